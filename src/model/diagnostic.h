@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace Tokenbench::Core {
+
+// One problem found in the configuration: what, and where (block path + attribute, or file:line:col).
+struct Diagnostic
+{
+    enum class Severity { Error, Warning, Info };
+    Severity severity = Severity::Error;
+    QString backend;   // backend label, empty for file-level problems
+    QString block;     // "" for the backend itself, "oauth2", ...
+    QString attribute; // attribute name, empty for a whole block
+    QString message;
+    QString file;
+    int line = 0; // 1-based, 0 when unknown
+    int column = 0;
+
+    // "billing.oauth2.client_secret"
+    QString path() const;
+    // "file:line:col: error: message" (or "billing.oauth2.scope: error: message")
+    QString toString() const;
+    static QString severityName(Severity s);
+
+    friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+using Diagnostics = QList<Diagnostic>;
+
+bool hasErrors(const Diagnostics& diagnostics);
+
+} // namespace Tokenbench::Core
+
+Q_DECLARE_METATYPE(Tokenbench::Core::Diagnostic)

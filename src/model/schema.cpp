@@ -1,0 +1,101 @@
+#include "model/schema.h"
+
+#include "model/block.h"
+
+namespace Tokenbench::Core::Schema {
+
+namespace {
+
+QList<Attribute> backendAttributes()
+{
+    return {
+        {QStringLiteral("origin"), Kind::Url, {}, {},
+         QStringLiteral("Scheme, host and port of the backend, e.g. https://api.example.com. Any path is ignored.")},
+        {QStringLiteral("path"), Kind::String, {}, {},
+         QStringLiteral("Replaces the path of requests sent to this backend.")},
+        {QStringLiteral("timeout"), Kind::Duration, QStringLiteral("300s"), {},
+         QStringLiteral("Total deadline of a request, as a Go duration (\"300s\", \"1m30s\"). Default 300s.")},
+        {QStringLiteral("connect_timeout"), Kind::Duration, QStringLiteral("10s"), {},
+         QStringLiteral("Deadline to connect (including TLS). Default 10s.")},
+        {QStringLiteral("ttfb_timeout"), Kind::Duration, QStringLiteral("60s"), {},
+         QStringLiteral("Deadline from the request being sent to the first response byte. Default 60s.")},
+    };
+}
+
+QList<Attribute> oauth2Attributes()
+{
+    return {
+        {QStringLiteral("grant_type"), Kind::Choice, {},
+         {Grant::ClientCredentials, Grant::Password, Grant::JwtBearer},
+         QStringLiteral("Required. The OAuth2 grant: client_credentials, password or "
+                        "urn:ietf:params:oauth:grant-type:jwt-bearer.")},
+        {QStringLiteral("token_endpoint"), Kind::Url, {}, {},
+         QStringLiteral("URL of the authorization server's token endpoint.")},
+        {QStringLiteral("token_endpoint_auth_method"), Kind::Choice, AuthMethod::Basic,
+         {AuthMethod::Basic, AuthMethod::Post},
+         QStringLiteral("How the client authenticates: client_secret_basic (Authorization header, the default) "
+                        "or client_secret_post (credentials in the form body).")},
+        {QStringLiteral("client_id"), Kind::String, {}, {},
+         QStringLiteral("The client identifier. Required for client_credentials and password; not sent "
+                        "with jwt-bearer.")},
+        {QStringLiteral("client_secret"), Kind::Secret, {}, {},
+         QStringLiteral("The client secret. Kept out of the workspace file: use env.NAME, or type it for "
+                        "this session.")},
+        {QStringLiteral("scope"), Kind::String, {}, {},
+         QStringLiteral("Space-separated scopes; sent only when not empty.")},
+        {QStringLiteral("username"), Kind::String, {}, {},
+         QStringLiteral("Resource owner's user name (password grant only).")},
+        {QStringLiteral("password"), Kind::Secret, {}, {},
+         QStringLiteral("Resource owner's password (password grant only).")},
+        {QStringLiteral("assertion"), Kind::Secret, {}, {},
+         QStringLiteral("The JWT assertion sent with the jwt-bearer grant.")},
+        {QStringLiteral("retries"), Kind::Integer, QStringLiteral("1"), {},
+         QStringLiteral("How often a 401 from the resource makes Couper fetch a new token and resend (0-255). "
+                        "Default 1.")},
+    };
+}
+
+} // namespace
+
+const QList<Attribute>& attributes(const QString& blockType)
+{
+    static const QList<Attribute> backend = backendAttributes();
+    static const QList<Attribute> oauth2 = oauth2Attributes();
+    static const QList<Attribute> none;
+    if (blockType == BlockType::Backend)
+        return backend;
+    if (blockType == BlockType::OAuth2)
+        return oauth2;
+    return none;
+}
+
+const Attribute* find(const QString& blockType, const QString& name)
+{
+    for (const Attribute& a : attributes(blockType)) {
+        if (a.name == name)
+            return &a;
+    }
+    return nullptr;
+}
+
+bool isSecret(const QString& blockType, const QString& name)
+{
+    const Attribute* a = find(blockType, name);
+    return a && a->kind == Kind::Secret;
+}
+
+bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, const QString& authMethod)
+{
+    const bool jwtBearer = grantType == Grant::JwtBearer;
+    if (attribute == u"username" || attribute == u"password")
+        return grantType == Grant::Password;
+    if (attribute == u"assertion")
+        return jwtBearer;
+    if (attribute == u"client_id" || attribute == u"token_endpoint_auth_method")
+        return !jwtBearer;
+    if (attribute == u"client_secret")
+        return !jwtBearer && authMethod != AuthMethod::None && authMethod != AuthMethod::PrivateKeyJwt;
+    return true;
+}
+
+} // namespace Tokenbench::Core::Schema

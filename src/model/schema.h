@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Tokenbench::Core::Schema {
+
+enum class Kind {
+    String,
+    Url,
+    Secret,   // never written to disk as a value; a reference (env.NAME) instead
+    Duration, // Go duration ("10s")
+    Integer,
+    Choice,
+};
+
+struct Attribute
+{
+    QString name;
+    Kind kind = Kind::String;
+    QString defaultValue; // Couper's default, shown as placeholder
+    QStringList choices;  // for Kind::Choice
+    QString help;         // Couper's meaning, for tooltips and `--help`
+};
+
+// The attributes Tokenbench models for a block type, in form order.
+const QList<Attribute>& attributes(const QString& blockType);
+const Attribute* find(const QString& blockType, const QString& name);
+bool isSecret(const QString& blockType, const QString& name);
+
+namespace Grant {
+inline const QString ClientCredentials = QStringLiteral("client_credentials");
+inline const QString Password = QStringLiteral("password");
+inline const QString JwtBearer = QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer");
+} // namespace Grant
+
+namespace AuthMethod {
+inline const QString Basic = QStringLiteral("client_secret_basic");
+inline const QString Post = QStringLiteral("client_secret_post");
+inline const QString SecretJwt = QStringLiteral("client_secret_jwt");
+inline const QString PrivateKeyJwt = QStringLiteral("private_key_jwt");
+inline const QString None = QStringLiteral("none");
+} // namespace AuthMethod
+
+// Which oauth2 attributes apply to a grant and client-authentication method (Couper's matrix, section 1.5).
+bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, const QString& authMethod);
+
+} // namespace Tokenbench::Core::Schema

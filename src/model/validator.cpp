@@ -1,0 +1,218 @@
+#include "model/validator.h"
+
+#include "model/schema.h"
+#include "model/valueresolver.h"
+#include "util/duration.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+namespace Tokenbench::Core::Validator {
+
+namespace {
+
+using Sev = Diagnostic::Severity;
+
+struct Sink
+{
+    Diagnostics& out;
+    QString backend;
+    void add(Sev s, const QString& block, const QString& attribute, const QString& message)
+    {
+        out.append(Diagnostic{s, backend, block, attribute, message, {}, 0, 0});
+    }
+};
+
+bool validHttpUrl(const QString& text, QString* why)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid()) {
+        *why = url.errorString();
+        return false;
+    }
+    if (url.scheme() != u"http" && url.scheme() != u"https") {
+        *why = QStringLiteral("the scheme must be http or https");
+        return false;
+    }
+    if (url.host().isEmpty()) {
+        *why = QStringLiteral("the URL has no host");
+        return false;
+    }
+    return true;
+}
+
+void checkReferences(Sink& sink, const Block& block, const QString& blockName, const ValueResolver* resolver)
+{
+    for (auto it = block.attributes.cbegin(); it != block.attributes.cend(); ++it) {
+        const auto name = ValueResolver::referenceName(it.value());
+        if (!name)
+            continue;
+        if (resolver && !resolver->lookup(*name)) {
+            sink.add(Sev::Warning, blockName, it.key(),
+                     QStringLiteral("environment variable %1 is not set; Couper would use an empty string")
+                         .arg(*name));
+        }
+    }
+}
+
+void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
+{
+    const QString B = BlockType::OAuth2;
+    auto isSet = [&](const char* name) { return !o.attribute(QString::fromLatin1(name)).trimmed().isEmpty(); };
+
+    const QString grant = o.attribute(QStringLiteral("grant_type")).trimmed();
+    const QString method = o.attribute(QStringLiteral("token_endpoint_auth_method")).trimmed().isEmpty()
+                               ? Schema::AuthMethod::Basic
+                               : o.attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
+
+    if (grant.isEmpty()) {
+        sink.add(Sev::Error, B, QStringLiteral("grant_type"),
+                 QStringLiteral("The argument \"grant_type\" is required (client_credentials, password or "
+                                "urn:ietf:params:oauth:grant-type:jwt-bearer)"));
+    } else if (grant != Schema::Grant::ClientCredentials && grant != Schema::Grant::Password &&
+               grant != Schema::Grant::JwtBearer) {
+        sink.add(Sev::Error, B, QStringLiteral("grant_type"), QStringLiteral("grant_type %1 not supported").arg(grant));
+    }
+
+    const QString endpoint = o.attribute(QStringLiteral("token_endpoint")).trimmed();
+    if (endpoint.isEmpty()) {
+        sink.add(Sev::Error, B, QStringLiteral("token_endpoint"),
+                 QStringLiteral("token_endpoint must not be empty: give the URL of the authorization server's "
+                                "token endpoint, e.g. https://as.example.com/oauth/token"));
+    } else if (!ValueResolver::isReference(endpoint)) {
+        QString why;
+        if (!validHttpUrl(endpoint, &why))
+            sink.add(Sev::Error, B, QStringLiteral("token_endpoint"),
+                     QStringLiteral("token_endpoint \"%1\" is not a usable URL: %2").arg(endpoint, why));
+    }
+
+    const bool jwtBearer = grant == Schema::Grant::JwtBearer;
+    if (!jwtBearer) {
+        if (!isSet("client_id"))
+            sink.add(Sev::Error, B, QStringLiteral("client_id"), QStringLiteral("client_id must not be empty"));
+        if (method != Schema::AuthMethod::Basic && method != Schema::AuthMethod::Post &&
+            method != Schema::AuthMethod::SecretJwt && method != Schema::AuthMethod::PrivateKeyJwt) {
+            sink.add(Sev::Error, B, QStringLiteral("token_endpoint_auth_method"),
+                     QStringLiteral("token_endpoint_auth_method \"%1\" not supported").arg(method));
+        } else if (method == Schema::AuthMethod::PrivateKeyJwt) {
+            if (isSet("client_secret"))
+                sink.add(Sev::Error, B, QStringLiteral("client_secret"),
+                         QStringLiteral("client_secret must not be set with private_key_jwt"));
+        } else if (!isSet("client_secret")) {
+            sink.add(Sev::Error, B, QStringLiteral("client_secret"),
+                     QStringLiteral("client_secret must not be empty with %1").arg(method));
+        }
+        if ((method == Schema::AuthMethod::SecretJwt || method == Schema::AuthMethod::PrivateKeyJwt) &&
+            !o.child(QStringLiteral("jwt_signing_profile"))) {
+            sink.add(Sev::Error, B, QString(),
+                     QStringLiteral("jwt_signing_profile block must be set with %1").arg(method));
+        }
+    }
+
+    if (grant == Schema::Grant::Password) {
+        if (!isSet("username"))
+            sink.add(Sev::Error, B, QStringLiteral("username"),
+                     QStringLiteral("username must not be empty with grant_type=password"));
+        if (!isSet("password"))
+            sink.add(Sev::Error, B, QStringLiteral("password"),
+                     QStringLiteral("password must not be empty with grant_type=password"));
+    } else if (!grant.isEmpty()) {
+        if (o.hasAttribute(QStringLiteral("username")))
+            sink.add(Sev::Error, B, QStringLiteral("username"),
+                     QStringLiteral("username attribute must not be set with grant_type=%1").arg(grant));
+        if (o.hasAttribute(QStringLiteral("password")))
+            sink.add(Sev::Error, B, QStringLiteral("password"),
+                     QStringLiteral("password attribute must not be set with grant_type=%1").arg(grant));
+    }
+
+    if (jwtBearer) {
+        if (!isSet("assertion") && !o.child(QStringLiteral("jwt_signing_profile")))
+            sink.add(Sev::Error, B, QStringLiteral("assertion"),
+                     QStringLiteral("missing assertion attribute or jwt_signing_profile block with "
+                                    "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer"));
+        for (const char* ignored : {"client_id", "client_secret"}) {
+            if (isSet(ignored))
+                sink.add(Sev::Info, B, QString::fromLatin1(ignored),
+                         QStringLiteral("%1 is ignored with the jwt-bearer grant: Couper sends no client "
+                                        "credentials")
+                             .arg(QString::fromLatin1(ignored)));
+        }
+    } else if (!grant.isEmpty() && o.hasAttribute(QStringLiteral("assertion"))) {
+        sink.add(Sev::Error, B, QStringLiteral("assertion"),
+                 QStringLiteral("assertion attribute must not be set with grant_type=%1").arg(grant));
+    }
+
+    if (o.hasAttribute(QStringLiteral("retries"))) {
+        bool ok = false;
+        const int r = o.attribute(QStringLiteral("retries")).trimmed().toInt(&ok);
+        if (!ok || r < 0 || r > 255)
+            sink.add(Sev::Error, B, QStringLiteral("retries"),
+                     QStringLiteral("retries must be a whole number from 0 to 255"));
+    }
+
+    checkReferences(sink, o, B, resolver);
+}
+
+} // namespace
+
+Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver)
+{
+    Diagnostics out;
+    Sink sink{out, backend.label};
+    static const QRegularExpression labelRe(QStringLiteral("^[a-zA-Z0-9_]+$"));
+    if (backend.label.isEmpty()) {
+        sink.add(Sev::Error, {}, {}, QStringLiteral("missing label: a backend in definitions needs a name"));
+    } else if (!labelRe.match(backend.label).hasMatch()) {
+        sink.add(Sev::Error, {}, {},
+                 QStringLiteral("backend label \"%1\" contains invalid character(s), allowed are 'a-z', 'A-Z', "
+                                "'0-9' and '_'")
+                     .arg(backend.label));
+    } else if (backend.label.startsWith(QStringLiteral("anonymous_"))) {
+        sink.add(Sev::Error, {}, {}, QStringLiteral("backend labels must not start with 'anonymous_'"));
+    }
+
+    const QString origin = backend.attribute(QStringLiteral("origin")).trimmed();
+    if (!origin.isEmpty() && !ValueResolver::isReference(origin)) {
+        QString why;
+        if (!validHttpUrl(origin, &why))
+            sink.add(Sev::Error, {}, QStringLiteral("origin"),
+                     QStringLiteral("origin \"%1\" is not an absolute URL with a host: %2").arg(origin, why));
+    }
+    const QString path = backend.attribute(QStringLiteral("path"));
+    if (path.contains(u'#') || path.contains(u'?') || path.contains(QStringLiteral("..")) ||
+        path.contains(QStringLiteral("%2e%2e"), Qt::CaseInsensitive)) {
+        sink.add(Sev::Error, {}, QStringLiteral("path"),
+                 QStringLiteral("path must not contain '#', '?' or '..' segments"));
+    }
+    for (const char* t : {"timeout", "connect_timeout", "ttfb_timeout"}) {
+        const QString name = QString::fromLatin1(t);
+        const QString text = backend.attribute(name).trimmed();
+        if (text.isEmpty() || ValueResolver::isReference(text))
+            continue;
+        const auto parsed = Duration::parseCouper(text, 0);
+        if (!parsed)
+            sink.add(Sev::Error, {}, name, QStringLiteral("%1: %2").arg(name, parsed.error().message));
+    }
+    checkReferences(sink, backend, {}, resolver);
+
+    if (const Block* o = backend.child(BlockType::OAuth2))
+        validateOAuth2(sink, *o, resolver);
+    return out;
+}
+
+Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* resolver)
+{
+    Diagnostics out;
+    QSet<QString> seen;
+    for (const Block& b : backends) {
+        out += validateBackend(b, resolver);
+        if (!b.label.isEmpty() && seen.contains(b.label))
+            out.append(Diagnostic{Sev::Error, b.label, {}, {}, QStringLiteral("backend labels must be unique"), {},
+                                  0, 0});
+        seen.insert(b.label);
+    }
+    return out;
+}
+
+} // namespace Tokenbench::Core::Validator

@@ -1,0 +1,221 @@
+#include "model/workspacefile.h"
+
+#include "model/schema.h"
+#include "model/valueresolver.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace Tokenbench::Core::WorkspaceFile {
+
+namespace {
+
+constexpr qint64 MaxFileSize = 64 * 1024 * 1024;
+
+void lineColumn(const QByteArray& bytes, qsizetype offset, int* line, int* column)
+{
+    *line = 1;
+    *column = 1;
+    offset = qBound<qsizetype>(0, offset, bytes.size());
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (bytes.at(i) == '\n') {
+            ++*line;
+            *column = 1;
+        } else if ((static_cast<unsigned char>(bytes.at(i)) & 0xC0) != 0x80) {
+            ++*column;
+        }
+    }
+}
+
+Error formatError(const QString& fileName, const QString& message, int line = 0, int column = 0)
+{
+    QString where = fileName;
+    if (line > 0)
+        where += u':' + QString::number(line) + u':' + QString::number(column);
+    return Error{Error::Code::Format, message, where};
+}
+
+Result<Block> readBlock(const QJsonValue& value, const QString& fileName, const QString& context,
+                        Diagnostics& diagnostics, const QString& backendLabel)
+{
+    if (!value.isObject())
+        return formatError(fileName, QStringLiteral("%1 must be a JSON object").arg(context));
+    const QJsonObject o = value.toObject();
+    Block b;
+    b.type = o.value(QStringLiteral("type")).toString();
+    b.label = o.value(QStringLiteral("label")).toString();
+    if (b.type.isEmpty())
+        return formatError(fileName, QStringLiteral("%1 has no \"type\"").arg(context));
+    const QJsonValue attrs = o.value(QStringLiteral("attributes"));
+    if (!attrs.isUndefined() && !attrs.isObject())
+        return formatError(fileName, QStringLiteral("%1.attributes must be an object").arg(context));
+    const QJsonObject attributes = attrs.toObject();
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        QString text;
+        if (it->isString())
+            text = it->toString();
+        else if (it->isDouble())
+            text = QString::number(it->toDouble(), 'g', 17);
+        else if (it->isBool())
+            text = it->toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else
+            return formatError(fileName,
+                               QStringLiteral("%1.attributes.%2 must be a string, number or boolean")
+                                   .arg(context, it.key()));
+        if (Schema::isSecret(b.type, it.key()) && !text.isEmpty() && !ValueResolver::isReference(text)) {
+            const QString block = b.type == BlockType::Backend ? QString() : b.type;
+            diagnostics.append(Diagnostic{
+                Diagnostic::Severity::Warning, backendLabel.isEmpty() ? b.label : backendLabel, block, it.key(),
+                QStringLiteral("the workspace file holds this secret in clear text; it is used for this "
+                               "session and will be saved as a reference (env.NAME) instead"),
+                fileName, 0, 0});
+        }
+        b.attributes.insert(it.key(), text);
+    }
+    const QJsonValue children = o.value(QStringLiteral("blocks"));
+    if (!children.isUndefined() && !children.isArray())
+        return formatError(fileName, QStringLiteral("%1.blocks must be an array").arg(context));
+    const QJsonArray childArray = children.toArray();
+    for (qsizetype i = 0; i < childArray.size(); ++i) {
+        auto child = readBlock(childArray.at(i), fileName, context + QStringLiteral(".blocks[%1]").arg(i),
+                               diagnostics, backendLabel.isEmpty() ? b.label : backendLabel);
+        if (!child)
+            return child.error();
+        b.blocks.append(std::move(child.value()));
+    }
+    return b;
+}
+
+QJsonObject writeBlock(const Block& b, const QString& backendLabel, QList<Substitution>& substitutions)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("type"), b.type);
+    if (!b.label.isEmpty())
+        o.insert(QStringLiteral("label"), b.label);
+    QJsonObject attributes;
+    for (auto it = b.attributes.cbegin(); it != b.attributes.cend(); ++it) {
+        QString value = it.value();
+        if (Schema::isSecret(b.type, it.key()) && !value.isEmpty() && !ValueResolver::isReference(value)) {
+            const QString block = b.type == BlockType::Backend ? QString() : b.type;
+            const QString variable = ValueResolver::suggestName(backendLabel, it.key());
+            substitutions.append(Substitution{backendLabel, block, it.key(), variable});
+            value = ValueResolver::makeReference(variable);
+        }
+        attributes.insert(it.key(), value);
+    }
+    o.insert(QStringLiteral("attributes"), attributes);
+    if (!b.blocks.isEmpty()) {
+        QJsonArray children;
+        for (const Block& c : b.blocks)
+            children.append(writeBlock(c, backendLabel, substitutions));
+        o.insert(QStringLiteral("blocks"), children);
+    }
+    return o;
+}
+
+} // namespace
+
+Result<Loaded> parse(const QByteArray& bytes, const QString& fileName)
+{
+    const QString name = fileName.isEmpty() ? QStringLiteral("<workspace>") : fileName;
+    if (bytes.trimmed().isEmpty())
+        return formatError(name, QStringLiteral("the file is empty; it is not a Tokenbench workspace"));
+    if (bytes.contains('\0'))
+        return formatError(name, QStringLiteral("the file contains binary data; it is not a Tokenbench workspace"));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError) {
+        int line = 0, column = 0;
+        lineColumn(bytes, error.offset, &line, &column);
+        return formatError(name,
+                           QStringLiteral("not valid JSON: %1 (a workspace is a JSON file; check for a missing "
+                                          "comma or quote near this position)")
+                               .arg(error.errorString()),
+                           line, column);
+    }
+    if (!doc.isObject())
+        return formatError(name, QStringLiteral("the top level must be a JSON object"), 1, 1);
+    const QJsonObject root = doc.object();
+    if (root.value(QStringLiteral("format")).toString() != QLatin1String(FormatName))
+        return formatError(name, QStringLiteral("not a Tokenbench workspace (\"format\" is not \"%1\")")
+                                     .arg(QLatin1String(FormatName)));
+    const QJsonValue versionValue = root.value(QStringLiteral("version"));
+    if (!versionValue.isDouble())
+        return formatError(name, QStringLiteral("\"version\" is missing or not a number"));
+    const int version = versionValue.toInt();
+    if (version > CurrentVersion)
+        return formatError(name, QStringLiteral("the workspace was written by a newer Tokenbench (format version %1); "
+                                                "this version reads up to %2. Update Tokenbench to open it.")
+                                     .arg(version)
+                                     .arg(CurrentVersion));
+    if (version < 1)
+        return formatError(name, QStringLiteral("unknown workspace format version %1").arg(version));
+
+    Loaded loaded;
+    const QJsonValue backends = root.value(QStringLiteral("backends"));
+    if (!backends.isUndefined() && !backends.isArray())
+        return formatError(name, QStringLiteral("\"backends\" must be an array"));
+    const QJsonArray array = backends.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        auto block = readBlock(array.at(i), name, QStringLiteral("backends[%1]").arg(i), loaded.diagnostics, {});
+        if (!block)
+            return block.error();
+        if (block->type != BlockType::Backend)
+            return formatError(name, QStringLiteral("backends[%1] has type \"%2\"; expected \"backend\"")
+                                         .arg(i)
+                                         .arg(block->type));
+        loaded.backends.append(std::move(block.value()));
+    }
+    return loaded;
+}
+
+Result<Loaded> load(const QString& path)
+{
+    QFile file(path);
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{Error::Code::Io, QStringLiteral("the file does not exist"), path};
+    if (info.isDir())
+        return Error{Error::Code::Io, QStringLiteral("this is a folder, not a workspace file"), path};
+    if (info.size() > MaxFileSize)
+        return Error{Error::Code::Io,
+                     QStringLiteral("the file is %1 MB; a workspace is at most 64 MB").arg(info.size() >> 20), path};
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{Error::Code::Io, QStringLiteral("cannot read the file: %1").arg(file.errorString()), path};
+    return parse(file.readAll(), path);
+}
+
+Serialized serialize(const QList<Block>& backends)
+{
+    Serialized out;
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), QLatin1String(FormatName));
+    root.insert(QStringLiteral("version"), CurrentVersion);
+    QJsonArray array;
+    for (const Block& b : backends)
+        array.append(writeBlock(b, b.label, out.substitutions));
+    root.insert(QStringLiteral("backends"), array);
+    out.bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return out;
+}
+
+Result<QList<Substitution>> save(const QString& path, const QList<Block>& backends)
+{
+    const Serialized s = serialize(backends);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{Error::Code::Io, QStringLiteral("cannot write the file: %1").arg(file.errorString()), path};
+    if (file.write(s.bytes) != s.bytes.size()) {
+        file.cancelWriting();
+        return Error{Error::Code::Io, QStringLiteral("writing failed: %1").arg(file.errorString()), path};
+    }
+    if (!file.commit())
+        return Error{Error::Code::Io, QStringLiteral("could not replace the file: %1").arg(file.errorString()), path};
+    return s.substitutions;
+}
+
+} // namespace Tokenbench::Core::WorkspaceFile

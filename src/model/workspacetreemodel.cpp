@@ -1,0 +1,211 @@
+#include "model/workspacetreemodel.h"
+
+#include "model/workspace.h"
+
+namespace Tokenbench::Core {
+
+namespace {
+constexpr quintptr TopLevel = 0;
+}
+
+WorkspaceTreeModel::WorkspaceTreeModel(Workspace* workspace, QObject* parent)
+    : QAbstractItemModel(parent), m_workspace(workspace)
+{
+    for (const Block& b : workspace->backends())
+        m_childCounts.append(int(b.blocks.size()));
+
+    connect(workspace, &Workspace::backendAboutToBeInserted, this, [this](int row) { beginInsertRows({}, row, row); });
+    connect(workspace, &Workspace::backendInserted, this, [this](int row) {
+        m_childCounts.insert(row, int(m_workspace->backend(row).blocks.size()));
+        endInsertRows();
+    });
+    connect(workspace, &Workspace::backendAboutToBeRemoved, this, [this](int row) { beginRemoveRows({}, row, row); });
+    connect(workspace, &Workspace::backendRemoved, this, [this](int row) {
+        m_childCounts.removeAt(row);
+        endRemoveRows();
+    });
+    connect(workspace, &Workspace::backendChanged, this, [this](int row) {
+        syncChildren(row);
+        const QModelIndex idx = backendIndex(row);
+        Q_EMIT dataChanged(idx, idx);
+        const int n = rowCount(idx);
+        if (n > 0)
+            Q_EMIT dataChanged(index(0, 0, idx), index(n - 1, 0, idx));
+    });
+    connect(workspace, &Workspace::aboutToReset, this, [this] { beginResetModel(); });
+    connect(workspace, &Workspace::reset, this, [this] {
+        m_childCounts.clear();
+        for (const Block& b : m_workspace->backends())
+            m_childCounts.append(int(b.blocks.size()));
+        endResetModel();
+    });
+    connect(workspace, &Workspace::diagnosticsChanged, this, &WorkspaceTreeModel::refreshAll);
+}
+
+WorkspaceTreeModel::~WorkspaceTreeModel() = default;
+
+void WorkspaceTreeModel::syncChildren(int row)
+{
+    const int now = int(m_workspace->backend(row).blocks.size());
+    const int before = m_childCounts.at(row);
+    const QModelIndex parentIdx = backendIndex(row);
+    if (now > before) {
+        beginInsertRows(parentIdx, before, now - 1);
+        m_childCounts[row] = now;
+        endInsertRows();
+    } else if (now < before) {
+        beginRemoveRows(parentIdx, now, before - 1);
+        m_childCounts[row] = now;
+        endRemoveRows();
+    }
+}
+
+void WorkspaceTreeModel::refreshAll()
+{
+    const int n = rowCount();
+    if (n == 0)
+        return;
+    Q_EMIT dataChanged(index(0, 0), index(n - 1, 0), {SeverityRole, ProblemCountRole, Qt::ToolTipRole});
+    for (int r = 0; r < n; ++r) {
+        const QModelIndex p = index(r, 0);
+        const int c = rowCount(p);
+        if (c > 0)
+            Q_EMIT dataChanged(index(0, 0, p), index(c - 1, 0, p), {SeverityRole, ProblemCountRole, Qt::ToolTipRole});
+    }
+}
+
+QModelIndex WorkspaceTreeModel::backendIndex(int backendRow) const
+{
+    return index(backendRow, 0);
+}
+
+QModelIndex WorkspaceTreeModel::blockIndex(int backendRow, const QString& blockType) const
+{
+    if (!m_workspace || backendRow < 0 || backendRow >= m_workspace->backendCount())
+        return {};
+    const Block& b = m_workspace->backend(backendRow);
+    for (int i = 0; i < m_childCounts.value(backendRow) && i < b.blocks.size(); ++i) {
+        if (b.blocks.at(i).type == blockType)
+            return index(i, 0, backendIndex(backendRow));
+    }
+    return {};
+}
+
+QModelIndex WorkspaceTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, TopLevel);
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex WorkspaceTreeModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || child.internalId() == TopLevel)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, TopLevel);
+}
+
+int WorkspaceTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (!m_workspace)
+        return 0;
+    if (!parent.isValid())
+        return int(m_childCounts.size());
+    if (parent.internalId() != TopLevel || parent.column() != 0)
+        return 0;
+    return m_childCounts.value(parent.row());
+}
+
+int WorkspaceTreeModel::columnCount(const QModelIndex&) const
+{
+    return 1;
+}
+
+int WorkspaceTreeModel::worstSeverity(int backendRow, const QString& blockType, int* count) const
+{
+    int worst = -1;
+    *count = 0;
+    const QString label = m_workspace->backend(backendRow).label;
+    for (const Diagnostic& d : m_workspace->diagnostics()) {
+        if (d.backend != label || (!blockType.isEmpty() && d.block != blockType))
+            continue;
+        ++*count;
+        const int s = int(d.severity);
+        if (worst < 0 || s < worst)
+            worst = s;
+    }
+    return worst;
+}
+
+QVariant WorkspaceTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!m_workspace || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const bool top = index.internalId() == TopLevel;
+    const int backendRow = top ? index.row() : int(index.internalId() - 1);
+    if (backendRow >= m_workspace->backendCount())
+        return {};
+    const Block& backend = m_workspace->backend(backendRow);
+    const Block* block = top ? &backend : (index.row() < backend.blocks.size() ? &backend.blocks.at(index.row()) : nullptr);
+    if (!block)
+        return {};
+    const QString blockType = top ? QString() : block->type;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (top)
+            return backend.label.isEmpty() ? tr("(unnamed backend)") : backend.label;
+        return block->label.isEmpty() ? block->type : block->type + QStringLiteral(" \"") + block->label + u'"';
+    case Qt::EditRole:
+        return top ? QVariant(backend.label) : QVariant();
+    case Qt::ToolTipRole: {
+        int count = 0;
+        worstSeverity(backendRow, blockType, &count);
+        const QString what = top ? tr("backend \"%1\"").arg(backend.label) : tr("%1 block").arg(block->type);
+        return count == 0 ? what : tr("%1 \u2014 %n problem(s)", nullptr, count).arg(what);
+    }
+    case KindRole:
+        return top ? QStringLiteral("backend") : block->type;
+    case BackendRowRole:
+        return backendRow;
+    case BlockTypeRole:
+        return blockType;
+    case SeverityRole: {
+        int count = 0;
+        return worstSeverity(backendRow, blockType, &count);
+    }
+    case ProblemCountRole: {
+        int count = 0;
+        worstSeverity(backendRow, blockType, &count);
+        return count;
+    }
+    default:
+        return {};
+    }
+}
+
+bool WorkspaceTreeModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.internalId() != TopLevel)
+        return false;
+    const QString label = value.toString().trimmed();
+    if (label.isEmpty() || label == m_workspace->backend(index.row()).label)
+        return false;
+    Q_EMIT renameRequested(index.row(), label);
+    return true;
+}
+
+Qt::ItemFlags WorkspaceTreeModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.internalId() == TopLevel)
+        f |= Qt::ItemIsEditable;
+    else
+        f |= Qt::ItemNeverHasChildren;
+    return f;
+}
+
+} // namespace Tokenbench::Core

@@ -1,0 +1,100 @@
+#include "net/formencoding.h"
+
+#include <algorithm>
+
+namespace Tokenbench::Core::Form {
+
+QByteArray escape(const QString& value)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const QByteArray utf8 = value.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size() * 3);
+    for (const char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '_' || c == '.' || c == '~';
+        if (unreserved) {
+            out.append(char(c));
+        } else if (c == ' ') {
+            out.append('+');
+        } else {
+            out.append('%');
+            out.append(hex[c >> 4]);
+            out.append(hex[c & 0xF]);
+        }
+    }
+    return out;
+}
+
+QString unescape(QByteArrayView encoded)
+{
+    auto hexValue = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    QByteArray out;
+    out.reserve(encoded.size());
+    for (qsizetype i = 0; i < encoded.size(); ++i) {
+        const char c = encoded[i];
+        if (c == '+') {
+            out.append(' ');
+        } else if (c == '%' && i + 2 < encoded.size() && hexValue(encoded[i + 1]) >= 0 && hexValue(encoded[i + 2]) >= 0) {
+            out.append(char(hexValue(encoded[i + 1]) * 16 + hexValue(encoded[i + 2])));
+            i += 2;
+        } else {
+            out.append(c);
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
+QByteArray encode(QList<Field> fields)
+{
+    std::stable_sort(fields.begin(), fields.end(),
+                     [](const Field& a, const Field& b) { return a.first.toUtf8() < b.first.toUtf8(); });
+    QByteArray out;
+    for (const Field& f : std::as_const(fields)) {
+        if (!out.isEmpty())
+            out.append('&');
+        out.append(escape(f.first));
+        out.append('=');
+        out.append(escape(f.second));
+    }
+    return out;
+}
+
+QList<Field> decode(QByteArrayView body)
+{
+    QList<Field> fields;
+    qsizetype start = 0;
+    while (start <= body.size()) {
+        qsizetype end = body.indexOf('&', start);
+        if (end < 0)
+            end = body.size();
+        const QByteArrayView pair = body.sliced(start, end - start);
+        if (!pair.isEmpty()) {
+            const qsizetype eq = pair.indexOf('=');
+            if (eq < 0)
+                fields.append({unescape(pair), QString()});
+            else
+                fields.append({unescape(pair.first(eq)), unescape(pair.sliced(eq + 1))});
+        }
+        start = end + 1;
+    }
+    return fields;
+}
+
+QByteArray basicAuthorization(const QString& clientId, const QString& clientSecret, bool raw)
+{
+    const QByteArray credentials = raw ? clientId.toUtf8() + ':' + clientSecret.toUtf8()
+                                       : escape(clientId) + ':' + escape(clientSecret);
+    return "Basic " + credentials.toBase64();
+}
+
+} // namespace Tokenbench::Core::Form

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "trace/exchange.h"
+
+namespace Tokenbench::Core {
+
+// A request ready to send: the headers listed here are all the headers that go on the wire.
+struct PreparedRequest
+{
+    QByteArray method;
+    QUrl url;
+    HttpHeaders headers;
+    QByteArray body;
+    QString purpose;
+};
+
+struct Timeouts
+{
+    qint64 totalMs = 300'000;  // Couper backend defaults
+    qint64 connectMs = 10'000;
+    qint64 ttfbMs = 60'000;
+};
+
+} // namespace Tokenbench::Core

@@ -1,0 +1,142 @@
+#include "net/tokenclient.h"
+
+#include "net/httpexchange.h"
+
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+namespace Tokenbench::Core {
+
+std::optional<qint64> TokenResult::secondsLeft(const QDateTime& now) const
+{
+    if (!response.expiresIn || !obtainedAt.isValid())
+        return std::nullopt;
+    return qint64(*response.expiresIn) - obtainedAt.secsTo(now);
+}
+
+int exitCodeFor(TokenResult::Status status)
+{
+    switch (status) {
+    case TokenResult::Status::Success:
+        return 0;
+    case TokenResult::Status::ConfigError:
+        return 2;
+    case TokenResult::Status::TransportError:
+        return 3;
+    case TokenResult::Status::ServerRefused:
+        return 4;
+    case TokenResult::Status::NoToken:
+        return 5;
+    case TokenResult::Status::Canceled:
+        return 130;
+    }
+    return 1;
+}
+
+QString statusName(TokenResult::Status status)
+{
+    switch (status) {
+    case TokenResult::Status::Success:
+        return QStringLiteral("success");
+    case TokenResult::Status::ConfigError:
+        return QStringLiteral("config");
+    case TokenResult::Status::TransportError:
+        return QStringLiteral("transport");
+    case TokenResult::Status::ServerRefused:
+        return QStringLiteral("server_refused");
+    case TokenResult::Status::NoToken:
+        return QStringLiteral("no_token");
+    case TokenResult::Status::Canceled:
+        return QStringLiteral("canceled");
+    }
+    return {};
+}
+
+TokenClient::TokenClient(QNetworkAccessManager* nam, QObject* parent) : QObject(parent), m_nam(nam) {}
+
+TokenClient::~TokenClient() = default;
+
+bool TokenClient::isRunning() const
+{
+    return m_exchange && m_exchange->isRunning();
+}
+
+void TokenClient::start(const TokenRequestSpec& spec)
+{
+    cancel();
+    m_spec = spec;
+    auto prepared = prepareTokenRequest(spec);
+    if (!prepared) {
+        TokenResult r;
+        r.status = TokenResult::Status::ConfigError;
+        r.errorText = prepared.error().message;
+        r.errorWhere = prepared.error().where;
+        // Report asynchronously, like every other outcome.
+        QTimer::singleShot(0, this, [this, r] { finish(r); });
+        return;
+    }
+    auto* exchange = new HttpExchange(m_nam, std::move(prepared.value()), spec.timeouts, this);
+    if (m_maxBody > 0)
+        exchange->setMaxBodyBytes(m_maxBody);
+    m_exchange = exchange;
+    connect(exchange, &HttpExchange::started, this, &TokenClient::exchangeStarted);
+    connect(exchange, &HttpExchange::finished, this, &TokenClient::onExchangeFinished);
+    exchange->start();
+}
+
+void TokenClient::cancel()
+{
+    if (m_exchange && m_exchange->isRunning())
+        m_exchange->cancel();
+}
+
+void TokenClient::onExchangeFinished(const Exchange& exchange)
+{
+    Q_EMIT exchangeFinished(exchange);
+    if (m_exchange) {
+        m_exchange->deleteLater();
+        m_exchange = nullptr;
+    }
+    TokenResult r;
+    r.exchanges.append(exchange);
+    r.authMethod = m_spec.authMethod;
+    if (exchange.failure == Exchange::Failure::Canceled) {
+        r.status = TokenResult::Status::Canceled;
+        r.errorText = tr("canceled");
+    } else if (exchange.failure != Exchange::Failure::None && exchange.failure != Exchange::Failure::TooLarge) {
+        r.status = TokenResult::Status::TransportError;
+        r.errorText = exchange.failureText;
+    } else if (exchange.failure == Exchange::Failure::TooLarge) {
+        r.status = exchange.status == 200 ? TokenResult::Status::NoToken : TokenResult::Status::ServerRefused;
+        r.errorText = exchange.failureText;
+        r.response.status = exchange.status;
+    } else {
+        r.response = parseTokenResponse(exchange.status, exchange.responseBody);
+        switch (r.response.outcome) {
+        case TokenResponse::Outcome::Token:
+            r.status = TokenResult::Status::Success;
+            r.obtainedAt = exchange.startedAt.addMSecs(qMax<qint64>(exchange.durationMs, 0));
+            break;
+        case TokenResponse::Outcome::ServerRefused: {
+            r.status = TokenResult::Status::ServerRefused;
+            r.errorText = r.response.summary();
+            const QString hint = explainOAuthError(r.response.error, m_spec.authMethod);
+            if (!hint.isEmpty())
+                r.errorText += QStringLiteral(" \u2014 ") + hint;
+            break;
+        }
+        case TokenResponse::Outcome::NoToken:
+            r.status = TokenResult::Status::NoToken;
+            r.errorText = r.response.summary();
+            break;
+        }
+    }
+    finish(r);
+}
+
+void TokenClient::finish(TokenResult result)
+{
+    Q_EMIT finished(result);
+}
+
+} // namespace Tokenbench::Core

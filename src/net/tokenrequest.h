@@ -1,0 +1,46 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "net/preparedrequest.h"
+#include "util/result.h"
+
+namespace Tokenbench::Core {
+
+struct Block;
+class ValueResolver;
+
+// What an oauth2 block asks for, with every reference resolved: a value object with fluent setters.
+struct TokenRequestSpec
+{
+    QUrl tokenEndpoint;
+    QString grantType;
+    QString authMethod; // client_secret_basic when empty
+    QString clientId;
+    QString clientSecret;
+    QString scope;
+    QString username;
+    QString password;
+    QString assertion;
+    bool rawBasicCredentials = false; // compatibility: Basic credentials without form-encoding
+    Timeouts timeouts;
+    HttpHeaders extraHeaders;
+
+    TokenRequestSpec& setTokenEndpoint(const QUrl& url) { tokenEndpoint = url; return *this; }
+    TokenRequestSpec& setGrantType(const QString& v) { grantType = v; return *this; }
+    TokenRequestSpec& setAuthMethod(const QString& v) { authMethod = v; return *this; }
+    TokenRequestSpec& setClient(const QString& id, const QString& secret) { clientId = id; clientSecret = secret; return *this; }
+    TokenRequestSpec& setScope(const QString& v) { scope = v; return *this; }
+    TokenRequestSpec& setUser(const QString& u, const QString& p) { username = u; password = p; return *this; }
+    TokenRequestSpec& setAssertion(const QString& v) { assertion = v; return *this; }
+};
+
+// Builds the token request exactly as Couper does (reference section 2.2): POST, Accept: application/json,
+// a form body with keys sorted, credentials per token_endpoint_auth_method.
+Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec);
+
+// Resolves an `oauth2` block (inside `backend`) into a spec. Fails with the first configuration error;
+// `problems` receives every diagnostic found on the way.
+Result<TokenRequestSpec> specFromBackend(const Block& backend, const ValueResolver& resolver,
+                                         Diagnostics* problems = nullptr);
+
+} // namespace Tokenbench::Core

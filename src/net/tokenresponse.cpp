@@ -1,0 +1,129 @@
+#include "net/tokenresponse.h"
+
+#include <cmath>
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace Tokenbench::Core {
+
+qint64 couperTtlSeconds(std::optional<double> expiresIn)
+{
+    if (!expiresIn || !std::isfinite(*expiresIn))
+        return 0;
+    const double ttl = std::floor(*expiresIn * 0.9);
+    if (ttl <= 0)
+        return 0;
+    return qint64(std::min(ttl, 86400.0));
+}
+
+TokenResponse parseTokenResponse(int status, const QByteArray& body)
+{
+    TokenResponse r;
+    r.status = status;
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError) {
+        r.jsonError = body.trimmed().isEmpty()
+                          ? QStringLiteral("the body is empty")
+                          : QStringLiteral("the body is not JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
+    } else if (!doc.isObject()) {
+        r.jsonError = QStringLiteral("the body is JSON but not an object");
+    } else {
+        r.json = doc.object();
+    }
+    auto str = [&](const char* key) {
+        const QJsonValue v = r.json.value(QLatin1String(key));
+        return v.isString() ? v.toString() : QString();
+    };
+    r.accessToken = str("access_token");
+    r.tokenType = str("token_type");
+    r.refreshToken = str("refresh_token");
+    r.idToken = str("id_token");
+    r.scope = str("scope");
+    r.error = str("error");
+    r.errorDescription = str("error_description");
+    r.errorUri = str("error_uri");
+    const QJsonValue expires = r.json.value(QStringLiteral("expires_in"));
+    if (expires.isDouble())
+        r.expiresIn = expires.toDouble();
+    r.ttlSeconds = couperTtlSeconds(r.expiresIn);
+
+    if (status != 200)
+        r.outcome = TokenResponse::Outcome::ServerRefused;
+    else if (!r.jsonError.isEmpty() || r.accessToken.isEmpty())
+        r.outcome = TokenResponse::Outcome::NoToken;
+    else
+        r.outcome = TokenResponse::Outcome::Token;
+    return r;
+}
+
+QString TokenResponse::couperErrorText() const
+{
+    QString text = QStringLiteral("error=") + error;
+    if (!errorDescription.isEmpty())
+        text += QStringLiteral(", error_description=") + errorDescription;
+    if (!errorUri.isEmpty())
+        text += QStringLiteral(", error_uri=") + errorUri;
+    return text;
+}
+
+QString TokenResponse::summary() const
+{
+    switch (outcome) {
+    case Outcome::Token:
+        return QStringLiteral("HTTP %1: token issued").arg(status);
+    case Outcome::ServerRefused:
+        if (!error.isEmpty())
+            return QStringLiteral("HTTP %1: %2%3")
+                .arg(status)
+                .arg(error, errorDescription.isEmpty() ? QString() : QStringLiteral(": ") + errorDescription);
+        if (!jsonError.isEmpty())
+            return QStringLiteral("HTTP %1 and %2").arg(status).arg(jsonError);
+        return QStringLiteral("HTTP %1 without an OAuth error code").arg(status);
+    case Outcome::NoToken:
+        if (!jsonError.isEmpty())
+            return QStringLiteral("HTTP 200 but %1; Couper would fail with a JSON error").arg(jsonError);
+        if (json.contains(QStringLiteral("access_token")))
+            return QStringLiteral("HTTP 200 but access_token is not a non-empty string; Couper would send an empty "
+                                  "bearer token and ask again next time");
+        return QStringLiteral("HTTP 200 but the response has no access_token");
+    }
+    return {};
+}
+
+QString explainOAuthError(const QString& error, const QString& authMethod)
+{
+    if (error == u"invalid_client") {
+        QString alt;
+        if (authMethod == u"client_secret_basic" || authMethod.isEmpty())
+            alt = QStringLiteral(", or try client_secret_post if the server expects credentials in the body");
+        else if (authMethod == u"client_secret_post")
+            alt = QStringLiteral(", or try client_secret_basic if the server expects an Authorization header");
+        return QStringLiteral("the server did not accept the client credentials; check client_id and "
+                              "client_secret%1")
+            .arg(alt);
+    }
+    if (error == u"invalid_grant")
+        return QStringLiteral("the grant was rejected: wrong username/password, or an expired, used or "
+                              "mismatched code, refresh token or assertion");
+    if (error == u"invalid_scope")
+        return QStringLiteral("a requested scope is unknown or not allowed for this client; remove it from "
+                              "scope or ask the server's admin to grant it");
+    if (error == u"unsupported_grant_type")
+        return QStringLiteral("the server does not support this grant_type; check the server's "
+                              "grant_types_supported");
+    if (error == u"unauthorized_client")
+        return QStringLiteral("this client may not use this grant type; enable the grant for the client on "
+                              "the server");
+    if (error == u"invalid_request")
+        return QStringLiteral("the server found the request malformed: a parameter is missing, repeated or "
+                              "invalid; read error_description");
+    if (error == u"access_denied")
+        return QStringLiteral("the resource owner or the server denied the request");
+    if (error == u"server_error" || error == u"temporarily_unavailable")
+        return QStringLiteral("the server had a problem; try again later");
+    return {};
+}
+
+} // namespace Tokenbench::Core

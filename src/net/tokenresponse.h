@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Tokenbench::Core {
+
+// A token endpoint's answer, read as Couper reads it (reference section 2.3).
+struct TokenResponse
+{
+    enum class Outcome {
+        Token,         // 200, JSON, access_token is a non-empty string
+        ServerRefused, // any status but 200
+        NoToken,       // 200 but not JSON, or no usable access_token
+    };
+    Outcome outcome = Outcome::NoToken;
+    int status = 0;
+    QJsonObject json;  // empty when the body is not a JSON object
+    QString jsonError; // why the body is not a JSON object
+
+    QString accessToken;
+    QString tokenType;
+    QString refreshToken;
+    QString idToken;
+    QString scope;
+    std::optional<double> expiresIn;
+    qint64 ttlSeconds = 0; // Couper's cache TTL: floor(expires_in * 0.9), 0 without a numeric expires_in
+
+    QString error; // OAuth error code
+    QString errorDescription;
+    QString errorUri;
+
+    // One line: what happened ("invalid_client: client authentication failed").
+    QString summary() const;
+    // Couper's log form: "error=..., error_description=..., error_uri=...".
+    QString couperErrorText() const;
+};
+
+TokenResponse parseTokenResponse(int status, const QByteArray& body);
+
+// Couper's cache TTL for an expires_in value (reference 2.3 and 2.4): floor(x * 0.9), capped at 86400 s.
+qint64 couperTtlSeconds(std::optional<double> expiresIn);
+
+// A plain-language explanation and likely fix for an OAuth error code, or empty when unknown.
+QString explainOAuthError(const QString& error, const QString& authMethod = {});
+
+} // namespace Tokenbench::Core

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+namespace Tokenbench::Core {
+
+struct HttpHeader
+{
+    QByteArray name;
+    QByteArray value;
+    friend bool operator==(const HttpHeader&, const HttpHeader&) = default;
+};
+using HttpHeaders = QList<HttpHeader>;
+
+QByteArray headerValue(const HttpHeaders& headers, QByteArrayView name); // first match, case-insensitive
+
+// One HTTP exchange as it went over the wire: the request exactly as sent (every header, including those
+// the transport adds), the response as received, and the timing of each phase.
+struct Exchange
+{
+    enum class Failure {
+        None,
+        ConnectionRefused,
+        HostNotFound,
+        Tls,
+        ConnectTimeout,
+        TtfbTimeout,
+        TotalTimeout,
+        ClosedEarly,  // the server closed the connection before the response was complete
+        TooLarge,     // the body exceeded the cap; what arrived up to the cap is kept
+        Protocol,     // the server's answer was not valid HTTP
+        Canceled,
+        Other,
+    };
+
+    quint64 id = 0;
+    QString purpose; // "token request", "resource check", ...
+    QByteArray method;
+    QUrl url;
+    HttpHeaders requestHeaders;
+    QByteArray requestBody;
+
+    int status = 0; // 0 when no response arrived
+    QByteArray reason;
+    QByteArray httpVersion;
+    HttpHeaders responseHeaders;
+    QByteArray responseBody;
+    qint64 responseBytes = 0; // bytes received, even beyond the cap
+
+    QDateTime startedAt;
+    qint64 requestSentMs = -1; // connection (if new) established and request written
+    qint64 firstByteMs = -1;   // response headers arrived
+    qint64 durationMs = -1;    // complete
+
+    Failure failure = Failure::None;
+    QString failureText; // what happened and what to try
+
+    bool hasResponse() const { return status > 0; }
+    bool isComplete() const { return durationMs >= 0; }
+};
+
+QString failureName(Exchange::Failure failure);
+
+} // namespace Tokenbench::Core
+
+Q_DECLARE_METATYPE(Tokenbench::Core::Exchange)

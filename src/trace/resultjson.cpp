@@ -1,0 +1,126 @@
+#include "trace/resultjson.h"
+
+#include "jwt/jwtpeek.h"
+#include "net/tokenclient.h"
+#include "trace/exchange.h"
+#include "trace/redactor.h"
+
+#include <QJsonArray>
+#include <QStringDecoder>
+
+namespace Tokenbench::Core::ResultJson {
+
+namespace {
+
+QJsonObject headersJson(const HttpHeaders& headers)
+{
+    QJsonObject o;
+    for (const HttpHeader& h : headers) {
+        const QString name = QString::fromLatin1(h.name);
+        const QString value = QString::fromLatin1(h.value);
+        if (o.contains(name))
+            o.insert(name, QString(o.value(name).toString() + QStringLiteral(", ") + value));
+        else
+            o.insert(name, value);
+    }
+    return o;
+}
+
+void putBody(QJsonObject& o, const QByteArray& body)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(body);
+    if (decoder.hasError()) {
+        o.insert(QStringLiteral("body"), QString::fromLatin1(body.toBase64()));
+        o.insert(QStringLiteral("body_encoding"), QStringLiteral("base64"));
+    } else {
+        o.insert(QStringLiteral("body"), text);
+    }
+}
+
+} // namespace
+
+QJsonObject exchange(const Exchange& original, bool reveal)
+{
+    const Exchange e = reveal ? original : Redactor::redact(original);
+    QJsonObject request;
+    request.insert(QStringLiteral("method"), QString::fromLatin1(e.method));
+    request.insert(QStringLiteral("url"), e.url.toString(QUrl::FullyEncoded));
+    request.insert(QStringLiteral("headers"), headersJson(e.requestHeaders));
+    putBody(request, e.requestBody);
+
+    QJsonObject o;
+    o.insert(QStringLiteral("purpose"), e.purpose);
+    o.insert(QStringLiteral("request"), request);
+    if (e.hasResponse()) {
+        QJsonObject response;
+        response.insert(QStringLiteral("status"), e.status);
+        response.insert(QStringLiteral("reason"), QString::fromLatin1(e.reason));
+        response.insert(QStringLiteral("http_version"), QString::fromLatin1(e.httpVersion));
+        response.insert(QStringLiteral("headers"), headersJson(e.responseHeaders));
+        putBody(response, e.responseBody);
+        response.insert(QStringLiteral("bytes"), e.responseBytes);
+        o.insert(QStringLiteral("response"), response);
+    } else {
+        o.insert(QStringLiteral("response"), QJsonValue::Null);
+    }
+    o.insert(QStringLiteral("started_at"), e.startedAt.toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("duration_ms"), e.durationMs);
+    QJsonObject timing;
+    timing.insert(QStringLiteral("request_sent_ms"), e.requestSentMs);
+    timing.insert(QStringLiteral("first_byte_ms"), e.firstByteMs);
+    o.insert(QStringLiteral("timing"), timing);
+    if (e.failure != Exchange::Failure::None) {
+        QJsonObject failure;
+        failure.insert(QStringLiteral("kind"), failureName(e.failure));
+        failure.insert(QStringLiteral("message"), e.failureText);
+        o.insert(QStringLiteral("failure"), failure);
+    }
+    return o;
+}
+
+QJsonObject tokenResult(const TokenResult& r, bool reveal)
+{
+    QJsonObject o;
+    const TokenResponse& resp = r.response;
+    auto orNull = [](const QString& s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    o.insert(QStringLiteral("token"), r.ok() ? QJsonValue(resp.accessToken) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("token_type"), orNull(resp.tokenType));
+    o.insert(QStringLiteral("expires_in"),
+             resp.expiresIn ? QJsonValue(*resp.expiresIn) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("ttl_seconds"), resp.ttlSeconds);
+    if (!resp.refreshToken.isEmpty())
+        o.insert(QStringLiteral("refresh_token"), resp.refreshToken);
+    if (!resp.idToken.isEmpty())
+        o.insert(QStringLiteral("id_token"), resp.idToken);
+    if (!resp.scope.isEmpty())
+        o.insert(QStringLiteral("scope"), resp.scope);
+    QJsonArray exchanges;
+    for (const Exchange& e : r.exchanges)
+        exchanges.append(exchange(e, reveal));
+    o.insert(QStringLiteral("exchanges"), exchanges);
+    const auto claims = r.ok() ? JwtPeek::payload(resp.accessToken) : std::nullopt;
+    o.insert(QStringLiteral("claims"), claims ? QJsonValue(*claims) : QJsonValue(QJsonValue::Null));
+    if (r.ok()) {
+        o.insert(QStringLiteral("error"), QJsonValue::Null);
+    } else {
+        QJsonObject error;
+        error.insert(QStringLiteral("kind"), statusName(r.status));
+        error.insert(QStringLiteral("exit_code"), exitCodeFor(r.status));
+        error.insert(QStringLiteral("message"), r.errorText);
+        if (!r.errorWhere.isEmpty())
+            error.insert(QStringLiteral("where"), r.errorWhere);
+        if (resp.status > 0)
+            error.insert(QStringLiteral("status"), resp.status);
+        if (!resp.error.isEmpty())
+            error.insert(QStringLiteral("oauth_error"), resp.error);
+        if (!resp.errorDescription.isEmpty())
+            error.insert(QStringLiteral("oauth_error_description"), resp.errorDescription);
+        if (!resp.errorUri.isEmpty())
+            error.insert(QStringLiteral("oauth_error_uri"), resp.errorUri);
+        o.insert(QStringLiteral("error"), error);
+    }
+    return o;
+}
+
+} // namespace Tokenbench::Core::ResultJson

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "trace/exchange.h"
+
+#include <QAbstractTableModel>
+#include <deque>
+
+namespace Tokenbench::Core {
+
+// The exchanges of the session, newest last, in a bounded ring (oldest dropped past the capacity).
+// Values shown are redacted; the view asks for the raw exchange through exchange(row) on purpose only.
+class TraceModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TraceModel)
+
+public:
+    enum Column { MethodColumn, UrlColumn, StatusColumn, DurationColumn, TimelineColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        ExchangeIdRole = Qt::UserRole + 1,
+        FailedRole,        // bool
+        DurationMsRole,    // qint64, -1 while running
+        MaxDurationMsRole, // qint64, the longest duration in the model (for timeline bars)
+        PurposeRole,
+    };
+    Q_ENUM(Role)
+
+    explicit TraceModel(QObject* parent = nullptr);
+    ~TraceModel() override;
+
+    void setCapacity(int capacity);
+    int capacity() const { return m_capacity; }
+
+    // Adds a running exchange or updates the one with the same id.
+    void upsert(const Exchange& exchange);
+    void clear();
+    const Exchange& exchange(int row) const { return m_rows.at(std::size_t(row)); }
+    int rowForId(quint64 id) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::deque<Exchange> m_rows;
+    int m_capacity = 1000;
+    qint64 m_maxDuration = 0;
+};
+
+} // namespace Tokenbench::Core

@@ -1,0 +1,103 @@
+// A real OpenID Connect / OAuth 2.0 authorization server for Tokenbench's tests and demo:
+// oidc-provider on 127.0.0.1, a random port unless --port is given.
+// Prints one line `LISTENING <issuer>` on stdout once it accepts connections.
+//
+//   node server.mjs [--port N] [--clients FILE.json]
+//
+// Clients (secrets are test values, not real):
+//   basic-client / basic-secret                 client_secret_basic
+//   post-client  / post-secret                  client_secret_post
+//   odd-client   / "s3cr3t with+plus%and space" client_secret_basic (form-encoding matters)
+//   demo-client  / demo-secret                  client_secret_basic, used by the demo workspace
+//
+// GET /__tokenbench/last-token-request returns what the last /token request carried in its headers
+// (the server accepts Basic and post credentials interchangeably, so tests check which one arrived).
+import http from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Provider from 'oidc-provider';
+
+const args = process.argv.slice(2);
+const argValue = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const port = Number(argValue('--port') ?? 0);
+const extraClientsFile = argValue('--clients');
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+
+const ccClient = (client_id, client_secret, token_endpoint_auth_method) => ({
+  client_id,
+  client_secret,
+  token_endpoint_auth_method,
+  grant_types: ['client_credentials'],
+  response_types: [],
+  redirect_uris: [],
+  scope: 'api:read api:write',
+});
+
+let clients = [
+  ccClient('basic-client', 'basic-secret', 'client_secret_basic'),
+  ccClient('post-client', 'post-secret', 'client_secret_post'),
+  ccClient('odd-client', 's3cr3t with+plus%and space', 'client_secret_basic'),
+  ccClient('demo-client', 'demo-secret', 'client_secret_basic'),
+];
+if (extraClientsFile) clients = clients.concat(JSON.parse(readFileSync(extraClientsFile, 'utf8')));
+
+let lastTokenRequest = null;
+
+const server = http.createServer();
+server.listen(port, '127.0.0.1', () => {
+  const issuer = `http://127.0.0.1:${server.address().port}`;
+  const provider = new Provider(issuer, {
+    clients,
+    jwks: { keys: [{ ...rsa, use: 'sig', kid: 'rsa-1' }, { ...ec, use: 'sig', kid: 'ec-1' }] },
+    cookies: { keys: ['tokenbench-test-cookie-key'] },
+    scopes: ['openid', 'offline_access', 'api:read', 'api:write'],
+    features: {
+      clientCredentials: { enabled: true },
+      devInteractions: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => 'urn:api',
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({
+          scope: 'api:read api:write',
+          audience: 'urn:api',
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 3600,
+          jwt: { sign: { alg: 'ES256' } },
+        }),
+      },
+    },
+    ttl: { ClientCredentials: 3600, AccessToken: 3600, RefreshToken: 86400 },
+  });
+  provider.use(async (ctx, next) => {
+    if (ctx.path === '/__tokenbench/last-token-request') {
+      ctx.body = lastTokenRequest ?? {};
+      return;
+    }
+    if (ctx.path === '/token' && ctx.method === 'POST') {
+      lastTokenRequest = {
+        authorization: ctx.get('authorization') || null,
+        content_type: ctx.get('content-type') || null,
+        accept: ctx.get('accept') || null,
+        user_agent: ctx.get('user-agent') || null,
+      };
+    }
+    await next();
+  });
+  server.on('request', provider.callback());
+  process.stdout.write(`LISTENING ${issuer}\n`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+// Tests start the server as a child: exit with the parent.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
