@@ -130,7 +130,8 @@ Result<Loaded> parse(const QByteArray& bytes, const QString& fileName)
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError) {
         int line = 0, column = 0;
-        lineColumn(bytes, error.offset, &line, &column);
+        // Qt reports the offset just past the offending character.
+        lineColumn(bytes, qMax(0, error.offset - 1), &line, &column);
         return formatError(name,
                            QStringLiteral("not valid JSON: %1 (a workspace is a JSON file; check for a missing "
                                           "comma or quote near this position)")

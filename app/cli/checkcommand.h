@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QStringList>
+
+namespace Tokenbench::Cli {
+int runCheck(const QStringList& arguments);
+}

@@ -1,0 +1,68 @@
+// tokenbench-cli: the headless twin of Tokenbench, for scripts and CI.
+#include "checkcommand.h"
+#include "clicommon.h"
+#include "tokencommand.h"
+
+#include <sys/resource.h>
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace Tokenbench::Cli;
+
+namespace {
+
+QString usage()
+{
+    return QStringLiteral(
+        "Usage: tokenbench-cli <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  token [WORKSPACE --backend NAME] [flags]   request a token and print it (--json for everything)\n"
+        "  check CONFIG                               print every configuration problem; exit 2 on errors\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help      show this help (tokenbench-cli <command> --help for a command's flags)\n"
+        "  -v, --version   show the version\n"
+        "\n"
+        "Exit codes: 0 success, 2 usage or configuration error, 3 transport failure,\n"
+        "4 the server refused, 5 no token in the response.\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // No core dumps: they would hold secrets.
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tokenbench-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Tokenbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TOKENBENCH_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2) {
+        err() << usage();
+        return Usage;
+    }
+    const QString command = args.at(1);
+    if (command == u"--version" || command == u"-v" || command == u"version") {
+        out() << versionText() << Qt::endl;
+        return Ok;
+    }
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        out() << usage();
+        return Ok;
+    }
+    // Hand the command's own arguments (with a program name first) to the command.
+    args.removeAt(1);
+    args[0] = QStringLiteral("tokenbench-cli ") + command;
+    if (command == u"token")
+        return runToken(args);
+    if (command == u"check")
+        return runCheck(args);
+    printError(QStringLiteral("unknown command \"%1\"\n").arg(command) + usage());
+    return Usage;
+}

@@ -1,0 +1,306 @@
+#include "tokencommand.h"
+
+#include "clicommon.h"
+
+#include "model/schema.h"
+#include "model/valueresolver.h"
+#include "model/workspacefile.h"
+#include "net/networkaccessmanager.h"
+#include "net/tokenclient.h"
+#include "net/tokenrequest.h"
+#include "trace/resultjson.h"
+#include "util/duration.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace Tokenbench::Cli {
+
+using namespace Tokenbench::Core;
+
+namespace {
+
+// oauth2 attributes that have a flag of the same name.
+const QStringList& attributeFlags()
+{
+    static const QStringList flags = {
+        QStringLiteral("token_endpoint"), QStringLiteral("client_id"), QStringLiteral("client_secret"),
+        QStringLiteral("grant_type"),     QStringLiteral("token_endpoint_auth_method"),
+        QStringLiteral("scope"),          QStringLiteral("username"),  QStringLiteral("password"),
+        QStringLiteral("assertion"),
+    };
+    return flags;
+}
+
+QString flagName(const QString& attribute)
+{
+    QString f = attribute;
+    f.replace(u'_', u'-');
+    return f;
+}
+
+void addOptions(QCommandLineParser& parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"),
+                                 QStringLiteral("A Tokenbench workspace (.tbw). Without it, the oauth2 attributes "
+                                                "come from the flags below."),
+                                 QStringLiteral("[WORKSPACE]"));
+    parser.addOption({QStringLiteral("backend"),
+                      QStringLiteral("The backend whose oauth2 block is run (may be omitted when the workspace has "
+                                     "one)."),
+                      QStringLiteral("NAME")});
+    for (const QString& attr : attributeFlags()) {
+        const Schema::Attribute* spec = Schema::find(BlockType::OAuth2, attr);
+        QString help = spec ? spec->help : QString();
+        if (spec && spec->kind == Schema::Kind::Secret)
+            help += QStringLiteral(" Write env:NAME to read it from the environment variable NAME.");
+        parser.addOption({flagName(attr), help, QStringLiteral("VALUE")});
+    }
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("Total deadline of the token request (Go duration, default 300s)."),
+                      QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("connect-timeout"),
+                      QStringLiteral("Deadline to connect, TLS included (default 10s)."), QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("ttfb-timeout"),
+                      QStringLiteral("Deadline from request sent to first response byte (default 60s)."),
+                      QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("env"),
+                      QStringLiteral("Set NAME for env.NAME references and env:NAME values, before the process "
+                                     "environment. Repeatable."),
+                      QStringLiteral("NAME=VALUE")});
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Print one JSON object: token, token_type, expires_in, ttl_seconds, exchanges, "
+                                     "claims, error.")});
+    parser.addOption({QStringLiteral("reveal"),
+                      QStringLiteral("Show secrets (credentials, tokens, Authorization values) in exchanges instead "
+                                     "of fingerprints.")});
+    parser.addOption({QStringLiteral("repeat"),
+                      QStringLiteral("Send the token request N times in sequence over reused connections; print "
+                                     "the last result."),
+                      QStringLiteral("N"), QStringLiteral("1")});
+}
+
+struct Invocation
+{
+    TokenRequestSpec spec;
+    int repeat = 1;
+    bool json = false;
+    bool reveal = false;
+};
+
+// Parses a flag value: env:NAME reads the environment (after --env overrides).
+bool flagValue(const QCommandLineParser& parser, const QString& flag, const ValueResolver& resolver, QString* value,
+               QString* error)
+{
+    const QString raw = parser.value(flag);
+    if (raw.startsWith(QStringLiteral("env:"))) {
+        const QString name = raw.mid(4);
+        const auto v = resolver.lookup(name);
+        if (!v) {
+            *error = QStringLiteral("environment variable %1 is not set (from --%2 env:%1)").arg(name, flag);
+            return false;
+        }
+        *value = *v;
+        return true;
+    }
+    *value = raw;
+    return true;
+}
+
+int parseTimeout(const QCommandLineParser& parser, const QString& flag, qint64* ms)
+{
+    if (!parser.isSet(flag))
+        return Ok;
+    const auto parsed = Duration::parseCouper(parser.value(flag), 0);
+    if (!parsed) {
+        printError(QStringLiteral("--%1: %2").arg(flag, parsed.error().message));
+        return Usage;
+    }
+    *ms = *parsed / Duration::Millisecond;
+    return Ok;
+}
+
+int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
+{
+    ValueResolver resolver;
+    for (const QString& pair : parser.values(QStringLiteral("env"))) {
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq <= 0) {
+            printError(QStringLiteral("--env expects NAME=VALUE, got \"%1\"").arg(pair));
+            return Usage;
+        }
+        resolver.setOverride(pair.left(eq), pair.mid(eq + 1));
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        printError(QStringLiteral("token takes at most one WORKSPACE, got %1 arguments").arg(positional.size()));
+        return Usage;
+    }
+
+    Block backend{BlockType::Backend, QStringLiteral("cli"), {}, {}};
+    if (!positional.isEmpty()) {
+        const QString path = positional.constFirst();
+        auto loaded = WorkspaceFile::load(path);
+        if (!loaded) {
+            printError(QStringLiteral("%1: %2").arg(loaded.error().where, loaded.error().message));
+            return Usage;
+        }
+        const QList<Block>& backends = loaded->backends;
+        QStringList names;
+        for (const Block& b : backends) {
+            if (b.child(BlockType::OAuth2))
+                names << b.label;
+        }
+        QString wanted = parser.value(QStringLiteral("backend"));
+        if (wanted.isEmpty()) {
+            if (names.size() != 1) {
+                printError(names.isEmpty()
+                               ? QStringLiteral("%1: no backend has an oauth2 block").arg(path)
+                               : QStringLiteral("%1 has several backends with an oauth2 block; choose one with "
+                                                "--backend (%2)")
+                                     .arg(path, names.join(QStringLiteral(", "))));
+                return Usage;
+            }
+            wanted = names.constFirst();
+        }
+        bool found = false;
+        for (const Block& b : backends) {
+            if (b.label == wanted) {
+                backend = b;
+                found = true;
+            }
+        }
+        if (!found) {
+            printError(QStringLiteral("%1: no backend \"%2\" (backends with oauth2: %3)")
+                           .arg(path, wanted, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+            return Usage;
+        }
+        if (!backend.child(BlockType::OAuth2)) {
+            printError(QStringLiteral("%1: backend \"%2\" has no oauth2 block").arg(path, wanted));
+            return Usage;
+        }
+    } else if (parser.isSet(QStringLiteral("backend"))) {
+        printError(QStringLiteral("--backend needs a WORKSPACE"));
+        return Usage;
+    }
+
+    // Flags override (or, without a workspace, define) the oauth2 attributes. Flag values are used as
+    // literal values, so they are stored in the block only after resolving env:NAME.
+    Block& o = backend.ensureChild(BlockType::OAuth2);
+    for (const QString& attr : attributeFlags()) {
+        const QString flag = flagName(attr);
+        if (!parser.isSet(flag))
+            continue;
+        QString value, error;
+        if (!flagValue(parser, flag, resolver, &value, &error)) {
+            printError(error);
+            return Usage;
+        }
+        if (Schema::isSecret(BlockType::OAuth2, attr) && !parser.value(flag).startsWith(QStringLiteral("env:")) &&
+            !value.isEmpty()) {
+            printWarning(QStringLiteral("--%1 was given literally and is visible in the process list; prefer "
+                                        "--%1 env:NAME")
+                             .arg(flag));
+        }
+        // A literal that looks like a reference would be resolved again: protect it.
+        o.attributes.insert(attr, value);
+    }
+    if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
+        o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
+
+    Diagnostics problems;
+    auto spec = specFromBackend(backend, resolver, &problems);
+    for (const Diagnostic& d : std::as_const(problems)) {
+        if (d.severity == Diagnostic::Severity::Warning)
+            printWarning(d.toString());
+    }
+    if (!spec) {
+        QString where = spec.error().where;
+        if (positional.isEmpty()) {
+            // Name the flag rather than the internal block path.
+            const QString attr = where.section(u'.', -1);
+            if (attributeFlags().contains(attr))
+                where = QStringLiteral("--") + flagName(attr);
+        }
+        printError(where.isEmpty() ? spec.error().message : QStringLiteral("%1: %2").arg(where, spec.error().message));
+        return Usage;
+    }
+    inv->spec = spec.value();
+    for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &inv->spec.timeouts.totalMs},
+                                      std::pair{QStringLiteral("connect-timeout"), &inv->spec.timeouts.connectMs},
+                                      std::pair{QStringLiteral("ttfb-timeout"), &inv->spec.timeouts.ttfbMs}}) {
+        if (const int rc = parseTimeout(parser, flag, field); rc != Ok)
+            return rc;
+    }
+    bool ok = false;
+    inv->repeat = parser.value(QStringLiteral("repeat")).toInt(&ok);
+    if (!ok || inv->repeat < 1) {
+        printError(QStringLiteral("--repeat expects a positive whole number"));
+        return Usage;
+    }
+    inv->json = parser.isSet(QStringLiteral("json"));
+    inv->reveal = parser.isSet(QStringLiteral("reveal"));
+    return Ok;
+}
+
+} // namespace
+
+QString tokenHelp()
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    return parser.helpText();
+}
+
+int runToken(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Request a token as Couper's oauth2 block does and print it.\n\n"
+                       "Exit codes: 0 token obtained, 2 usage or configuration error, 3 transport failure "
+                       "(refused, DNS, TLS, timeout), 4 the server refused, 5 no token in the response."));
+    addOptions(parser);
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    Invocation inv;
+    if (const int rc = buildInvocation(parser, &inv); rc != Ok)
+        return rc;
+
+    NetworkAccessManager nam;
+    TokenClient client(&nam);
+    TokenResult last;
+    int remaining = inv.repeat;
+    QObject::connect(&client, &TokenClient::finished, &client, [&](const TokenResult& result) {
+        last = result;
+        --remaining;
+        if (result.ok() && remaining > 0)
+            client.start(inv.spec);
+        else
+            QCoreApplication::exit(0);
+    });
+    client.start(inv.spec);
+    QCoreApplication::exec();
+
+    if (inv.json)
+        out() << QJsonDocument(ResultJson::tokenResult(last, inv.reveal)).toJson(QJsonDocument::Indented);
+    else if (last.ok())
+        out() << last.response.accessToken << Qt::endl;
+    out().flush();
+    if (!last.ok())
+        printError(last.errorText);
+    return exitCodeFor(last.status);
+}
+
+} // namespace Tokenbench::Cli

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QUndoStack;
+
+namespace Tokenbench::Core {
+class Workspace;
+}
+
+namespace Tokenbench::Ui {
+
+// The base of every block editor: the fields of a Designer form (each input carries an `attribute`
+// property naming the Couper attribute it edits) are loaded from the workspace model and every edit is
+// pushed to the undo stack as a command; diagnostics appear under the field they concern.
+class BlockEditor : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BlockEditor)
+
+public:
+    // `blockType` is "" for the backend's own attributes, else the child block type ("oauth2").
+    BlockEditor(const QString& blockType, QWidget* parent = nullptr);
+    ~BlockEditor() override;
+
+    void setTarget(Core::Workspace* workspace, int backendRow, QUndoStack* undoStack);
+    int backendRow() const { return m_row; }
+    QString blockType() const { return m_blockType; }
+    // Focuses the field of `attribute` (from the Problems view); false when the editor has none.
+    bool focusAttribute(const QString& attribute);
+    QWidget* field(const QString& attribute) const { return m_fields.value(attribute); }
+
+Q_SIGNALS:
+    void runRequested();
+
+protected:
+    // Call once after setupUi: finds the fields and adds a problem label under each.
+    void bindFields();
+    QString value(const QString& attribute) const;
+    void setValue(const QString& attribute, const QString& value);
+    // Shows only the fields that apply; override to hide rows.
+    virtual void updateVisibility() {}
+    virtual void loaded() {}
+    Core::Workspace* workspace() const;
+    QUndoStack* undoStack() const;
+    void setFieldVisible(const QString& attribute, bool visible);
+
+private:
+    void load();
+    void loadField(const QString& attribute);
+    void showDiagnostics();
+    void onFieldEdited(const QString& attribute, const QString& text);
+
+    QString m_blockType;
+    QPointer<Core::Workspace> m_workspace;
+    QPointer<QUndoStack> m_undo;
+    int m_row = -1;
+    bool m_loading = false;
+    QHash<QString, QWidget*> m_fields;
+    QHash<QString, QLabel*> m_problems;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace Tokenbench::Ui

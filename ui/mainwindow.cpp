@@ -1,0 +1,856 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "backendeditor.h"
+#include "oauth2editor.h"
+#include "settings.h"
+#include "tokenpanel.h"
+#include "tracepane.h"
+#include "undocommands.h"
+#include "welcomepage.h"
+
+#include "model/diagnosticsmodel.h"
+#include "model/schema.h"
+#include "model/workspace.h"
+#include "model/workspacefile.h"
+#include "model/workspacetreemodel.h"
+#include "net/networkaccessmanager.h"
+#include "net/runner.h"
+#include "trace/tracemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyledItemDelegate>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Tokenbench::Ui {
+
+using Core::Block;
+using Core::TokenResult;
+using Core::WorkspaceTreeModel;
+namespace BlockType = Core::BlockType;
+
+namespace {
+
+const QString FileFilter = QObject::tr("Tokenbench workspaces (*.tbw);;All files (*)");
+
+// Icons per block kind in the workspace tree, with a problem badge.
+class TreeDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString kind = index.data(WorkspaceTreeModel::KindRole).toString();
+        static const QIcon backend(QStringLiteral(":/icons/backend.svg"));
+        static const QIcon oauth2(QStringLiteral(":/icons/oauth2.svg"));
+        static const QIcon block(QStringLiteral(":/icons/block.svg"));
+        option->icon = kind == u"backend" ? backend : kind == u"oauth2" ? oauth2 : block;
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        const int severity = index.data(WorkspaceTreeModel::SeverityRole).toInt();
+        const int count = index.data(WorkspaceTreeModel::ProblemCountRole).toInt();
+        if (count > 0) {
+            option->text += severity == int(Core::Diagnostic::Severity::Error)     ? QStringLiteral("  \u25cf")
+                            : severity == int(Core::Diagnostic::Severity::Warning) ? QStringLiteral("  \u25b2")
+                                                                                   : QString();
+        }
+    }
+};
+
+Block templateBackend(const QString& name, const QString& grantType)
+{
+    Block b{BlockType::Backend, name, {}, {}};
+    Block o{BlockType::OAuth2, {}, {}, {}};
+    o.setAttribute(QStringLiteral("grant_type"), grantType);
+    b.blocks.append(o);
+    return b;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_workspace = new Core::Workspace(this);
+    m_undo = new QUndoStack(this);
+    m_treeModel = new WorkspaceTreeModel(m_workspace, this);
+    m_diagnosticsModel = new Core::DiagnosticsModel(m_workspace, this);
+    m_traceModel = new Core::TraceModel(this);
+
+    createActions();
+    createWidgets();
+    createMenus();
+    restoreLayout();
+
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { m_workspace->setModified(!clean); });
+    connect(m_workspace, &Core::Workspace::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace, &Core::Workspace::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace, &Core::Workspace::backendInserted, this, &MainWindow::updateActions);
+    connect(m_workspace, &Core::Workspace::backendRemoved, this, [this] {
+        updateActions();
+        if (m_workspace->backendCount() == 0)
+            m_editorStack->setCurrentWidget(m_welcome);
+    });
+    connect(m_workspace, &Core::Workspace::backendChanged, this, [this] {
+        updateActions();
+        showEditorFor(m_tree->currentIndex());
+    });
+    connect(m_workspace, &Core::Workspace::reset, this, &MainWindow::updateActions);
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::action(const QString& name) const
+{
+    return m_actions.value(name);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString& name, const QString& text, const QKeySequence& shortcut,
+                       void (MainWindow::*slot)()) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!shortcut.isEmpty())
+            a->setShortcut(shortcut);
+        if (slot)
+            connect(a, &QAction::triggered, this, slot);
+        m_actions.insert(name, a);
+        return a;
+    };
+    make(QStringLiteral("new"), tr("&New Workspace"), QKeySequence::New, &MainWindow::newWorkspace);
+    make(QStringLiteral("open"), tr("&Open\u2026"), QKeySequence::Open, &MainWindow::open);
+    make(QStringLiteral("openDemo"), tr("Open &Demo"), {}, &MainWindow::openDemo);
+    auto* save = make(QStringLiteral("save"), tr("&Save"), QKeySequence::Save, nullptr);
+    connect(save, &QAction::triggered, this, [this] { this->save(); });
+    auto* saveAs = make(QStringLiteral("saveAs"), tr("Save &As\u2026"), QKeySequence::SaveAs, nullptr);
+    connect(saveAs, &QAction::triggered, this, [this] { this->saveAs(); });
+    auto* quit = make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, nullptr);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undo"));
+    m_actions.insert(QStringLiteral("undo"), undo);
+    auto* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(QStringLiteral("redo"));
+    m_actions.insert(QStringLiteral("redo"), redo);
+
+    make(QStringLiteral("addBackend"), tr("Add &Backend"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+         &MainWindow::addBackend);
+    auto* addOAuth2 = make(QStringLiteral("addOAuth2"), tr("Add &oauth2 Block"), {}, nullptr);
+    connect(addOAuth2, &QAction::triggered, this, [this] { this->addOAuth2(currentBackendRow()); });
+    make(QStringLiteral("removeOAuth2"), tr("Remove oauth2 Block"), {}, &MainWindow::removeOAuth2);
+    make(QStringLiteral("duplicate"), tr("D&uplicate Backend"), QKeySequence(Qt::CTRL | Qt::Key_D),
+         &MainWindow::duplicateBackend);
+    make(QStringLiteral("rename"), tr("Re&name Backend"), QKeySequence(Qt::Key_F2), &MainWindow::renameBackend);
+    make(QStringLiteral("delete"), tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection);
+
+    auto* run = make(QStringLiteral("run"), tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_Return), &MainWindow::run);
+    run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    run->setShortcutContext(Qt::WindowShortcut);
+    run->setIcon(QIcon(QStringLiteral(":/icons/run.svg")));
+    auto* cancel = make(QStringLiteral("cancel"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape), &MainWindow::cancelRun);
+    cancel->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
+    auto* clearTrace = make(QStringLiteral("clearTrace"), tr("C&lear Trace"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), nullptr);
+    connect(clearTrace, &QAction::triggered, this, [this] { m_traceModel->clear(); });
+    auto* filter = make(QStringLiteral("filter"), tr("&Filter Workspace"), QKeySequence::Find, nullptr);
+    connect(filter, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    auto* about = make(QStringLiteral("about"), tr("&About Tokenbench"), {}, nullptr);
+    connect(about, &QAction::triggered, this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    auto* aboutQt = make(QStringLiteral("aboutQt"), tr("About &Qt"), {}, nullptr);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(QStringLiteral("new")));
+    file->addAction(action(QStringLiteral("open")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(action(QStringLiteral("openDemo")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("save")));
+    file->addAction(action(QStringLiteral("saveAs")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("quit")));
+    updateRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(QStringLiteral("undo")));
+    edit->addAction(action(QStringLiteral("redo")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("addBackend")));
+    edit->addAction(action(QStringLiteral("addOAuth2")));
+    edit->addAction(action(QStringLiteral("removeOAuth2")));
+    edit->addAction(action(QStringLiteral("duplicate")));
+    edit->addAction(action(QStringLiteral("rename")));
+    edit->addAction(action(QStringLiteral("delete")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("filter")));
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addAction(action(QStringLiteral("run")));
+    runMenu->addAction(action(QStringLiteral("cancel")));
+    runMenu->addAction(action(QStringLiteral("clearTrace")));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_problemsDock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("about")));
+    help->addAction(action(QStringLiteral("aboutQt")));
+}
+
+void MainWindow::createWidgets()
+{
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+
+    // Workspace tree with its filter.
+    auto* left = new QWidget(m_mainSplitter);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 4, 0, 4);
+    m_filter = new QLineEdit(left);
+    m_filter->setObjectName(QStringLiteral("filterLineEdit"));
+    m_filter->setPlaceholderText(tr("Filter\u2026"));
+    m_filter->setClearButtonEnabled(true);
+    m_treeProxy = new QSortFilterProxyModel(this);
+    m_treeProxy->setSourceModel(m_treeModel);
+    m_treeProxy->setRecursiveFilteringEnabled(true);
+    m_treeProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_filter, &QLineEdit::textChanged, m_treeProxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_tree = new QTreeView(left);
+    m_tree->setObjectName(QStringLiteral("workspaceTreeView"));
+    m_tree->setModel(m_treeProxy);
+    m_tree->setHeaderHidden(true);
+    m_tree->setItemDelegate(new TreeDelegate(m_tree));
+    m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setExpandsOnDoubleClick(true);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                showEditorFor(current);
+                updateActions();
+            });
+    connect(m_treeModel, &WorkspaceTreeModel::renameRequested, this, [this](int row, const QString& label) {
+        Block renamed = m_workspace->backend(row);
+        const QString old = renamed.label;
+        renamed.label = label;
+        m_undo->push(new ReplaceBackendCommand(m_workspace, row, renamed, tr("Rename backend %1 to %2").arg(old, label)));
+    });
+    connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& parent) {
+        m_tree->expand(m_treeProxy->mapFromSource(parent));
+    });
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        menu.addAction(action(QStringLiteral("addBackend")));
+        menu.addAction(action(QStringLiteral("addOAuth2")));
+        menu.addAction(action(QStringLiteral("removeOAuth2")));
+        menu.addSeparator();
+        menu.addAction(action(QStringLiteral("duplicate")));
+        menu.addAction(action(QStringLiteral("rename")));
+        menu.addAction(action(QStringLiteral("delete")));
+        menu.addSeparator();
+        menu.addAction(action(QStringLiteral("run")));
+        menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    });
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_tree);
+
+    // Editor stack.
+    m_editorStack = new QStackedWidget(m_mainSplitter);
+    m_editorStack->setObjectName(QStringLiteral("editorStack"));
+    m_welcome = new WelcomePage(m_editorStack);
+    m_welcome->setObjectName(QStringLiteral("welcomePage"));
+    m_welcome->setRecentFiles(Settings::recentFiles());
+    connect(m_welcome, &WelcomePage::templateRequested, this, &MainWindow::addFromTemplate);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::open);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
+    connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString& path) {
+        if (maybeSave())
+            openFile(path);
+    });
+    m_backendEditor = new BackendEditor(m_editorStack);
+    m_backendEditor->setObjectName(QStringLiteral("backendEditor"));
+    connect(m_backendEditor, &BackendEditor::openBlockRequested, this, &MainWindow::selectBlock);
+    connect(m_backendEditor, &BackendEditor::addOAuth2Requested, this, &MainWindow::addOAuth2);
+    m_oauth2Editor = new OAuth2Editor(m_editorStack);
+    m_oauth2Editor->setObjectName(QStringLiteral("oauth2Editor"));
+    for (BlockEditor* e : {static_cast<BlockEditor*>(m_backendEditor), static_cast<BlockEditor*>(m_oauth2Editor)})
+        connect(e, &BlockEditor::runRequested, this, &MainWindow::run);
+    m_otherBlockLabel = new QLabel(m_editorStack);
+    m_otherBlockLabel->setAlignment(Qt::AlignCenter);
+    m_otherBlockLabel->setWordWrap(true);
+    m_editorStack->addWidget(m_welcome);
+    m_editorStack->addWidget(m_backendEditor);
+    m_editorStack->addWidget(m_oauth2Editor);
+    m_editorStack->addWidget(m_otherBlockLabel);
+
+    // Run pane.
+    auto* runPane = new QWidget(m_mainSplitter);
+    auto* runLayout = new QVBoxLayout(runPane);
+    runLayout->setContentsMargins(0, 4, 4, 4);
+    auto* runBar = new QHBoxLayout;
+    m_runButton = new QPushButton(action(QStringLiteral("run"))->icon(), tr("Run"), runPane);
+    m_runButton->setObjectName(QStringLiteral("runPushButton"));
+    m_runButton->setToolTip(tr("Request a token for the selected backend (Ctrl+Return)"));
+    connect(m_runButton, &QPushButton::clicked, this, &MainWindow::run);
+    m_cancelButton = new QPushButton(action(QStringLiteral("cancel"))->icon(), tr("Cancel"), runPane);
+    m_cancelButton->setObjectName(QStringLiteral("cancelPushButton"));
+    m_cancelButton->setToolTip(tr("Cancel the running request (Esc)"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelRun);
+    m_outcome = new QLabel(runPane);
+    m_outcome->setObjectName(QStringLiteral("outcomeLabel"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    runBar->addWidget(m_runButton);
+    runBar->addWidget(m_cancelButton);
+    runBar->addWidget(m_outcome, 1);
+    runLayout->addLayout(runBar);
+    m_runSplitter = new QSplitter(Qt::Vertical, runPane);
+    m_runSplitter->setObjectName(QStringLiteral("runSplitter"));
+    m_tokenPanel = new TokenPanel(m_runSplitter);
+    m_tokenPanel->setObjectName(QStringLiteral("tokenPanel"));
+    m_tracePane = new TracePane(m_traceModel, m_runSplitter);
+    m_tracePane->setObjectName(QStringLiteral("tracePane"));
+    m_runSplitter->addWidget(m_tokenPanel);
+    m_runSplitter->addWidget(m_tracePane);
+    runLayout->addWidget(m_runSplitter);
+
+    m_mainSplitter->addWidget(left);
+    m_mainSplitter->addWidget(m_editorStack);
+    m_mainSplitter->addWidget(runPane);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setStretchFactor(2, 3);
+    setCentralWidget(m_mainSplitter);
+
+    // Problems dock.
+    m_problemsDock = new QDockWidget(tr("Problems"), this);
+    m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    m_problemsView = new QTreeView(m_problemsDock);
+    m_problemsView->setObjectName(QStringLiteral("problemsTreeView"));
+    m_problemsView->setModel(m_diagnosticsModel);
+    m_problemsView->setRootIsDecorated(false);
+    m_problemsView->setAlternatingRowColors(true);
+    m_problemsView->header()->setSectionResizeMode(Core::DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
+    m_problemsView->header()->setStretchLastSection(false);
+    connect(m_problemsView, &QTreeView::activated, this, &MainWindow::showProblem);
+    m_problemsDock->setWidget(m_problemsView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    auto updateProblemsTitle = [this] {
+        const int errors = m_diagnosticsModel->errorCount();
+        const int warnings = m_diagnosticsModel->warningCount();
+        m_problemsDock->setWindowTitle(errors + warnings == 0 ? tr("Problems")
+                                                              : tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
+    };
+    connect(m_diagnosticsModel, &QAbstractItemModel::modelReset, this, updateProblemsTitle);
+    updateProblemsTitle();
+
+    // Status bar.
+    m_secretsStatus = new QLabel(this);
+    m_secretsStatus->setText(tr("Secrets: env.NAME references or session memory \u2014 never written to disk"));
+    m_fileStatus = new QLabel(this);
+    statusBar()->addWidget(m_secretsStatus);
+    statusBar()->addPermanentWidget(m_fileStatus);
+
+    m_editorStack->setCurrentWidget(m_welcome);
+    m_welcome->setDemoAvailable(QFile::exists(QStringLiteral(":/samples/demo.tbw")));
+}
+
+void MainWindow::restoreLayout()
+{
+    resize(1280, 800);
+    m_mainSplitter->setSizes({220, 480, 580});
+    m_runSplitter->setSizes({320, 480});
+    const QByteArray geometry = Settings::windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = Settings::windowState();
+    if (!state.isEmpty())
+        restoreState(state);
+    for (QSplitter* s : {m_mainSplitter, m_runSplitter}) {
+        const QByteArray st = Settings::splitterState(s->objectName());
+        if (!st.isEmpty())
+            s->restoreState(st);
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
+    for (QSplitter* s : {m_mainSplitter, m_runSplitter})
+        Settings::setSplitterState(s->objectName(), s->saveState());
+}
+
+void MainWindow::updateTitle()
+{
+    QString name = m_workspace->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_workspace->filePath()).fileName();
+    if (m_isDemo)
+        name = tr("Demo");
+    setWindowTitle(name + QStringLiteral("[*] \u2014 Tokenbench"));
+    setWindowModified(m_workspace->isModified());
+    m_fileStatus->setText(m_workspace->filePath().isEmpty() ? tr("not saved yet") : m_workspace->filePath());
+}
+
+void MainWindow::updateActions()
+{
+    const int row = currentBackendRow();
+    const bool hasBackend = row >= 0;
+    const bool hasOAuth2 = hasBackend && m_workspace->backend(row).child(BlockType::OAuth2);
+    action(QStringLiteral("addOAuth2"))->setEnabled(hasBackend && !hasOAuth2);
+    action(QStringLiteral("removeOAuth2"))->setEnabled(hasOAuth2);
+    action(QStringLiteral("duplicate"))->setEnabled(hasBackend);
+    action(QStringLiteral("rename"))->setEnabled(hasBackend);
+    action(QStringLiteral("delete"))->setEnabled(hasBackend);
+    const bool running = isRunning();
+    action(QStringLiteral("run"))->setEnabled(!running && m_workspace->backendCount() > 0);
+    action(QStringLiteral("cancel"))->setEnabled(running);
+    m_runButton->setEnabled(action(QStringLiteral("run"))->isEnabled());
+    m_cancelButton->setEnabled(running);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = Settings::recentFiles();
+    for (const QString& f : files) {
+        QAction* a = m_recentMenu->addAction(QFileInfo(f).fileName());
+        a->setToolTip(f);
+        a->setStatusTip(f);
+        connect(a, &QAction::triggered, this, [this, f] {
+            if (maybeSave())
+                openFile(f);
+        });
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        connect(m_recentMenu->addAction(tr("Clear List")), &QAction::triggered, this, [this] {
+            Settings::setRecentFiles({});
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+    if (m_welcome)
+        m_welcome->setRecentFiles(files);
+}
+
+int MainWindow::currentBackendRow() const
+{
+    const QModelIndex source = m_treeProxy->mapToSource(m_tree->currentIndex());
+    if (source.isValid())
+        return source.data(WorkspaceTreeModel::BackendRowRole).toInt();
+    return m_workspace->backendCount() == 1 ? 0 : -1;
+}
+
+QString MainWindow::currentBlockType() const
+{
+    const QModelIndex source = m_treeProxy->mapToSource(m_tree->currentIndex());
+    return source.isValid() ? source.data(WorkspaceTreeModel::BlockTypeRole).toString() : QString();
+}
+
+QWidget* MainWindow::currentEditor() const
+{
+    return m_editorStack->currentWidget();
+}
+
+QString MainWindow::outcomeText() const
+{
+    return m_outcome->text();
+}
+
+void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
+{
+    const QModelIndex source = m_treeProxy->mapToSource(proxyIndex);
+    if (!source.isValid() || m_workspace->backendCount() == 0) {
+        m_editorStack->setCurrentWidget(m_workspace->backendCount() == 0 ? static_cast<QWidget*>(m_welcome)
+                                                                          : m_otherBlockLabel);
+        m_otherBlockLabel->setText(tr("Select a backend or block on the left."));
+        return;
+    }
+    const int row = source.data(WorkspaceTreeModel::BackendRowRole).toInt();
+    const QString blockType = source.data(WorkspaceTreeModel::BlockTypeRole).toString();
+    if (blockType.isEmpty()) {
+        if (m_backendEditor->backendRow() != row || m_editorStack->currentWidget() != m_backendEditor)
+            m_backendEditor->setTarget(m_workspace, row, m_undo);
+        m_editorStack->setCurrentWidget(m_backendEditor);
+    } else if (blockType == BlockType::OAuth2) {
+        if (m_oauth2Editor->backendRow() != row || m_editorStack->currentWidget() != m_oauth2Editor)
+            m_oauth2Editor->setTarget(m_workspace, row, m_undo);
+        m_editorStack->setCurrentWidget(m_oauth2Editor);
+    } else {
+        m_otherBlockLabel->setText(tr("The %1 block is kept exactly as it is; Tokenbench has no form for it yet.")
+                                       .arg(blockType));
+        m_editorStack->setCurrentWidget(m_otherBlockLabel);
+    }
+}
+
+void MainWindow::selectBlock(int backendRow, const QString& blockType)
+{
+    const QModelIndex source = blockType.isEmpty() ? m_treeModel->backendIndex(backendRow)
+                                                   : m_treeModel->blockIndex(backendRow, blockType);
+    if (!source.isValid())
+        return;
+    if (!m_filter->text().isEmpty())
+        m_filter->clear();
+    const QModelIndex proxy = m_treeProxy->mapFromSource(source);
+    m_tree->expand(proxy.parent());
+    m_tree->setCurrentIndex(proxy);
+    showEditorFor(proxy);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_workspace->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("The workspace has unsaved changes. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newWorkspace()
+{
+    if (!maybeSave())
+        return;
+    m_workspace->resetBackends({});
+    m_workspace->setFilePath({});
+    m_undo->clear();
+    m_workspace->setModified(false);
+    m_isDemo = false;
+    m_tokenPanel->clear();
+    m_editorStack->setCurrentWidget(m_welcome);
+    updateTitle();
+}
+
+void MainWindow::open()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), Settings::lastDirectory(), FileFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    auto loaded = Core::WorkspaceFile::load(path);
+    if (!loaded) {
+        QMessageBox::warning(this, tr("Cannot open workspace"),
+                             tr("%1\n\n%2").arg(loaded.error().where, loaded.error().message));
+        return false;
+    }
+    const bool isResource = path.startsWith(u':');
+    m_isDemo = isResource;
+    m_workspace->resetBackends(loaded->backends);
+    m_workspace->setLoadDiagnostics(loaded->diagnostics);
+    m_workspace->setFilePath(isResource ? QString() : QFileInfo(path).absoluteFilePath());
+    m_undo->clear();
+    m_workspace->setModified(false);
+    m_tokenPanel->clear();
+    if (!isResource) {
+        Settings::addRecentFile(path);
+        Settings::setLastDirectory(QFileInfo(path).absolutePath());
+        updateRecentMenu();
+    }
+    m_tree->expandAll();
+    if (m_workspace->backendCount() > 0) {
+        const Block& first = m_workspace->backend(0);
+        selectBlock(0, first.child(BlockType::OAuth2) ? BlockType::OAuth2 : QString());
+    } else {
+        m_editorStack->setCurrentWidget(m_welcome);
+    }
+    updateTitle();
+    updateActions();
+    statusBar()->showMessage(tr("Opened %1").arg(isResource ? tr("the demo workspace") : path), 5000);
+    return true;
+}
+
+void MainWindow::openDemo()
+{
+    if (maybeSave())
+        openFile(QStringLiteral(":/samples/demo.tbw"));
+}
+
+bool MainWindow::save()
+{
+    if (m_workspace->filePath().isEmpty())
+        return saveAs();
+    return saveTo(m_workspace->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString dir = Settings::lastDirectory();
+    const QString suggested = QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("workspace.tbw"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace"),
+                                                m_workspace->filePath().isEmpty() ? suggested : m_workspace->filePath(),
+                                                FileFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".tbw");
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString& path)
+{
+    auto saved = Core::WorkspaceFile::save(path, m_workspace->backends());
+    if (!saved) {
+        QMessageBox::warning(this, tr("Cannot save workspace"),
+                             tr("%1\n\n%2\n\nYour changes are still open here; try another folder with Save As.")
+                                 .arg(saved.error().where, saved.error().message));
+        return false;
+    }
+    m_isDemo = false;
+    m_workspace->setFilePath(QFileInfo(path).absoluteFilePath());
+    m_undo->setClean();
+    m_workspace->setModified(false);
+    Settings::addRecentFile(path);
+    Settings::setLastDirectory(QFileInfo(path).absolutePath());
+    updateRecentMenu();
+    updateTitle();
+    if (!saved->isEmpty()) {
+        QStringList lines;
+        for (const auto& s : std::as_const(saved.value()))
+            lines << tr("%1.%2: saved as env.%3").arg(s.backend, s.attribute, s.variable);
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Secrets kept out of the file"),
+                                    tr("Secrets typed in this session were not written to the file. It refers to "
+                                       "environment variables instead; set them before the next session:\n\n%1")
+                                        .arg(lines.join(u'\n')),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("secretsSavedMessageBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::addFromTemplate(const QString& grantType)
+{
+    const QString name = m_workspace->uniqueBackendName(QStringLiteral("backend"));
+    const int row = m_workspace->backendCount();
+    m_undo->push(new InsertBackendCommand(m_workspace, row, templateBackend(name, grantType),
+                                          tr("Add backend %1").arg(name)));
+    selectBlock(row, BlockType::OAuth2);
+    m_oauth2Editor->focusAttribute(QStringLiteral("token_endpoint"));
+}
+
+void MainWindow::addBackend()
+{
+    const QString name = m_workspace->uniqueBackendName(QStringLiteral("backend"));
+    const int row = m_workspace->backendCount();
+    m_undo->push(new InsertBackendCommand(m_workspace, row, Block{BlockType::Backend, name, {}, {}},
+                                          tr("Add backend %1").arg(name)));
+    selectBlock(row, {});
+}
+
+void MainWindow::addOAuth2(int row)
+{
+    if (row < 0 || row >= m_workspace->backendCount() || m_workspace->backend(row).child(BlockType::OAuth2))
+        return;
+    Block b = m_workspace->backend(row);
+    Block o{BlockType::OAuth2, {}, {}, {}};
+    o.setAttribute(QStringLiteral("grant_type"), Core::Schema::Grant::ClientCredentials);
+    b.blocks.append(o);
+    m_undo->push(new ReplaceBackendCommand(m_workspace, row, b, tr("Add oauth2 block to %1").arg(b.label)));
+    selectBlock(row, BlockType::OAuth2);
+}
+
+void MainWindow::removeOAuth2()
+{
+    const int row = currentBackendRow();
+    if (row < 0 || !m_workspace->backend(row).child(BlockType::OAuth2))
+        return;
+    Block b = m_workspace->backend(row);
+    b.removeChild(BlockType::OAuth2);
+    m_undo->push(new ReplaceBackendCommand(m_workspace, row, b, tr("Remove oauth2 block from %1").arg(b.label)));
+    selectBlock(row, {});
+}
+
+void MainWindow::duplicateBackend()
+{
+    const int row = currentBackendRow();
+    if (row < 0)
+        return;
+    Block copy = m_workspace->backend(row);
+    copy.label = m_workspace->uniqueBackendName(copy.label + QStringLiteral("_copy"));
+    m_undo->push(new InsertBackendCommand(m_workspace, row + 1, copy, tr("Duplicate backend %1").arg(copy.label)));
+    selectBlock(row + 1, {});
+}
+
+void MainWindow::renameBackend()
+{
+    const int row = currentBackendRow();
+    if (row < 0)
+        return;
+    selectBlock(row, {});
+    m_tree->edit(m_tree->currentIndex());
+}
+
+void MainWindow::deleteSelection()
+{
+    // Delete in a text field deletes text, not the backend.
+    if (qobject_cast<QLineEdit*>(QApplication::focusWidget()) && QApplication::focusWidget() != m_tree)
+        return;
+    const int row = currentBackendRow();
+    if (row < 0)
+        return;
+    const QString blockType = currentBlockType();
+    if (blockType == BlockType::OAuth2) {
+        removeOAuth2();
+        return;
+    }
+    if (!blockType.isEmpty())
+        return;
+    m_undo->push(new RemoveBackendCommand(m_workspace, row));
+    if (m_workspace->backendCount() > 0)
+        selectBlock(qMin(row, m_workspace->backendCount() - 1), {});
+}
+
+void MainWindow::ensureRunner()
+{
+    if (m_runner)
+        return;
+    // Created on the first run: nothing touches the network before the user asks.
+    m_nam = new Core::NetworkAccessManager(this);
+    m_runner = new Core::Runner(m_workspace, m_traceModel, m_nam, this);
+    connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_runner && m_runner->isRunning();
+}
+
+void MainWindow::run()
+{
+    if (isRunning())
+        return;
+    int row = currentBackendRow();
+    if (row < 0) {
+        // Run the only backend with an oauth2 block, if there is exactly one.
+        int candidates = 0;
+        for (int i = 0; i < m_workspace->backendCount(); ++i) {
+            if (m_workspace->backend(i).child(BlockType::OAuth2)) {
+                row = i;
+                ++candidates;
+            }
+        }
+        if (candidates != 1) {
+            m_outcome->setText(tr("Select the backend to run in the tree."));
+            return;
+        }
+    }
+    ensureRunner();
+    m_outcome->setText(tr("Running %1\u2026").arg(m_workspace->backend(row).label));
+    m_runner->run(row);
+    updateActions();
+}
+
+void MainWindow::cancelRun()
+{
+    if (m_runner)
+        m_runner->cancel();
+}
+
+void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
+{
+    QString scope;
+    if (backendRow >= 0 && backendRow < m_workspace->backendCount()) {
+        if (const Block* o = m_workspace->backend(backendRow).child(BlockType::OAuth2))
+            scope = o->attribute(QStringLiteral("scope"));
+    }
+    const qint64 ms = result.exchanges.isEmpty() ? -1 : result.exchanges.constLast().durationMs;
+    QString text;
+    if (result.ok()) {
+        text = tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
+        if (result.response.expiresIn)
+            text += tr(", expires in %1").arg(formatRemaining(qint64(*result.response.expiresIn)));
+    } else if (result.status == TokenResult::Status::Canceled) {
+        text = tr("Canceled.");
+    } else {
+        const QString where = result.errorWhere.isEmpty() ? QString() : result.errorWhere + QStringLiteral(": ");
+        text = QStringLiteral("\u2716 ") + where + result.errorText;
+        if (result.status == TokenResult::Status::ConfigError && !result.errorWhere.isEmpty()) {
+            // Take the user to the field.
+            const QStringList parts = result.errorWhere.split(u'.');
+            if (parts.size() == 3 && parts.at(1) == BlockType::OAuth2) {
+                selectBlock(backendRow, BlockType::OAuth2);
+                m_oauth2Editor->focusAttribute(parts.at(2));
+            }
+        }
+    }
+    m_outcome->setText(text);
+    m_outcome->setToolTip(text);
+    m_tokenPanel->setResult(result, scope);
+    m_tracePane->selectLast();
+    updateActions();
+    Q_EMIT runFinished(result);
+}
+
+void MainWindow::showProblem(const QModelIndex& index)
+{
+    const QString backend = index.data(Core::DiagnosticsModel::BackendRole).toString();
+    const QString block = index.data(Core::DiagnosticsModel::BlockRole).toString();
+    const QString attribute = index.data(Core::DiagnosticsModel::AttributeRole).toString();
+    const int row = m_workspace->indexOfBackend(backend);
+    if (row < 0)
+        return;
+    selectBlock(row, block);
+    if (auto* editor = qobject_cast<BlockEditor*>(m_editorStack->currentWidget()); editor && !attribute.isEmpty())
+        editor->focusAttribute(attribute);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (m_runner)
+        m_runner->cancel();
+    saveLayout();
+    event->accept();
+}
+
+} // namespace Tokenbench::Ui

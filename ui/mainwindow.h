@@ -1,0 +1,133 @@
+#pragma once
+
+#include "net/tokenclient.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTreeView;
+class QUndoStack;
+class QDockWidget;
+
+namespace Tokenbench::Core {
+class DiagnosticsModel;
+class NetworkAccessManager;
+class Runner;
+class TraceModel;
+class Workspace;
+class WorkspaceTreeModel;
+} // namespace Tokenbench::Core
+
+namespace Tokenbench::Ui {
+
+class BackendEditor;
+class OAuth2Editor;
+class TokenPanel;
+class TracePane;
+class WelcomePage;
+
+// One main window: workspace tree (left), the selected block's form (centre), Run pane with the token
+// card and the trace (right), problems (bottom). Edit -> Run -> read the trace -> fix.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Core::Workspace* workspace() const { return m_workspace; }
+    QUndoStack* undoStack() const { return m_undo; }
+    Core::TraceModel* traceModel() const { return m_traceModel; }
+    TokenPanel* tokenPanel() const { return m_tokenPanel; }
+    TracePane* tracePane() const { return m_tracePane; }
+    QTreeView* tree() const { return m_tree; }
+    QWidget* currentEditor() const;
+    QString outcomeText() const;
+    QAction* action(const QString& name) const;
+
+    // Opens a workspace file; shows the problem and keeps the current workspace when it cannot be read.
+    bool openFile(const QString& path);
+    bool saveTo(const QString& path);
+    // Adds a backend with an oauth2 block for `grantType` and opens its form.
+    void addFromTemplate(const QString& grantType);
+    void selectBlock(int backendRow, const QString& blockType);
+    bool isRunning() const;
+
+Q_SIGNALS:
+    void runFinished(const Tokenbench::Core::TokenResult& result);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createWidgets();
+    void restoreLayout();
+    void saveLayout();
+    void updateTitle();
+    void updateActions();
+    void updateRecentMenu();
+    void showEditorFor(const QModelIndex& proxyIndex);
+    int currentBackendRow() const;
+    QString currentBlockType() const;
+    bool maybeSave();
+    void newWorkspace();
+    void open();
+    void openDemo();
+    bool save();
+    bool saveAs();
+    void addBackend();
+    void addOAuth2(int row);
+    void removeOAuth2();
+    void duplicateBackend();
+    void renameBackend();
+    void deleteSelection();
+    void run();
+    void cancelRun();
+    void onRunFinished(int backendRow, const Core::TokenResult& result);
+    void showProblem(const QModelIndex& index);
+    void ensureRunner();
+
+    Core::Workspace* m_workspace = nullptr;
+    QUndoStack* m_undo = nullptr;
+    Core::WorkspaceTreeModel* m_treeModel = nullptr;
+    QSortFilterProxyModel* m_treeProxy = nullptr;
+    Core::DiagnosticsModel* m_diagnosticsModel = nullptr;
+    Core::TraceModel* m_traceModel = nullptr;
+    Core::NetworkAccessManager* m_nam = nullptr;
+    Core::Runner* m_runner = nullptr;
+
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_runSplitter = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QTreeView* m_tree = nullptr;
+    QStackedWidget* m_editorStack = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    BackendEditor* m_backendEditor = nullptr;
+    OAuth2Editor* m_oauth2Editor = nullptr;
+    QLabel* m_otherBlockLabel = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QLabel* m_outcome = nullptr;
+    TokenPanel* m_tokenPanel = nullptr;
+    TracePane* m_tracePane = nullptr;
+    QDockWidget* m_problemsDock = nullptr;
+    QTreeView* m_problemsView = nullptr;
+    QLabel* m_fileStatus = nullptr;
+    QLabel* m_secretsStatus = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QHash<QString, QAction*> m_actions;
+    bool m_isDemo = false;
+};
+
+} // namespace Tokenbench::Ui

@@ -1,0 +1,225 @@
+#include "tracepane.h"
+
+#include "jsonhighlighter.h"
+
+#include "trace/redactor.h"
+#include "trace/tracemodel.h"
+
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Tokenbench::Ui {
+
+using Core::Exchange;
+using Core::TraceModel;
+
+namespace {
+
+// Paints a devtools-style duration bar, scaled to the longest exchange in the trace.
+class TimelineDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const qint64 duration = index.data(TraceModel::DurationMsRole).toLongLong();
+        const qint64 maximum = qMax<qint64>(1, index.data(TraceModel::MaxDurationMsRole).toLongLong());
+        if (duration < 0)
+            return;
+        const QRect r = option.rect.adjusted(4, option.rect.height() / 3, -4, -option.rect.height() / 3);
+        const int width = qMax(2, int(r.width() * double(duration) / double(maximum)));
+        const bool failed = index.data(TraceModel::FailedRole).toBool();
+        painter->fillRect(QRect(r.left(), r.top(), width, r.height()),
+                          failed ? QColor(0xd0, 0x40, 0x40) : QColor(0x3a, 0x8e, 0xe6));
+    }
+};
+
+QString headersText(const Core::HttpHeaders& headers)
+{
+    QString s;
+    for (const Core::HttpHeader& h : headers)
+        s += QString::fromLatin1(h.name) + QStringLiteral(": ") + QString::fromLatin1(h.value) + u'\n';
+    return s;
+}
+
+QString bodyText(const QByteArray& body, bool pretty)
+{
+    if (body.isEmpty())
+        return {};
+    QByteArray shown = body.left(TracePane::MaxShownBody);
+    if (pretty) {
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(shown, &err);
+        if (err.error == QJsonParseError::NoError && !doc.isNull())
+            shown = doc.toJson(QJsonDocument::Indented);
+    }
+    QString text = QString::fromUtf8(shown);
+    if (body.size() > TracePane::MaxShownBody)
+        text += QObject::tr("\n\u2026 %1 more bytes not shown").arg(body.size() - TracePane::MaxShownBody);
+    return text;
+}
+
+} // namespace
+
+TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_model(model)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* header = new QHBoxLayout;
+    auto* title = new QLabel(tr("<b>Trace</b>"), this);
+    m_reveal = new QCheckBox(tr("Re&veal secrets"), this);
+    m_reveal->setObjectName(QStringLiteral("revealCheckBox"));
+    m_reveal->setToolTip(tr("Show credentials and tokens in clear instead of fingerprints"));
+    header->addWidget(title);
+    header->addStretch();
+    header->addWidget(m_reveal);
+    layout->addLayout(header);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("traceSplitter"));
+    m_table = new QTableView(splitter);
+    m_table->setObjectName(QStringLiteral("traceTableView"));
+    m_table->setModel(model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(TraceModel::UrlColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(TraceModel::TimelineColumn, QHeaderView::Interactive);
+    m_table->setItemDelegateForColumn(TraceModel::TimelineColumn, new TimelineDelegate(m_table));
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+
+    auto* details = new QWidget(splitter);
+    auto* detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    m_empty = new QLabel(tr("Each request Tokenbench sends appears here, exactly as it went over the wire."), details);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_tabs = new QTabWidget(details);
+    m_tabs->setObjectName(QStringLiteral("traceTabWidget"));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    auto makeView = [&](const QString& name) {
+        auto* view = new QPlainTextEdit(m_tabs);
+        view->setObjectName(name);
+        view->setReadOnly(true);
+        view->setFont(mono);
+        view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        view->setWordWrapMode(QTextOption::WrapAnywhere);
+        new JsonHighlighter(view->document());
+        return view;
+    };
+    m_request = makeView(QStringLiteral("requestPlainTextEdit"));
+    m_response = makeView(QStringLiteral("responsePlainTextEdit"));
+    m_raw = makeView(QStringLiteral("rawPlainTextEdit"));
+    m_tabs->addTab(m_request, tr("&Request"));
+    m_tabs->addTab(m_response, tr("Res&ponse"));
+    m_tabs->addTab(m_raw, tr("Ra&w"));
+    detailsLayout->addWidget(m_empty);
+    detailsLayout->addWidget(m_tabs);
+    splitter->addWidget(m_table);
+    splitter->addWidget(details);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TracePane::showCurrent);
+    connect(m_reveal, &QCheckBox::toggled, this, &TracePane::showCurrent);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& from, const QModelIndex& to) {
+                const int row = m_table->currentIndex().row();
+                if (row >= from.row() && row <= to.row())
+                    showCurrent();
+            });
+    connect(model, &QAbstractItemModel::modelReset, this, &TracePane::showCurrent);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+            selectLast();
+    });
+    showCurrent();
+}
+
+TracePane::~TracePane() = default;
+
+void TracePane::selectLast()
+{
+    const int last = m_model->rowCount() - 1;
+    if (last < 0)
+        return;
+    m_table->setCurrentIndex(m_model->index(last, 0));
+    m_table->scrollTo(m_model->index(last, 0));
+}
+
+QString TracePane::requestText() const
+{
+    return m_request->toPlainText();
+}
+
+QString TracePane::responseText() const
+{
+    return m_response->toPlainText();
+}
+
+void TracePane::showCurrent()
+{
+    const int row = m_table->currentIndex().row();
+    const bool has = row >= 0 && row < m_model->rowCount();
+    m_empty->setVisible(!has);
+    m_tabs->setVisible(has);
+    if (!has) {
+        m_request->clear();
+        m_response->clear();
+        m_raw->clear();
+        return;
+    }
+    showExchange(m_model->exchange(row));
+}
+
+void TracePane::showExchange(const Exchange& original)
+{
+    const Exchange e = m_reveal->isChecked() ? original : Core::Redactor::redact(original);
+    const QString requestLine = QString::fromLatin1(e.method) + u' ' + e.url.toString(QUrl::FullyEncoded) +
+                                QStringLiteral(" HTTP/1.1\n");
+    const QString timing =
+        tr("\n\u2014 %1 ms total; request sent after %2 ms; first byte after %3 ms\n")
+            .arg(e.durationMs)
+            .arg(e.requestSentMs)
+            .arg(e.firstByteMs);
+    m_request->setPlainText(requestLine + headersText(e.requestHeaders) + u'\n' + bodyText(e.requestBody, false));
+
+    QString response;
+    if (e.hasResponse()) {
+        response = QString::fromLatin1(e.httpVersion) + u' ' + QString::number(e.status) + u' ' +
+                   QString::fromLatin1(e.reason) + u'\n' + headersText(e.responseHeaders) + u'\n' +
+                   bodyText(e.responseBody, true);
+    } else if (!e.isComplete()) {
+        response = tr("Waiting for the response\u2026");
+    } else {
+        response = tr("No response.");
+    }
+    if (e.failure != Exchange::Failure::None)
+        response += tr("\n\n\u2716 %1").arg(e.failureText);
+    if (e.isComplete())
+        response += timing;
+    m_response->setPlainText(response);
+
+    QString raw = requestLine + headersText(e.requestHeaders) + u'\n' + bodyText(e.requestBody, false);
+    if (e.hasResponse()) {
+        raw += QStringLiteral("\n\n") + QString::fromLatin1(e.httpVersion) + u' ' + QString::number(e.status) + u' ' +
+               QString::fromLatin1(e.reason) + u'\n' + headersText(e.responseHeaders) + u'\n' +
+               bodyText(e.responseBody, false);
+    }
+    m_raw->setPlainText(raw);
+}
+
+} // namespace Tokenbench::Ui

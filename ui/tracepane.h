@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableView;
+
+namespace Tokenbench::Core {
+class TraceModel;
+struct Exchange;
+} // namespace Tokenbench::Core
+
+namespace Tokenbench::Ui {
+
+// The trace: one row per exchange with a timeline bar; the selected exchange's request, response and raw
+// HTTP text below. Secrets appear as fingerprints until "Reveal secrets" is checked.
+class TracePane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TracePane)
+
+public:
+    explicit TracePane(Core::TraceModel* model, QWidget* parent = nullptr);
+    ~TracePane() override;
+
+    QTableView* table() const { return m_table; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QString requestText() const;
+    QString responseText() const;
+    void selectLast();
+
+    // Display cap for bodies; the full body stays in the trace.
+    static constexpr qsizetype MaxShownBody = 2 * 1024 * 1024;
+
+private:
+    void showCurrent();
+    void showExchange(const Core::Exchange& exchange);
+
+    Core::TraceModel* m_model;
+    QTableView* m_table;
+    QTabWidget* m_tabs;
+    QPlainTextEdit* m_request;
+    QPlainTextEdit* m_response;
+    QPlainTextEdit* m_raw;
+    QCheckBox* m_reveal;
+    QLabel* m_empty;
+};
+
+} // namespace Tokenbench::Ui

@@ -1,0 +1,107 @@
+#include "undocommands.h"
+
+#include "model/schema.h"
+#include "model/workspace.h"
+
+#include <QCoreApplication>
+
+namespace Tokenbench::Ui {
+
+using Core::Workspace;
+
+namespace {
+QString attributeLabel(const QString& block, const QString& name)
+{
+    return block.isEmpty() ? name : block + u'.' + name;
+}
+} // namespace
+
+SetAttributeCommand::SetAttributeCommand(Workspace* workspace, int row, const QString& block, const QString& name,
+                                         const QString& value)
+    : m_workspace(workspace), m_row(row), m_block(block), m_name(name), m_new(value)
+{
+    const Core::Block& b = workspace->backend(row);
+    const Core::Block* target = block.isEmpty() ? &b : b.child(block);
+    m_old = target ? target->attribute(name) : QString();
+    setText(QCoreApplication::translate("Tokenbench::Ui", "Edit %1").arg(attributeLabel(block, name)));
+}
+
+void SetAttributeCommand::undo()
+{
+    if (m_workspace && m_row < m_workspace->backendCount())
+        m_workspace->setAttribute(m_row, m_block, m_name, m_old);
+}
+
+void SetAttributeCommand::redo()
+{
+    if (m_workspace && m_row < m_workspace->backendCount())
+        m_workspace->setAttribute(m_row, m_block, m_name, m_new);
+}
+
+bool SetAttributeCommand::mergeWith(const QUndoCommand* other)
+{
+    const auto* o = static_cast<const SetAttributeCommand*>(other);
+    if (o->m_workspace != m_workspace || o->m_row != m_row || o->m_block != m_block || o->m_name != m_name)
+        return false;
+    m_new = o->m_new;
+    setObsolete(m_new == m_old);
+    return true;
+}
+
+ReplaceBackendCommand::ReplaceBackendCommand(Workspace* workspace, int row, const Core::Block& after,
+                                             const QString& text)
+    : m_workspace(workspace), m_row(row), m_before(workspace->backend(row)), m_after(after)
+{
+    setText(text);
+}
+
+void ReplaceBackendCommand::undo()
+{
+    if (m_workspace && m_row < m_workspace->backendCount())
+        m_workspace->replaceBackend(m_row, m_before);
+}
+
+void ReplaceBackendCommand::redo()
+{
+    if (m_workspace && m_row < m_workspace->backendCount())
+        m_workspace->replaceBackend(m_row, m_after);
+}
+
+InsertBackendCommand::InsertBackendCommand(Workspace* workspace, int row, const Core::Block& backend,
+                                           const QString& text)
+    : m_workspace(workspace), m_row(row), m_backend(backend)
+{
+    setText(text);
+}
+
+void InsertBackendCommand::undo()
+{
+    if (m_workspace && m_row < m_workspace->backendCount())
+        m_workspace->takeBackend(m_row);
+}
+
+void InsertBackendCommand::redo()
+{
+    if (m_workspace)
+        m_workspace->insertBackend(m_row, m_backend);
+}
+
+RemoveBackendCommand::RemoveBackendCommand(Workspace* workspace, int row)
+    : m_workspace(workspace), m_row(row), m_backend(workspace->backend(row))
+{
+    setText(QCoreApplication::translate("Tokenbench::Ui", "Delete backend %1").arg(m_backend.label));
+}
+
+void RemoveBackendCommand::undo()
+{
+    if (m_workspace)
+        m_workspace->insertBackend(m_row, m_backend);
+}
+
+void RemoveBackendCommand::redo()
+{
+    if (m_workspace && m_row < m_workspace->backendCount())
+        m_workspace->takeBackend(m_row);
+}
+
+} // namespace Tokenbench::Ui
