@@ -6,6 +6,7 @@
 #include "model/workspace.h"
 
 #include <QComboBox>
+#include <QKeyEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +46,7 @@ void BlockEditor::bindFields()
                 edit->setPlaceholderText(tr("default: %1").arg(spec->defaultValue));
         }
         if (auto* edit = qobject_cast<QLineEdit*>(w)) {
+            edit->installEventFilter(this);
             connect(edit, &QLineEdit::textEdited, this,
                     [this, attribute](const QString& text) { onFieldEdited(attribute, text); });
             connect(edit, &QLineEdit::returnPressed, this, &BlockEditor::runRequested);
@@ -206,6 +208,19 @@ void BlockEditor::showDiagnostics()
         if (w)
             w->setProperty("problem", show ? severity : -1);
     }
+}
+
+bool BlockEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            // Leave it to the window's Undo/Redo actions.
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool BlockEditor::focusAttribute(const QString& attribute)

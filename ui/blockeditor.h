@@ -47,6 +47,8 @@ protected:
     Core::Workspace* workspace() const;
     QUndoStack* undoStack() const;
     void setFieldVisible(const QString& attribute, bool visible);
+    // Ctrl+Z in a field undoes through the workspace's undo stack, not the field's own history.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void load();

@@ -11,6 +11,19 @@ JsonHighlighter::~JsonHighlighter() = default;
 
 void JsonHighlighter::highlightBlock(const QString& text)
 {
+    // In an HTTP message only the body (after the first empty line) is JSON; a document that starts with
+    // '{' or '[' is JSON throughout.
+    enum { Unknown = -1, Head = 0, Body = 1 };
+    int state = previousBlockState();
+    if (state == Unknown) {
+        const QString trimmed = text.trimmed();
+        state = trimmed.startsWith(u'{') || trimmed.startsWith(u'[') ? Body : Head;
+    }
+    if (state == Head) {
+        setCurrentBlockState(text.trimmed().isEmpty() ? Body : Head);
+        return;
+    }
+    setCurrentBlockState(Body);
     const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
     QTextCharFormat key, string, number, literal;
     key.setForeground(dark ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x00, 0x4f, 0x9e));

@@ -42,6 +42,12 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+// Resources live in the static ui library: register them explicitly.
+static void initUiResources()
+{
+    Q_INIT_RESOURCE(tokenbench);
+}
+
 namespace Tokenbench::Ui {
 
 using Core::Block;
@@ -93,6 +99,7 @@ Block templateBackend(const QString& name, const QString& grantType)
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    initUiResources();
     m_workspace = new Core::Workspace(this);
     m_undo = new QUndoStack(this);
     m_treeModel = new WorkspaceTreeModel(m_workspace, this);
@@ -122,7 +129,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The undo stack announces its own destruction; nothing here should listen any more.
+    m_undo->disconnect(this);
+    if (m_runner)
+        m_runner->disconnect(this);
+}
 
 QAction* MainWindow::action(const QString& name) const
 {
@@ -395,6 +408,7 @@ void MainWindow::createWidgets()
 void MainWindow::restoreLayout()
 {
     resize(1280, 800);
+    resizeDocks({m_problemsDock}, {110}, Qt::Vertical);
     m_mainSplitter->setSizes({220, 480, 580});
     m_runSplitter->setSizes({320, 480});
     const QByteArray geometry = Settings::windowGeometry();

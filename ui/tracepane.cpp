@@ -131,6 +131,7 @@ TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_mo
     splitter->addWidget(m_table);
     splitter->addWidget(details);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({110, 320});
     layout->addWidget(splitter);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TracePane::showCurrent);
@@ -188,8 +189,13 @@ void TracePane::showCurrent()
 void TracePane::showExchange(const Exchange& original)
 {
     const Exchange e = m_reveal->isChecked() ? original : Core::Redactor::redact(original);
-    const QString requestLine = QString::fromLatin1(e.method) + u' ' + e.url.toString(QUrl::FullyEncoded) +
-                                QStringLiteral(" HTTP/1.1\n");
+    // The request target as it goes on the wire (origin form); the host is in the Host header.
+    QString target = e.url.path(QUrl::FullyEncoded);
+    if (target.isEmpty())
+        target = QStringLiteral("/");
+    if (e.url.hasQuery())
+        target += u'?' + e.url.query(QUrl::FullyEncoded);
+    const QString requestLine = QString::fromLatin1(e.method) + u' ' + target + QStringLiteral(" HTTP/1.1\n");
     const QString timing =
         tr("\n\u2014 %1 ms total; request sent after %2 ms; first byte after %3 ms\n")
             .arg(e.durationMs)

@@ -74,3 +74,5 @@ private:
 };
 
 } // namespace Tokenbench::Core
+
+Q_DECLARE_METATYPE(Tokenbench::Core::TokenResult)

@@ -1,0 +1,5 @@
+# Against real peers: oidc-provider (tests/authserver) and small real socket servers.
+tokenbench_add_test(tst_httpexchange SOURCES integration/tst_httpexchange.cpp LABELS integration)
+tokenbench_add_test(tst_tokenclient SOURCES integration/tst_tokenclient.cpp LABELS integration)
+tokenbench_add_test(tst_runner SOURCES integration/tst_runner.cpp LABELS integration)
+tokenbench_add_test(tst_cli SOURCES integration/tst_cli.cpp LABELS integration)
