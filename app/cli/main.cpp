@@ -1,6 +1,7 @@
 // tokenbench-cli: the headless twin of Tokenbench, for scripts and CI.
 #include "checkcommand.h"
 #include "clicommon.h"
+#include "jwtcommand.h"
 #include "tokencommand.h"
 
 #include <sys/resource.h>
@@ -20,6 +21,7 @@ QString usage()
         "Commands:\n"
         "  token [WORKSPACE --backend NAME] [flags]   request a token and print it (--json for everything)\n"
         "  check CONFIG                               print every configuration problem; exit 2 on errors\n"
+        "  jwt decode|verify|sign ...                 inspect, verify (exit 6 when invalid) and sign JWTs\n"
         "\n"
         "Options:\n"
         "  -h, --help      show this help (tokenbench-cli <command> --help for a command's flags)\n"
@@ -63,6 +65,8 @@ int main(int argc, char** argv)
         return runToken(args);
     if (command == u"check")
         return runCheck(args);
+    if (command == u"jwt")
+        return runJwt(args);
     printError(QStringLiteral("unknown command \"%1\"\n").arg(command) + usage());
     return Usage;
 }

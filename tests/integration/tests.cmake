@@ -3,3 +3,4 @@ tokenbench_add_test(tst_httpexchange SOURCES integration/tst_httpexchange.cpp LA
 tokenbench_add_test(tst_tokenclient SOURCES integration/tst_tokenclient.cpp LABELS integration)
 tokenbench_add_test(tst_runner SOURCES integration/tst_runner.cpp LABELS integration)
 tokenbench_add_test(tst_cli SOURCES integration/tst_cli.cpp LABELS integration)
+tokenbench_add_test(tst_jwtcli SOURCES integration/tst_jwtcli.cpp LABELS integration)

@@ -1,5 +1,6 @@
 // tokenbench-cli as a user's script runs it: a real process against oidc-provider and raw servers.
 #include "util/authserver.h"
+#include "util/clirunner.h"
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"
 
@@ -17,26 +18,11 @@ using Tokenbench::Test::RawHttpServer;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Tokenbench::Test::CliRun;
 
-// Runs the CLI without blocking the event loop, so in-process servers keep answering.
 Run cli(const QStringList& args, const QHash<QString, QString>& env = {})
 {
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (auto it = env.cbegin(); it != env.cend(); ++it)
-        e.insert(it.key(), it.value());
-    p.setProcessEnvironment(e);
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(QStringLiteral(TOKENBENCH_CLI_PATH), args);
-    if (!finished.wait(60000))
-        p.kill();
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return Tokenbench::Test::runCli(QStringLiteral(TOKENBENCH_CLI_PATH), args, env);
 }
 
 } // namespace
