@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "backendeditor.h"
+#include "jwtpanel.h"
 #include "oauth2editor.h"
 #include "settings.h"
 #include "tokenpanel.h"
@@ -9,6 +10,9 @@
 #include "undocommands.h"
 #include "welcomepage.h"
 
+#include "jwt/issuerverifier.h"
+#include "jwt/jwkscache.h"
+#include "jwt/jwtpeek.h"
 #include "model/diagnosticsmodel.h"
 #include "model/schema.h"
 #include "model/workspace.h"
@@ -135,6 +139,11 @@ MainWindow::~MainWindow()
     m_undo->disconnect(this);
     if (m_runner)
         m_runner->disconnect(this);
+    // Users of the network go before the network access manager.
+    delete m_issuerVerifier;
+    delete m_jwksCache;
+    delete m_jwtDock;
+    delete m_runner;
 }
 
 QAction* MainWindow::action(const QString& name) const
@@ -197,6 +206,15 @@ void MainWindow::createActions()
         m_filter->setFocus();
         m_filter->selectAll();
     });
+    auto* inspect = make(QStringLiteral("inspectJwt"), tr("&JWT Inspector"), QKeySequence(Qt::CTRL | Qt::Key_J), nullptr);
+    connect(inspect, &QAction::triggered, this, [this] {
+        if (m_jwtPanel && m_jwtDock->isVisible() && !m_tokenPanel->hasToken()) {
+            m_jwtDock->hide();
+            return;
+        }
+        inspectJwt(m_tokenPanel->hasToken() && (!m_jwtPanel || m_jwtPanel->token().isEmpty()) ? m_tokenPanel->token()
+                                                                                                : QString());
+    });
     auto* about = make(QStringLiteral("about"), tr("&About Tokenbench"), {}, nullptr);
     connect(about, &QAction::triggered, this, [this] {
         auto* dialog = new AboutDialog(this);
@@ -241,6 +259,7 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_problemsDock->toggleViewAction());
+    view->addAction(action(QStringLiteral("inspectJwt")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action(QStringLiteral("about")));
@@ -360,6 +379,8 @@ void MainWindow::createWidgets()
     m_tokenPanel->setObjectName(QStringLiteral("tokenPanel"));
     m_tracePane = new TracePane(m_traceModel, m_runSplitter);
     m_tracePane->setObjectName(QStringLiteral("tracePane"));
+    connect(m_tokenPanel, &TokenPanel::inspectRequested, this, &MainWindow::inspectJwt);
+    connect(m_tracePane, &TracePane::inspectRequested, this, &MainWindow::inspectJwt);
     m_runSplitter->addWidget(m_tokenPanel);
     m_runSplitter->addWidget(m_tracePane);
     runLayout->addWidget(m_runSplitter);
@@ -765,10 +786,73 @@ void MainWindow::ensureRunner()
 {
     if (m_runner)
         return;
-    // Created on the first run: nothing touches the network before the user asks.
-    m_nam = new Core::NetworkAccessManager(this);
+    ensureNetwork();
     m_runner = new Core::Runner(m_workspace, m_traceModel, m_nam, this);
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
+}
+
+void MainWindow::ensureNetwork()
+{
+    // Created on first use: nothing touches the network before the user asks.
+    if (!m_nam)
+        m_nam = new Core::NetworkAccessManager(this);
+}
+
+JwtPanel* MainWindow::jwtPanel()
+{
+    if (!m_jwtPanel) {
+        ensureNetwork();
+        m_jwtDock = new QDockWidget(tr("JWT Inspector"), this);
+        m_jwtDock->setObjectName(QStringLiteral("jwtDock"));
+        m_jwtPanel = new JwtPanel(m_nam, m_jwtDock);
+        m_jwtPanel->setObjectName(QStringLiteral("jwtPanel"));
+        m_jwtDock->setWidget(m_jwtPanel);
+        addDockWidget(Qt::RightDockWidgetArea, m_jwtDock);
+    }
+    return m_jwtPanel;
+}
+
+void MainWindow::inspectJwt(const QString& token)
+{
+    JwtPanel* panel = jwtPanel();
+    if (!token.isEmpty())
+        panel->setToken(token);
+    m_jwtDock->show();
+    m_jwtDock->raise();
+    panel->setFocus();
+}
+
+void MainWindow::verifyIssuedToken(const QString& token)
+{
+    if (!Core::JwtPeek::payload(token))
+        return;
+    ensureNetwork();
+    if (!m_issuerVerifier) {
+        m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
+        m_issuerVerifier = new Core::Jwt::IssuerVerifier(m_nam, m_jwksCache, this);
+        connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::finished, this,
+                [this](const Core::Jwt::IssuerVerifier::Result& r) {
+                    if (!r.attempted) {
+                        m_tokenPanel->setVerification(tr("\u2718 unverified: %1").arg(r.error), false);
+                        return;
+                    }
+                    QString text;
+                    if (r.valid()) {
+                        text = tr("\u2714 verified: %1 (keys from %2)").arg(r.signature.message, r.keySource);
+                    } else {
+                        QStringList problems;
+                        if (!r.signature.isValid())
+                            problems << r.signature.message;
+                        for (const Core::Jwt::ClaimCheck& c : r.checks) {
+                            if (!c.passed)
+                                problems << c.name + QStringLiteral(": ") + c.reason;
+                        }
+                        text = tr("\u2718 not valid: %1").arg(problems.join(QStringLiteral("; ")));
+                    }
+                    m_tokenPanel->setVerification(text, r.valid());
+                });
+    }
+    m_issuerVerifier->verify(token.toUtf8());
 }
 
 bool MainWindow::isRunning() const
@@ -837,6 +921,8 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     m_outcome->setText(text);
     m_outcome->setToolTip(text);
     m_tokenPanel->setResult(result, scope);
+    if (result.ok())
+        verifyIssuedToken(result.response.accessToken);
     m_tracePane->selectLast();
     updateActions();
     Q_EMIT runFinished(result);

@@ -16,6 +16,11 @@ class QTreeView;
 class QUndoStack;
 class QDockWidget;
 
+namespace Tokenbench::Core::Jwt {
+class IssuerVerifier;
+class JwksCache;
+} // namespace Tokenbench::Core::Jwt
+
 namespace Tokenbench::Core {
 class DiagnosticsModel;
 class NetworkAccessManager;
@@ -29,6 +34,7 @@ namespace Tokenbench::Ui {
 
 class BackendEditor;
 class OAuth2Editor;
+class JwtPanel;
 class TokenPanel;
 class TracePane;
 class WelcomePage;
@@ -49,6 +55,8 @@ public:
     Core::TraceModel* traceModel() const { return m_traceModel; }
     TokenPanel* tokenPanel() const { return m_tokenPanel; }
     TracePane* tracePane() const { return m_tracePane; }
+    JwtPanel* jwtPanel();
+    void inspectJwt(const QString& token);
     QTreeView* tree() const { return m_tree; }
     QWidget* currentEditor() const;
     QString outcomeText() const;
@@ -97,6 +105,8 @@ private:
     void onRunFinished(int backendRow, const Core::TokenResult& result);
     void showProblem(const QModelIndex& index);
     void ensureRunner();
+    void ensureNetwork();
+    void verifyIssuedToken(const QString& token);
 
     Core::Workspace* m_workspace = nullptr;
     QUndoStack* m_undo = nullptr;
@@ -122,6 +132,10 @@ private:
     TokenPanel* m_tokenPanel = nullptr;
     TracePane* m_tracePane = nullptr;
     QDockWidget* m_problemsDock = nullptr;
+    QDockWidget* m_jwtDock = nullptr;
+    JwtPanel* m_jwtPanel = nullptr;
+    Core::Jwt::JwksCache* m_jwksCache = nullptr;
+    Core::Jwt::IssuerVerifier* m_issuerVerifier = nullptr;
     QTreeView* m_problemsView = nullptr;
     QLabel* m_fileStatus = nullptr;
     QLabel* m_secretsStatus = nullptr;

@@ -88,6 +88,7 @@ TokenPanel::TokenPanel(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::TokenP
     connect(m_ui->copyTokenPushButton, &QPushButton::clicked, this, [this] { Clipboard::copySecret(m_token); });
     connect(m_ui->copyHeaderPushButton, &QPushButton::clicked, this,
             [this] { Clipboard::copySecret(QStringLiteral("Authorization: Bearer ") + m_token); });
+    connect(m_ui->inspectPushButton, &QPushButton::clicked, this, [this] { Q_EMIT inspectRequested(m_token); });
     m_ui->copyTokenPushButton->setToolTip(tr("Copies the token; the clipboard is cleared after 30 s"));
     clear();
 }
@@ -148,6 +149,9 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
                                        (r.scope.isEmpty() ? tr("  (the server did not report the granted scope)")
                                                           : QString()));
     m_ui->refreshValueLabel->setText(r.refreshToken.isEmpty() ? tr("none") : tr("present"));
+    const bool isJwt = Core::JwtPeek::payload(m_token).has_value();
+    m_ui->inspectPushButton->setEnabled(isJwt);
+    setVerification(isJwt ? tr("checking against the issuer's keys…") : tr("not a JWT (opaque token)"), false);
 
     // Claims.
     m_ui->claimsTableWidget->setRowCount(0);
@@ -167,6 +171,19 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
     m_ui->stackedWidget->setCurrentWidget(m_ui->tokenPage);
     tick();
     m_timer->start();
+}
+
+void TokenPanel::setVerification(const QString& text, bool valid)
+{
+    m_ui->signatureValueLabel->setText(text);
+    QPalette pal = m_ui->signatureValueLabel->palette();
+    pal.setColor(QPalette::WindowText, valid ? QColor(0x2e, 0xa0, 0x43) : palette().color(QPalette::WindowText));
+    m_ui->signatureValueLabel->setPalette(pal);
+}
+
+QString TokenPanel::verificationText() const
+{
+    return m_ui->signatureValueLabel->text();
 }
 
 QString TokenPanel::expiresText() const

@@ -30,6 +30,12 @@ public:
     bool hasToken() const { return !m_token.isEmpty(); }
     QString token() const { return m_token; }
     QString expiresText() const;
+    // The outcome of verifying the access token against its issuer's keys.
+    void setVerification(const QString& text, bool valid);
+    QString verificationText() const;
+
+Q_SIGNALS:
+    void inspectRequested(const QString& token);
 
 private:
     void tick();

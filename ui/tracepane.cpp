@@ -2,6 +2,7 @@
 
 #include "jsonhighlighter.h"
 
+#include "trace/jwtfinder.h"
 #include "trace/redactor.h"
 #include "trace/tracemodel.h"
 
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -126,6 +128,12 @@ TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_mo
     m_tabs->addTab(m_request, tr("&Request"));
     m_tabs->addTab(m_response, tr("Res&ponse"));
     m_tabs->addTab(m_raw, tr("Ra&w"));
+    m_jwts = new QListWidget(m_tabs);
+    m_jwts->setObjectName(QStringLiteral("jwtListWidget"));
+    m_jwts->setToolTip(tr("Double-click (or Return) to open a token in the JWT inspector"));
+    m_tabs->addTab(m_jwts, tr("&JWT"));
+    connect(m_jwts, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { Q_EMIT inspectRequested(item->data(Qt::UserRole).toString()); });
     detailsLayout->addWidget(m_empty);
     detailsLayout->addWidget(m_tabs);
     splitter->addWidget(m_table);
@@ -181,6 +189,7 @@ void TracePane::showCurrent()
         m_request->clear();
         m_response->clear();
         m_raw->clear();
+        m_jwts->clear();
         return;
     }
     showExchange(m_model->exchange(row));
@@ -226,6 +235,15 @@ void TracePane::showExchange(const Exchange& original)
                bodyText(e.responseBody, false);
     }
     m_raw->setPlainText(raw);
+
+    // Tokens are listed from the raw exchange; the list shows where each was found, never the value.
+    m_jwts->clear();
+    const QList<Core::FoundJwt> found = Core::findJwts(original);
+    for (const Core::FoundJwt& f : found) {
+        auto* item = new QListWidgetItem(tr("%1 — inspect").arg(f.where), m_jwts);
+        item->setData(Qt::UserRole, f.token);
+    }
+    m_tabs->setTabText(m_tabs->indexOf(m_jwts), found.isEmpty() ? tr("&JWT") : tr("&JWT (%1)").arg(found.size()));
 }
 
 } // namespace Tokenbench::Ui

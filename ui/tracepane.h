@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QLabel;
+class QListWidget;
 class QPlainTextEdit;
 class QTabWidget;
 class QTableView;
@@ -35,6 +36,9 @@ public:
     // Display cap for bodies; the full body stays in the trace.
     static constexpr qsizetype MaxShownBody = 2 * 1024 * 1024;
 
+Q_SIGNALS:
+    void inspectRequested(const QString& token);
+
 private:
     void showCurrent();
     void showExchange(const Core::Exchange& exchange);
@@ -45,6 +49,7 @@ private:
     QPlainTextEdit* m_request;
     QPlainTextEdit* m_response;
     QPlainTextEdit* m_raw;
+    QListWidget* m_jwts;
     QCheckBox* m_reveal;
     QLabel* m_empty;
 };

@@ -1,5 +1,6 @@
 // tokenbench: the desktop workbench.
 #include "mainwindow.h"
+#include "startup.h"
 
 #include "util/versions.h"
 
@@ -7,8 +8,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QTextStream>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
 int main(int argc, char** argv)
 {
@@ -22,20 +25,28 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(Tokenbench::Core::applicationVersion());
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenbench.Tokenbench"));
 
+    // Translations: Qt's own and Tokenbench's (embedded at :/i18n), for the system locale.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("tokenbench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&appTranslator);
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Design, run and debug OAuth2 token requests and Couper token blocks."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Design, run and debug OAuth2 token requests and Couper token blocks."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A workspace to open."), QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("main", "A workspace to open."),
+                                 QStringLiteral("[FILE...]"));
     parser.process(app);
 
     Tokenbench::Ui::MainWindow window;
     window.show();
-    const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty()) {
-        // Open after the window is on screen: the first paint never waits for a file.
-        const QString path = files.constFirst();
-        QTimer::singleShot(0, &window, [&window, path] { window.openFile(path); });
-    }
+    const Tokenbench::Ui::StartupRequest request = Tokenbench::Ui::startupRequest(parser.positionalArguments());
+    // Open after the window is on screen: the first paint never waits for a file.
+    QTimer::singleShot(0, &window, [&window, request] { Tokenbench::Ui::applyStartupRequest(window, request); });
     return QApplication::exec();
 }

@@ -60,7 +60,10 @@ JwksCache::JwksCache(QNetworkAccessManager* network, QObject* parent)
 JwksCache::~JwksCache()
 {
     const auto pending = m_pending.values();
-    for (QNetworkReply* reply : pending) {
+    for (const QPointer<QNetworkReply>& reply : pending) {
+        // The network access manager may already be gone, and its replies with it.
+        if (!reply)
+            continue;
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();

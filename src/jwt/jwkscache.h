@@ -82,7 +82,7 @@ private:
     Clock m_clock;
     qint64 m_defaultMaxAge = 0;
     QHash<QUrl, Entry> m_entries;
-    QHash<QUrl, QNetworkReply*> m_pending;
+    QHash<QUrl, QPointer<QNetworkReply>> m_pending;
 };
 
 } // namespace Tokenbench::Core::Jwt

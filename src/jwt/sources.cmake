@@ -14,4 +14,5 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/signer.h ${CMAKE_CURRENT_LIST_DIR}/signer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/clientassertion.h ${CMAKE_CURRENT_LIST_DIR}/clientassertion.cpp
     ${CMAKE_CURRENT_LIST_DIR}/jwkscache.h ${CMAKE_CURRENT_LIST_DIR}/jwkscache.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/issuerverifier.h ${CMAKE_CURRENT_LIST_DIR}/issuerverifier.cpp
 )

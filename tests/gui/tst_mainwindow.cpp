@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "secretlineedit.h"
 #include "tokenpanel.h"
+#include "jwtpanel.h"
 #include "tracepane.h"
 
 #include "model/workspace.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -114,6 +116,17 @@ private Q_SLOTS:
         QVERIFY(request.contains(QStringLiteral("Authorization: Basic [redacted:")));
         QVERIFY(!request.contains(QStringLiteral("YmFzaWMtY2xpZW50")));
         QVERIFY(w.tracePane()->responseText().contains(QStringLiteral("HTTP/1.1 200")));
+        // The access token is verified against the issuer's keys, discovered from its iss.
+        QTRY_VERIFY_WITH_TIMEOUT(w.tokenPanel()->verificationText().startsWith(QStringLiteral("\u2714 verified")), 20000);
+        // Every token in the trace can be opened in the inspector.
+        auto* jwts = w.tracePane()->findChild<QListWidget*>(QStringLiteral("jwtListWidget"));
+        QCOMPARE(jwts->count(), 1);
+        QVERIFY(jwts->item(0)->text().contains(QStringLiteral("response access_token")));
+        w.tracePane()->tabs()->setCurrentWidget(jwts);
+        jwts->setCurrentRow(0);
+        QTest::keyClick(jwts, Qt::Key_Return);
+        QVERIFY(w.jwtPanel()->isVisible());
+        QCOMPARE(w.jwtPanel()->token(), r.response.accessToken);
 
         // Revealing is an explicit action.
         auto* reveal = w.tracePane()->findChild<QCheckBox*>(QStringLiteral("revealCheckBox"));

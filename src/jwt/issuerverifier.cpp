@@ -1,0 +1,132 @@
+#include "jwt/issuerverifier.h"
+
+#include "jwt/jwkscache.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace Tokenbench::Core::Jwt {
+
+IssuerVerifier::IssuerVerifier(QNetworkAccessManager* network, JwksCache* cache, QObject* parent)
+    : QObject(parent), m_network(network), m_cache(cache)
+{
+}
+
+IssuerVerifier::~IssuerVerifier()
+{
+    cancel();
+}
+
+QUrl IssuerVerifier::discoveryUrl(const QString& issuer)
+{
+    QString base = issuer;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return QUrl(base + QStringLiteral("/.well-known/openid-configuration"));
+}
+
+void IssuerVerifier::cancel()
+{
+    ++m_generation;
+    if (m_discovery) {
+        m_discovery->disconnect(this);
+        m_discovery->abort();
+        m_discovery->deleteLater();
+    }
+    if (m_cacheConnection)
+        disconnect(m_cacheConnection);
+}
+
+void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& expected, const QUrl& jwksUri)
+{
+    cancel();
+    m_token = token;
+    m_expected = expected;
+    const quint64 generation = m_generation;
+
+    const auto decoded = decodeToken(QByteArrayView(token));
+    if (!decoded || decoded->isEncrypted()) {
+        Result r;
+        r.error = decoded ? tr("an encrypted token (JWE) cannot be verified without its decryption key")
+                          : decoded.error().message;
+        QTimer::singleShot(0, this, [this, r, generation] {
+            if (generation == m_generation)
+                finish(r);
+        });
+        return;
+    }
+    if (jwksUri.isValid()) {
+        fetchKeys(jwksUri);
+        return;
+    }
+    const QString issuer = decoded->payload.value(QStringLiteral("iss")).toString();
+    const QUrl discovery = discoveryUrl(issuer);
+    if (issuer.isEmpty() || !discovery.isValid() ||
+        (discovery.scheme() != u"https" && discovery.scheme() != u"http")) {
+        Result r;
+        r.error = tr("the token has no usable \"iss\" to discover the issuer's keys; choose a JWKS or key");
+        QTimer::singleShot(0, this, [this, r, generation] {
+            if (generation == m_generation)
+                finish(r);
+        });
+        return;
+    }
+    QNetworkRequest request(discovery);
+    request.setRawHeader("Accept", "application/json");
+    m_discovery = m_network->get(request);
+    connect(m_discovery, &QNetworkReply::finished, this, [this, generation, discovery] {
+        QNetworkReply* reply = m_discovery;
+        m_discovery = nullptr;
+        if (!reply || generation != m_generation)
+            return;
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject config = QJsonDocument::fromJson(reply->readAll()).object();
+        const QUrl jwks(config.value(QStringLiteral("jwks_uri")).toString());
+        if (reply->error() != QNetworkReply::NoError || status != 200 || !jwks.isValid() || jwks.isEmpty()) {
+            Result r;
+            r.error = tr("could not discover the issuer's keys at %1: %2")
+                          .arg(discovery.toString(),
+                               reply->error() != QNetworkReply::NoError ? reply->errorString()
+                               : status != 200 ? tr("HTTP %1").arg(status)
+                                               : tr("no jwks_uri in the configuration"));
+            finish(r);
+            return;
+        }
+        fetchKeys(jwks);
+    });
+}
+
+void IssuerVerifier::fetchKeys(const QUrl& jwksUri)
+{
+    const quint64 generation = m_generation;
+    m_cacheConnection = connect(m_cache, &JwksCache::finished, this, [this, generation, jwksUri](const JwksFetch& fetch) {
+        if (generation != m_generation || fetch.url != jwksUri)
+            return;
+        disconnect(m_cacheConnection);
+        Result r;
+        r.jwksUri = jwksUri;
+        r.keySource = jwksUri.toString();
+        if (fetch.source == JwksFetch::Source::Failed) {
+            r.error = tr("could not fetch the keys from %1: %2").arg(jwksUri.toString(), fetch.error);
+            finish(r);
+            return;
+        }
+        const auto decoded = decodeToken(QByteArrayView(m_token));
+        r.attempted = true;
+        r.signature = verifySignature(*decoded, fetch.keys);
+        r.checks = checkClaims(*decoded, m_expected, QDateTime::currentDateTimeUtc());
+        finish(r);
+    });
+    m_cache->fetch(jwksUri);
+}
+
+void IssuerVerifier::finish(Result result)
+{
+    Q_EMIT finished(result);
+}
+
+} // namespace Tokenbench::Core::Jwt

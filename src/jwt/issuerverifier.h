@@ -1,0 +1,68 @@
+#pragma once
+
+#include "jwt/claimscheck.h"
+#include "jwt/verifier.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Tokenbench::Core::Jwt {
+
+class JwksCache;
+
+// Verifies a token against the keys of its issuer, found the way a relying party finds them:
+//
+//   token ──iss──► <iss>/.well-known/openid-configuration ──jwks_uri──► JwksCache ──► verify + claims
+//                  (or an explicit JWKS URL)                                        └► finished(result)
+//
+// Asynchronous and cancelable; one verification at a time (a new one replaces the running one).
+class IssuerVerifier final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IssuerVerifier)
+
+public:
+    struct Result
+    {
+        bool attempted = false;    // false: not a JWS, or no way to find keys
+        Verification signature;
+        QList<ClaimCheck> checks;
+        QUrl jwksUri;              // where the keys came from
+        QString keySource;         // in words, for the UI
+        QString error;             // discovery / fetch failure
+        bool valid() const { return attempted && signature.isValid() && allPassed(checks); }
+    };
+
+    IssuerVerifier(QNetworkAccessManager* network, JwksCache* cache, QObject* parent = nullptr);
+    ~IssuerVerifier() override;
+
+    // Uses the token's `iss` for discovery unless `jwksUri` is given.
+    void verify(const QByteArray& token, const ClaimExpectations& expected = {}, const QUrl& jwksUri = {});
+    void cancel();
+
+    // <iss>/.well-known/openid-configuration (RFC 8414 / OIDC Discovery 4).
+    static QUrl discoveryUrl(const QString& issuer);
+
+Q_SIGNALS:
+    void finished(const Tokenbench::Core::Jwt::IssuerVerifier::Result& result);
+
+private:
+    void fetchKeys(const QUrl& jwksUri);
+    void finish(Result result);
+
+    QPointer<QNetworkAccessManager> m_network;
+    QPointer<JwksCache> m_cache;
+    QPointer<QNetworkReply> m_discovery;
+    QMetaObject::Connection m_cacheConnection;
+    QByteArray m_token;
+    ClaimExpectations m_expected;
+    quint64 m_generation = 0;
+};
+
+} // namespace Tokenbench::Core::Jwt
+
+Q_DECLARE_METATYPE(Tokenbench::Core::Jwt::IssuerVerifier::Result)
