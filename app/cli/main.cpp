@@ -2,6 +2,7 @@
 #include "checkcommand.h"
 #include "clicommon.h"
 #include "jwtcommand.h"
+#include "secretcommand.h"
 #include "tokencommand.h"
 
 #include <sys/resource.h>
@@ -22,13 +23,15 @@ QString usage()
         "  token [WORKSPACE --backend NAME] [flags]   request a token and print it (--json for everything)\n"
         "  check CONFIG                               print every configuration problem; exit 2 on errors\n"
         "  jwt decode|verify|sign ...                 inspect, verify (exit 6 when invalid) and sign JWTs\n"
+        "  secret set|list|forget [NAME] [--workspace W]\n"
+        "                                             keep secrets in the keychain (value of set on stdin)\n"
         "\n"
         "Options:\n"
         "  -h, --help      show this help (tokenbench-cli <command> --help for a command's flags)\n"
         "  -v, --version   show the version\n"
         "\n"
-        "Exit codes: 0 success, 2 usage or configuration error, 3 transport failure,\n"
-        "4 the server refused, 5 no token in the response.\n");
+        "Exit codes: 0 success, 2 usage or configuration error, 3 transport failure\n"
+        "(secret: the keychain is unavailable), 4 the server refused, 5 no token in the response.\n");
 }
 
 } // namespace
@@ -67,6 +70,8 @@ int main(int argc, char** argv)
         return runCheck(args);
     if (command == u"jwt")
         return runJwt(args);
+    if (command == u"secret")
+        return runSecret(args);
     printError(QStringLiteral("unknown command \"%1\"\n").arg(command) + usage());
     return Usage;
 }

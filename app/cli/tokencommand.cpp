@@ -1,6 +1,7 @@
 #include "tokencommand.h"
 
 #include "clicommon.h"
+#include "secretcommand.h"
 
 #include "model/schema.h"
 #include "model/valueresolver.h"
@@ -8,6 +9,8 @@
 #include "net/networkaccessmanager.h"
 #include "net/tokenclient.h"
 #include "net/tokenrequest.h"
+#include "secrets/secretresolution.h"
+#include "secrets/secretstore.h"
 #include "trace/resultjson.h"
 #include "util/duration.h"
 
@@ -58,7 +61,9 @@ void addOptions(QCommandLineParser& parser)
         const Schema::Attribute* spec = Schema::find(BlockType::OAuth2, attr);
         QString help = spec ? spec->help : QString();
         if (spec && spec->kind == Schema::Kind::Secret)
-            help += QStringLiteral(" Write env:NAME to read it from the environment variable NAME.");
+            help += QStringLiteral(" Write env:NAME to read it from --env NAME=..., the environment variable NAME, "
+                                   "or else the keychain entry NAME (tokenbench-cli secret set NAME; of the "
+                                   "WORKSPACE, or of the \"default\" namespace without one).");
         parser.addOption({flagName(attr), help, QStringLiteral("VALUE")});
     }
     parser.addOption({QStringLiteral("timeout"),
@@ -71,7 +76,9 @@ void addOptions(QCommandLineParser& parser)
                       QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("env"),
                       QStringLiteral("Set NAME for env.NAME references and env:NAME values, before the process "
-                                     "environment. Repeatable."),
+                                     "environment and the keychain (entry NAME of the WORKSPACE, or of the "
+                                     "\"default\" namespace without one; see tokenbench-cli secret --help). "
+                                     "Repeatable."),
                       QStringLiteral("NAME=VALUE")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print one JSON object: token, token_type, expires_in, ttl_seconds, exchanges, "
@@ -144,6 +151,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     }
 
     Block backend{BlockType::Backend, QStringLiteral("cli"), {}, {}};
+    QString workspaceId = SecretStore::defaultWorkspace();
     if (!positional.isEmpty()) {
         const QString path = positional.constFirst();
         auto loaded = WorkspaceFile::load(path);
@@ -151,6 +159,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
             printError(QStringLiteral("%1: %2").arg(loaded.error().where, loaded.error().message));
             return Usage;
         }
+        workspaceId = loaded->id;
         const QList<Block>& backends = loaded->backends;
         QStringList names;
         for (const Block& b : backends) {
@@ -189,6 +198,23 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         printError(QStringLiteral("--backend needs a WORKSPACE"));
         return Usage;
     }
+
+    // Third tier: what the request needs and neither --env nor the environment gives comes from the
+    // keychain (flags' env:NAME, and env.NAME in the oauth2 block unless a flag replaces the attribute).
+    QList<SecretReference> needed;
+    for (const SecretReference& r : secretReferences(backend)) {
+        const bool replacedByFlag = r.block == BlockType::OAuth2 && parser.isSet(flagName(r.attribute)) &&
+                                    attributeFlags().contains(r.attribute);
+        if (r.block.startsWith(BlockType::OAuth2) && !replacedByFlag)
+            needed.append(r);
+    }
+    for (const QString& attr : attributeFlags()) {
+        const QString raw = parser.value(flagName(attr));
+        if (parser.isSet(flagName(attr)) && raw.startsWith(QStringLiteral("env:")) && raw.size() > 4)
+            needed.append(SecretReference{raw.mid(4), {}, {}, attr, QStringLiteral("--%1 %2").arg(flagName(attr), raw)});
+    }
+    if (const int rc = resolveFromKeychainOrExplain(workspaceId, positional.value(0), needed, &resolver); rc != Ok)
+        return rc;
 
     // Flags override (or, without a workspace, define) the oauth2 attributes. Flag values are used as
     // literal values, so they are stored in the block only after resolving env:NAME.

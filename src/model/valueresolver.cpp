@@ -26,13 +26,51 @@ QString ValueResolver::suggestName(const QString& backend, const QString& attrib
     return name;
 }
 
+void ValueResolver::setKeychainValue(const QString& name, const SecureBytes& value)
+{
+    m_keychain.insert(name, value);
+}
+
+void ValueResolver::removeKeychainValue(const QString& name)
+{
+    m_keychain.remove(name);
+}
+
+void ValueResolver::clearKeychainValues()
+{
+    m_keychain.clear();
+}
+
+QStringList ValueResolver::keychainNames() const
+{
+    QStringList names = m_keychain.keys();
+    names.sort();
+    return names;
+}
+
+ValueResolver::Source ValueResolver::sourceOf(const QString& name) const
+{
+    if (m_overrides.contains(name))
+        return Source::Override;
+    if (m_useProcessEnvironment && qEnvironmentVariableIsSet(name.toLocal8Bit().constData()))
+        return Source::Environment;
+    if (m_keychain.contains(name))
+        return Source::Keychain;
+    return Source::None;
+}
+
 std::optional<QString> ValueResolver::lookup(const QString& name) const
 {
-    const auto it = m_overrides.constFind(name);
-    if (it != m_overrides.constEnd())
-        return *it;
-    if (m_useProcessEnvironment && qEnvironmentVariableIsSet(name.toLocal8Bit().constData()))
+    switch (sourceOf(name)) {
+    case Source::Override:
+        return m_overrides.value(name);
+    case Source::Environment:
         return qEnvironmentVariable(name.toLocal8Bit().constData());
+    case Source::Keychain:
+        return QString::fromUtf8(m_keychain.value(name).view());
+    case Source::None:
+        break;
+    }
     return std::nullopt;
 }
 
@@ -42,6 +80,7 @@ ValueResolver::Resolved ValueResolver::resolve(const QString& text) const
     if (const auto name = referenceName(text)) {
         r.fromReference = true;
         r.variable = *name;
+        r.source = sourceOf(*name);
         if (const auto v = lookup(*name))
             r.value = *v;
         else

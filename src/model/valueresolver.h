@@ -1,20 +1,40 @@
 #pragma once
 
+#include "util/securebytes.h"
+
 #include <optional>
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace Tokenbench::Core {
 
-// Turns attribute text into the value that is sent. `env.NAME` resolves from explicit overrides
-// (the CLI's --env NAME=VALUE) and then the process environment; anything else is a literal.
+// Turns attribute text into the value that is sent. `env.NAME` resolves, in order, from
+//   1. explicit overrides (the CLI's --env NAME=VALUE),
+//   2. the process environment,
+//   3. keychain values: entries of the workspace's keychain namespace, loaded asynchronously by
+//      resolveFromKeychain() (secrets/secretresolution.h) and kept here in wiped buffers;
+// anything else is a literal.
 class ValueResolver
 {
 public:
+    enum class Source {
+        None,        // not set anywhere (yet)
+        Override,    // --env NAME=VALUE
+        Environment, // the process environment
+        Keychain,    // the workspace's keychain entry NAME
+    };
+
     ValueResolver() = default;
     void setOverride(const QString& name, const QString& value) { m_overrides.insert(name, value); }
     void setUseProcessEnvironment(bool use) { m_useProcessEnvironment = use; }
+    // The third tier. Kept in a SecureBytes buffer; lookup() hands out an (unwiped) QString copy only
+    // because the request builder works with QString.
+    void setKeychainValue(const QString& name, const SecureBytes& value);
+    void removeKeychainValue(const QString& name);
+    void clearKeychainValues();
+    QStringList keychainNames() const;
 
     // The environment variable named by `text`, if it is a reference ("env.NAME").
     static std::optional<QString> referenceName(const QString& text);
@@ -25,6 +45,8 @@ public:
 
     // The value of an environment variable, or nullopt when it is not set.
     std::optional<QString> lookup(const QString& name) const;
+    // Which tier lookup(name) answers from (for a "from keychain" / "from environment" badge).
+    Source sourceOf(const QString& name) const;
 
     struct Resolved
     {
@@ -32,12 +54,14 @@ public:
         bool fromReference = false;
         bool missing = false; // a reference whose variable is not set
         QString variable;
+        Source source = Source::None;
     };
     Resolved resolve(const QString& text) const;
 
 private:
     QHash<QString, QString> m_overrides;
     bool m_useProcessEnvironment = true;
+    QHash<QString, SecureBytes> m_keychain;
 };
 
 } // namespace Tokenbench::Core

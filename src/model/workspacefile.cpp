@@ -3,18 +3,25 @@
 #include "model/schema.h"
 #include "model/valueresolver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QUuid>
 
 namespace Tokenbench::Core::WorkspaceFile {
 
 namespace {
 
 constexpr qint64 MaxFileSize = 64 * 1024 * 1024;
+
+// Namespace of derivedId()'s name-based UUIDs (a fixed random UUID; never change it: it would move
+// every id-less workspace to a new keychain namespace).
+const QUuid DerivedIdNamespace(QStringLiteral("{5b0d3c8e-2f4a-4e67-9a51-7c3e1d2b9f40}"));
 
 void lineColumn(const QByteArray& bytes, qsizetype offset, int* line, int* column)
 {
@@ -157,6 +164,16 @@ Result<Loaded> parse(const QByteArray& bytes, const QString& fileName)
         return formatError(name, QStringLiteral("unknown workspace format version %1").arg(version));
 
     Loaded loaded;
+    const QJsonValue idValue = root.value(QStringLiteral("id"));
+    if (idValue.isUndefined() || idValue.isNull()) {
+        loaded.id = derivedId(fileName);
+        loaded.idDerived = true;
+    } else if (!idValue.isString() || !isValidId(idValue.toString())) {
+        return formatError(name, QStringLiteral("\"id\" must be a workspace id: a UUID, or 1-64 letters, digits, "
+                                                "'.', '_' or '-' (remove it to have Tokenbench write a new one)"));
+    } else {
+        loaded.id = idValue.toString();
+    }
     const QJsonValue backends = root.value(QStringLiteral("backends"));
     if (!backends.isUndefined() && !backends.isArray())
         return formatError(name, QStringLiteral("\"backends\" must be an array"));
@@ -190,12 +207,41 @@ Result<Loaded> load(const QString& path)
     return parse(file.readAll(), path);
 }
 
-Serialized serialize(const QList<Block>& backends)
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString derivedId(const QString& path)
+{
+    const QString absolute = path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return QUuid::createUuidV5(DerivedIdNamespace, absolute).toString(QUuid::WithoutBraces);
+}
+
+QString idForPath(const QString& path)
+{
+    if (QFileInfo(path).isFile()) {
+        const auto existing = load(path);
+        if (existing.ok())
+            return existing->id; // derivedId(path) when the file has none
+    }
+    return derivedId(path);
+}
+
+bool isValidId(const QString& id)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    return re.match(id).hasMatch();
+}
+
+Serialized serialize(const QList<Block>& backends, const QString& id)
 {
     Serialized out;
     QJsonObject root;
     root.insert(QStringLiteral("format"), QLatin1String(FormatName));
     root.insert(QStringLiteral("version"), CurrentVersion);
+    if (!id.isEmpty())
+        root.insert(QStringLiteral("id"), id);
     QJsonArray array;
     for (const Block& b : backends)
         array.append(writeBlock(b, b.label, out.substitutions));
@@ -204,9 +250,14 @@ Serialized serialize(const QList<Block>& backends)
     return out;
 }
 
-Result<QList<Substitution>> save(const QString& path, const QList<Block>& backends)
+Result<QList<Substitution>> save(const QString& path, const QList<Block>& backends, const QString& id)
 {
-    const Serialized s = serialize(backends);
+    // Without an id, keep the identity the file already has; an id-less or new file keeps its derived id.
+    const QString effectiveId = id.isEmpty() ? idForPath(path) : id;
+    if (!isValidId(effectiveId)) {
+        return Error{Error::Code::Usage, QStringLiteral("\"%1\" is not a valid workspace id").arg(effectiveId), path};
+    }
+    const Serialized s = serialize(backends, effectiveId);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{Error::Code::Io, QStringLiteral("cannot write the file: %1").arg(file.errorString()), path};

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace Tokenbench::Core;
 
@@ -104,6 +105,10 @@ private Q_SLOTS:
                                     << QStringLiteral("not a Tokenbench workspace");
         QTest::newRow("wrong type") << QByteArray(R"({"format":"tokenbench-workspace","version":1,"backends":{}})")
                                     << QStringLiteral("w.tbw") << QStringLiteral("must be an array");
+        QTest::newRow("id not a string") << QByteArray("{\"format\":\"tokenbench-workspace\",\"version\":1,\"id\":7}")
+                                         << QStringLiteral("w.tbw") << QStringLiteral("\"id\" must be a workspace id");
+        QTest::newRow("id with a colon") << QByteArray("{\"format\":\"tokenbench-workspace\",\"version\":1,\"id\":\"a:b\"}")
+                                         << QStringLiteral("w.tbw") << QStringLiteral("\"id\" must be a workspace id");
     }
     void parse_badInput_givesPreciseErrors()
     {
@@ -114,6 +119,75 @@ private Q_SLOTS:
         QVERIFY(!loaded.ok());
         QVERIFY2(loaded.error().where.startsWith(where), qPrintable(loaded.error().where));
         QVERIFY2(loaded.error().message.contains(messagePart), qPrintable(loaded.error().message));
+    }
+
+    void parse_withoutId_derivesAStableIdFromTheAbsolutePath()
+    {
+        const QByteArray bytes = WorkspaceFile::serialize(sample(QStringLiteral("env.X"))).bytes;
+        QVERIFY(!bytes.contains("\"id\""));
+        const auto a = WorkspaceFile::parse(bytes, QDir::current().filePath(QStringLiteral("w.tbw")));
+        const auto b = WorkspaceFile::parse(bytes, QStringLiteral("w.tbw")); // relative: the same file
+        const auto c = WorkspaceFile::parse(bytes, QStringLiteral("other.tbw"));
+        QVERIFY(a.ok() && b.ok() && c.ok());
+        QVERIFY(a->idDerived);
+        QCOMPARE(a->id, b->id);
+        QVERIFY(a->id != c->id);
+        QCOMPARE(a->id, WorkspaceFile::derivedId(QStringLiteral("w.tbw")));
+        QVERIFY(!QUuid::fromString(a->id).isNull()); // a UUID string
+        QVERIFY(WorkspaceFile::isValidId(a->id));
+    }
+
+    void parse_withId_usesIt()
+    {
+        const QString id = WorkspaceFile::newId();
+        QVERIFY(WorkspaceFile::isValidId(id));
+        QVERIFY(id != WorkspaceFile::newId());
+        const QByteArray bytes = WorkspaceFile::serialize(sample(QStringLiteral("env.X")), id).bytes;
+        QVERIFY(bytes.contains(id.toUtf8()));
+        const auto loaded = WorkspaceFile::parse(bytes, QStringLiteral("w.tbw"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->id, id);
+        QVERIFY(!loaded->idDerived);
+    }
+
+    void save_withoutId_writesTheDerivedIdAndKeepsIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.tbw"));
+        // An older, id-less file: its secrets live under the id derived from its path...
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(WorkspaceFile::serialize(sample(QStringLiteral("env.X"))).bytes);
+        old.close();
+        const auto before = WorkspaceFile::load(path);
+        QVERIFY(before.ok() && before->idDerived);
+        QCOMPARE(WorkspaceFile::idForPath(path), before->id);
+        // ...and saving it writes that same id, so they stay reachable.
+        QVERIFY(WorkspaceFile::save(path, sample(QStringLiteral("env.X"))).ok());
+        const auto after = WorkspaceFile::load(path);
+        QVERIFY(after.ok());
+        QVERIFY(!after->idDerived);
+        QCOMPARE(after->id, before->id);
+        // From then on the id travels with the file: a moved copy keeps it.
+        const QString moved = dir.filePath(QStringLiteral("moved.tbw"));
+        QVERIFY(QFile::rename(path, moved));
+        QCOMPARE(WorkspaceFile::load(moved)->id, before->id);
+        // Saving without an id keeps the one in the file.
+        QVERIFY(WorkspaceFile::save(moved, sample(QStringLiteral("env.Y"))).ok());
+        QCOMPARE(WorkspaceFile::load(moved)->id, before->id);
+    }
+
+    void save_withId_writesIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.tbw"));
+        const QString id = WorkspaceFile::newId();
+        QCOMPARE(WorkspaceFile::idForPath(path), WorkspaceFile::derivedId(path)); // not saved yet
+        QVERIFY(WorkspaceFile::save(path, sample(QStringLiteral("env.X")), id).ok());
+        QCOMPARE(WorkspaceFile::load(path)->id, id);
+        QCOMPARE(WorkspaceFile::idForPath(path), id);
+        QVERIFY(!WorkspaceFile::save(path, sample(QStringLiteral("env.X")), QStringLiteral("not/valid")).ok());
+        QCOMPARE(WorkspaceFile::load(path)->id, id); // untouched
     }
 
     void load_missingFileOrFolder_isRefusedClearly()
