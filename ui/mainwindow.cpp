@@ -2,6 +2,8 @@
 
 #include "aboutdialog.h"
 #include "backendeditor.h"
+#include "secretlineedit.h"
+#include "secretsdialog.h"
 #include "jwtpanel.h"
 #include "oauth2editor.h"
 #include "settings.h"
@@ -20,6 +22,8 @@
 #include "model/workspacetreemodel.h"
 #include "net/networkaccessmanager.h"
 #include "net/runner.h"
+#include "secrets/secretresolution.h"
+#include "secrets/secretstore.h"
 #include "trace/tracemodel.h"
 
 #include <QAction>
@@ -42,6 +46,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -129,8 +134,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         showEditorFor(m_tree->currentIndex());
     });
     connect(m_workspace, &Core::Workspace::reset, this, &MainWindow::updateActions);
+    m_workspace->setId(Core::WorkspaceFile::newId());
+    m_workspace->setResolver(&m_resolver);
+    SecretLineEdit::setSharedResolver(&m_resolver);
     updateTitle();
     updateActions();
+    // The keychain is asked only once the window is on screen.
+    QTimer::singleShot(0, this, &MainWindow::startKeychain);
 }
 
 MainWindow::~MainWindow()
@@ -139,6 +149,8 @@ MainWindow::~MainWindow()
     m_undo->disconnect(this);
     if (m_runner)
         m_runner->disconnect(this);
+    SecretLineEdit::setSharedResolver(nullptr);
+    m_workspace->setResolver(nullptr);
     // Users of the network go before the network access manager.
     delete m_issuerVerifier;
     delete m_jwksCache;
@@ -206,6 +218,8 @@ void MainWindow::createActions()
         m_filter->setFocus();
         m_filter->selectAll();
     });
+    make(QStringLiteral("secrets"), tr("&Secrets in Keychain\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+         &MainWindow::showSecrets);
     auto* inspect = make(QStringLiteral("inspectJwt"), tr("&JWT Inspector"), QKeySequence(Qt::CTRL | Qt::Key_J), nullptr);
     connect(inspect, &QAction::triggered, this, [this] {
         if (m_jwtPanel && m_jwtDock->isVisible() && !m_tokenPanel->hasToken()) {
@@ -250,6 +264,7 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("rename")));
     edit->addAction(action(QStringLiteral("delete")));
     edit->addSeparator();
+    edit->addAction(action(QStringLiteral("secrets")));
     edit->addAction(action(QStringLiteral("filter")));
 
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
@@ -391,7 +406,20 @@ void MainWindow::createWidgets()
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setStretchFactor(2, 3);
-    setCentralWidget(m_mainSplitter);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("keychainBannerLabel"));
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setStyleSheet(QStringLiteral("background: #fff3cd; color: #664d03; border-bottom: 1px solid #e0c060;"));
+    m_banner->setVisible(false);
+    centralLayout->addWidget(m_banner);
+    m_mainSplitter->setParent(central);
+    centralLayout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
 
     // Problems dock.
     m_problemsDock = new QDockWidget(tr("Problems"), this);
@@ -417,7 +445,8 @@ void MainWindow::createWidgets()
 
     // Status bar.
     m_secretsStatus = new QLabel(this);
-    m_secretsStatus->setText(tr("Secrets: env.NAME references or session memory \u2014 never written to disk"));
+    m_secretsStatus->setObjectName(QStringLiteral("keychainStatusLabel"));
+    m_secretsStatus->setText(tr("Keychain: checking\u2026"));
     m_fileStatus = new QLabel(this);
     statusBar()->addWidget(m_secretsStatus);
     statusBar()->addPermanentWidget(m_fileStatus);
@@ -588,6 +617,8 @@ void MainWindow::newWorkspace()
         return;
     m_workspace->resetBackends({});
     m_workspace->setFilePath({});
+    m_workspace->setId(Core::WorkspaceFile::newId());
+    m_resolver.clearKeychainValues();
     m_undo->clear();
     m_workspace->setModified(false);
     m_isDemo = false;
@@ -618,6 +649,8 @@ bool MainWindow::openFile(const QString& path)
     m_workspace->resetBackends(loaded->backends);
     m_workspace->setLoadDiagnostics(loaded->diagnostics);
     m_workspace->setFilePath(isResource ? QString() : QFileInfo(path).absoluteFilePath());
+    m_workspace->setId(loaded->id);
+    m_resolver.clearKeychainValues();
     m_undo->clear();
     m_workspace->setModified(false);
     m_tokenPanel->clear();
@@ -636,6 +669,7 @@ bool MainWindow::openFile(const QString& path)
     updateTitle();
     updateActions();
     statusBar()->showMessage(tr("Opened %1").arg(isResource ? tr("the demo workspace") : path), 5000);
+    prefetchSecrets();
     return true;
 }
 
@@ -668,7 +702,7 @@ bool MainWindow::saveAs()
 
 bool MainWindow::saveTo(const QString& path)
 {
-    auto saved = Core::WorkspaceFile::save(path, m_workspace->backends());
+    auto saved = Core::WorkspaceFile::save(path, m_workspace->backends(), m_workspace->id());
     if (!saved) {
         QMessageBox::warning(this, tr("Cannot save workspace"),
                              tr("%1\n\n%2\n\nYour changes are still open here; try another folder with Save As.")
@@ -684,17 +718,18 @@ bool MainWindow::saveTo(const QString& path)
     updateRecentMenu();
     updateTitle();
     if (!saved->isEmpty()) {
-        QStringList lines;
-        for (const auto& s : std::as_const(saved.value()))
-            lines << tr("%1.%2: saved as env.%3").arg(s.backend, s.attribute, s.variable);
-        auto* box = new QMessageBox(QMessageBox::Information, tr("Secrets kept out of the file"),
-                                    tr("Secrets typed in this session were not written to the file. It refers to "
-                                       "environment variables instead; set them before the next session:\n\n%1")
-                                        .arg(lines.join(u'\n')),
-                                    QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("secretsSavedMessageBox"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        // Secrets typed this session: the file refers to them; their values go to the keychain.
+        QList<QPair<QString, QString>> typed;
+        for (const auto& sub : std::as_const(saved.value())) {
+            const int row = m_workspace->indexOfBackend(sub.backend);
+            if (row < 0)
+                continue;
+            const Block& b = m_workspace->backend(row);
+            const Block* target = sub.block.isEmpty() ? &b : b.child(sub.block);
+            if (target)
+                typed.append({sub.variable, target->attribute(sub.attribute)});
+        }
+        storeTypedSecrets(typed);
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     return true;
@@ -881,8 +916,140 @@ void MainWindow::run()
     }
     ensureRunner();
     m_outcome->setText(tr("Running %1\u2026").arg(m_workspace->backend(row).label));
+    const QList<Core::SecretReference> refs = Core::secretReferences(m_workspace->backend(row));
+    if (!m_secrets || Core::unresolvedReferences(refs, m_resolver).isEmpty()) {
+        startRun(row);
+        return;
+    }
+    // env.NAME references not in the environment: read them from the keychain first.
+    action(QStringLiteral("run"))->setEnabled(false);
+    m_runButton->setEnabled(false);
+    Core::resolveFromKeychain(m_secrets, m_workspace->id(), refs, &m_resolver, this,
+                              [this, row](const Core::KeychainResolution& r) {
+                                  m_workspace->setResolver(&m_resolver);
+                                  if (!r.ok()) {
+                                      m_outcome->setText(QStringLiteral("\u2716 ") + r.messages().join(u'\n'));
+                                      updateActions();
+                                      Core::TokenResult failed;
+                                      failed.status = Core::TokenResult::Status::ConfigError;
+                                      failed.errorText = r.messages().join(u'\n');
+                                      Q_EMIT runFinished(failed);
+                                      return;
+                                  }
+                                  startRun(row);
+                              });
+}
+
+void MainWindow::startRun(int row)
+{
+    if (row < 0 || row >= m_workspace->backendCount())
+        return;
+    m_runner->setResolver(&m_resolver);
     m_runner->run(row);
     updateActions();
+}
+
+void MainWindow::startKeychain()
+{
+    if (m_secrets)
+        return;
+    m_secrets = new Core::SecretStore(this);
+    connect(m_secrets, &Core::SecretStore::availabilityChanged, this, &MainWindow::updateKeychainState);
+    m_secrets->probeAvailability();
+    prefetchSecrets();
+}
+
+QString MainWindow::keychainBannerText() const
+{
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+void MainWindow::updateKeychainState()
+{
+    using A = Core::SecretStore::Availability;
+    const A a = m_secrets ? m_secrets->availability() : A::Unknown;
+    if (a == A::Available) {
+        m_secretsStatus->setText(tr("\U0001F511 Keychain ready"));
+        m_banner->setVisible(false);
+    } else if (a == A::Unknown) {
+        m_secretsStatus->setText(tr("Keychain: checking\u2026"));
+    } else {
+        m_secretsStatus->setText(tr("Keychain unavailable: secrets in memory only"));
+        m_banner->setText(tr("\u26a0 No keychain: %1 Secrets you type are kept in memory for this session only and "
+                             "are never written to disk; the workspace file refers to them as env.NAME.")
+                              .arg(Core::SecretStore::adviceFor(a)));
+        m_banner->setVisible(true);
+    }
+}
+
+void MainWindow::prefetchSecrets()
+{
+    if (!m_secrets)
+        return;
+    QList<Core::SecretReference> refs;
+    for (const Block& b : m_workspace->backends())
+        refs += Core::secretReferences(b);
+    if (Core::unresolvedReferences(refs, m_resolver).isEmpty())
+        return;
+    Core::resolveFromKeychain(m_secrets, m_workspace->id(), refs, &m_resolver, this,
+                              [this](const Core::KeychainResolution&) {
+                                  m_workspace->setResolver(&m_resolver);
+                                  for (SecretLineEdit* e : findChildren<SecretLineEdit*>())
+                                      e->refreshBadge();
+                                  Q_EMIT secretsResolved();
+                              });
+}
+
+void MainWindow::storeTypedSecrets(const QList<QPair<QString, QString>>& variablesAndValues)
+{
+    auto stored = std::make_shared<QStringList>();
+    auto failed = std::make_shared<QStringList>();
+    auto remaining = std::make_shared<int>(int(variablesAndValues.size()));
+    auto report = [this, stored, failed] {
+        QString text;
+        if (!stored->isEmpty())
+            text += tr("Stored in the keychain, referenced from the file as env.NAME:\n%1\n").arg(stored->join(u'\n'));
+        if (!failed->isEmpty())
+            text += tr("\nNot stored (the keychain is unavailable) \u2014 kept in memory for this session only; set "
+                       "these environment variables before the next session:\n%1").arg(failed->join(u'\n'));
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Secrets kept out of the file"), text, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("secretsSavedMessageBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        Q_EMIT secretsStored(*stored, *failed);
+    };
+    using A = Core::SecretStore::Availability;
+    startKeychain();
+    if (variablesAndValues.isEmpty())
+        return;
+    if (m_secrets->availability() != A::Available && m_secrets->availability() != A::Unknown) {
+        for (const auto& [variable, value] : variablesAndValues)
+            failed->append(variable);
+        report();
+        return;
+    }
+    for (const auto& [variable, value] : variablesAndValues) {
+        const Core::SecureBytes bytes = Core::SecureBytes::fromUtf8(value);
+        m_secrets->write(m_workspace->id(), variable, bytes, this,
+                         [this, variable, bytes, stored, failed, remaining, report](const Core::SecretStore::Result& r) {
+                             if (r.ok()) {
+                                 stored->append(variable);
+                                 m_resolver.setKeychainValue(variable, bytes);
+                             } else {
+                                 failed->append(variable);
+                             }
+                             if (--*remaining == 0)
+                                 report();
+                         });
+    }
+}
+
+void MainWindow::showSecrets()
+{
+    startKeychain();
+    auto* dialog = new SecretsDialog(m_secrets, m_workspace->id(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::cancelRun()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/valueresolver.h"
 #include "net/tokenclient.h"
 
 #include <QMainWindow>
@@ -25,6 +26,7 @@ namespace Tokenbench::Core {
 class DiagnosticsModel;
 class NetworkAccessManager;
 class Runner;
+class SecretStore;
 class TraceModel;
 class Workspace;
 class WorkspaceTreeModel;
@@ -69,9 +71,16 @@ public:
     void addFromTemplate(const QString& grantType);
     void selectBlock(int backendRow, const QString& blockType);
     bool isRunning() const;
+    Core::SecretStore* secretStore() const { return m_secrets; }
+    const Core::ValueResolver& resolver() const { return m_resolver; }
+    QString keychainBannerText() const;
+    void showSecrets();
 
 Q_SIGNALS:
     void runFinished(const Tokenbench::Core::TokenResult& result);
+    // Emitted once typed secrets of a save were stored in the keychain (or could not be).
+    void secretsStored(const QStringList& stored, const QStringList& failed);
+    void secretsResolved();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -106,6 +115,11 @@ private:
     void showProblem(const QModelIndex& index);
     void ensureRunner();
     void ensureNetwork();
+    void startKeychain();
+    void updateKeychainState();
+    void prefetchSecrets();
+    void storeTypedSecrets(const QList<QPair<QString, QString>>& variablesAndValues);
+    void startRun(int row);
     void verifyIssuedToken(const QString& token);
 
     Core::Workspace* m_workspace = nullptr;
@@ -138,6 +152,9 @@ private:
     Core::Jwt::IssuerVerifier* m_issuerVerifier = nullptr;
     QTreeView* m_problemsView = nullptr;
     QLabel* m_fileStatus = nullptr;
+    QLabel* m_banner = nullptr;
+    Core::SecretStore* m_secrets = nullptr;
+    Core::ValueResolver m_resolver;
     QLabel* m_secretsStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
     QHash<QString, QAction*> m_actions;

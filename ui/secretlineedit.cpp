@@ -8,6 +8,15 @@
 
 namespace Tokenbench::Ui {
 
+namespace {
+const Core::ValueResolver* g_resolver = nullptr;
+}
+
+void SecretLineEdit::setSharedResolver(const Core::ValueResolver* resolver)
+{
+    g_resolver = resolver;
+}
+
 SecretLineEdit::SecretLineEdit(QWidget* parent) : QLineEdit(parent)
 {
     setEchoMode(QLineEdit::Password);
@@ -47,9 +56,17 @@ void SecretLineEdit::updateMode()
     m_revealAction->setVisible(!reference);
     m_referenceAction->setVisible(reference);
     if (reference) {
-        const bool set = Core::ValueResolver().lookup(*name).has_value();
-        m_referenceAction->setToolTip(set ? tr("Read from the environment variable %1 (set)").arg(*name)
-                                          : tr("Read from the environment variable %1, which is not set").arg(*name));
+        const Core::ValueResolver fallback;
+        const Core::ValueResolver& resolver = g_resolver ? *g_resolver : fallback;
+        const auto source = resolver.sourceOf(*name);
+        const bool keychain = source == Core::ValueResolver::Source::Keychain;
+        m_referenceAction->setIcon(QIcon(keychain ? QStringLiteral(":/icons/key.svg") : QStringLiteral(":/icons/env.svg")));
+        m_referenceAction->setToolTip(
+            keychain ? tr("%1 comes from the keychain").arg(*name)
+            : source == Core::ValueResolver::Source::None
+                ? tr("%1 is not set: not in the environment and not in the keychain").arg(*name)
+                : tr("%1 comes from the environment").arg(*name));
+        setProperty("secretSource", int(source));
         setToolTip(m_referenceAction->toolTip());
     } else if (!text().isEmpty()) {
         setToolTip(tr("Kept in memory for this session only. When saving, the workspace file gets a reference "

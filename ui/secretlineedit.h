@@ -4,6 +4,10 @@
 
 class QAction;
 
+namespace Tokenbench::Core {
+class ValueResolver;
+}
+
 namespace Tokenbench::Ui {
 
 // A masked field for secrets, with a reveal toggle. A value written env.NAME is a reference to an
@@ -21,6 +25,10 @@ public:
     void setRevealed(bool revealed);
     bool isReference() const;
     QAction* revealAction() const { return m_revealAction; }
+    // Re-reads where a reference resolves from (after keychain values arrived).
+    void refreshBadge() { updateMode(); }
+    // The application's resolver (environment, then keychain), for the badge. Not owned.
+    static void setSharedResolver(const Core::ValueResolver* resolver);
 
 private:
     void updateMode();

@@ -35,6 +35,10 @@ public:
     void renameBackend(int row, const QString& label);
     void resetBackends(const QList<Block>& backends);
 
+    // The workspace's identity: the namespace of its secrets in the keychain.
+    QString id() const { return m_id; }
+    void setId(const QString& id) { m_id = id; }
+
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString& path);
     bool isModified() const { return m_modified; }
@@ -66,6 +70,7 @@ private:
 
     QList<Block> m_backends;
     QString m_filePath;
+    QString m_id;
     bool m_modified = false;
     quint64 m_revision = 0;
     const ValueResolver* m_resolver = nullptr;

@@ -4,4 +4,11 @@ if(TARGET tokenbench_ui)
     tokenbench_add_test(tst_blockeditors SOURCES gui/tst_blockeditors.cpp GUI LABELS gui)
     tokenbench_add_test(tst_desktop SOURCES gui/tst_desktop.cpp GUI LABELS gui)
     tokenbench_add_test(tst_jwtpanel SOURCES gui/tst_jwtpanel.cpp GUI LABELS gui)
+    tokenbench_add_test(tst_secretsgui SOURCES gui/tst_secretsgui.cpp GUI LABELS gui)
+endif()
+if(TARGET tokenbench_ui)
+    # The no-keychain path: a session bus address that leads nowhere.
+    tokenbench_add_test(tst_nokeychaingui SOURCES gui/tst_nokeychaingui.cpp GUI LABELS gui)
+    set_property(TEST tst_nokeychaingui APPEND PROPERTY ENVIRONMENT
+                 "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent-tokenbench-bus")
 endif()
