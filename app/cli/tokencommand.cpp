@@ -15,6 +15,7 @@
 #include "util/duration.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -66,6 +67,18 @@ void addOptions(QCommandLineParser& parser)
                                    "WORKSPACE, or of the \"default\" namespace without one).");
         parser.addOption({flagName(attr), help, QStringLiteral("VALUE")});
     }
+    parser.addOption({QStringLiteral("signature-algorithm"),
+                      QStringLiteral("Sign a client assertion (client_secret_jwt: HS256/384/512; private_key_jwt: "
+                                     "RS*, PS*, ES*, EdDSA) or the jwt-bearer assertion with this algorithm: the "
+                                     "nested jwt_signing_profile."),
+                      QStringLiteral("ALG")});
+    parser.addOption({QStringLiteral("key-file"),
+                      QStringLiteral("The signing profile's key file: a PEM private key (private_key_jwt, jwt-bearer)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("kid"), QStringLiteral("The signing profile's kid header."), QStringLiteral("KID")});
+    parser.addOption({QStringLiteral("jwt-ttl"),
+                      QStringLiteral("The signing profile's ttl: how long the assertion is valid (default 60s)."),
+                      QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("timeout"),
                       QStringLiteral("Total deadline of the token request (Go duration, default 300s)."),
                       QStringLiteral("DURATION")});
@@ -237,6 +250,26 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         // A literal that looks like a reference would be resolved again: protect it.
         o.attributes.insert(attr, value);
     }
+    // Signing-profile flags define (or refine) the nested jwt_signing_profile block.
+    if (parser.isSet(QStringLiteral("signature-algorithm")) || parser.isSet(QStringLiteral("key-file")) ||
+        parser.isSet(QStringLiteral("kid")) || parser.isSet(QStringLiteral("jwt-ttl"))) {
+        Block& profile = o.ensureChild(QStringLiteral("jwt_signing_profile"));
+        if (parser.isSet(QStringLiteral("signature-algorithm")))
+            profile.setAttribute(QStringLiteral("signature_algorithm"), parser.value(QStringLiteral("signature-algorithm")));
+        if (parser.isSet(QStringLiteral("key-file")))
+            profile.setAttribute(QStringLiteral("key_file"),
+                                 QFileInfo(parser.value(QStringLiteral("key-file"))).absoluteFilePath());
+        if (parser.isSet(QStringLiteral("kid"))) {
+            auto headers = parseObjectText(profile.attribute(QStringLiteral("headers")));
+            QJsonObject h = headers ? headers.value() : QJsonObject();
+            h.insert(QStringLiteral("kid"), parser.value(QStringLiteral("kid")));
+            profile.setAttribute(QStringLiteral("headers"), QString::fromUtf8(QJsonDocument(h).toJson(QJsonDocument::Compact)));
+        }
+        if (parser.isSet(QStringLiteral("jwt-ttl")))
+            profile.setAttribute(QStringLiteral("ttl"), parser.value(QStringLiteral("jwt-ttl")));
+        else if (!profile.hasAttribute(QStringLiteral("ttl")))
+            profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
+    }
     if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
         o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
 
@@ -244,7 +277,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     auto spec = specFromBackend(backend, resolver, &problems);
     for (const Diagnostic& d : std::as_const(problems)) {
         if (d.severity == Diagnostic::Severity::Warning)
-            printWarning(d.toString());
+            printWarning(d.path() + QStringLiteral(": ") + d.message);
     }
     if (!spec) {
         QString where = spec.error().where;

@@ -32,9 +32,11 @@ QList<Attribute> oauth2Attributes()
         {QStringLiteral("token_endpoint"), Kind::Url, {}, {},
          QStringLiteral("URL of the authorization server's token endpoint.")},
         {QStringLiteral("token_endpoint_auth_method"), Kind::Choice, AuthMethod::Basic,
-         {AuthMethod::Basic, AuthMethod::Post},
-         QStringLiteral("How the client authenticates: client_secret_basic (Authorization header, the default) "
-                        "or client_secret_post (credentials in the form body).")},
+         {AuthMethod::Basic, AuthMethod::Post, AuthMethod::SecretJwt, AuthMethod::PrivateKeyJwt},
+         QStringLiteral("How the client authenticates: client_secret_basic (Authorization header, the default), "
+                        "client_secret_post (credentials in the form body), client_secret_jwt (an HS* assertion "
+                        "signed with the client secret) or private_key_jwt (an assertion signed with a private key); "
+                        "the last two need a jwt_signing_profile block.")},
         {QStringLiteral("client_id"), Kind::String, {}, {},
          QStringLiteral("The client identifier. Required for client_credentials and password; not sent "
                         "with jwt-bearer.")},
@@ -55,13 +57,36 @@ QList<Attribute> oauth2Attributes()
     };
 }
 
+QList<Attribute> signingProfileAttributes()
+{
+    return {
+        {QStringLiteral("signature_algorithm"), Kind::Choice, {},
+         {QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("HS256"),
+          QStringLiteral("HS384"), QStringLiteral("HS512"), QStringLiteral("ES256"), QStringLiteral("ES384"),
+          QStringLiteral("ES512")},
+         QStringLiteral("Required. The JWS algorithm of the assertion.")},
+        {QStringLiteral("ttl"), Kind::Duration, {}, {},
+         QStringLiteral("Required. How long the assertion is valid (Go duration, e.g. \"60s\"); sets exp.")},
+        {QStringLiteral("key"), Kind::Secret, {}, {},
+         QStringLiteral("The private key (PEM) for RS*/ES*, or the HMAC secret for HS*; kept out of the file.")},
+        {QStringLiteral("key_file"), Kind::String, {}, {},
+         QStringLiteral("A file with the key, used exactly as read.")},
+        {QStringLiteral("claims"), Kind::String, {}, {}, QStringLiteral("Extra claims, e.g. { role = \"svc\" }.")},
+        {QStringLiteral("headers"), Kind::String, {}, {},
+         QStringLiteral("Extra header fields, e.g. { kid = \"key-1\" }; alg cannot be set here.")},
+    };
+}
+
 } // namespace
 
 const QList<Attribute>& attributes(const QString& blockType)
 {
     static const QList<Attribute> backend = backendAttributes();
     static const QList<Attribute> oauth2 = oauth2Attributes();
+    static const QList<Attribute> profile = signingProfileAttributes();
     static const QList<Attribute> none;
+    if (blockType == u"jwt_signing_profile")
+        return profile;
     if (blockType == BlockType::Backend)
         return backend;
     if (blockType == BlockType::OAuth2)

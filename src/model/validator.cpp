@@ -103,10 +103,50 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
             sink.add(Sev::Error, B, QStringLiteral("client_secret"),
                      QStringLiteral("client_secret must not be empty with %1").arg(method));
         }
-        if ((method == Schema::AuthMethod::SecretJwt || method == Schema::AuthMethod::PrivateKeyJwt) &&
-            !o.child(QStringLiteral("jwt_signing_profile"))) {
-            sink.add(Sev::Error, B, QString(),
+        const Block* profile = o.child(QStringLiteral("jwt_signing_profile"));
+        const bool assertionMethod = method == Schema::AuthMethod::SecretJwt || method == Schema::AuthMethod::PrivateKeyJwt;
+        if (assertionMethod && !profile) {
+            sink.add(Sev::Error, B, QStringLiteral("token_endpoint_auth_method"),
                      QStringLiteral("jwt_signing_profile block must be set with %1").arg(method));
+        } else if (!assertionMethod && profile) {
+            sink.add(Sev::Error, B, QStringLiteral("token_endpoint_auth_method"),
+                     QStringLiteral("jwt_signing_profile block must not be set with %1").arg(method));
+        }
+        if (assertionMethod && profile) {
+            const QString P = QStringLiteral("oauth2.jwt_signing_profile");
+            const QString alg = profile->attribute(QStringLiteral("signature_algorithm")).trimmed();
+            const bool hasKey = !profile->attribute(QStringLiteral("key")).isEmpty();
+            const bool hasKeyFile = !profile->attribute(QStringLiteral("key_file")).isEmpty();
+            if (alg.isEmpty())
+                sink.add(Sev::Error, P, QStringLiteral("signature_algorithm"),
+                         QStringLiteral("The argument \"signature_algorithm\" is required"));
+            else if ((method == Schema::AuthMethod::SecretJwt) != alg.startsWith(QStringLiteral("HS")))
+                sink.add(Sev::Error, P, QStringLiteral("signature_algorithm"),
+                         QStringLiteral("inappropriate signature algorithm with %1").arg(method));
+            const QString ttl = profile->attribute(QStringLiteral("ttl")).trimmed();
+            if (ttl.isEmpty()) {
+                sink.add(Sev::Error, P, QStringLiteral("ttl"), QStringLiteral("The argument \"ttl\" is required"));
+            } else if (!ValueResolver::isReference(ttl)) {
+                const auto d = Duration::parseGo(ttl);
+                if (!d)
+                    sink.add(Sev::Error, P, QStringLiteral("ttl"), d.error().message);
+            }
+            if (method == Schema::AuthMethod::SecretJwt) {
+                if (hasKey)
+                    sink.add(Sev::Error, P, QStringLiteral("key"), QStringLiteral("key must not be set with client_secret_jwt"));
+                if (hasKeyFile)
+                    sink.add(Sev::Error, P, QStringLiteral("key_file"),
+                             QStringLiteral("key_file must not be set with client_secret_jwt"));
+            } else if (!hasKey && !hasKeyFile) {
+                sink.add(Sev::Error, P, QStringLiteral("key"),
+                         QStringLiteral("key and key_file must not both be empty with private_key_jwt"));
+            }
+            if (!alg.isEmpty() && !alg.startsWith(QStringLiteral("RS")) && !alg.startsWith(QStringLiteral("HS")) &&
+                !alg.startsWith(QStringLiteral("ES")))
+                sink.add(Sev::Warning, P, QStringLiteral("signature_algorithm"),
+                         QStringLiteral("%1 is not supported by Couper (RS*, HS*, ES* only); Tokenbench signs it, "
+                                        "Couper would refuse the configuration")
+                             .arg(alg));
         }
     }
 

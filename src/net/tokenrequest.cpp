@@ -4,9 +4,31 @@
 #include "model/schema.h"
 #include "model/validator.h"
 #include "model/valueresolver.h"
+#include "jwt/clientassertion.h"
+#include "jwt/signer.h"
 #include "net/formencoding.h"
+#include "util/securebytes.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace Tokenbench::Core {
+
+namespace {
+
+Result<Jwt::SigningProfile> makeProfile(const SigningProfileSpec& p, const QByteArray& keyMaterial)
+{
+    auto profile = Jwt::SigningProfile::fromKeyMaterial(p.algorithm, SecureBytes(QByteArrayView(keyMaterial)), p.ttl,
+                                                        p.claims, p.headers);
+    if (!profile)
+        return Error{Error::Code::Usage, profile.error().message, QStringLiteral("jwt_signing_profile")};
+    return profile;
+}
+
+} // namespace
 
 Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec)
 {
@@ -33,8 +55,40 @@ Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec)
         form.append({QStringLiteral("password"), spec.password});
     }
     if (grant == Schema::Grant::JwtBearer) {
-        // No client authentication at all with jwt-bearer.
-        form.append({QStringLiteral("assertion"), spec.assertion});
+        // No client authentication at all with jwt-bearer. The assertion attribute wins over a profile.
+        QString assertion = spec.assertion;
+        if (assertion.isEmpty() && spec.signingProfile) {
+            auto profile = makeProfile(*spec.signingProfile, spec.signingProfile->keyMaterial);
+            if (!profile)
+                return profile.error();
+            auto signedAssertion = profile->signJwtBearerAssertion(QDateTime::currentDateTimeUtc());
+            if (!signedAssertion)
+                return Error{Error::Code::Usage, signedAssertion.error().message, QStringLiteral("jwt_signing_profile")};
+            assertion = QString::fromLatin1(*signedAssertion);
+        }
+        form.append({QStringLiteral("assertion"), assertion});
+    } else if (method == Schema::AuthMethod::SecretJwt || method == Schema::AuthMethod::PrivateKeyJwt) {
+        if (!spec.signingProfile)
+            return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile block must be set with %1").arg(method),
+                         QStringLiteral("jwt_signing_profile")};
+        const bool secretJwt = method == Schema::AuthMethod::SecretJwt;
+        const bool hmac = spec.signingProfile->algorithm.startsWith(QStringLiteral("HS"));
+        if (secretJwt != hmac)
+            return Error{Error::Code::Usage, QStringLiteral("inappropriate signature algorithm with %1").arg(method),
+                         QStringLiteral("jwt_signing_profile.signature_algorithm")};
+        // client_secret_jwt signs with the client secret; private_key_jwt with the profile's key.
+        auto profile = makeProfile(*spec.signingProfile,
+                                   secretJwt ? spec.clientSecret.toUtf8() : spec.signingProfile->keyMaterial);
+        if (!profile)
+            return profile.error();
+        const Jwt::ClientAssertion assertion(profile.value(), spec.clientId, spec.tokenEndpoint.toString());
+        auto created = assertion.create();
+        if (!created)
+            return Error{Error::Code::Usage, created.error().message, QStringLiteral("jwt_signing_profile")};
+        form.append({QStringLiteral("client_id"), spec.clientId});
+        form.append({QStringLiteral("client_assertion"), QString::fromLatin1(*created)});
+        form.append({QStringLiteral("client_assertion_type"),
+                     QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")});
     } else if (method == Schema::AuthMethod::Basic) {
         req.headers.append({QByteArrayLiteral("Authorization"),
                             Form::basicAuthorization(spec.clientId, spec.clientSecret, spec.rawBasicCredentials)});
@@ -61,6 +115,79 @@ Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec)
     }
     req.body = Form::encode(form);
     return req;
+}
+
+Result<QJsonObject> parseObjectText(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return QJsonObject();
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(trimmed.toUtf8(), &err);
+    if (err.error == QJsonParseError::NoError && doc.isObject())
+        return doc.object();
+    // The HCL object form as Couper files write it: { kid = "k1", n = 3, flag = true }.
+    if (!trimmed.startsWith(u'{') || !trimmed.endsWith(u'}'))
+        return Error{Error::Code::Usage, QStringLiteral("expected an object such as { kid = \"key-1\" }"), {}};
+    static const QRegularExpression pair(QStringLiteral(
+        "^\\s*(?:\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_-]*))\\s*[=:]\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.]+|true|false|null)\\s*$"));
+    QJsonObject o;
+    const QString inner = trimmed.mid(1, trimmed.size() - 2);
+    for (const QString& part : inner.split(QRegularExpression(QStringLiteral("[,\n]")), Qt::SkipEmptyParts)) {
+        if (part.trimmed().isEmpty())
+            continue;
+        const auto m = pair.match(part);
+        if (!m.hasMatch())
+            return Error{Error::Code::Usage,
+                         QStringLiteral("cannot read \"%1\": write key = \"value\" pairs").arg(part.trimmed()), {}};
+        const QString key = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+        const QString v = m.captured(3);
+        if (v.startsWith(u'"'))
+            o.insert(key, QJsonDocument::fromJson(QByteArray("[" + v.toUtf8() + "]")).array().at(0));
+        else if (v == u"true" || v == u"false")
+            o.insert(key, v == u"true");
+        else if (v == u"null")
+            o.insert(key, QJsonValue::Null);
+        else
+            o.insert(key, v.toDouble());
+    }
+    return o;
+}
+
+Result<SigningProfileSpec> signingProfileFromBlock(const Block& p, const ValueResolver& resolver, const QString& baseDir)
+{
+    SigningProfileSpec s;
+    s.algorithm = resolver.resolve(p.attribute(QStringLiteral("signature_algorithm"))).value.trimmed();
+    s.ttl = resolver.resolve(p.attribute(QStringLiteral("ttl"))).value.trimmed();
+    if (s.algorithm.isEmpty())
+        return Error{Error::Code::Usage, QStringLiteral("The argument \"signature_algorithm\" is required"),
+                     QStringLiteral("signature_algorithm")};
+    if (s.ttl.isEmpty())
+        return Error{Error::Code::Usage, QStringLiteral("The argument \"ttl\" is required"), QStringLiteral("ttl")};
+    const QString key = resolver.resolve(p.attribute(QStringLiteral("key"))).value;
+    const QString keyFile = resolver.resolve(p.attribute(QStringLiteral("key_file"))).value;
+    if (!key.isEmpty() && !keyFile.isEmpty())
+        return Error{Error::Code::Usage, QStringLiteral("configured attribute and file: give key or key_file, not both"),
+                     QStringLiteral("key_file")};
+    if (!keyFile.isEmpty()) {
+        const QString path = QFileInfo(keyFile).isRelative() && !baseDir.isEmpty() ? baseDir + u'/' + keyFile : keyFile;
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{Error::Code::Usage,
+                         QStringLiteral("jwt_signing_profile key: read error: open %1: %2").arg(path, f.errorString()),
+                         QStringLiteral("key_file")};
+        s.keyMaterial = f.readAll();
+    } else {
+        s.keyMaterial = key.toUtf8();
+    }
+    for (const char* name : {"claims", "headers"}) {
+        auto parsed = parseObjectText(p.attribute(QString::fromLatin1(name)));
+        if (!parsed)
+            return Error{Error::Code::Usage, QString::fromLatin1(name) + QStringLiteral(": ") + parsed.error().message,
+                         QString::fromLatin1(name)};
+        (qstrcmp(name, "claims") == 0 ? s.claims : s.headers) = parsed.value();
+    }
+    return s;
 }
 
 Result<TokenRequestSpec> specFromBackend(const Block& backend, const ValueResolver& resolver, Diagnostics* problems)
@@ -96,6 +223,14 @@ Result<TokenRequestSpec> specFromBackend(const Block& backend, const ValueResolv
     spec.username = value("username");
     spec.password = value("password");
     spec.assertion = value("assertion");
+    if (const Block* p = o->child(QStringLiteral("jwt_signing_profile"))) {
+        auto profile = signingProfileFromBlock(*p, resolver, QString());
+        if (!profile)
+            return Error{profile.error().code, profile.error().message,
+                         label + QStringLiteral(".oauth2.jwt_signing_profile") +
+                             (profile.error().where.isEmpty() ? QString() : u'.' + profile.error().where)};
+        spec.signingProfile = profile.value();
+    }
     return spec;
 }
 

@@ -4,10 +4,25 @@
 #include "net/preparedrequest.h"
 #include "util/result.h"
 
+#include <optional>
+
+#include <QJsonObject>
+
 namespace Tokenbench::Core {
 
 struct Block;
 class ValueResolver;
+
+// A jwt_signing_profile nested in an oauth2 block, resolved: used for client assertions
+// (client_secret_jwt, private_key_jwt) and as the assertion source of the jwt-bearer grant.
+struct SigningProfileSpec
+{
+    QString algorithm;     // signature_algorithm
+    QString ttl;           // Go duration
+    QByteArray keyMaterial; // key or key_file content (PEM, or HMAC bytes); empty with client_secret_jwt
+    QJsonObject claims;
+    QJsonObject headers;
+};
 
 // What an oauth2 block asks for, with every reference resolved: a value object with fluent setters.
 struct TokenRequestSpec
@@ -24,6 +39,7 @@ struct TokenRequestSpec
     bool rawBasicCredentials = false; // compatibility: Basic credentials without form-encoding
     Timeouts timeouts;
     HttpHeaders extraHeaders;
+    std::optional<SigningProfileSpec> signingProfile;
 
     TokenRequestSpec& setTokenEndpoint(const QUrl& url) { tokenEndpoint = url; return *this; }
     TokenRequestSpec& setGrantType(const QString& v) { grantType = v; return *this; }
@@ -37,6 +53,12 @@ struct TokenRequestSpec
 // Builds the token request exactly as Couper does (reference section 2.2): POST, Accept: application/json,
 // a form body with keys sorted, credentials per token_endpoint_auth_method.
 Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec);
+
+// A nested jwt_signing_profile block resolved: key_file is read (relative to `baseDir` when given).
+Result<SigningProfileSpec> signingProfileFromBlock(const Block& profile, const ValueResolver& resolver,
+                                                   const QString& baseDir);
+// An object attribute (claims, headers) from its text: JSON, or Couper's { key = "value" } form.
+Result<QJsonObject> parseObjectText(const QString& text);
 
 // Resolves an `oauth2` block (inside `backend`) into a spec. Fails with the first configuration error;
 // `problems` receives every diagnostic found on the way.

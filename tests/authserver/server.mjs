@@ -9,12 +9,16 @@
 //   post-client  / post-secret                  client_secret_post
 //   odd-client   / "s3cr3t with+plus%and space" client_secret_basic (form-encoding matters)
 //   demo-client  / demo-secret                  client_secret_basic, used by the demo workspace
+//   jwt-client                                  private_key_jwt, keys: tests/data/jwt rsa-2048, ec-p256, ed25519
+//   hs-client    / (see HS_SECRET)              client_secret_jwt
 //
 // GET /__tokenbench/last-token-request returns what the last /token request carried in its headers
 // (the server accepts Basic and post credentials interchangeably, so tests check which one arrived).
 import http from 'node:http';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Provider from 'oidc-provider';
 
 const args = process.argv.slice(2);
@@ -38,12 +42,31 @@ const ccClient = (client_id, client_secret, token_endpoint_auth_method) => ({
   scope: 'api:read api:write',
 });
 
+const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'jwt');
+const publicJwk = (file, kid) => ({
+  ...createPublicKey(readFileSync(join(dataDir, file))).export({ format: 'jwk' }),
+  kid,
+});
+const HS_SECRET = 'hs-client-secret-0123456789abcdef0123456789abcdef0123456789abcdef';
+
 let clients = [
   ccClient('basic-client', 'basic-secret', 'client_secret_basic'),
   ccClient('post-client', 'post-secret', 'client_secret_post'),
   ccClient('odd-client', 's3cr3t with+plus%and space', 'client_secret_basic'),
   ccClient('demo-client', 'demo-secret', 'client_secret_basic'),
+  {
+    ...ccClient('jwt-client', undefined, 'private_key_jwt'),
+    jwks: {
+      keys: [
+        publicJwk('rsa-2048-public.pem', 'rsa-1'),
+        publicJwk('ec-p256-pkcs8-private.pem', 'ec-1'),
+        publicJwk('ed25519-private.pem', 'ed-1'),
+      ],
+    },
+  },
+  ccClient('hs-client', HS_SECRET, 'client_secret_jwt'),
 ];
+for (const c of clients) if (c.client_secret === undefined) delete c.client_secret;
 if (extraClientsFile) clients = clients.concat(JSON.parse(readFileSync(extraClientsFile, 'utf8')));
 
 let lastTokenRequest = null;
@@ -56,6 +79,10 @@ server.listen(port, '127.0.0.1', () => {
     jwks: { keys: [{ ...rsa, use: 'sig', kid: 'rsa-1' }, { ...ec, use: 'sig', kid: 'ec-1' }] },
     cookies: { keys: ['tokenbench-test-cookie-key'] },
     scopes: ['openid', 'offline_access', 'api:read', 'api:write'],
+    enabledJWA: {
+      clientAuthSigningAlgValues: ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
+        'ES256', 'ES384', 'ES512', 'EdDSA'],
+    },
     features: {
       clientCredentials: { enabled: true },
       devInteractions: { enabled: true },

@@ -188,6 +188,28 @@ private Q_SLOTS:
         QVERIFY(noToken.err.contains("no access_token"));
     }
 
+    void privateKeyJwt_fromFlags_obtainsToken()
+    {
+        const Run r = cli({QStringLiteral("token"), QStringLiteral("--token-endpoint"), endpoint(), QStringLiteral("--client-id"),
+                           QStringLiteral("jwt-client"), QStringLiteral("--token-endpoint-auth-method"),
+                           QStringLiteral("private_key_jwt"), QStringLiteral("--signature-algorithm"), QStringLiteral("ES256"),
+                           QStringLiteral("--key-file"),
+                           Tokenbench::Test::dataPath(QStringLiteral("jwt/ec-p256-pkcs8-private.pem")),
+                           QStringLiteral("--kid"), QStringLiteral("ec-1"), QStringLiteral("--json"), QStringLiteral("--reveal")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        const QString body = o.value(QStringLiteral("exchanges")).toArray().at(0).toObject().value(QStringLiteral("request"))
+                                 .toObject().value(QStringLiteral("body")).toString();
+        QVERIFY(body.startsWith(QStringLiteral("client_assertion=eyJ")));
+        QVERIFY(body.contains(QStringLiteral("&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_id=jwt-client&grant_type=client_credentials")));
+        // Without a key: Couper's configuration error, exit 2.
+        const Run noKey = cli({QStringLiteral("token"), QStringLiteral("--token-endpoint"), endpoint(), QStringLiteral("--client-id"),
+                               QStringLiteral("jwt-client"), QStringLiteral("--token-endpoint-auth-method"),
+                               QStringLiteral("private_key_jwt"), QStringLiteral("--signature-algorithm"), QStringLiteral("ES256")});
+        QCOMPARE(noKey.exitCode, 2);
+        QVERIFY2(noKey.err.contains("key and key_file must not both be empty with private_key_jwt"), noKey.err.constData());
+    }
+
     void literalSecretFlag_warnsAboutTheProcessList()
     {
         const Run r = cli({QStringLiteral("token"), QStringLiteral("--token-endpoint"), endpoint(), QStringLiteral("--client-id"),

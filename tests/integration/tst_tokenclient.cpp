@@ -1,10 +1,14 @@
 // TokenClient against a real authorization server (oidc-provider on 127.0.0.1).
+#include "jwt/decodedtoken.h"
+#include "jwt/jwtkey.h"
 #include "jwt/jwtpeek.h"
+#include "net/formencoding.h"
 #include "net/networkaccessmanager.h"
 #include "net/tokenclient.h"
 #include "util/authserver.h"
 #include "util/testsupport.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -33,6 +37,33 @@ private:
         return finished.constFirst().constFirst().value<TokenResult>();
     }
 
+    TokenResult run(const TokenRequestSpec& spec)
+    {
+        TokenClient client(&m_nam);
+        QSignalSpy finished(&client, &TokenClient::finished);
+        client.start(spec);
+        if (finished.isEmpty() && !finished.wait(30000))
+            return {};
+        return finished.constFirst().constFirst().value<TokenResult>();
+    }
+
+    TokenRequestSpec assertionSpec(const QString& clientId, const QString& method, const QString& alg,
+                                   const QByteArray& key)
+    {
+        TokenRequestSpec spec;
+        spec.setTokenEndpoint(m_server.tokenEndpoint())
+            .setGrantType(QStringLiteral("client_credentials"))
+            .setAuthMethod(method)
+            .setClient(clientId, method == u"client_secret_jwt" ? QString::fromLatin1(HsSecret) : QString());
+        SigningProfileSpec profile;
+        profile.algorithm = alg;
+        profile.ttl = QStringLiteral("10s");
+        profile.keyMaterial = key;
+        spec.signingProfile = profile;
+        return spec;
+    }
+
+    static constexpr const char* HsSecret = "hs-client-secret-0123456789abcdef0123456789abcdef0123456789abcdef";
     AuthServer m_server;
     NetworkAccessManager m_nam;
 
@@ -102,6 +133,73 @@ private Q_SLOTS:
         QCOMPARE(r.response.error, QStringLiteral("invalid_client"));
         QVERIFY(r.errorText.contains(QStringLiteral("invalid_client")));
         QVERIFY(r.errorText.contains(QStringLiteral("check client_id and client_secret")));
+    }
+
+    void privateKeyJwt_everyAlgorithmFamily_obtainsToken_data()
+    {
+        QTest::addColumn<QString>("alg");
+        QTest::addColumn<QString>("keyFile");
+        QTest::newRow("RS256") << QStringLiteral("RS256") << QStringLiteral("jwt/rsa-2048-pkcs8-private.pem");
+        QTest::newRow("RS512 (PKCS#1 PEM)") << QStringLiteral("RS512") << QStringLiteral("jwt/rsa-2048-pkcs1-private.pem");
+        QTest::newRow("PS256") << QStringLiteral("PS256") << QStringLiteral("jwt/rsa-2048-pkcs8-private.pem");
+        QTest::newRow("ES256 (SEC1 PEM)") << QStringLiteral("ES256") << QStringLiteral("jwt/ec-p256-sec1-private.pem");
+        QTest::newRow("EdDSA") << QStringLiteral("EdDSA") << QStringLiteral("jwt/ed25519-private.pem");
+    }
+    void privateKeyJwt_everyAlgorithmFamily_obtainsToken()
+    {
+        QFETCH(QString, alg);
+        QFETCH(QString, keyFile);
+        const TokenResult r = run(assertionSpec(QStringLiteral("jwt-client"), QStringLiteral("private_key_jwt"), alg,
+                                                Tokenbench::Test::readData(keyFile)));
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        // The assertion carries exactly the claims Couper sets.
+        QString assertion;
+        for (const auto& f : Form::decode(r.exchanges.constFirst().requestBody)) {
+            if (f.first == u"client_assertion")
+                assertion = f.second;
+        }
+        const auto decoded = Jwt::decodeToken(assertion);
+        QVERIFY(decoded.ok());
+        const QJsonObject c = decoded->payload;
+        QCOMPARE(c.keys(), (QStringList{QStringLiteral("aud"), QStringLiteral("exp"), QStringLiteral("iat"),
+                                        QStringLiteral("iss"), QStringLiteral("jti"), QStringLiteral("sub")}));
+        QCOMPARE(c.value(QStringLiteral("iss")).toString(), QStringLiteral("jwt-client"));
+        QCOMPARE(c.value(QStringLiteral("sub")).toString(), QStringLiteral("jwt-client"));
+        QCOMPARE(c.value(QStringLiteral("aud")).toString(), m_server.tokenEndpoint().toString());
+        QCOMPARE(c.value(QStringLiteral("exp")).toInteger() - c.value(QStringLiteral("iat")).toInteger(), qint64(10));
+        QVERIFY(QRegularExpression(QStringLiteral("^client_assertion-[a-v0-9]{20}$"))
+                    .match(c.value(QStringLiteral("jti")).toString())
+                    .hasMatch());
+        QCOMPARE(decoded->algorithm(), alg);
+    }
+
+    void clientSecretJwt_obtainsToken()
+    {
+        const TokenResult r =
+            run(assertionSpec(QStringLiteral("hs-client"), QStringLiteral("client_secret_jwt"), QStringLiteral("HS256"), {}));
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        QVERIFY(!r.exchanges.constFirst().requestBody.contains("client_secret="));
+    }
+
+    void privateKeyJwt_unregisteredKey_isRefused()
+    {
+        const auto key = Jwt::JwtKey::generateRsa(2048);
+        QVERIFY(key.ok());
+        const auto pem = key->toPrivateKeyPem();
+        QVERIFY(pem.ok());
+        const TokenResult r = run(assertionSpec(QStringLiteral("jwt-client"), QStringLiteral("private_key_jwt"),
+                                                QStringLiteral("RS256"), pem->view().toByteArray()));
+        QCOMPARE(r.status, TokenResult::Status::ServerRefused);
+        QCOMPARE(r.response.error, QStringLiteral("invalid_client"));
+    }
+
+    void assertionMethods_wrongAlgorithmFamily_isAConfigError()
+    {
+        const TokenResult r = run(assertionSpec(QStringLiteral("hs-client"), QStringLiteral("client_secret_jwt"),
+                                                QStringLiteral("RS256"), {}));
+        QCOMPARE(r.status, TokenResult::Status::ConfigError);
+        QCOMPARE(r.errorText, QStringLiteral("inappropriate signature algorithm with client_secret_jwt"));
+        QVERIFY(r.exchanges.isEmpty());
     }
 
     void scopeNotAllowedForClient_givesInvalidScope()

@@ -101,6 +101,30 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(messages(ds).join(u'\n')));
     }
 
+    void signingProfile_followsCouperRules()
+    {
+        auto withProfile = [](const QString& method, const QMap<QString, QString>& profile) {
+            Block b = backend(QStringLiteral("be"), {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                                                    {QStringLiteral("token_endpoint"), Ep},
+                                                    {QStringLiteral("client_id"), QStringLiteral("id")},
+                                                    {QStringLiteral("client_secret"), QStringLiteral("s")},
+                                                    {QStringLiteral("token_endpoint_auth_method"), method}});
+            b.blocks[0].blocks.append(Block{QStringLiteral("jwt_signing_profile"), {}, profile, {}});
+            return messages(Validator::validateBackend(b));
+        };
+        const QStringList csj = withProfile(QStringLiteral("client_secret_jwt"),
+                                            {{QStringLiteral("signature_algorithm"), QStringLiteral("RS256")},
+                                             {QStringLiteral("ttl"), QStringLiteral("10")},
+                                             {QStringLiteral("key_file"), QStringLiteral("k.pem")}});
+        QVERIFY(csj.contains(QStringLiteral("inappropriate signature algorithm with client_secret_jwt")));
+        QVERIFY(csj.contains(QStringLiteral("time: missing unit in duration \"10\"")));
+        QVERIFY(csj.contains(QStringLiteral("key_file must not be set with client_secret_jwt")));
+        const QStringList basic = withProfile(QStringLiteral("client_secret_basic"),
+                                              {{QStringLiteral("signature_algorithm"), QStringLiteral("HS256")},
+                                               {QStringLiteral("ttl"), QStringLiteral("10s")}});
+        QVERIFY(basic.contains(QStringLiteral("jwt_signing_profile block must not be set with client_secret_basic")));
+    }
+
     void backendLabels_followCouperRules()
     {
         const Block dash{BlockType::Backend, QStringLiteral("my-be"), {}, {}};
