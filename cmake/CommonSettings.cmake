@@ -21,7 +21,7 @@ target_compile_definitions(tokenbench_common INTERFACE
 
 target_compile_options(tokenbench_common INTERFACE
     -Wall -Wextra -Wpedantic
-    -Wshadow=local -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+    $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local> -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
     -Werror=switch -Werror=return-type -Werror=implicit-fallthrough
     $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>
 )

@@ -18,6 +18,8 @@ struct Diagnostic
     QString file;
     int line = 0; // 1-based, 0 when unknown
     int column = 0;
+    int endLine = 0; // 1-based end of the range (exclusive column), 0 when unknown
+    int endColumn = 0;
 
     // "billing.oauth2.client_secret"
     QString path() const;

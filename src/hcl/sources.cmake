@@ -1,0 +1,19 @@
+# HCL2 engine: lossless lexer/parser, evaluator, Couper mapping and formatter (QtCore only).
+target_sources(tokenbench_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/token.h
+    ${CMAKE_CURRENT_LIST_DIR}/lexer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/syntax.h
+    ${CMAKE_CURRENT_LIST_DIR}/syntax.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/parser.h
+    ${CMAKE_CURRENT_LIST_DIR}/parser.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/document.h
+    ${CMAKE_CURRENT_LIST_DIR}/document.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/value.h
+    ${CMAKE_CURRENT_LIST_DIR}/value.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/evaluator.h
+    ${CMAKE_CURRENT_LIST_DIR}/evaluator.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/formatter.h
+    ${CMAKE_CURRENT_LIST_DIR}/formatter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/couper.h
+    ${CMAKE_CURRENT_LIST_DIR}/couper.cpp
+)
