@@ -9,7 +9,7 @@ want=(cmake ninja-build g++ pkg-config
       qtkeychain-qt6-dev libssl-dev libgl-dev libqt6svg6 qt6-qpa-plugins libsecret-1-0)
 if [ "${1:-build}" = test ]; then
   want+=(xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools
-         desktop-file-utils appstream dpkg-dev file
+         desktop-file-utils appstream dpkg-dev file groff-base
          clang libclang-rt-14-dev)
 fi
 command -v node >/dev/null 2>&1 || want+=(nodejs)

@@ -2,6 +2,8 @@
 
 #include "clicommon.h"
 
+#include "hcl/couperconfig.h"
+#include "hcl/document.h"
 #include "model/validator.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
@@ -19,7 +21,8 @@ int runCheck(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("Check a configuration and print every problem as "
                                                     "file:line:col: severity: message."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("CONFIG"), QStringLiteral("A Tokenbench workspace (.tbw)."));
+    parser.addPositionalArgument(QStringLiteral("CONFIG"),
+                                 QStringLiteral("A Couper configuration (.hcl) or a Tokenbench workspace (.tbw)."));
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return Usage;
@@ -33,6 +36,20 @@ int runCheck(const QStringList& arguments)
         return Usage;
     }
     const QString path = parser.positionalArguments().constFirst();
+    if (Hcl::isHclFile(path)) {
+        auto config = Hcl::loadCouperConfig(path);
+        if (!config) {
+            err() << config.error().where << ": error: " << config.error().message << Qt::endl;
+            return Usage;
+        }
+        for (const Diagnostic& d : std::as_const(config->diagnostics)) {
+            if (d.line > 0)
+                out() << Hcl::renderDiagnostic(d, config->source) << Qt::endl;
+            else
+                out() << d.toString() << Qt::endl;
+        }
+        return hasErrors(config->diagnostics) ? Usage : Ok;
+    }
     auto loaded = WorkspaceFile::load(path);
     if (!loaded) {
         err() << loaded.error().where << ": error: " << loaded.error().message << Qt::endl;

@@ -1,6 +1,7 @@
 // tokenbench-cli: the headless twin of Tokenbench, for scripts and CI.
 #include "checkcommand.h"
 #include "clicommon.h"
+#include "fmtcommand.h"
 #include "jwtcommand.h"
 #include "secretcommand.h"
 #include "tokencommand.h"
@@ -21,7 +22,8 @@ QString usage()
         "\n"
         "Commands:\n"
         "  token [WORKSPACE --backend NAME] [flags]   request a token and print it (--json for everything)\n"
-        "  check CONFIG                               print every configuration problem; exit 2 on errors\n"
+        "  check CONFIG                               every problem of a .hcl or .tbw file; exit 2 on errors\n"
+        "  fmt FILE [-w] [--check]                    print FILE in canonical HCL layout (hclwrite's)\n"
         "  jwt decode|verify|sign ...                 inspect, verify (exit 6 when invalid) and sign JWTs\n"
         "  secret set|list|forget [NAME] [--workspace W]\n"
         "                                             keep secrets in the keychain (value of set on stdin)\n"
@@ -68,6 +70,8 @@ int main(int argc, char** argv)
         return runToken(args);
     if (command == u"check")
         return runCheck(args);
+    if (command == u"fmt")
+        return runFmt(args);
     if (command == u"jwt")
         return runJwt(args);
     if (command == u"secret")

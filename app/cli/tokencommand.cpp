@@ -3,6 +3,7 @@
 #include "clicommon.h"
 #include "secretcommand.h"
 
+#include "hcl/couperconfig.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
@@ -167,13 +168,31 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     QString workspaceId = SecretStore::defaultWorkspace();
     if (!positional.isEmpty()) {
         const QString path = positional.constFirst();
-        auto loaded = WorkspaceFile::load(path);
-        if (!loaded) {
-            printError(QStringLiteral("%1: %2").arg(loaded.error().where, loaded.error().message));
-            return Usage;
+        QList<Block> backends;
+        if (Hcl::isHclFile(path)) {
+            // A Couper configuration: its backends, evaluated as Couper does at startup.
+            auto config = Hcl::loadCouperConfig(path);
+            if (!config) {
+                printError(QStringLiteral("%1: %2").arg(config.error().where, config.error().message));
+                return Usage;
+            }
+            for (const Diagnostic& d : std::as_const(config->diagnostics)) {
+                if (d.severity == Diagnostic::Severity::Error) {
+                    printError(d.toString());
+                    return Usage;
+                }
+            }
+            workspaceId = WorkspaceFile::idForPath(path);
+            backends = config->backends;
+        } else {
+            auto loaded = WorkspaceFile::load(path);
+            if (!loaded) {
+                printError(QStringLiteral("%1: %2").arg(loaded.error().where, loaded.error().message));
+                return Usage;
+            }
+            workspaceId = loaded->id;
+            backends = loaded->backends;
         }
-        workspaceId = loaded->id;
-        const QList<Block>& backends = loaded->backends;
         QStringList names;
         for (const Block& b : backends) {
             if (b.child(BlockType::OAuth2))

@@ -16,4 +16,5 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/formatter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/couper.h
     ${CMAKE_CURRENT_LIST_DIR}/couper.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/couperconfig.h ${CMAKE_CURRENT_LIST_DIR}/couperconfig.cpp
 )

@@ -4,3 +4,4 @@ tokenbench_add_test(tst_tokenclient SOURCES integration/tst_tokenclient.cpp LABE
 tokenbench_add_test(tst_runner SOURCES integration/tst_runner.cpp LABELS integration)
 tokenbench_add_test(tst_cli SOURCES integration/tst_cli.cpp LABELS integration)
 tokenbench_add_test(tst_jwtcli SOURCES integration/tst_jwtcli.cpp LABELS integration)
+tokenbench_add_test(tst_hclcli SOURCES integration/tst_hclcli.cpp LABELS integration)

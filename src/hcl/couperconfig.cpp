@@ -1,0 +1,106 @@
+#include "hcl/couperconfig.h"
+
+#include "hcl/couper.h"
+#include "hcl/evaluator.h"
+#include "model/schema.h"
+#include "model/valueresolver.h"
+
+#include <QRegularExpression>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+
+namespace Tokenbench::Core::Hcl {
+
+namespace {
+
+// Couper resolves env at startup; a referenced but unset variable becomes "". References stay as
+// references here so the resolver can add --env values and keychain entries.
+Value environmentObject(const QByteArray& source)
+{
+    QMap<QString, Value> vars;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& key : env.keys())
+        vars.insert(key, Value::string(env.value(key)));
+    // As Couper: a referenced but unset variable is the empty string.
+    static const QRegularExpression ref(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
+    auto it = ref.globalMatch(QString::fromUtf8(source));
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1);
+        if (!vars.contains(name))
+            vars.insert(name, Value::string(QString()));
+    }
+    return Value::object(vars);
+}
+
+// Only what Couper evaluates at startup and Tokenbench models; request-time expressions (assertion,
+// set_request_headers, beta_token_request token/ttl, ...) are kept as written.
+bool evaluatedAtStartup(const QString& blockType, const QString& attribute)
+{
+    if (blockType == BlockType::OAuth2 && attribute == u"assertion")
+        return false;
+    return Schema::find(blockType, attribute) != nullptr;
+}
+
+void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, const QString& file,
+                   Diagnostics& diagnostics)
+{
+    for (auto it = block.attributes.begin(); it != block.attributes.end(); ++it) {
+        QString text = it.value().trimmed();
+        if (ValueResolver::isReference(text) || !evaluatedAtStartup(block.type, it.key()))
+            continue;
+        if (text.startsWith(QStringLiteral("<<")))
+            text += u'\n'; // a heredoc ends with its terminator line
+        const EvalResult r = evaluateExpression(text, ctx);
+        if (!r.ok()) {
+            for (Diagnostic d : r.diagnostics) {
+                d.message = QStringLiteral("%1.%2: %3").arg(where, it.key(), d.message);
+                d.file = file;
+                d.line = 0;
+                diagnostics.append(d);
+            }
+            continue;
+        }
+        if (r.value.isObject() || r.value.isCollection())
+            it.value() = r.value.toJson();
+        else
+            it.value() = scalarString(r.value);
+    }
+    for (Block& child : block.blocks)
+        evaluateBlock(child, ctx, where + u'.' + child.type, file, diagnostics);
+}
+
+} // namespace
+
+bool isHclFile(const QString& path)
+{
+    return path.endsWith(QStringLiteral(".hcl"), Qt::CaseInsensitive);
+}
+
+Result<CouperConfig> loadCouperConfig(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{Error::Code::Io, QStringLiteral("cannot read the file: %1").arg(f.errorString()), path};
+    CouperConfig config;
+    config.fileName = path;
+    config.source = f.readAll();
+    const Document doc = Document::parse(config.source, path);
+    const CouperFile mapped = mapCouperFile(doc);
+    config.diagnostics = mapped.diagnostics;
+    for (Diagnostic& d : config.diagnostics) {
+        if (d.file.isEmpty())
+            d.file = path;
+    }
+    EvalContext ctx;
+    ctx.setVariable(QStringLiteral("env"), environmentObject(config.source));
+    for (const CouperBackend& b : mapped.backends) {
+        Block block = b.block;
+        evaluateBlock(block, ctx, block.label, path, config.diagnostics);
+        config.backends.append(block);
+    }
+    return config;
+}
+
+} // namespace Tokenbench::Core::Hcl
