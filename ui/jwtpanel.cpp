@@ -1,5 +1,6 @@
 #include "jwtpanel.h"
 
+#include "claimtable.h"
 #include "clipboard.h"
 #include "jsonhighlighter.h"
 
@@ -36,58 +37,6 @@ namespace Tokenbench::Ui {
 
 namespace Jwt = Core::Jwt;
 
-namespace {
-
-QString valueText(const QJsonValue& v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == std::floor(d) && std::abs(d) < 1e15 ? QString::number(qint64(d)) : QString::number(d);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isNull())
-        return QStringLiteral("null");
-    return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-}
-
-QString meaning(const QString& claim, const QJsonValue& v)
-{
-    static const QHash<QString, QString> names = {
-        {QStringLiteral("iss"), QObject::tr("issuer: who made the token")},
-        {QStringLiteral("sub"), QObject::tr("subject: whom the token is about")},
-        {QStringLiteral("aud"), QObject::tr("audience: who the token is meant for")},
-        {QStringLiteral("jti"), QObject::tr("token id, unique per token")},
-        {QStringLiteral("scope"), QObject::tr("granted scopes")},
-        {QStringLiteral("client_id"), QObject::tr("the client the token was issued to")},
-        {QStringLiteral("azp"), QObject::tr("authorized party: the client that asked for it")},
-        {QStringLiteral("nonce"), QObject::tr("ties an ID token to its authorization request")},
-        {QStringLiteral("at_hash"), QObject::tr("hash of the access token issued with this ID token")},
-        {QStringLiteral("c_hash"), QObject::tr("hash of the authorization code")},
-        {QStringLiteral("auth_time"), QObject::tr("when the user authenticated")},
-        {QStringLiteral("sid"), QObject::tr("session id")},
-        {QStringLiteral("cnf"), QObject::tr("confirmation: the key the token is bound to")},
-    };
-    static const QHash<QString, QString> times = {
-        {QStringLiteral("exp"), QObject::tr("expires")},
-        {QStringLiteral("iat"), QObject::tr("issued")},
-        {QStringLiteral("nbf"), QObject::tr("not valid before")},
-        {QStringLiteral("auth_time"), QObject::tr("authenticated")},
-    };
-    if (times.contains(claim) && v.isDouble()) {
-        const qint64 secs = qint64(v.toDouble());
-        const QDateTime t = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
-        return QStringLiteral("%1 %2 \u2014 %3 (%4 UTC)")
-            .arg(times.value(claim), Jwt::relativeTime(secs - QDateTime::currentSecsSinceEpoch()),
-                 QLocale().toString(t.toLocalTime(), QLocale::ShortFormat), t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    }
-    return names.value(claim);
-}
-
-} // namespace
 
 JwtPanel::JwtPanel(QNetworkAccessManager* network, QWidget* parent)
     : QWidget(parent), m_network(network), m_cache(new Jwt::JwksCache(network, this)),
@@ -310,14 +259,7 @@ void JwtPanel::decode()
     m_payload->setPlainText(decoded->payloadIsObject ? Jwt::toPrettyJson(decoded->payload)
                                                      : QString::fromUtf8(decoded->payloadBytes));
     if (decoded->payloadIsObject) {
-        m_claims->setRowCount(int(decoded->payload.size()));
-        int row = 0;
-        for (auto it = decoded->payload.begin(); it != decoded->payload.end(); ++it, ++row) {
-            m_claims->setItem(row, 0, new QTableWidgetItem(it.key()));
-            m_claims->setItem(row, 1, new QTableWidgetItem(valueText(it.value())));
-            m_claims->setItem(row, 2, new QTableWidgetItem(meaning(it.key(), it.value())));
-        }
-        m_claims->resizeColumnToContents(0);
+        ClaimTable::fill(m_claims, decoded->payload);
     }
     m_verify->setEnabled(!decoded->isEncrypted());
 }

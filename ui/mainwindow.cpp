@@ -15,7 +15,9 @@
 #include "jwt/issuerverifier.h"
 #include "jwt/jwkscache.h"
 #include "jwt/jwtpeek.h"
+#include "hcl/couperconfig.h"
 #include "model/diagnosticsmodel.h"
+#include "model/recovery.h"
 #include "model/schema.h"
 #include "model/workspace.h"
 #include "model/workspacefile.h"
@@ -67,6 +69,8 @@ namespace BlockType = Core::BlockType;
 namespace {
 
 const QString FileFilter = QObject::tr("Tokenbench workspaces (*.tbw);;All files (*)");
+const QString OpenFilter =
+    QObject::tr("Workspaces and Couper files (*.tbw *.hcl);;Tokenbench workspaces (*.tbw);;Couper configuration (*.hcl);;All files (*)");
 
 // Icons per block kind in the workspace tree, with a problem badge.
 class TreeDelegate final : public QStyledItemDelegate
@@ -141,6 +145,82 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     updateActions();
     // The keychain is asked only once the window is on screen.
     QTimer::singleShot(0, this, &MainWindow::startKeychain);
+
+    // Unsaved edits reach a recovery file at most a few seconds after they were made.
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setSingleShot(true);
+    m_autosaveTimer->setInterval(2000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    connect(m_undo, &QUndoStack::indexChanged, this, &MainWindow::scheduleAutosave);
+}
+
+void MainWindow::scheduleAutosave()
+{
+    if (m_workspace->isModified())
+        m_autosaveTimer->start();
+}
+
+void MainWindow::autosave()
+{
+    if (!m_workspace->isModified())
+        return;
+    const auto written = Core::Recovery::write(m_workspace->id(), m_workspace->filePath(), m_workspace->backends());
+    if (!written) {
+        statusBar()->showMessage(tr("Could not write the recovery file: %1").arg(written.error().message), 8000);
+        return;
+    }
+    Q_EMIT recoverySaved();
+}
+
+void MainWindow::offerRecovery()
+{
+    const QList<Core::Recovery::Entry> entries = Core::Recovery::pending();
+    if (entries.isEmpty())
+        return;
+    const Core::Recovery::Entry& e = entries.constFirst();
+    const QString what = e.originalPath.isEmpty() ? tr("an unsaved workspace") : QFileInfo(e.originalPath).fileName();
+    const auto answer = QMessageBox::question(
+        this, tr("Restore unsaved changes?"),
+        tr("Tokenbench did not close properly. Restore the unsaved changes to %1 from %2?\n\nSecrets typed in that "
+           "session are not restored: they are never written to disk.")
+            .arg(what, QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes)
+        restoreRecovery(e.workspaceId);
+    else
+        Core::Recovery::discard(e.workspaceId);
+}
+
+bool MainWindow::restoreRecovery(const QString& workspaceId)
+{
+    for (const Core::Recovery::Entry& e : Core::Recovery::pending()) {
+        if (e.workspaceId != workspaceId)
+            continue;
+        auto loaded = Core::Recovery::read(e);
+        if (!loaded) {
+            QMessageBox::warning(this, tr("Cannot restore"), tr("%1\n\n%2").arg(loaded.error().where, loaded.error().message));
+            return false;
+        }
+        m_hclSource.clear();
+        m_isDemo = false;
+        m_workspace->resetBackends(loaded->backends);
+        m_workspace->setLoadDiagnostics(loaded->diagnostics);
+        // Edits of a Couper file are saved as a workspace; those of a workspace go back to it.
+        m_workspace->setFilePath(e.originalPath.endsWith(QStringLiteral(".tbw")) ? e.originalPath : QString());
+        m_workspace->setId(workspaceId);
+        m_undo->clear();
+        // Restored edits are unsaved edits.
+        m_workspace->setModified(true);
+        m_tree->expandAll();
+        if (m_workspace->backendCount() > 0)
+            selectBlock(0, {});
+        updateTitle();
+        updateActions();
+        statusBar()->showMessage(tr("Restored unsaved changes from %1").arg(QLocale().toString(e.savedAt.toLocalTime())), 8000);
+        prefetchSecrets();
+        return true;
+    }
+    return false;
 }
 
 MainWindow::~MainWindow()
@@ -487,6 +567,8 @@ void MainWindow::updateTitle()
     QString name = m_workspace->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_workspace->filePath()).fileName();
     if (m_isDemo)
         name = tr("Demo");
+    if (!m_hclSource.isEmpty())
+        name = tr("%1 (Couper file)").arg(QFileInfo(m_hclSource).fileName());
     setWindowTitle(name + QStringLiteral("[*] \u2014 Tokenbench"));
     setWindowModified(m_workspace->isModified());
     m_fileStatus->setText(m_workspace->filePath().isEmpty() ? tr("not saved yet") : m_workspace->filePath());
@@ -615,6 +697,8 @@ void MainWindow::newWorkspace()
 {
     if (!maybeSave())
         return;
+    Core::Recovery::discard(m_workspace->id());
+    m_hclSource.clear();
     m_workspace->resetBackends({});
     m_workspace->setFilePath({});
     m_workspace->setId(Core::WorkspaceFile::newId());
@@ -631,13 +715,61 @@ void MainWindow::open()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), Settings::lastDirectory(), FileFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace or Couper File"), Settings::lastDirectory(),
+                                                      OpenFilter);
     if (!path.isEmpty())
         openFile(path);
 }
 
+bool MainWindow::openCouperFile(const QString& path)
+{
+    auto config = Core::Hcl::loadCouperConfig(path);
+    if (!config) {
+        QMessageBox::warning(this, tr("Cannot open the Couper file"),
+                             tr("%1\n\n%2").arg(config.error().where, config.error().message));
+        return false;
+    }
+    Core::Recovery::discard(m_workspace->id());
+    m_isDemo = false;
+    m_hclSource = QFileInfo(path).absoluteFilePath();
+    m_workspace->resetBackends(config->backends);
+    m_workspace->setLoadDiagnostics(config->diagnostics);
+    m_workspace->setFilePath(QString());
+    m_workspace->setId(Core::WorkspaceFile::idForPath(path));
+    m_resolver.clearKeychainValues();
+    m_undo->clear();
+    m_workspace->setModified(false);
+    m_tokenPanel->clear();
+    Settings::addRecentFile(path);
+    Settings::setLastDirectory(QFileInfo(path).absolutePath());
+    updateRecentMenu();
+    m_tree->expandAll();
+    int first = -1;
+    for (int i = 0; i < m_workspace->backendCount() && first < 0; ++i) {
+        if (m_workspace->backend(i).child(BlockType::OAuth2))
+            first = i;
+    }
+    if (first >= 0)
+        selectBlock(first, BlockType::OAuth2);
+    else if (m_workspace->backendCount() > 0)
+        selectBlock(0, {});
+    else
+        m_editorStack->setCurrentWidget(m_welcome);
+    updateTitle();
+    updateActions();
+    m_problemsDock->show();
+    statusBar()->showMessage(tr("Opened %1 (%n problem(s)); edits are saved as a Tokenbench workspace", nullptr,
+                                int(config->diagnostics.size()))
+                                 .arg(path),
+                             8000);
+    prefetchSecrets();
+    return true;
+}
+
 bool MainWindow::openFile(const QString& path)
 {
+    if (Core::Hcl::isHclFile(path))
+        return openCouperFile(path);
     auto loaded = Core::WorkspaceFile::load(path);
     if (!loaded) {
         QMessageBox::warning(this, tr("Cannot open workspace"),
@@ -645,6 +777,8 @@ bool MainWindow::openFile(const QString& path)
         return false;
     }
     const bool isResource = path.startsWith(u':');
+    Core::Recovery::discard(m_workspace->id());
+    m_hclSource.clear();
     m_isDemo = isResource;
     m_workspace->resetBackends(loaded->backends);
     m_workspace->setLoadDiagnostics(loaded->diagnostics);
@@ -710,6 +844,8 @@ bool MainWindow::saveTo(const QString& path)
         return false;
     }
     m_isDemo = false;
+    m_hclSource.clear();
+    Core::Recovery::discard(m_workspace->id());
     m_workspace->setFilePath(QFileInfo(path).absoluteFilePath());
     m_undo->setClean();
     m_workspace->setModified(false);
@@ -1116,6 +1252,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     if (m_runner)
         m_runner->cancel();
+    m_autosaveTimer->stop();
+    Core::Recovery::discard(m_workspace->id());
     saveLayout();
     event->accept();
 }

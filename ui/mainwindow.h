@@ -16,6 +16,7 @@ class QStackedWidget;
 class QTreeView;
 class QUndoStack;
 class QDockWidget;
+class QTimer;
 
 namespace Tokenbench::Core::Jwt {
 class IssuerVerifier;
@@ -75,12 +76,17 @@ public:
     const Core::ValueResolver& resolver() const { return m_resolver; }
     QString keychainBannerText() const;
     void showSecrets();
+    // Crash recovery: offers the newest recovery file, if any (a question to the user).
+    void offerRecovery();
+    bool restoreRecovery(const QString& workspaceId);
+    bool isReadOnlySource() const { return !m_hclSource.isEmpty(); }
 
 Q_SIGNALS:
     void runFinished(const Tokenbench::Core::TokenResult& result);
     // Emitted once typed secrets of a save were stored in the keychain (or could not be).
     void secretsStored(const QStringList& stored, const QStringList& failed);
     void secretsResolved();
+    void recoverySaved();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -120,6 +126,9 @@ private:
     void prefetchSecrets();
     void storeTypedSecrets(const QList<QPair<QString, QString>>& variablesAndValues);
     void startRun(int row);
+    void scheduleAutosave();
+    void autosave();
+    bool openCouperFile(const QString& path);
     void verifyIssuedToken(const QString& token);
 
     Core::Workspace* m_workspace = nullptr;
@@ -155,6 +164,8 @@ private:
     QLabel* m_banner = nullptr;
     Core::SecretStore* m_secrets = nullptr;
     Core::ValueResolver m_resolver;
+    QTimer* m_autosaveTimer = nullptr;
+    QString m_hclSource; // a Couper file opened for running (saved as a workspace, not back into it)
     QLabel* m_secretsStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
     QHash<QString, QAction*> m_actions;

@@ -1,6 +1,7 @@
 #include "tokenpanel.h"
 #include "ui_tokenpanel.h"
 
+#include "claimtable.h"
 #include "clipboard.h"
 
 #include "jwt/jwtpeek.h"
@@ -13,53 +14,6 @@
 
 namespace Tokenbench::Ui {
 
-namespace {
-
-QString claimMeaning(const QString& claim, const QJsonValue& value)
-{
-    auto time = [&](const QString& what) {
-        const QDateTime t = QDateTime::fromSecsSinceEpoch(qint64(value.toDouble()));
-        return QStringLiteral("%1: %2 (%3 UTC)")
-            .arg(what, QLocale().toString(t.toLocalTime(), QLocale::ShortFormat),
-                 t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    };
-    if (claim == u"exp")
-        return time(QObject::tr("expires"));
-    if (claim == u"iat")
-        return time(QObject::tr("issued at"));
-    if (claim == u"nbf")
-        return time(QObject::tr("not valid before"));
-    static const QHash<QString, QString> names = {
-        {QStringLiteral("iss"), QObject::tr("issuer")},
-        {QStringLiteral("sub"), QObject::tr("subject")},
-        {QStringLiteral("aud"), QObject::tr("audience")},
-        {QStringLiteral("jti"), QObject::tr("token id")},
-        {QStringLiteral("scope"), QObject::tr("granted scopes")},
-        {QStringLiteral("client_id"), QObject::tr("client the token was issued to")},
-        {QStringLiteral("azp"), QObject::tr("authorized party")},
-        {QStringLiteral("nonce"), QObject::tr("nonce from the authorization request")},
-    };
-    return names.value(claim);
-}
-
-QString valueText(const QJsonValue& v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == std::floor(d) && std::abs(d) < 1e15 ? QString::number(qint64(d)) : QString::number(d);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isNull())
-        return QStringLiteral("null");
-    if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
 
 QString formatRemaining(qint64 seconds)
 {
@@ -157,14 +111,7 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
     m_ui->claimsTableWidget->setRowCount(0);
     if (const auto claims = Core::JwtPeek::payload(m_token)) {
         m_ui->claimsTableWidget->setVisible(true);
-        int row = 0;
-        m_ui->claimsTableWidget->setRowCount(int(claims->size()));
-        for (auto it = claims->begin(); it != claims->end(); ++it, ++row) {
-            m_ui->claimsTableWidget->setItem(row, 0, new QTableWidgetItem(it.key()));
-            m_ui->claimsTableWidget->setItem(row, 1, new QTableWidgetItem(valueText(it.value())));
-            m_ui->claimsTableWidget->setItem(row, 2, new QTableWidgetItem(claimMeaning(it.key(), it.value())));
-        }
-        m_ui->claimsTableWidget->resizeColumnsToContents();
+        ClaimTable::fill(m_ui->claimsTableWidget, *claims);
     } else {
         m_ui->claimsTableWidget->setVisible(false);
     }

@@ -23,14 +23,8 @@ int runCheck(const QStringList& arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("CONFIG"),
                                  QStringLiteral("A Couper configuration (.hcl) or a Tokenbench workspace (.tbw)."));
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     if (parser.positionalArguments().size() != 1) {
         printError(QStringLiteral("check needs exactly one CONFIG file"));
         return Usage;

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 
+#include <QCommandLineParser>
 #include <QTextStream>
 
 namespace Tokenbench::Cli {
@@ -24,6 +25,19 @@ void printError(const QString& message)
 void printWarning(const QString& message)
 {
     err() << "tokenbench-cli: warning: " << message << Qt::endl;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    return std::nullopt;
 }
 
 QString versionText()

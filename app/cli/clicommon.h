@@ -1,8 +1,11 @@
 #pragma once
 
+#include <optional>
+
 #include <QString>
 #include <QStringList>
 
+class QCommandLineParser;
 class QTextStream;
 
 namespace Tokenbench::Cli {
@@ -23,5 +26,9 @@ void printError(const QString& message);
 void printWarning(const QString& message);
 
 QString versionText();
+
+// Parses a command's arguments; returns the exit code when the command is done already (a usage error,
+// or --help printed), nullopt when it should go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
 
 } // namespace Tokenbench::Cli

@@ -26,14 +26,8 @@ int runFmt(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The HCL file."));
     parser.addOption({{QStringLiteral("w"), QStringLiteral("write")}, QStringLiteral("Write the result back to FILE.")});
     parser.addOption({QStringLiteral("check"), QStringLiteral("Print nothing; exit 1 when formatting would change FILE.")});
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     if (parser.positionalArguments().size() != 1) {
         printError(QStringLiteral("fmt needs exactly one FILE"));
         return Usage;

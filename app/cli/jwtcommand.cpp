@@ -108,14 +108,8 @@ int runDecode(const QStringList& arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("TOKEN"), QStringLiteral("The token, or - (default) for stdin."),
                                  QStringLiteral("[TOKEN|-]"));
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     QByteArray token;
     if (!tokenArgument(parser.positionalArguments(), &token))
         return Usage;
@@ -172,14 +166,8 @@ int runVerify(const QStringList& arguments)
                                                              "30s; default 0)."),
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     QByteArray token;
     if (!tokenArgument(parser.positionalArguments(), &token))
         return Usage;
@@ -337,14 +325,8 @@ int runSign(const QStringList& arguments)
                       QStringLiteral("JSON")});
     parser.addOption({QStringLiteral("ttl"), QStringLiteral("Add iat = now and exp = now + ttl (Go duration)."),
                       QStringLiteral("DURATION")});
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     if (!parser.isSet(QStringLiteral("alg")) || !parser.isSet(QStringLiteral("claims"))) {
         printError(QStringLiteral("jwt sign needs --alg and --claims"));
         return Usage;

@@ -196,14 +196,8 @@ int runSecret(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(description());
     addOptions(parser);
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
         printError(QStringLiteral("secret needs an action: set, list or forget\n") + parser.helpText());

@@ -344,14 +344,8 @@ int runToken(const QStringList& arguments)
                        "Exit codes: 0 token obtained, 2 usage or configuration error, 3 transport failure "
                        "(refused, DNS, TLS, timeout), 4 the server refused, 5 no token in the response."));
     addOptions(parser);
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        return Usage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     Invocation inv;
     if (const int rc = buildInvocation(parser, &inv); rc != Ok)
         return rc;

@@ -47,6 +47,9 @@ int main(int argc, char** argv)
     window.show();
     const Tokenbench::Ui::StartupRequest request = Tokenbench::Ui::startupRequest(parser.positionalArguments());
     // Open after the window is on screen: the first paint never waits for a file.
-    QTimer::singleShot(0, &window, [&window, request] { Tokenbench::Ui::applyStartupRequest(window, request); });
+    QTimer::singleShot(0, &window, [&window, request] {
+        window.offerRecovery();
+        Tokenbench::Ui::applyStartupRequest(window, request);
+    });
     return QApplication::exec();
 }

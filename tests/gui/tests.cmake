@@ -12,3 +12,6 @@ if(TARGET tokenbench_ui)
     set_property(TEST tst_nokeychaingui APPEND PROPERTY ENVIRONMENT
                  "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent-tokenbench-bus")
 endif()
+if(TARGET tokenbench_ui)
+    tokenbench_add_test(tst_recovery SOURCES gui/tst_recovery.cpp GUI LABELS gui)
+endif()
