@@ -7,6 +7,7 @@
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
+#include "net/betatokenrequest.h"
 #include "net/networkaccessmanager.h"
 #include "net/tokenclient.h"
 #include "net/tokenrequest.h"
@@ -16,6 +17,8 @@
 #include "util/duration.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
+#include <QSet>
 #include <QFileInfo>
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -68,6 +71,10 @@ void addOptions(QCommandLineParser& parser)
                                    "WORKSPACE, or of the \"default\" namespace without one).");
         parser.addOption({flagName(attr), help, QStringLiteral("VALUE")});
     }
+    parser.addOption({QStringLiteral("request"),
+                      QStringLiteral("Run the backend's beta_token_request with this label (\"default\" for the "
+                                     "unlabelled one) instead of its oauth2 block."),
+                      QStringLiteral("LABEL")});
     parser.addOption({QStringLiteral("signature-algorithm"),
                       QStringLiteral("Sign a client assertion (client_secret_jwt: HS256/384/512; private_key_jwt: "
                                      "RS*, PS*, ES*, EdDSA) or the jwt-bearer assertion with this algorithm: the "
@@ -109,6 +116,7 @@ void addOptions(QCommandLineParser& parser)
 struct Invocation
 {
     TokenRequestSpec spec;
+    std::optional<BetaTokenRequestSpec> beta; // a beta_token_request instead of the oauth2 block
     int repeat = 1;
     bool json = false;
     bool reveal = false;
@@ -195,7 +203,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         }
         QStringList names;
         for (const Block& b : backends) {
-            if (b.child(BlockType::OAuth2))
+            if (b.child(BlockType::OAuth2) || !betaTokenRequests(b).isEmpty())
                 names << b.label;
         }
         QString wanted = parser.value(QStringLiteral("backend"));
@@ -222,13 +230,82 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
                            .arg(path, wanted, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
             return Usage;
         }
-        if (!backend.child(BlockType::OAuth2)) {
-            printError(QStringLiteral("%1: backend \"%2\" has no oauth2 block").arg(path, wanted));
+        if (!backend.child(BlockType::OAuth2) && betaTokenRequests(backend).isEmpty()) {
+            printError(QStringLiteral("%1: backend \"%2\" has no oauth2 or beta_token_request block").arg(path, wanted));
             return Usage;
         }
     } else if (parser.isSet(QStringLiteral("backend"))) {
         printError(QStringLiteral("--backend needs a WORKSPACE"));
         return Usage;
+    }
+
+    // Which token source: --request LABEL picks a beta_token_request; otherwise the oauth2 block, or the
+    // backend's only token request.
+    const Block* beta = nullptr;
+    const QList<const Block*> betas = betaTokenRequests(backend);
+    QStringList labels;
+    for (const Block* b : betas)
+        labels << betaLabel(*b);
+    if (parser.isSet(QStringLiteral("request"))) {
+        const QString wanted = parser.value(QStringLiteral("request"));
+        for (const Block* b : betas) {
+            if (betaLabel(*b) == wanted)
+                beta = b;
+        }
+        if (!beta) {
+            printError(QStringLiteral("backend \"%1\" has no beta_token_request \"%2\" (it has: %3)")
+                           .arg(backend.label, wanted, labels.isEmpty() ? QStringLiteral("none") : labels.join(QStringLiteral(", "))));
+            return Usage;
+        }
+    } else if (!positional.isEmpty() && !backend.child(BlockType::OAuth2)) {
+        if (betas.size() != 1) {
+            printError(QStringLiteral("backend \"%1\" has several token requests; choose one with --request (%2)")
+                           .arg(backend.label, labels.join(QStringLiteral(", "))));
+            return Usage;
+        }
+        beta = betas.constFirst();
+    }
+    if (beta) {
+        // env.NAME anywhere in its expressions: from --env, the environment, then the keychain.
+        static const QRegularExpression envRef(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
+        QList<SecretReference> refs;
+        QSet<QString> seen;
+        for (auto it = beta->attributes.cbegin(); it != beta->attributes.cend(); ++it) {
+            auto m = envRef.globalMatch(it.value());
+            while (m.hasNext()) {
+                const QString name = m.next().captured(1);
+                if (!seen.contains(name) && !resolver.lookup(name)) {
+                    seen.insert(name);
+                    refs.append(SecretReference{name, backend.label, QStringLiteral("beta_token_request"), it.key(),
+                                                QStringLiteral("beta_token_request \"%1\" %2").arg(betaLabel(*beta), it.key())});
+                }
+            }
+        }
+        if (const int rc = resolveFromKeychainOrExplain(workspaceId, positional.value(0), refs, &resolver); rc != Ok)
+            return rc;
+        auto betaSpec = betaSpecFromBlock(backend, *beta, resolver);
+        if (!betaSpec) {
+            printError(QStringLiteral("%1: %2").arg(betaSpec.error().where, betaSpec.error().message));
+            return Usage;
+        }
+        for (const QString& w : std::as_const(betaSpec->warnings))
+            printWarning(w);
+        inv->beta = betaSpec.value();
+        for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &inv->beta->timeouts.totalMs},
+                                          std::pair{QStringLiteral("connect-timeout"), &inv->beta->timeouts.connectMs},
+                                          std::pair{QStringLiteral("ttfb-timeout"), &inv->beta->timeouts.ttfbMs}}) {
+            if (const int rc = parseTimeout(parser, flag, field); rc != Ok)
+                return rc;
+        }
+        bool ok = false;
+        inv->repeat = parser.value(QStringLiteral("repeat")).toInt(&ok);
+        if (!ok || inv->repeat < 1) {
+            printError(QStringLiteral("--repeat expects a positive whole number"));
+            return Usage;
+        }
+        inv->json = parser.isSet(QStringLiteral("json"));
+        inv->reveal = parser.isSet(QStringLiteral("reveal"));
+        return Ok;
     }
 
     // Third tier: what the request needs and neither --env nor the environment gives comes from the
@@ -352,17 +429,26 @@ int runToken(const QStringList& arguments)
 
     NetworkAccessManager nam;
     TokenClient client(&nam);
+    BetaTokenClient betaClient(&nam);
     TokenResult last;
     int remaining = inv.repeat;
-    QObject::connect(&client, &TokenClient::finished, &client, [&](const TokenResult& result) {
+    auto startOne = [&] {
+        if (inv.beta)
+            betaClient.start(*inv.beta);
+        else
+            client.start(inv.spec);
+    };
+    auto onFinished = [&](const TokenResult& result) {
         last = result;
         --remaining;
         if (result.ok() && remaining > 0)
-            client.start(inv.spec);
+            startOne();
         else
             QCoreApplication::exit(0);
-    });
-    client.start(inv.spec);
+    };
+    QObject::connect(&client, &TokenClient::finished, &client, onFinished);
+    QObject::connect(&betaClient, &BetaTokenClient::finished, &betaClient, onFinished);
+    startOne();
     QCoreApplication::exec();
 
     if (inv.json)

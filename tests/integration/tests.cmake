@@ -5,3 +5,4 @@ tokenbench_add_test(tst_runner SOURCES integration/tst_runner.cpp LABELS integra
 tokenbench_add_test(tst_cli SOURCES integration/tst_cli.cpp LABELS integration)
 tokenbench_add_test(tst_jwtcli SOURCES integration/tst_jwtcli.cpp LABELS integration)
 tokenbench_add_test(tst_hclcli SOURCES integration/tst_hclcli.cpp LABELS integration)
+tokenbench_add_test(tst_betatokenrequest SOURCES integration/tst_betatokenrequest.cpp LABELS integration)

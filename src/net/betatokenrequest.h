@@ -1,0 +1,73 @@
+#pragma once
+
+#include "model/block.h"
+#include "net/preparedrequest.h"
+#include "net/tokenclient.h"
+#include "util/result.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+
+namespace Tokenbench::Core {
+
+class HttpExchange;
+class ValueResolver;
+
+// A beta_token_request block, ready to send: the request built exactly as Couper builds it (reference
+// section 3.1) and the token/ttl expressions evaluated afterwards against beta_token_response.
+struct BetaTokenRequestSpec
+{
+    QString label = QStringLiteral("default");
+    PreparedRequest request;
+    QList<int> expectedStatus;
+    QString tokenExpression;
+    QString ttlExpression;
+    QMap<QString, QString> environment; // env.NAME values the expressions may use
+    Timeouts timeouts;
+    QStringList warnings; // e.g. an absolute url whose origin the backend replaces
+};
+
+// The label of a beta_token_request block ("default" when it has none).
+QString betaLabel(const Block& block);
+// The backend's token request blocks, in file order.
+QList<const Block*> betaTokenRequests(const Block& backend);
+// Evaluates the block's request attributes and builds the request (no network).
+Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block& tokenRequest,
+                                               const ValueResolver& resolver);
+
+struct BetaEvaluation
+{
+    bool ok = false;
+    QString token;
+    qint64 ttlSeconds = 0;
+    QString error; // "token expression evaluates to null: ...", with the response that caused it
+};
+// Evaluates token and ttl against a response (also used to re-evaluate without a new request).
+BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& response);
+
+//   start(spec) ──► HttpExchange ──► expected_status? ──► token/ttl over beta_token_response ──► finished
+class BetaTokenClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BetaTokenClient)
+
+public:
+    explicit BetaTokenClient(QNetworkAccessManager* nam, QObject* parent = nullptr);
+    ~BetaTokenClient() override;
+    void start(const BetaTokenRequestSpec& spec);
+    void cancel();
+
+Q_SIGNALS:
+    void exchangeStarted(const Tokenbench::Core::Exchange& exchange);
+    void exchangeFinished(const Tokenbench::Core::Exchange& exchange);
+    void finished(const Tokenbench::Core::TokenResult& result);
+
+private:
+    QPointer<QNetworkAccessManager> m_nam;
+    QPointer<HttpExchange> m_exchange;
+    BetaTokenRequestSpec m_spec;
+};
+
+} // namespace Tokenbench::Core
