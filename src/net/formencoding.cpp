@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <QStringDecoder>
+
 namespace Tokenbench::Core::Form {
 
 QByteArray escape(const QString& value)
@@ -51,7 +53,9 @@ QString unescape(QByteArrayView encoded)
             out.append(c);
         }
     }
-    return QString::fromUtf8(out);
+    // Not QString::fromUtf8(), which drops a leading byte order mark: "%EF%BB%BF" is data here.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    return decoder(out);
 }
 
 QByteArray encode(QList<Field> fields)

@@ -141,7 +141,9 @@ QByteArray redactBody(const QByteArray& body, QByteArrayView contentType)
     if (body.isEmpty())
         return body;
     const QByteArray type = contentType.toByteArray().toLower();
-    const QByteArray trimmed = body.trimmed();
+    QByteArray trimmed = body.trimmed();
+    if (trimmed.startsWith("\xEF\xBB\xBF")) // QJsonDocument reads JSON after a UTF-8 byte order mark too
+        trimmed = trimmed.sliced(3).trimmed();
     if (type.contains("json") || trimmed.startsWith('{') || trimmed.startsWith('[')) {
         QJsonParseError err{};
         const QJsonDocument doc = QJsonDocument::fromJson(body, &err);

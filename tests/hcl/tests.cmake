@@ -17,10 +17,7 @@ if(TOKENBENCH_BUILD_FUZZERS)
                                                -Wno-unknown-warning-option)
         target_link_options(fuzz_hcl PRIVATE -fsanitize=fuzzer,address,undefined)
         target_link_libraries(fuzz_hcl PRIVATE Qt6::Core Tokenbench::Common)
-        # A short run as part of the test suite: the corpus files are the seeds.
-        add_test(NAME fuzz_hcl_smoke COMMAND fuzz_hcl -max_total_time=30 -max_len=4096 -timeout=10
-                 ${PROJECT_SOURCE_DIR}/../shared/reference/couper-hcl-corpus)
-        set_tests_properties(fuzz_hcl_smoke PROPERTIES LABELS fuzz TIMEOUT 120)
+        # Its smoke test (seeds in tests/fuzz/corpus/hcl) is added with the others by tests/fuzz/tests.cmake.
     else()
         message(WARNING "TOKENBENCH_BUILD_FUZZERS needs clang; the HCL fuzz target is skipped")
     endif()

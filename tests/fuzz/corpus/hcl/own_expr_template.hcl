@@ -1,0 +1,1 @@
+"${env.A}-%{ if true }yes%{ else }no%{ endif }-${unixtime()}"
