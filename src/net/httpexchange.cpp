@@ -7,6 +7,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 
@@ -26,6 +28,167 @@ QString seconds(qint64 ms)
     if (ms % 1000 == 0)
         return QString::number(ms / 1000) + u's';
     return QString::number(ms) + QStringLiteral("ms");
+}
+
+// Status line and headers, once they have arrived (also when the exchange fails later: the trace keeps them).
+void recordResponseHead(Exchange& exchange, QNetworkReply* reply)
+{
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (exchange.status > 0 || !statusAttr.isValid())
+        return;
+    exchange.status = statusAttr.toInt();
+    exchange.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    exchange.httpVersion = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
+                               ? QByteArrayLiteral("HTTP/2")
+                               : QByteArrayLiteral("HTTP/1.1");
+    for (const auto& pair : reply->rawHeaderPairs())
+        exchange.responseHeaders.append({pair.first, pair.second});
+}
+
+// A body shorter than its Content-Length (identity encoding only: a decoded body has another length).
+bool isTruncated(const QByteArray& method, const Exchange& exchange, QNetworkReply* reply)
+{
+    if (method == "HEAD" || exchange.status == 204 || exchange.status == 304 || exchange.status < 200)
+        return false;
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity")
+        return false;
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    return length.isValid() && exchange.responseBytes < length.toLongLong();
+}
+
+QString mebibytes(qint64 bytes)
+{
+    const double mib = double(bytes) / (1024 * 1024);
+    return (bytes % (1024 * 1024) == 0 ? QString::number(bytes / (1024 * 1024))
+                                       : QString::number(mib, 'f', 1)) +
+           QStringLiteral(" MiB");
+}
+
+QString utcDate(const QDateTime& when)
+{
+    return when.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+}
+
+QString certificateNames(const QSslCertificate& cert)
+{
+    QStringList names;
+    const auto alternates = cert.subjectAlternativeNames();
+    for (auto it = alternates.cbegin(); it != alternates.cend(); ++it)
+        names << it.value();
+    if (names.isEmpty())
+        names = cert.subjectInfo(QSslCertificate::CommonName);
+    names.removeDuplicates();
+    return names.isEmpty() ? QStringLiteral("no name") : names.join(QStringLiteral(", "));
+}
+
+QString issuerName(const QSslCertificate& cert)
+{
+    const QStringList cn = cert.issuerInfo(QSslCertificate::CommonName);
+    return cn.isEmpty() ? cert.issuerDisplayName() : cn.constFirst();
+}
+
+// One certificate problem as "kind\x1fexplanation"; the kind picks the advice in tlsFailureText().
+QString describeSslError(const QSslError& e, const QString& host)
+{
+    const QSslCertificate cert = e.certificate();
+    switch (e.error()) {
+    case QSslError::HostNameMismatch:
+        return QStringLiteral(
+                   "hostname\x1fthe certificate is for %1, not for the host name \"%2\" in the URL")
+            .arg(certificateNames(cert), host);
+    case QSslError::CertificateExpired:
+        return QStringLiteral("expired\x1fthe certificate%1 expired on %2")
+            .arg(cert.isNull() ? QString() : QStringLiteral(" of ") + certificateNames(cert),
+                 utcDate(cert.expiryDate()));
+    case QSslError::CertificateNotYetValid:
+        return QStringLiteral("notyet\x1fthe certificate is not valid before %1")
+            .arg(utcDate(cert.effectiveDate()));
+    case QSslError::SelfSignedCertificate:
+        return QStringLiteral("untrusted\x1fthe certificate is not trusted: it is self-signed");
+    case QSslError::SelfSignedCertificateInChain:
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+    case QSslError::CertificateUntrusted:
+        return QStringLiteral(
+                   "untrusted\x1fthe certificate is not trusted: its issuer \"%1\" is not a certificate "
+                   "authority this system trusts")
+            .arg(cert.isNull() ? e.errorString() : issuerName(cert));
+    case QSslError::CertificateRevoked:
+        return QStringLiteral("other\x1fthe certificate has been revoked");
+    default:
+        return QStringLiteral("other\x1f") + e.errorString();
+    }
+}
+
+QString tlsAdvice(const QString& kind)
+{
+    if (kind == u"hostname")
+        return QStringLiteral(
+            "use a host name the certificate lists, or have the certificate reissued with this host "
+            "name in its subjectAltName");
+    if (kind == u"expired")
+        return QStringLiteral(
+            "the server's certificate must be renewed (if it should still be valid, check this "
+            "machine's clock)");
+    if (kind == u"notyet")
+        return QStringLiteral("check this machine's clock, or wait until the certificate is valid");
+    if (kind == u"untrusted")
+        return QStringLiteral(
+            "if the server uses a private CA or a self-signed certificate, add that CA to this "
+            "system's trust store (e.g. /usr/local/share/ca-certificates and update-ca-certificates); "
+            "do not disable certificate validation");
+    return QStringLiteral("check the server's TLS configuration");
+}
+
+// The peer ended the handshake with an alert about our client certificate (RFC 8446 6.2): which one, or
+// empty.
+QString clientCertificateAlert(const QString& errorString)
+{
+    const QString e = errorString.toLower();
+    for (const char* alert :
+         {"certificate required", "unknown ca", "bad certificate", "certificate unknown",
+          "certificate expired", "certificate revoked", "unsupported certificate", "access denied"}) {
+        if (e.contains(QLatin1String(alert)))
+            return QLatin1String(alert);
+    }
+    return {};
+}
+
+QString tlsFailureText(const QString& where, const QStringList& problems)
+{
+    QStringList texts, advice;
+    for (const QString& p : problems) {
+        const qsizetype sep = p.indexOf(u'\x1f');
+        texts << p.mid(sep + 1);
+        const QString a = tlsAdvice(p.left(sep));
+        if (!advice.contains(a))
+            advice << a;
+    }
+    return QStringLiteral("TLS handshake with %1 failed, its certificate was refused: %2. Try: %3")
+        .arg(where, texts.join(QStringLiteral("; ")), advice.join(QStringLiteral("; ")));
+}
+
+QString clientCertificateText(const QString& where, const QString& alert, const QSslCertificate& presented)
+{
+    if (presented.isNull()) {
+        if (alert == u"certificate required" || alert == u"handshake failure")
+            return QStringLiteral(
+                       "%1 requires a client certificate (mutual TLS) and none was presented, so it ended "
+                       "the "
+                       "TLS handshake (alert: %2). Try: configure the client certificate and key the server "
+                       "expects for this client")
+                .arg(where, alert);
+        return QStringLiteral(
+                   "%1 ended the TLS handshake (alert: %2) and no client certificate was presented; the "
+                   "server may require one (mutual TLS)")
+            .arg(where, alert);
+    }
+    return QStringLiteral(
+               "%1 rejected the client certificate \"%2\" issued by \"%3\" (alert: %4). Try: present a "
+               "certificate issued by a CA the server trusts for clients, valid now, with its matching key")
+        .arg(where, certificateNames(presented), issuerName(presented), alert);
 }
 
 } // namespace
@@ -123,8 +286,11 @@ void HttpExchange::start()
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-        for (const QSslError& e : errors)
-            m_sslErrors << e.errorString();
+        for (const QSslError& e : errors) {
+            const QString text = describeSslError(e, m_request.url.host());
+            if (!m_sslErrors.contains(text))
+                m_sslErrors << text;
+        }
     });
 
     auto makeTimer = [this](qint64 ms, Exchange::Failure failure, QString text) {
@@ -149,10 +315,35 @@ void HttpExchange::start()
                 "server may be stuck, or raise ttfb_timeout")
                  .arg(where, seconds(m_timeouts.ttfbMs)));
     });
-    m_totalTimer = makeTimer(m_timeouts.totalMs, Exchange::Failure::TotalTimeout,
-                             tr("the exchange with %1 did not complete within the timeout (%2); the server "
-                                "may be sending very slowly, or raise timeout")
-                                 .arg(where, seconds(m_timeouts.totalMs)));
+    m_totalTimer = new QTimer(this);
+    m_totalTimer->setSingleShot(true);
+    m_totalTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_totalTimer, &QTimer::timeout, this, [this, where] {
+        // Say how far it got: nothing back at all, or a response arriving too slowly.
+        QString progress;
+        if (m_reply && m_exchange.firstByteMs >= 0) {
+            recordResponseHead(m_exchange, m_reply);
+            const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+            progress =
+                length.isValid()
+                    ? tr("the response had started, %1 of %2 bytes received; the server is sending very "
+                         "slowly")
+                          .arg(m_exchange.responseBytes)
+                          .arg(length.toLongLong())
+                    : tr("the response had started, %1 bytes received; the server is sending very slowly")
+                          .arg(m_exchange.responseBytes);
+        } else if (m_exchange.requestSentMs >= 0) {
+            progress = tr("the request was sent but no response came back; the server may be stuck");
+        } else {
+            progress = tr("the request could not even be sent");
+        }
+        fail(Exchange::Failure::TotalTimeout, tr("the exchange with %1 did not complete within the timeout "
+                                                 "(%2): %3. Check the server, or raise "
+                                                 "timeout")
+                                                  .arg(where, seconds(m_timeouts.totalMs), progress));
+    });
+    if (m_timeouts.totalMs > 0)
+        m_totalTimer->start(int(qMin<qint64>(m_timeouts.totalMs, std::numeric_limits<int>::max())));
 }
 
 void HttpExchange::onRequestSent()
@@ -185,14 +376,33 @@ void HttpExchange::onReadyRead()
     const qint64 available = m_reply->bytesAvailable();
     m_exchange.responseBytes += available;
     const qint64 room = m_maxBody - m_exchange.responseBody.size();
-    if (room > 0)
-        m_exchange.responseBody.append(m_reply->read(qMin(room, available)));
+    if (room > 0) {
+        if (m_exchange.responseBody.isEmpty()) {
+            // One allocation up to the cap when the length is announced, instead of growing (and copying) a
+            // large body step by step.
+            const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+            if (length.isValid() && length.toLongLong() > 0)
+                m_exchange.responseBody.reserve(qMin(length.toLongLong(), m_maxBody));
+        }
+        const qint64 n = qMin(room, available);
+        const qsizetype at = m_exchange.responseBody.size();
+        m_exchange.responseBody.resize(at + n);
+        const qint64 got = m_reply->read(m_exchange.responseBody.data() + at, n);
+        m_exchange.responseBody.resize(at + qMax<qint64>(got, 0));
+    }
     m_reply->skip(m_reply->bytesAvailable());
     if (m_exchange.responseBytes > m_maxBody) {
+        recordResponseHead(m_exchange, m_reply);
+        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        const QString announced =
+            length.isValid() ? tr(" (it announced %1)").arg(mebibytes(length.toLongLong())) : QString();
         fail(Exchange::Failure::TooLarge,
-             tr("the response body exceeded %1 MiB and Tokenbench stopped reading; the first %1 MiB are kept. "
-                "A token response is small: check that the URL points at the token endpoint")
-                 .arg(m_maxBody / (1024 * 1024)));
+             tr("the response body from %1 exceeded %2 MiB%3 and Tokenbench stopped reading; the first %2 "
+                "MiB are "
+                "kept. A token response is small: check that the URL points at the token endpoint")
+                 .arg(hostPort(m_request.url))
+                 .arg(m_maxBody / (1024 * 1024))
+                 .arg(announced));
     }
 }
 
@@ -206,19 +416,27 @@ void HttpExchange::onFinished()
         return;
 
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (statusAttr.isValid()) {
-        m_exchange.status = statusAttr.toInt();
-        m_exchange.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-        m_exchange.httpVersion = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
-                                     ? QByteArrayLiteral("HTTP/2")
-                                     : QByteArrayLiteral("HTTP/1.1");
-        for (const auto& pair : reply->rawHeaderPairs())
-            m_exchange.responseHeaders.append({pair.first, pair.second});
-    }
+    recordResponseHead(m_exchange, reply);
 
     const QNetworkReply::NetworkError error = reply->error();
     const QString where = hostPort(m_request.url);
+    auto failClosedMidBody = [this](QNetworkReply* r, const QString& at) {
+        const QVariant length = r->header(QNetworkRequest::ContentLengthHeader);
+        const QString received =
+            length.isValid()
+                ? tr("%1 of %2 bytes received").arg(m_exchange.responseBytes).arg(length.toLongLong())
+                : tr("%1 bytes received").arg(m_exchange.responseBytes);
+        fail(Exchange::Failure::ClosedEarly,
+             tr("%1 closed the connection in the middle of the response body (%2). The server or a proxy in "
+                "between dropped it: try again, and check the server's logs")
+                 .arg(at, received));
+    };
     const bool transportError = error != QNetworkReply::NoError && (error < 201 || error > 499 || !statusAttr.isValid());
+    if (!transportError && isTruncated(m_request.method, m_exchange, reply)) {
+        // Qt may report a connection closed before Content-Length as a normal end: it is not.
+        failClosedMidBody(reply, where);
+        return;
+    }
     if (!transportError) {
         stopTimers();
         m_exchange.durationMs = m_clock.elapsed();
@@ -242,21 +460,38 @@ void HttpExchange::onFinished()
                 "settings")
                  .arg(m_request.url.host()));
         return;
-    case QNetworkReply::SslHandshakeFailedError:
-        fail(Exchange::Failure::Tls,
-             tr("TLS handshake with %1 failed: %2. If the server uses a private CA, configure it as server CA; "
-                "check that the host name matches the certificate")
-                 .arg(where, m_sslErrors.isEmpty() ? reply->errorString() : m_sslErrors.join(QStringLiteral("; "))));
+    case QNetworkReply::SslHandshakeFailedError: {
+        if (!m_sslErrors.isEmpty()) {
+            fail(Exchange::Failure::Tls, tlsFailureText(where, m_sslErrors));
+            return;
+        }
+        const QString alert = clientCertificateAlert(reply->errorString());
+        if (!alert.isEmpty() || reply->errorString().contains(QStringLiteral("handshake failure"))) {
+            fail(Exchange::Failure::Tls,
+                 clientCertificateText(where, alert.isEmpty() ? QStringLiteral("handshake failure") : alert,
+                                       reply->sslConfiguration().localCertificate()));
+            return;
+        }
+        fail(
+            Exchange::Failure::Tls,
+            tr("TLS handshake with %1 failed: %2. Check that the server speaks TLS on this port and shares a "
+               "protocol version with Tokenbench")
+                .arg(where, reply->errorString()));
         return;
-    case QNetworkReply::RemoteHostClosedError:
+    }
+    case QNetworkReply::RemoteHostClosedError: {
+        if (m_exchange.status > 0 || m_exchange.responseBytes > 0) {
+            failClosedMidBody(reply, where);
+            return;
+        }
         fail(Exchange::Failure::ClosedEarly,
-             m_exchange.status > 0
-                 ? tr("%1 closed the connection in the middle of the response body (%2 bytes received)")
-                       .arg(where)
-                       .arg(m_exchange.responseBytes)
-                 : tr("%1 closed the connection without answering; check that it speaks HTTP%2 on this port")
-                       .arg(where, m_request.url.scheme() == u"https" ? QStringLiteral("S") : QString()));
+             tr("%1 closed the connection without answering; check that it speaks HTTP%2 on this port%3")
+                 .arg(where, m_request.url.scheme() == u"https" ? QStringLiteral("S") : QString(),
+                      m_request.url.scheme() == u"https"
+                          ? tr(", and whether it requires a client certificate (mutual TLS)")
+                          : QString()));
         return;
+    }
     case QNetworkReply::ProtocolFailure:
     case QNetworkReply::ProtocolUnknownError:
         fail(Exchange::Failure::Protocol,
@@ -272,8 +507,17 @@ void HttpExchange::onFinished()
     default:
         if (error >= QNetworkReply::SslHandshakeFailedError && error <= QNetworkReply::UnknownNetworkError &&
             !m_sslErrors.isEmpty()) {
-            fail(Exchange::Failure::Tls, tr("TLS error with %1: %2").arg(where, m_sslErrors.join(QStringLiteral("; "))));
+            fail(Exchange::Failure::Tls, tlsFailureText(where, m_sslErrors));
             return;
+        }
+        if (m_request.url.scheme() == u"https") {
+            // TLS 1.3: the server checks the client certificate after the client considers the handshake
+            // done, so its alert arrives as an error on the first read.
+            if (const QString alert = clientCertificateAlert(reply->errorString()); !alert.isEmpty()) {
+                fail(Exchange::Failure::Tls,
+                     clientCertificateText(where, alert, reply->sslConfiguration().localCertificate()));
+                return;
+            }
         }
         if (m_exchange.status > 0 && m_exchange.responseBytes > 0) {
             fail(Exchange::Failure::ClosedEarly,

@@ -7,6 +7,66 @@
 
 namespace Tokenbench::Core {
 
+namespace {
+
+QString endpointText(const QUrl& url)
+{
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+}
+
+// Advice for a refusal without an OAuth error code, or for a 200 without a token, from what came back.
+QString refusalAdvice(const Exchange& exchange, const TokenResponse& response)
+{
+    const int status = exchange.status;
+    const QString endpoint = endpointText(exchange.url);
+    if (status >= 300 && status < 400) {
+        const QByteArray location = headerValue(exchange.responseHeaders, "Location");
+        if (location.isEmpty())
+            return QStringLiteral(
+                       "the token endpoint %1 answered with a redirect without a Location; Tokenbench does "
+                       "not follow redirects: set token_endpoint to the final URL")
+                .arg(endpoint);
+        const QUrl target = exchange.url.resolved(QUrl::fromEncoded(location));
+        QString text =
+            QStringLiteral("the token endpoint %1 redirects to %2; Tokenbench does not follow redirects "
+                           "(a token request must go to the token endpoint itself)")
+                .arg(endpoint, endpointText(target));
+        if (target.adjusted(QUrl::RemoveUserInfo) == exchange.url.adjusted(QUrl::RemoveUserInfo))
+            text += QStringLiteral(
+                ". It points back at the same URL: a redirect loop, the server is misconfigured");
+        else
+            text += QStringLiteral(": set token_endpoint to that URL if it is the real token endpoint");
+        return text;
+    }
+    if (status >= 500)
+        return QStringLiteral(
+                   "the server at %1 (or a proxy or gateway in front of it) failed; try again later and "
+                   "check the server's logs")
+            .arg(endpoint);
+    if (status == 404)
+        return QStringLiteral("nothing answers at %1: check token_endpoint").arg(endpoint);
+    if (status != 200 && response.error.isEmpty())
+        return QStringLiteral("%1 refused without an OAuth error code: read the response body in the trace")
+            .arg(endpoint);
+    if (status == 200 && response.jsonError.contains(QStringLiteral("HTML")))
+        return QStringLiteral(
+                   "%1 answered with a web page: it is probably not the token endpoint (a login page or "
+                   "a proxy); check token_endpoint")
+            .arg(endpoint);
+    if (status == 200 && response.jsonError.contains(QStringLiteral("truncated")))
+        return QStringLiteral("%1 sent an incomplete response; try again and check the server's logs")
+            .arg(endpoint);
+    if (status == 200 && !response.jsonError.isEmpty())
+        return QStringLiteral("%1 did not answer with JSON; check that token_endpoint is the token endpoint")
+            .arg(endpoint);
+    if (status == 200)
+        return QStringLiteral("%1 answered but issued no token; check grant_type and token_endpoint")
+            .arg(endpoint);
+    return {};
+}
+
+} // namespace
+
 std::optional<qint64> TokenResult::secondsLeft(const QDateTime& now) const
 {
     if (!response.expiresIn || !obtainedAt.isValid())
@@ -120,15 +180,25 @@ void TokenClient::onExchangeFinished(const Exchange& exchange)
         case TokenResponse::Outcome::ServerRefused: {
             r.status = TokenResult::Status::ServerRefused;
             r.errorText = r.response.summary();
-            const QString hint = explainOAuthError(r.response.error, m_spec.authMethod);
+            QString hint = explainOAuthError(r.response.error, m_spec.authMethod);
+            if (hint.isEmpty() && r.response.error.isEmpty())
+                hint = refusalAdvice(exchange, r.response);
+            if (r.response.error.isEmpty() && exchange.status >= 300 && exchange.status < 400) {
+                // A redirect: where it points matters, not that its body is not JSON.
+                r.errorText = QStringLiteral("HTTP %1: %2").arg(exchange.status).arg(hint);
+            } else if (!hint.isEmpty()) {
+                r.errorText += QStringLiteral(" \u2014 ") + hint;
+            }
+            break;
+        }
+        case TokenResponse::Outcome::NoToken: {
+            r.status = TokenResult::Status::NoToken;
+            r.errorText = r.response.summary();
+            const QString hint = refusalAdvice(exchange, r.response);
             if (!hint.isEmpty())
                 r.errorText += QStringLiteral(" \u2014 ") + hint;
             break;
         }
-        case TokenResponse::Outcome::NoToken:
-            r.status = TokenResult::Status::NoToken;
-            r.errorText = r.response.summary();
-            break;
         }
     }
     finish(r);

@@ -17,6 +17,34 @@ qint64 couperTtlSeconds(std::optional<double> expiresIn)
     return qint64(std::min(ttl, 86400.0));
 }
 
+namespace {
+
+// An HTML page instead of JSON (an error page of a proxy, a login form): its <title>, or "" when untitled,
+// or nullopt when the body is not HTML.
+std::optional<QString> htmlTitle(const QByteArray& body)
+{
+    const QByteArray head = body.left(4096).trimmed().toLower();
+    if (!head.startsWith('<'))
+        return std::nullopt;
+    if (!head.startsWith("<!doctype html") && !head.contains("<html") && !head.contains("<head") &&
+        !head.contains("<body") && !head.contains("<title"))
+        return std::nullopt;
+    const qsizetype open = head.indexOf("<title");
+    const qsizetype start = open < 0 ? -1 : head.indexOf('>', open);
+    const qsizetype end = start < 0 ? -1 : head.indexOf("</title", start);
+    if (end < 0)
+        return QString();
+    return QString::fromUtf8(body.trimmed().mid(start + 1, end - start - 1)).simplified().left(120);
+}
+
+bool isTruncation(QJsonParseError::ParseError e)
+{
+    return e == QJsonParseError::UnterminatedObject || e == QJsonParseError::UnterminatedArray ||
+           e == QJsonParseError::UnterminatedString;
+}
+
+} // namespace
+
 TokenResponse parseTokenResponse(int status, const QByteArray& body)
 {
     TokenResponse r;
@@ -24,9 +52,23 @@ TokenResponse parseTokenResponse(int status, const QByteArray& body)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError) {
-        r.jsonError = body.trimmed().isEmpty()
-                          ? QStringLiteral("the body is empty")
-                          : QStringLiteral("the body is not JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
+        const std::optional<QString> title = htmlTitle(body);
+        if (body.trimmed().isEmpty())
+            r.jsonError = QStringLiteral("the body is empty");
+        else if (title)
+            r.jsonError = title->isEmpty()
+                              ? QStringLiteral("the body is an HTML page, not JSON")
+                              : QStringLiteral("the body is an HTML page (\"%1\"), not JSON").arg(*title);
+        else if (body.trimmed().startsWith('{') &&
+                 (isTruncation(err.error) || err.offset >= body.trimmed().size()))
+            r.jsonError =
+                QStringLiteral("the body is truncated JSON: it ends after %1 bytes, before the JSON is "
+                               "complete (%2)")
+                    .arg(body.size())
+                    .arg(err.errorString());
+        else
+            r.jsonError =
+                QStringLiteral("the body is not JSON (%1 at byte %2)").arg(err.errorString()).arg(err.offset);
     } else if (!doc.isObject()) {
         r.jsonError = QStringLiteral("the body is JSON but not an object");
     } else {
@@ -87,6 +129,9 @@ QString TokenResponse::summary() const
         if (json.contains(QStringLiteral("access_token")))
             return QStringLiteral("HTTP 200 but access_token is not a non-empty string; Couper would send an empty "
                                   "bearer token and ask again next time");
+        if (!json.isEmpty())
+            return QStringLiteral("HTTP 200 but the response has no access_token (it has: %1)")
+                .arg(json.keys().join(QStringLiteral(", ")));
         return QStringLiteral("HTTP 200 but the response has no access_token");
     }
     return {};
@@ -100,19 +145,27 @@ QString explainOAuthError(const QString& error, const QString& authMethod)
             alt = QStringLiteral(", or try client_secret_post if the server expects credentials in the body");
         else if (authMethod == u"client_secret_post")
             alt = QStringLiteral(", or try client_secret_basic if the server expects an Authorization header");
-        return QStringLiteral("the server did not accept the client credentials; check client_id and "
-                              "client_secret%1")
+        return QStringLiteral(
+                   "the server did not accept the client's credentials (an unknown client_id, a wrong "
+                   "client_secret, or an authentication method the client is not registered for); check "
+                   "client_id and client_secret%1")
             .arg(alt);
     }
     if (error == u"invalid_grant")
-        return QStringLiteral("the grant was rejected: wrong username/password, or an expired, used or "
-                              "mismatched code, refresh token or assertion");
+        return QStringLiteral(
+            "the client was accepted but the grant was rejected: a wrong username or password, "
+            "or a code, refresh token or assertion that is expired, already used, issued to another "
+            "client or signed with a key the server does not accept; check the credentials or get "
+            "a fresh grant");
     if (error == u"invalid_scope")
-        return QStringLiteral("a requested scope is unknown or not allowed for this client; remove it from "
-                              "scope or ask the server's admin to grant it");
+        return QStringLiteral(
+            "a requested scope is unknown, or not allowed for this client or this grant (openid, "
+            "for example, needs a user and is refused with client_credentials); remove it from "
+            "scope or ask the server's admin to allow it for the client");
     if (error == u"unsupported_grant_type")
-        return QStringLiteral("the server does not support this grant_type; check the server's "
-                              "grant_types_supported");
+        return QStringLiteral("the server does not support this grant_type at all; use one it lists in "
+                              "grant_types_supported (its /.well-known/openid-configuration or "
+                              "oauth-authorization-server metadata)");
     if (error == u"unauthorized_client")
         return QStringLiteral("this client may not use this grant type; enable the grant for the client on "
                               "the server");

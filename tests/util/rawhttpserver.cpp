@@ -125,4 +125,31 @@ RawHttpServer::Behaviour RawHttpServer::garbage(const QByteArray& bytes)
     };
 }
 
+RawHttpServer::Behaviour RawHttpServer::stream(qint64 totalBytes, const QByteArray& contentType,
+                                               std::shared_ptr<qint64> streamed)
+{
+    return [=](QTcpSocket* socket, const QByteArray&) {
+        socket->write(statusLine(200) + "Content-Type: " + contentType +
+                      "\r\nContent-Length: " + QByteArray::number(totalBytes) + "\r\n\r\n");
+        static constexpr qint64 Chunk = 64 * 1024;
+        const QByteArray chunk(Chunk, 'x');
+        auto sent = std::make_shared<qint64>(0);
+        QPointer<QTcpSocket> guard(socket);
+        auto pump = [guard, sent, streamed, totalBytes, chunk] {
+            // Keep at most a few chunks queued: the next ones are written as the peer reads.
+            while (guard && guard->state() == QAbstractSocket::ConnectedState && *sent < totalBytes &&
+                   guard->bytesToWrite() < 4 * Chunk) {
+                const qint64 n = qMin<qint64>(Chunk, totalBytes - *sent);
+                if (guard->write(chunk.constData(), n) != n)
+                    return;
+                *sent += n;
+                if (streamed)
+                    *streamed = *sent;
+            }
+        };
+        QObject::connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+        pump();
+    };
+}
+
 } // namespace Tokenbench::Test

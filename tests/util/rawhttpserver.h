@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include <QList>
 #include <QTcpServer>
@@ -38,6 +39,11 @@ public:
     static Behaviour closeMidBody(const QByteArray& partialBody, int announcedLength);
     static Behaviour drip(const QByteArray& body, int bytesPerTick, int tickMs);
     static Behaviour garbage(const QByteArray& bytes);
+    // A 200 response of `totalBytes` (announced in Content-Length), produced lazily in 64 KiB chunks as the
+    // socket drains, so a body of hundreds of MB never sits in memory on either side of the test.
+    // `streamed`, when given, counts the bytes handed to the socket.
+    static Behaviour stream(qint64 totalBytes, const QByteArray& contentType,
+                            std::shared_ptr<qint64> streamed = {});
 
 Q_SIGNALS:
     void requestReceived(const QByteArray& request);

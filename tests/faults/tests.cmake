@@ -1,0 +1,7 @@
+# Faults and bad input (issue 8): every fault ends with a specific message at the engine level and with the
+# documented CLI exit class (3 transport, 4 server refused, 5 no token). Real peers only: oidc-provider,
+# RawHttpServer, TlsServer with certificates made by the openssl CLI at test time.
+tokenbench_add_test(tst_tlsfaults SOURCES faults/tst_tlsfaults.cpp LABELS faults)
+tokenbench_add_test(tst_transportfaults SOURCES faults/tst_transportfaults.cpp LABELS faults)
+tokenbench_add_test(tst_responsefaults SOURCES faults/tst_responsefaults.cpp LABELS faults)
+tokenbench_add_test(tst_oautherrors SOURCES faults/tst_oautherrors.cpp LABELS faults)
