@@ -36,12 +36,17 @@ summary=()
 for t in $targets; do
   exe="$build/tests/fuzz_$t"
   seeds="tests/fuzz/corpus/$t"
+  extra=()
+  # Couper's own files (shared reference, not copied into this repository) seed the HCL target too.
+  if [ "$t" = hcl ] && [ -d ../shared/reference/couper-hcl-corpus ]; then
+    extra=(../shared/reference/couper-hcl-corpus)
+  fi
   [ -x "$exe" ] || { echo "no fuzz target fuzz_$t in $build" >&2; exit 2; }
   mkdir -p "$work/$t/corpus"
   echo "== fuzz_$t: ${seconds}s from $seeds" >&2
   status=ok
   "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
-         -artifact_prefix="$work/$t/" "$work/$t/corpus" "$seeds" >"$work/$t/log" 2>&1 || status=FAILED
+         -artifact_prefix="$work/$t/" "$work/$t/corpus" "$seeds" "${extra[@]}" >"$work/$t/log" 2>&1 || status=FAILED
   if [ "$status" != ok ]; then
     failed=1
     grep -E '^==[0-9]+==ERROR|^SUMMARY|runtime error|Test unit written to' "$work/$t/log" | head -5 >&2 || true
