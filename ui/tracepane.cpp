@@ -197,7 +197,14 @@ void TracePane::showCurrent()
 
 void TracePane::showExchange(const Exchange& original)
 {
-    const Exchange e = m_reveal->isChecked() ? original : Core::Redactor::redact(original);
+    // Only what is shown is redacted and laid out: a huge body is cut to MaxShownBody first, so showing
+    // it costs no more than showing a 2 MiB one.
+    Exchange shown = original;
+    if (shown.requestBody.size() > MaxShownBody)
+        shown.requestBody.truncate(MaxShownBody);
+    if (shown.responseBody.size() > MaxShownBody)
+        shown.responseBody.truncate(MaxShownBody);
+    const Exchange e = m_reveal->isChecked() ? shown : Core::Redactor::redact(shown);
     // The request target as it goes on the wire (origin form); the host is in the Host header.
     QString target = e.url.path(QUrl::FullyEncoded);
     if (target.isEmpty())
@@ -210,13 +217,17 @@ void TracePane::showExchange(const Exchange& original)
             .arg(e.durationMs)
             .arg(e.requestSentMs)
             .arg(e.firstByteMs);
-    m_request->setPlainText(requestLine + headersText(e.requestHeaders) + u'\n' + bodyText(e.requestBody, false));
+    auto moreNote = [](qsizetype full) {
+        return full > MaxShownBody ? tr("\n\u2026 %1 more bytes not shown").arg(full - MaxShownBody) : QString();
+    };
+    m_request->setPlainText(requestLine + headersText(e.requestHeaders) + u'\n' + bodyText(e.requestBody, false) +
+                            moreNote(original.requestBody.size()));
 
     QString response;
     if (e.hasResponse()) {
         response = QString::fromLatin1(e.httpVersion) + u' ' + QString::number(e.status) + u' ' +
                    QString::fromLatin1(e.reason) + u'\n' + headersText(e.responseHeaders) + u'\n' +
-                   bodyText(e.responseBody, true);
+                   bodyText(e.responseBody, true) + moreNote(original.responseBody.size());
     } else if (!e.isComplete()) {
         response = tr("Waiting for the response\u2026");
     } else {

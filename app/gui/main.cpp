@@ -1,4 +1,5 @@
 // tokenbench: the desktop workbench.
+#include "benchhook.h"
 #include "mainwindow.h"
 #include "startup.h"
 
@@ -45,6 +46,7 @@ int main(int argc, char** argv)
 
     Tokenbench::Ui::MainWindow window;
     window.show();
+    Tokenbench::Ui::installBenchHook(&window); // no-op unless TOKENBENCH_BENCH_EXIT_AFTER_SHOW=1 (scripts/bench.sh)
     const Tokenbench::Ui::StartupRequest request = Tokenbench::Ui::startupRequest(parser.positionalArguments());
     // Open after the window is on screen: the first paint never waits for a file.
     QTimer::singleShot(0, &window, [&window, request] {

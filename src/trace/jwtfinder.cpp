@@ -48,7 +48,16 @@ QList<FoundJwt> findJwts(const Exchange& e)
         fromForm(e.requestBody, QStringLiteral("request"), out);
     else if (requestType.contains("json"))
         fromJson(e.requestBody, QStringLiteral("request"), out);
-    fromJson(e.responseBody, QStringLiteral("response"), out);
+    // A huge body is not parsed as a whole (the trace must stay responsive): its start is scanned instead.
+    constexpr qsizetype ParseLimit = 1024 * 1024;
+    if (e.responseBody.size() <= ParseLimit) {
+        fromJson(e.responseBody, QStringLiteral("response"), out);
+    } else {
+        static const QRegularExpression jwt(QStringLiteral("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"));
+        auto it = jwt.globalMatch(QString::fromLatin1(e.responseBody.left(ParseLimit)));
+        while (it.hasNext())
+            out.append({QStringLiteral("response body"), it.next().captured(0)});
+    }
     return out;
 }
 

@@ -47,6 +47,16 @@ private Q_SLOTS:
         QVERIFY(out.contains("\"expires_in\":60"));
     }
 
+    void truncatedJson_isRedactedInTheText()
+    {
+        // A body cut off for display (or malformed) still hides its secrets, even one cut off at the end.
+        const QByteArray cut = "{\"token_type\":\"Bearer\",\"refresh_token\":\"RRR\",\"access_token\":\"AAA-cut-of";
+        const QByteArray out = Redactor::redactBody(cut, "application/json");
+        QVERIFY(!out.contains("RRR"));
+        QVERIFY(!out.contains("AAA-cut-of"));
+        QVERIFY(out.contains("\"token_type\":\"Bearer\""));
+    }
+
     void otherBodies_areUnchanged()
     {
         const QByteArray html = "<html><body>password=not a form</body></html>";
