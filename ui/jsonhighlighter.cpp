@@ -24,6 +24,9 @@ void JsonHighlighter::highlightBlock(const QString& text)
         return;
     }
     setCurrentBlockState(Body);
+    // Colouring a very long line (a compact JSON body of hundreds of KB) would stall the window.
+    if (text.size() > 64 * 1024)
+        return;
     const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
     QTextCharFormat key, string, number, literal;
     key.setForeground(dark ? QColor(0x9c, 0xdc, 0xfe) : QColor(0x00, 0x4f, 0x9e));

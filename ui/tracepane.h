@@ -34,7 +34,7 @@ public:
     void selectLast();
 
     // Display cap for bodies; the full body stays in the trace.
-    static constexpr qsizetype MaxShownBody = 2 * 1024 * 1024;
+    static constexpr qsizetype MaxShownBody = 256 * 1024;
 
 Q_SIGNALS:
     void inspectRequested(const QString& token);
