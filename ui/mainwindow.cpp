@@ -143,8 +143,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     SecretLineEdit::setSharedResolver(&m_resolver);
     updateTitle();
     updateActions();
-    // The keychain is asked only once the window is on screen.
-    QTimer::singleShot(0, this, &MainWindow::startKeychain);
+    // The keychain is asked only once the window is on screen and painted (or at the first Run).
+    QTimer::singleShot(400, this, &MainWindow::startKeychain);
 
     // Unsaved edits reach a recovery file at most a few seconds after they were made.
     m_autosaveTimer = new QTimer(this);
@@ -1053,6 +1053,8 @@ void MainWindow::run()
     ensureRunner();
     m_outcome->setText(tr("Running %1\u2026").arg(m_workspace->backend(row).label));
     const QList<Core::SecretReference> refs = Core::secretReferences(m_workspace->backend(row));
+    if (!Core::unresolvedReferences(refs, m_resolver).isEmpty())
+        startKeychain(); // a Run right after start: ask the keychain now rather than later
     if (!m_secrets || Core::unresolvedReferences(refs, m_resolver).isEmpty()) {
         startRun(row);
         return;
