@@ -204,7 +204,14 @@ void TracePane::showExchange(const Exchange& original)
         shown.requestBody.truncate(MaxShownBody);
     if (shown.responseBody.size() > MaxShownBody)
         shown.responseBody.truncate(MaxShownBody);
-    const Exchange e = m_reveal->isChecked() ? shown : Core::Redactor::redact(shown);
+    Exchange e = m_reveal->isChecked() ? shown : Core::Redactor::redact(shown);
+    if (!m_reveal->isChecked()) {
+        // A cut-off JSON body does not parse, so the structural redaction could not see into it.
+        if (original.requestBody.size() > MaxShownBody)
+            e.requestBody = Core::Redactor::redactJsonText(e.requestBody);
+        if (original.responseBody.size() > MaxShownBody)
+            e.responseBody = Core::Redactor::redactJsonText(e.responseBody);
+    }
     // The request target as it goes on the wire (origin form); the host is in the Host header.
     QString target = e.url.path(QUrl::FullyEncoded);
     if (target.isEmpty())

@@ -128,33 +128,6 @@ QByteArray redactForm(const QByteArray& body)
     return changed ? pairs.join('&') : body;
 }
 
-// For JSON that does not parse (cut off for display, or malformed): redact "key": "value" pairs of the
-// sensitive fields in the text itself, including a value cut off at the end.
-QByteArray redactJsonText(const QByteArray& body)
-{
-    static const QRegularExpression pair(
-        QStringLiteral("\"([A-Za-z_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)(\"|$)"));
-    const QString text = QString::fromUtf8(body);
-    QString out;
-    out.reserve(text.size());
-    qsizetype last = 0;
-    bool changed = false;
-    auto it = pair.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        if (!isSensitiveField(m.captured(1)))
-            continue;
-        out += QStringView(text).sliced(last, m.capturedStart(2) - last);
-        out += QString::fromLatin1(fingerprint(m.captured(2).toUtf8()));
-        last = m.capturedEnd(2);
-        changed = true;
-    }
-    if (!changed)
-        return body;
-    out += QStringView(text).sliced(last);
-    return out.toUtf8();
-}
-
 bool looksLikeForm(const QByteArray& body)
 {
     if (body.isEmpty() || body.contains('\n') || body.contains(' ') || !body.contains('='))
@@ -182,11 +155,37 @@ QByteArray redactBody(const QByteArray& body, QByteArrayView contentType)
             return root.isObject() ? QJsonDocument(root.toObject()).toJson(QJsonDocument::Compact)
                                    : QJsonDocument(root.toArray()).toJson(QJsonDocument::Compact);
         }
-        return redactJsonText(body);
     }
     if (type.contains("x-www-form-urlencoded") || (type.isEmpty() && looksLikeForm(body)))
         return redactForm(body);
     return body;
+}
+
+// For JSON that does not parse (cut off for display, or malformed): redact "key": "value" pairs of the
+// sensitive fields in the text itself, including a value cut off at the end.
+QByteArray redactJsonText(const QByteArray& body)
+{
+    static const QRegularExpression pair(
+        QStringLiteral("\"([A-Za-z_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)(\"|$)"));
+    const QString text = QString::fromLatin1(body); // one char per byte: bytes outside a secret stay as they are
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    bool changed = false;
+    auto it = pair.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (!isSensitiveField(m.captured(1)))
+            continue;
+        out += QStringView(text).sliced(last, m.capturedStart(2) - last);
+        out += QString::fromLatin1(fingerprint(m.captured(2).toLatin1()));
+        last = m.capturedEnd(2);
+        changed = true;
+    }
+    if (!changed)
+        return body;
+    out += QStringView(text).sliced(last);
+    return out.toLatin1();
 }
 
 QUrl redactUrl(const QUrl& url)

@@ -18,6 +18,9 @@ QByteArray fingerprint(QByteArrayView secret);
 QByteArray redactHeaderValue(QByteArrayView name, const QByteArray& value);
 // Redacts sensitive fields of a form or JSON body; other bodies are returned unchanged.
 QByteArray redactBody(const QByteArray& body, QByteArrayView contentType);
+// For the start of a JSON body cut off for display (it does not parse): redacts "key": "value" pairs of
+// sensitive fields in the text itself, including a value cut off at the end. Other bytes are kept.
+QByteArray redactJsonText(const QByteArray& body);
 QUrl redactUrl(const QUrl& url);
 Exchange redact(const Exchange& exchange);
 

@@ -51,7 +51,7 @@ private Q_SLOTS:
     {
         // A body cut off for display (or malformed) still hides its secrets, even one cut off at the end.
         const QByteArray cut = "{\"token_type\":\"Bearer\",\"refresh_token\":\"RRR\",\"access_token\":\"AAA-cut-of";
-        const QByteArray out = Redactor::redactBody(cut, "application/json");
+        const QByteArray out = Redactor::redactJsonText(cut);
         QVERIFY(!out.contains("RRR"));
         QVERIFY(!out.contains("AAA-cut-of"));
         QVERIFY(out.contains("\"token_type\":\"Bearer\""));
