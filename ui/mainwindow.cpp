@@ -131,7 +131,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_workspace, &Core::Workspace::backendRemoved, this, [this] {
         updateActions();
         if (m_workspace->backendCount() == 0)
-            m_editorStack->setCurrentWidget(m_welcome);
+            showWelcome();
     });
     connect(m_workspace, &Core::Workspace::backendChanged, this, [this] {
         updateActions();
@@ -421,30 +421,11 @@ void MainWindow::createWidgets()
     // Editor stack.
     m_editorStack = new QStackedWidget(m_mainSplitter);
     m_editorStack->setObjectName(QStringLiteral("editorStack"));
-    m_welcome = new WelcomePage(m_editorStack);
-    m_welcome->setObjectName(QStringLiteral("welcomePage"));
-    m_welcome->setRecentFiles(Settings::recentFiles());
-    connect(m_welcome, &WelcomePage::templateRequested, this, &MainWindow::addFromTemplate);
-    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::open);
-    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
-    connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString& path) {
-        if (maybeSave())
-            openFile(path);
-    });
-    m_backendEditor = new BackendEditor(m_editorStack);
-    m_backendEditor->setObjectName(QStringLiteral("backendEditor"));
-    connect(m_backendEditor, &BackendEditor::openBlockRequested, this, &MainWindow::selectBlock);
-    connect(m_backendEditor, &BackendEditor::addOAuth2Requested, this, &MainWindow::addOAuth2);
-    m_oauth2Editor = new OAuth2Editor(m_editorStack);
-    m_oauth2Editor->setObjectName(QStringLiteral("oauth2Editor"));
-    for (BlockEditor* e : {static_cast<BlockEditor*>(m_backendEditor), static_cast<BlockEditor*>(m_oauth2Editor)})
-        connect(e, &BlockEditor::runRequested, this, &MainWindow::run);
+    // The pages (welcome, editors) are created when first shown: a hidden page of a stacked widget still
+    // costs its construction and the stack's size-hint passes at start-up.
     m_otherBlockLabel = new QLabel(m_editorStack);
     m_otherBlockLabel->setAlignment(Qt::AlignCenter);
     m_otherBlockLabel->setWordWrap(true);
-    m_editorStack->addWidget(m_welcome);
-    m_editorStack->addWidget(m_backendEditor);
-    m_editorStack->addWidget(m_oauth2Editor);
     m_editorStack->addWidget(m_otherBlockLabel);
 
     // Run pane.
@@ -531,8 +512,6 @@ void MainWindow::createWidgets()
     statusBar()->addWidget(m_secretsStatus);
     statusBar()->addPermanentWidget(m_fileStatus);
 
-    m_editorStack->setCurrentWidget(m_welcome);
-    m_welcome->setDemoAvailable(QFile::exists(QStringLiteral(":/samples/demo.tbw")));
 }
 
 void MainWindow::restoreLayout()
@@ -630,6 +609,14 @@ QString MainWindow::currentBlockType() const
     return source.isValid() ? source.data(WorkspaceTreeModel::BlockTypeRole).toString() : QString();
 }
 
+void MainWindow::showEvent(QShowEvent* event)
+{
+    // An empty workspace opens on the welcome page (built only now, when it is certain to be seen).
+    if (m_workspace->backendCount() == 0 && m_editorStack->currentWidget() == m_otherBlockLabel)
+        showWelcome();
+    QMainWindow::showEvent(event);
+}
+
 QWidget* MainWindow::currentEditor() const
 {
     return m_editorStack->currentWidget();
@@ -640,25 +627,78 @@ QString MainWindow::outcomeText() const
     return m_outcome->text();
 }
 
+WelcomePage* MainWindow::welcomePage()
+{
+    if (!m_welcome) {
+        m_welcome = new WelcomePage(m_editorStack);
+        m_welcome->setObjectName(QStringLiteral("welcomePage"));
+        m_welcome->setRecentFiles(Settings::recentFiles());
+        m_welcome->setDemoAvailable(QFile::exists(QStringLiteral(":/samples/demo.tbw")));
+        connect(m_welcome, &WelcomePage::templateRequested, this, &MainWindow::addFromTemplate);
+        connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::open);
+        connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
+        connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString& path) {
+            if (maybeSave())
+                openFile(path);
+        });
+        m_editorStack->addWidget(m_welcome);
+    }
+    return m_welcome;
+}
+
+void MainWindow::showWelcome()
+{
+    m_editorStack->setCurrentWidget(welcomePage());
+}
+
+BackendEditor* MainWindow::backendEditor()
+{
+    if (!m_backendEditor) {
+        m_backendEditor = new BackendEditor(m_editorStack);
+        m_backendEditor->setObjectName(QStringLiteral("backendEditor"));
+        connect(m_backendEditor, &BackendEditor::openBlockRequested, this, &MainWindow::selectBlock);
+        connect(m_backendEditor, &BackendEditor::addOAuth2Requested, this, &MainWindow::addOAuth2);
+        connect(m_backendEditor, &BlockEditor::runRequested, this, &MainWindow::run);
+        m_editorStack->addWidget(m_backendEditor);
+    }
+    return m_backendEditor;
+}
+
+OAuth2Editor* MainWindow::oauth2Editor()
+{
+    if (!m_oauth2Editor) {
+        m_oauth2Editor = new OAuth2Editor(m_editorStack);
+        m_oauth2Editor->setObjectName(QStringLiteral("oauth2Editor"));
+        connect(m_oauth2Editor, &BlockEditor::runRequested, this, &MainWindow::run);
+        m_editorStack->addWidget(m_oauth2Editor);
+    }
+    return m_oauth2Editor;
+}
+
 void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
 {
     const QModelIndex source = m_treeProxy->mapToSource(proxyIndex);
     if (!source.isValid() || m_workspace->backendCount() == 0) {
-        m_editorStack->setCurrentWidget(m_workspace->backendCount() == 0 ? static_cast<QWidget*>(m_welcome)
-                                                                          : m_otherBlockLabel);
+        if (m_workspace->backendCount() == 0) {
+            showWelcome();
+            return;
+        }
         m_otherBlockLabel->setText(tr("Select a backend or block on the left."));
+        m_editorStack->setCurrentWidget(m_otherBlockLabel);
         return;
     }
     const int row = source.data(WorkspaceTreeModel::BackendRowRole).toInt();
     const QString blockType = source.data(WorkspaceTreeModel::BlockTypeRole).toString();
     if (blockType.isEmpty()) {
-        if (m_backendEditor->backendRow() != row || m_editorStack->currentWidget() != m_backendEditor)
-            m_backendEditor->setTarget(m_workspace, row, m_undo);
-        m_editorStack->setCurrentWidget(m_backendEditor);
+        BackendEditor* editor = backendEditor();
+        if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
+            editor->setTarget(m_workspace, row, m_undo);
+        m_editorStack->setCurrentWidget(editor);
     } else if (blockType == BlockType::OAuth2) {
-        if (m_oauth2Editor->backendRow() != row || m_editorStack->currentWidget() != m_oauth2Editor)
-            m_oauth2Editor->setTarget(m_workspace, row, m_undo);
-        m_editorStack->setCurrentWidget(m_oauth2Editor);
+        OAuth2Editor* editor = oauth2Editor();
+        if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
+            editor->setTarget(m_workspace, row, m_undo);
+        m_editorStack->setCurrentWidget(editor);
     } else {
         m_otherBlockLabel->setText(tr("The %1 block is kept exactly as it is; Tokenbench has no form for it yet.")
                                        .arg(blockType));
@@ -707,7 +747,7 @@ void MainWindow::newWorkspace()
     m_workspace->setModified(false);
     m_isDemo = false;
     m_tokenPanel->clear();
-    m_editorStack->setCurrentWidget(m_welcome);
+    showWelcome();
     updateTitle();
 }
 
@@ -754,7 +794,7 @@ bool MainWindow::openCouperFile(const QString& path)
     else if (m_workspace->backendCount() > 0)
         selectBlock(0, {});
     else
-        m_editorStack->setCurrentWidget(m_welcome);
+        showWelcome();
     updateTitle();
     updateActions();
     m_problemsDock->show();
@@ -798,7 +838,7 @@ bool MainWindow::openFile(const QString& path)
         const Block& first = m_workspace->backend(0);
         selectBlock(0, first.child(BlockType::OAuth2) ? BlockType::OAuth2 : QString());
     } else {
-        m_editorStack->setCurrentWidget(m_welcome);
+        showWelcome();
     }
     updateTitle();
     updateActions();
@@ -878,7 +918,7 @@ void MainWindow::addFromTemplate(const QString& grantType)
     m_undo->push(new InsertBackendCommand(m_workspace, row, templateBackend(name, grantType),
                                           tr("Add backend %1").arg(name)));
     selectBlock(row, BlockType::OAuth2);
-    m_oauth2Editor->focusAttribute(QStringLiteral("token_endpoint"));
+    oauth2Editor()->focusAttribute(QStringLiteral("token_endpoint"));
 }
 
 void MainWindow::addBackend()
@@ -1219,7 +1259,7 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
             const QStringList parts = result.errorWhere.split(u'.');
             if (parts.size() == 3 && parts.at(1) == BlockType::OAuth2) {
                 selectBlock(backendRow, BlockType::OAuth2);
-                m_oauth2Editor->focusAttribute(parts.at(2));
+                oauth2Editor()->focusAttribute(parts.at(2));
             }
         }
     }

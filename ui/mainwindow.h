@@ -89,6 +89,7 @@ Q_SIGNALS:
     void recoverySaved();
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
@@ -101,6 +102,11 @@ private:
     void updateActions();
     void updateRecentMenu();
     void showEditorFor(const QModelIndex& proxyIndex);
+    // Editor-stack pages, created on first use.
+    WelcomePage* welcomePage();
+    void showWelcome();
+    BackendEditor* backendEditor();
+    OAuth2Editor* oauth2Editor();
     int currentBackendRow() const;
     QString currentBlockType() const;
     bool maybeSave();
