@@ -1284,6 +1284,22 @@ private:
         }
     }
 
+    // A template inside an expression starts with a fresh template state (strip marker, directive depth,
+    // heredoc part tracking) and hands the enclosing template's state back afterwards.
+    void parseNestedTemplate(std::vector<Expr*>& parts, bool heredoc, TokenType closer, std::vector<Expr*>* track)
+    {
+        std::vector<Expr*>* savedTrack = m_heredocParts;
+        const bool savedStrip = m_stripNext;
+        const int savedDirective = m_directiveDepth;
+        m_heredocParts = track;
+        m_stripNext = false;
+        m_directiveDepth = 0;
+        parseTemplateParts(parts, heredoc, closer);
+        m_directiveDepth = savedDirective;
+        m_stripNext = savedStrip;
+        m_heredocParts = savedTrack;
+    }
+
     Expr* parseQuotedTemplate()
     {
         const int open = next();
@@ -1291,16 +1307,7 @@ private:
         if (m_depth > MaxDepth)
             return parseExpression();
         DepthGuard guard(m_depth);
-        const bool savedStrip = m_stripNext;
-        m_stripNext = false;
-        std::vector<Expr*>* savedTrack = m_heredocParts;
-        m_heredocParts = nullptr;
-        const int savedDirective = m_directiveDepth;
-        m_directiveDepth = 0;
-        parseTemplateParts(t->children, false, TokenType::CQuote);
-        m_directiveDepth = savedDirective;
-        m_heredocParts = savedTrack;
-        m_stripNext = savedStrip;
+        parseNestedTemplate(t->children, false, TokenType::CQuote, nullptr);
         const Token& c = tok(m_pos);
         if (c.type == TokenType::CQuote) {
             t->range.end = c.end;
@@ -1326,16 +1333,7 @@ private:
             return parseExpression();
         DepthGuard guard(m_depth);
         std::vector<Expr*> track;
-        std::vector<Expr*>* savedTrack = m_heredocParts;
-        m_heredocParts = &track;
-        const bool savedStrip = m_stripNext;
-        m_stripNext = false;
-        const int savedDirective = m_directiveDepth;
-        m_directiveDepth = 0;
-        parseTemplateParts(t->children, true, TokenType::CHeredoc);
-        m_directiveDepth = savedDirective;
-        m_stripNext = savedStrip;
-        m_heredocParts = savedTrack;
+        parseNestedTemplate(t->children, true, TokenType::CHeredoc, &track);
         const Token& c = tok(m_pos);
         if (c.type == TokenType::CHeredoc) {
             t->range.end = c.end;

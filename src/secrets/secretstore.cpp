@@ -290,7 +290,7 @@ void SecretStore::readMany(const QString& workspaceId, const QStringList& names,
     state->names.removeDuplicates();
     state->context = context;
     state->done = std::move(done);
-    readNext(state);
+    batchNext(state, BatchKind::Read);
 }
 
 void SecretStore::forgetAll(const QString& workspaceId, QObject* context, BatchCallback done)
@@ -300,10 +300,12 @@ void SecretStore::forgetAll(const QString& workspaceId, QObject* context, BatchC
     state->names = list(workspaceId);
     state->context = context;
     state->done = std::move(done);
-    removeNext(state);
+    batchNext(state, BatchKind::Remove);
 }
 
-void SecretStore::readNext(const std::shared_ptr<BatchState>& state)
+// One entry of a batch after the other. Once the keychain reports itself unavailable, the remaining
+// names get that same answer without asking again.
+void SecretStore::batchNext(const std::shared_ptr<BatchState>& state, BatchKind kind)
 {
     if (state->next >= state->names.size()) {
         deliver(state->context.data(), state->done, std::move(state->result));
@@ -314,43 +316,24 @@ void SecretStore::readNext(const std::shared_ptr<BatchState>& state)
         Result r = *state->unavailable;
         r.name = name;
         state->result.errors.append(std::move(r));
-        readNext(state);
+        batchNext(state, kind);
         return;
     }
-    read(state->workspaceId, name, this, [this, state](const Result& r) {
-        if (r.ok())
+    auto onResult = [this, state, kind](const Result& r) {
+        if (kind == BatchKind::Read && r.ok())
             state->result.values.insert(r.name, r.value);
-        else if (r.status == Status::NotFound)
+        else if (r.status == Status::NotFound && kind == BatchKind::Read)
             state->result.notFound.append(r.name);
-        else
+        else if (!r.ok() && r.status != Status::NotFound)
             state->result.errors.append(r);
         if (isUnavailable(r.status))
             state->unavailable = r;
-        readNext(state);
-    });
-}
-
-void SecretStore::removeNext(const std::shared_ptr<BatchState>& state)
-{
-    if (state->next >= state->names.size()) {
-        deliver(state->context.data(), state->done, std::move(state->result));
-        return;
-    }
-    const QString name = state->names.at(state->next++);
-    if (state->unavailable) {
-        Result r = *state->unavailable;
-        r.name = name;
-        state->result.errors.append(std::move(r));
-        removeNext(state);
-        return;
-    }
-    remove(state->workspaceId, name, this, [this, state](const Result& r) {
-        if (!r.ok() && r.status != Status::NotFound)
-            state->result.errors.append(r);
-        if (isUnavailable(r.status))
-            state->unavailable = r;
-        removeNext(state);
-    });
+        batchNext(state, kind);
+    };
+    if (kind == BatchKind::Read)
+        read(state->workspaceId, name, this, onResult);
+    else
+        remove(state->workspaceId, name, this, onResult);
 }
 
 void SecretStore::probeAvailability()

@@ -153,8 +153,8 @@ private:
     void start(const std::shared_ptr<Request>& request);
     void startJob(const std::shared_ptr<Request>& request);
     void complete(const std::shared_ptr<Request>& request, Result result);
-    void readNext(const std::shared_ptr<BatchState>& state);
-    void removeNext(const std::shared_ptr<BatchState>& state);
+    enum class BatchKind { Read, Remove };
+    void batchNext(const std::shared_ptr<BatchState>& state, BatchKind kind);
     void noteOutcome(Status status, const QString& detail);
     void setAvailability(Availability availability, const QString& detail);
     void addToIndex(const QString& workspaceId, const QString& name);
