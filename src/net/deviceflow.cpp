@@ -172,8 +172,12 @@ void DeviceFlow::onPollFinished(const TokenResult& result)
             r.errorText = tr("expired_token: the device code expired before the sign-in was approved; start the "
                              "run again for a new code");
         else if (error == u"access_denied")
-            r.errorText = tr("access_denied: the user declined the sign-in on %1")
-                              .arg(m_authorization.verificationUri.toString());
+            r.errorText = tr("access_denied%1: the user declined the sign-in on %2, or the server refused it "
+                             "(check scope: OpenID providers often need \"openid\")")
+                              .arg(r.response.errorDescription.isEmpty()
+                                       ? QString()
+                                       : QStringLiteral(" (%1)").arg(r.response.errorDescription),
+                                   m_authorization.verificationUri.toString());
     }
     finish(r);
 }

@@ -20,7 +20,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QClipboard>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -219,6 +221,65 @@ private Q_SLOTS:
         QVERIFY(w.flowController()->autoRefreshScheduled());
         const qint64 due = w.flowController()->autoRefreshInMs();
         QVERIFY2(due > 3200 * 1000 && due <= 3241 * 1000, qPrintable(QString::number(due)));
+    }
+
+    void deviceFlow_panelShowsCodeAndCountdown_userApproves()
+    {
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QList<QUrl> opened;
+        w.setUrlOpener([&](const QUrl& url) {
+            opened << url;
+            return true;
+        });
+        w.addFromTemplate(Core::Schema::Grant::ClientCredentials);
+        auto* grant = child<QComboBox>(w, "grantTypeComboBox");
+        grant->setFocus();
+        while (grant->currentData().toString() != Core::Schema::Grant::DeviceCode)
+            QTest::keyClick(grant, Qt::Key_Down);
+        auto* method = child<QComboBox>(w, "authMethodComboBox");
+        method->setFocus();
+        while (method->currentData().toString() != Core::Schema::AuthMethod::None)
+            QTest::keyClick(method, Qt::Key_Down);
+        child<QLineEdit>(w, "tokenEndpointLineEdit")->setFocus();
+        QTest::keyClicks(focused(), m_server.tokenEndpoint().toString());
+        child<QLineEdit>(w, "deviceAuthorizationEndpointLineEdit")->setFocus();
+        QTest::keyClicks(focused(), m_server.issuer().toString() + QStringLiteral("/device/auth"));
+        child<QLineEdit>(w, "clientIdLineEdit")->setFocus();
+        QTest::keyClicks(focused(), QStringLiteral("device-client"));
+        child<QLineEdit>(w, "scopeLineEdit")->setFocus();
+        QTest::keyClicks(focused(), QStringLiteral("openid api:read"));
+
+        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+        Tokenbench::Ui::InteractiveFlowPanel* panel = w.interactiveFlowPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->mode(), Tokenbench::Ui::InteractiveFlowPanel::Mode::Device, 10000);
+        QVERIFY(panel->isVisible());
+        const QString code = panel->userCode();
+        QVERIFY(!code.isEmpty());
+        QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("userCodeLabel"))->text(), code);
+        QVERIFY2(panel->countdownText().startsWith(QStringLiteral("Code expires in ")), qPrintable(panel->countdownText()));
+        QVERIFY(panel->countdownText().contains(QStringLiteral("every 5 s")));
+        // Copy the code, open the verification page (the test's "browser").
+        QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("copyUserCodePushButton")), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), code);
+        QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("openFlowUrlPushButton")), Qt::LeftButton);
+        QCOMPARE(opened.size(), 1);
+        QVERIFY(opened.constFirst().toString().contains(QStringLiteral("user_code=")));
+        // The user signs in on the other device.
+        Test::BrowserPlayer user;
+        QString error;
+        QUrl verification = opened.constFirst();
+        verification.setQuery(QString());
+        QVERIFY2(user.approveDevice(verification, code, &error), qPrintable(error));
+        QVERIFY(finished.wait(30000));
+        const TokenResult r = finished.constFirst().constFirst().value<TokenResult>();
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        QVERIFY(!panel->isVisible());
+        QCOMPARE(w.tokenPanel()->token(), r.response.accessToken);
+        QVERIFY(child<QPushButton>(w, "refreshPushButton")->isVisibleTo(&w));
+        QCOMPARE(w.traceModel()->rowCount(), 2); // device authorization + the poll that got the token
     }
 
     void waitingForTheBrowser_escCancels()
