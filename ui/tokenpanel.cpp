@@ -62,6 +62,7 @@ TokenPanel::TokenPanel(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::TokenP
     m_previewRefreshButton->setToolTip(tr("Show the exact refresh request that would be sent, secrets redacted"));
     m_autoRefresh = new QCheckBox(tr("&Auto-refresh"), m_ui->tokenPage);
     m_autoRefresh->setObjectName(QStringLiteral("autoRefreshCheckBox"));
+    m_autoRefresh->setChecked(true); // refresh before expiry whenever a refresh token exists
     m_autoRefresh->setToolTip(tr("Refresh automatically when Couper would stop reusing the token (90 % of "
                                  "expires_in)"));
     const int at = m_ui->buttonsLayout->indexOf(m_ui->copyHeaderPushButton) + 1;

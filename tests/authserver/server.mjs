@@ -16,6 +16,7 @@
 //                                               (any port, RFC 8252 §7.3)
 //   public-client                               none (public); authorization_code (+PKCE), refresh_token;
 //                                               same loopback redirect
+//   short-client                                as public-client, but access tokens live 2 s
 //   device-client                               none (public); device_code (RFC 8628) and refresh_token
 //
 // Interactive flows: PKCE is required for every authorization request (S256); refresh tokens are issued
@@ -96,6 +97,16 @@ let clients = [
     scope: 'openid offline_access api:read api:write',
   },
   {
+    // Like public-client, but its access tokens live 2 s: automatic refresh can be seen to happen.
+    client_id: 'short-client',
+    token_endpoint_auth_method: 'none',
+    application_type: 'native',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: ['http://127.0.0.1/callback'],
+    scope: 'openid offline_access api:read api:write',
+  },
+  {
     client_id: 'device-client',
     token_endpoint_auth_method: 'none',
     application_type: 'native',
@@ -144,7 +155,12 @@ server.listen(port, '127.0.0.1', () => {
     pkce: { required: () => true },
     issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: () => true,
-    ttl: { ClientCredentials: 3600, AccessToken: 3600, RefreshToken: 86400, DeviceCode: 600 },
+    ttl: {
+      ClientCredentials: 3600,
+      AccessToken: (ctx, token, client) => (client?.clientId === 'short-client' ? 2 : 3600),
+      RefreshToken: 86400,
+      DeviceCode: 600,
+    },
   });
   provider.use(async (ctx, next) => {
     if (ctx.path === '/__tokenbench/last-token-request') {

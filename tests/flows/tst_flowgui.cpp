@@ -214,10 +214,14 @@ private Q_SLOTS:
         const TokenResult again = waitRun(w, [&] { QTest::mouseClick(refresh, Qt::LeftButton); });
         QVERIFY2(again.ok(), qPrintable(again.errorText));
 
-        // Auto-refresh is scheduled at Couper's TTL (90 % of expires_in) once enabled.
+        // Auto-refresh is scheduled at Couper's TTL (90 % of expires_in), on by default; it can be turned off.
         auto* autoRefresh = child<QCheckBox>(w, "autoRefreshCheckBox");
-        QTest::mouseClick(autoRefresh, Qt::LeftButton, {}, QPoint(8, autoRefresh->height() / 2));
         QVERIFY(autoRefresh->isChecked());
+        QVERIFY(w.flowController()->autoRefreshScheduled());
+        QTest::mouseClick(autoRefresh, Qt::LeftButton, {}, QPoint(8, autoRefresh->height() / 2));
+        QVERIFY(!autoRefresh->isChecked());
+        QVERIFY(!w.flowController()->autoRefreshScheduled());
+        QTest::mouseClick(autoRefresh, Qt::LeftButton, {}, QPoint(8, autoRefresh->height() / 2));
         QVERIFY(w.flowController()->autoRefreshScheduled());
         const qint64 due = w.flowController()->autoRefreshInMs();
         QVERIFY2(due > 3200 * 1000 && due <= 3241 * 1000, qPrintable(QString::number(due)));
@@ -280,6 +284,51 @@ private Q_SLOTS:
         QCOMPARE(w.tokenPanel()->token(), r.response.accessToken);
         QVERIFY(child<QPushButton>(w, "refreshPushButton")->isVisibleTo(&w));
         QCOMPARE(w.traceModel()->rowCount(), 2); // device authorization + the poll that got the token
+    }
+
+    void autoRefresh_firesAtCouperTtl_withTheRotatedToken()
+    {
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        Test::BrowserPlayer browser;
+        w.setUrlOpener([&](const QUrl& url) {
+            QTimer::singleShot(0, this, [&browser, url] { browser.signIn(url); });
+            return true;
+        });
+        prepareAuthCodeForm(w);
+        // short-client: a public client whose access tokens live 2 s (Couper reuses them for 1 s).
+        auto* method = child<QComboBox>(w, "authMethodComboBox");
+        method->setFocus();
+        while (method->currentData().toString() != Core::Schema::AuthMethod::None)
+            QTest::keyClick(method, Qt::Key_Down);
+        auto* clientId = child<QLineEdit>(w, "clientIdLineEdit");
+        clientId->setFocus();
+        clientId->selectAll();
+        QTest::keyClicks(clientId, QStringLiteral("short-client"));
+        w.workspace()->setAttribute(0, Core::BlockType::OAuth2, QStringLiteral("client_secret"), QString());
+
+        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(finished.wait(30000));
+        const TokenResult first = finished.constFirst().constFirst().value<TokenResult>();
+        QVERIFY2(first.ok(), qPrintable(first.errorText));
+        QCOMPARE(first.response.ttlSeconds, 1);
+        // Without a click: the refresh_token grant after ~1 s, then again with the rotated token.
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 3, 20000);
+        const TokenResult second = finished.at(1).constFirst().value<TokenResult>();
+        const TokenResult third = finished.at(2).constFirst().value<TokenResult>();
+        QVERIFY2(second.ok(), qPrintable(second.errorText));
+        QVERIFY2(third.ok(), qPrintable(third.errorText));
+        QCOMPARE(second.grantType, Core::Schema::Grant::RefreshToken);
+        QVERIFY(second.response.refreshToken != first.response.refreshToken);
+        QVERIFY(third.response.refreshToken != second.response.refreshToken);
+        QCOMPARE(w.tokenPanel()->token().isEmpty(), false);
+        // Turning it off stops the cycle.
+        QTest::mouseClick(child<QCheckBox>(w, "autoRefreshCheckBox"), Qt::LeftButton, {},
+                          QPoint(8, child<QCheckBox>(w, "autoRefreshCheckBox")->height() / 2));
+        QTRY_VERIFY(!w.isRunning());
+        QVERIFY(!w.flowController()->autoRefreshScheduled());
     }
 
     void waitingForTheBrowser_escCancels()
