@@ -23,6 +23,9 @@ InteractiveFlowPanel::InteractiveFlowPanel(QWidget* parent) : QWidget(parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
+    m_steps = new QLabel(this);
+    m_steps->setObjectName(QStringLiteral("flowStepsLabel"));
+    m_steps->setTextFormat(Qt::RichText);
     m_detail = new QLabel(this);
     m_detail->setObjectName(QStringLiteral("flowDetailLabel"));
     m_detail->setWordWrap(true);
@@ -57,6 +60,7 @@ InteractiveFlowPanel::InteractiveFlowPanel(QWidget* parent) : QWidget(parent)
     buttons->addWidget(m_cancel);
 
     layout->addWidget(m_title);
+    layout->addWidget(m_steps);
     layout->addWidget(m_detail);
     layout->addWidget(m_codeLabel);
     layout->addWidget(m_urlEdit);
@@ -84,6 +88,23 @@ QString InteractiveFlowPanel::titleText() const
     return m_title->text();
 }
 
+QString InteractiveFlowPanel::stepsText() const
+{
+    return m_steps->text();
+}
+
+void InteractiveFlowPanel::setSteps(const QStringList& steps, int current)
+{
+    QStringList parts;
+    for (int i = 0; i < steps.size(); ++i) {
+        const QString text = steps.at(i).toHtmlEscaped();
+        parts << (i == current ? QStringLiteral("<b>%1</b>").arg(text)
+                               : i < current ? QStringLiteral("%1 \u2713").arg(text)
+                                             : QStringLiteral("<span style='color:gray'>%1</span>").arg(text));
+    }
+    m_steps->setText(parts.join(QStringLiteral(" \u2192 ")));
+}
+
 QString InteractiveFlowPanel::countdownText() const
 {
     return m_countdown->text();
@@ -94,6 +115,7 @@ void InteractiveFlowPanel::showBrowser(const QUrl& authorizationUrl, const QUrl&
     m_mode = Mode::Browser;
     m_url = authorizationUrl;
     m_title->setText(tr("Waiting for the browser\u2026"));
+    setSteps({tr("Opening browser"), tr("Waiting for redirect"), tr("Exchanging code")}, 1);
     m_detail->setText(tr("Sign in in the browser window that opened. Tokenbench receives the answer at %1. "
                          "If no browser opened, copy the URL below or open it again.")
                           .arg(redirectUri.toString()));
@@ -116,6 +138,7 @@ void InteractiveFlowPanel::showDevice(const Core::DeviceAuthorization& a)
     m_authorization = a;
     m_url = a.verificationUriComplete.isEmpty() ? a.verificationUri : a.verificationUriComplete;
     m_title->setText(tr("Waiting for the sign-in on another device\u2026"));
+    setSteps({tr("Device code issued"), tr("Waiting for approval"), tr("Token")}, 1);
     m_detail->setText(tr("Open %1 and enter this code:").arg(a.verificationUri.toString()));
     m_codeLabel->setText(a.userCode);
     m_codeLabel->setVisible(true);
@@ -145,6 +168,8 @@ void InteractiveFlowPanel::showExchanging(const QString& text)
     m_mode = Mode::Exchanging;
     m_timer->stop();
     m_title->setText(text);
+    if (m_steps->text().contains(QStringLiteral("Exchanging code")))
+        setSteps({tr("Opening browser"), tr("Waiting for redirect"), tr("Exchanging code")}, 2);
     m_detail->setText(QString());
     m_codeLabel->setVisible(false);
     m_urlEdit->setVisible(false);
@@ -161,6 +186,7 @@ void InteractiveFlowPanel::finish()
     m_timer->stop();
     m_url.clear();
     m_authorization = {};
+    m_steps->clear();
     setVisible(false);
 }
 

@@ -37,6 +37,8 @@ public:
     QString titleText() const;
     QString userCode() const { return m_authorization.userCode; }
     QString countdownText() const;
+    // "Opening browser → Waiting for redirect → Exchanging code" with the current step in bold.
+    QString stepsText() const;
     QUrl url() const { return m_url; }
 
 Q_SIGNALS:
@@ -45,9 +47,11 @@ Q_SIGNALS:
 
 private:
     void tick();
+    void setSteps(const QStringList& steps, int current);
 
     Mode m_mode = Mode::Hidden;
     QLabel* m_title = nullptr;
+    QLabel* m_steps = nullptr;
     QLabel* m_detail = nullptr;
     QLineEdit* m_urlEdit = nullptr;
     QLabel* m_codeLabel = nullptr;

@@ -349,6 +349,8 @@ private Q_SLOTS:
         QVERIFY(panel->isVisible());
         QCOMPARE(panel->mode(), Tokenbench::Ui::InteractiveFlowPanel::Mode::Browser);
         QCOMPARE(panel->url(), opened);
+        QVERIFY2(panel->stepsText().contains(QStringLiteral("<b>Waiting for redirect</b>")), qPrintable(panel->stepsText()));
+        QVERIFY(panel->stepsText().contains(QStringLiteral("Opening browser \u2713")));
         auto* urlEdit = panel->findChild<QLineEdit*>(QStringLiteral("flowUrlLineEdit"));
         QCOMPARE(urlEdit->text(), opened.toString(QUrl::FullyEncoded));
         // "Open again" asks the opener once more.
