@@ -15,6 +15,7 @@ DeviceFlow::DeviceFlow(QNetworkAccessManager* nam, QObject* parent)
     : QObject(parent), m_nam(nam), m_client(new TokenClient(nam, this)), m_pollTimer(new QTimer(this))
 {
     m_pollTimer->setSingleShot(true);
+    m_pollTimer->setTimerType(Qt::PreciseTimer); // never poll earlier than the server allows (RFC 8628 §3.5)
     connect(m_pollTimer, &QTimer::timeout, this, &DeviceFlow::poll);
     connect(m_client, &TokenClient::exchangeStarted, this, &DeviceFlow::exchangeStarted);
     connect(m_client, &TokenClient::exchangeFinished, this, &DeviceFlow::exchangeFinished);

@@ -10,3 +10,4 @@ tokenbench_add_test(tst_flowcli SOURCES flows/tst_flowcli.cpp flows/browserplaye
     LABELS integration)
 tokenbench_add_test(tst_flowgui SOURCES flows/tst_flowgui.cpp flows/browserplayer.h flows/browserplayer.cpp
     GUI LABELS gui)
+tokenbench_add_test(tst_deviceflowfaults SOURCES flows/tst_deviceflowfaults.cpp LABELS integration)
