@@ -44,11 +44,11 @@ InteractiveFlowPanel::InteractiveFlowPanel(QWidget* parent) : QWidget(parent)
     m_countdown->setObjectName(QStringLiteral("flowCountdownLabel"));
 
     auto* buttons = new QHBoxLayout;
-    m_copyUrl = new QPushButton(tr("Copy &URL"), this);
+    m_copyUrl = new QPushButton(tr("Copy UR&L"), this);
     m_copyUrl->setObjectName(QStringLiteral("copyFlowUrlPushButton"));
-    m_open = new QPushButton(tr("&Open in browser"), this);
+    m_open = new QPushButton(tr("Ope&n in browser"), this);
     m_open->setObjectName(QStringLiteral("openFlowUrlPushButton"));
-    m_copyCode = new QPushButton(tr("Copy co&de"), this);
+    m_copyCode = new QPushButton(tr("Cop&y code"), this);
     m_copyCode->setObjectName(QStringLiteral("copyUserCodePushButton"));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelFlowPushButton"));
@@ -126,7 +126,7 @@ void InteractiveFlowPanel::showBrowser(const QUrl& authorizationUrl, const QUrl&
     m_copyCode->setVisible(false);
     m_copyUrl->setVisible(true);
     m_open->setVisible(true);
-    m_open->setText(tr("&Open again"));
+    m_open->setText(tr("Ope&n again"));
     m_countdown->setVisible(false);
     m_timer->stop();
     setVisible(true);
@@ -147,7 +147,7 @@ void InteractiveFlowPanel::showDevice(const Core::DeviceAuthorization& a)
     m_copyCode->setVisible(true);
     m_copyUrl->setVisible(true);
     m_open->setVisible(true);
-    m_open->setText(tr("&Open verification page"));
+    m_open->setText(tr("Ope&n verification page"));
     m_countdown->setVisible(true);
     tick();
     m_timer->start();

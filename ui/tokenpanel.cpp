@@ -54,7 +54,7 @@ TokenPanel::TokenPanel(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::TokenP
     m_idTokenValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_ui->factsLayout->addRow(m_idTokenLabel, m_idTokenValue);
     m_ui->factsLayout->setRowVisible(m_idTokenValue, false);
-    m_refreshButton = new QPushButton(tr("Re&fresh"), m_ui->tokenPage);
+    m_refreshButton = new QPushButton(tr("Refre&sh"), m_ui->tokenPage);
     m_refreshButton->setObjectName(QStringLiteral("refreshPushButton"));
     m_refreshButton->setToolTip(tr("Send the refresh_token grant now with the refresh token of this run"));
     m_previewRefreshButton = new QPushButton(tr("Preview refresh request"), m_ui->tokenPage);
