@@ -47,7 +47,7 @@ TokenPanel::TokenPanel(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::TokenP
     m_ui->copyTokenPushButton->setToolTip(tr("Copies the token; the clipboard is cleared after 30 s"));
 
     // The ID token's badge, and refreshing with the run's refresh token (interactive flows).
-    m_idTokenLabel = new QLabel(tr("ID token:"), m_ui->tokenPage);
+    m_idTokenLabel = new QLabel(tr("ID token"), m_ui->tokenPage);
     m_idTokenValue = new QLabel(m_ui->tokenPage);
     m_idTokenValue->setObjectName(QStringLiteral("idTokenValueLabel"));
     m_idTokenValue->setWordWrap(true);
@@ -163,7 +163,7 @@ void TokenPanel::setIdTokenReport(const Core::IdTokenReport& r)
         QStringList names;
         for (const Core::Jwt::ClaimCheck& c : r.checks)
             names << c.name;
-        text = tr("✔ verified: %1 (keys from %2); %3 ✔").arg(r.signature, r.keySource, names.join(QStringLiteral(", ")));
+        text = tr("\u2714 verified (%1)").arg(names.join(QStringLiteral(", ")));
     } else {
         QStringList problems;
         if (!r.error.isEmpty())
@@ -179,6 +179,14 @@ void TokenPanel::setIdTokenReport(const Core::IdTokenReport& r)
         text = tr("✘ not valid: %1").arg(problems.join(QStringLiteral("; ")));
     }
     m_idTokenValue->setText(text);
+    QStringList detail;
+    if (!r.signature.isEmpty())
+        detail << tr("Signature: %1").arg(r.signature);
+    if (!r.keySource.isEmpty())
+        detail << tr("Keys: %1").arg(r.keySource);
+    for (const Core::Jwt::ClaimCheck& c : r.checks)
+        detail << QStringLiteral("%1 %2: %3").arg(c.passed ? QStringLiteral("\u2714") : QStringLiteral("\u2718"), c.name, c.reason);
+    m_idTokenValue->setToolTip(detail.join(u'\n'));
     QPalette pal = m_idTokenValue->palette();
     pal.setColor(QPalette::WindowText, r.valid ? QColor(0x2e, 0xa0, 0x43) : palette().color(QPalette::WindowText));
     m_idTokenValue->setPalette(pal);
