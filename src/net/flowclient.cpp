@@ -137,7 +137,8 @@ void FlowClient::onFlowFinished(const TokenResult& result)
                 return;
             QList<Jwt::ClaimCheck> extra;
             if (m_expectedIssuer.isEmpty())
-                extra.append(IdTokenCheck::issuerMatchesEndpoint(m_pending.response.idToken, m_spec.tokenEndpoint));
+                extra.append(IdTokenCheck::issuerMatchesEndpoint(m_pending.response.idToken, m_spec.tokenEndpoint,
+                                                                 v.issuerMetadata));
             TokenResult done = m_pending;
             done.idTokenReport = IdTokenCheck::report(v, extra);
             finish(done);

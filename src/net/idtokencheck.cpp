@@ -23,7 +23,8 @@ Jwt::ClaimExpectations expectations(const TokenResult& result, const TokenReques
     return e;
 }
 
-Jwt::ClaimCheck issuerMatchesEndpoint(const QString& idToken, const QUrl& tokenEndpoint)
+Jwt::ClaimCheck issuerMatchesEndpoint(const QString& idToken, const QUrl& tokenEndpoint,
+                                      const QJsonObject& issuerMetadata)
 {
     Jwt::ClaimCheck c;
     c.name = QStringLiteral("iss");
@@ -37,6 +38,17 @@ Jwt::ClaimCheck issuerMatchesEndpoint(const QString& idToken, const QUrl& tokenE
     while (base.endsWith(u'/'))
         base.chop(1);
     const QString endpoint = tokenEndpoint.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    const QString advertised = issuerMetadata.value(QStringLiteral("token_endpoint")).toString();
+    if (!advertised.isEmpty() && issuerMetadata.value(QStringLiteral("issuer")).toString() == iss) {
+        c.passed = QUrl(advertised).adjusted(QUrl::StripTrailingSlash) ==
+                   QUrl(endpoint).adjusted(QUrl::StripTrailingSlash);
+        c.reason = c.passed ? QStringLiteral("\"%1\" is the issuer of the token endpoint %2 (its metadata says so)")
+                                  .arg(iss, endpoint)
+                            : QStringLiteral("\"%1\" names another token endpoint (%2) than the one this run used "
+                                             "(%3): the ID token comes from another server")
+                                  .arg(iss, advertised, endpoint);
+        return c;
+    }
     c.passed = endpoint == base || endpoint.startsWith(base + u'/');
     c.reason = c.passed ? QStringLiteral("\"%1\" is the issuer of the token endpoint %2").arg(iss, endpoint)
                         : QStringLiteral("\"%1\" is not the issuer of the token endpoint %2: the ID token names "

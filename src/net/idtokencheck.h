@@ -11,9 +11,10 @@ namespace Tokenbench::Core::IdTokenCheck {
 Jwt::ClaimExpectations expectations(const TokenResult& result, const TokenRequestSpec& spec,
                                     const QString& expectedIssuer);
 
-// Without a known issuer: the token endpoint must lie under the token's `iss` (same origin and path
-// prefix), so keys are not fetched from wherever the token points.
-Jwt::ClaimCheck issuerMatchesEndpoint(const QString& idToken, const QUrl& tokenEndpoint);
+// Without an issuer named by the redirect: the token's `iss` must be the issuer of the token endpoint
+// this run used — its discovery metadata names that token endpoint, or the endpoint lies under it.
+Jwt::ClaimCheck issuerMatchesEndpoint(const QString& idToken, const QUrl& tokenEndpoint,
+                                      const QJsonObject& issuerMetadata = {});
 
 // The report shown in the token panel and in --json (id_token_checks).
 IdTokenReport report(const Jwt::IssuerVerifier::Result& verification, const QList<Jwt::ClaimCheck>& extra);

@@ -96,8 +96,14 @@ private Q_SLOTS:
         QVERIFY(r.exchanges.constLast().requestBody.contains("device_code="));
         QVERIFY(r.exchanges.constLast().requestBody.contains(
             "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code"));
-        if (r.idTokenReport.checked)
-            QVERIFY2(r.idTokenReport.valid, qPrintable(r.idTokenReport.error));
+        // The ID token (scope openid): verified, its iss confirmed through the issuer's metadata.
+        QVERIFY(!r.response.idToken.isEmpty());
+        QVERIFY(r.idTokenReport.checked);
+        QVERIFY2(r.idTokenReport.valid, qPrintable(r.idTokenReport.error));
+        bool issChecked = false;
+        for (const Jwt::ClaimCheck& c : r.idTokenReport.checks)
+            issChecked = issChecked || (c.name == u"iss" && c.passed && c.reason.contains(QStringLiteral("metadata")));
+        QVERIFY(issChecked);
     }
 
     void cancel_whilePolling()

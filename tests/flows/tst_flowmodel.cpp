@@ -5,9 +5,11 @@
 #include "model/validator.h"
 #include "model/valueresolver.h"
 #include "net/flowclient.h"
+#include "net/idtokencheck.h"
 #include "net/tokenrequest.h"
 #include "util/testsupport.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Tokenbench::Core;
@@ -170,6 +172,32 @@ private Q_SLOTS:
         req = prepareTokenRequest(d);
         QVERIFY(req);
         QCOMPARE(req->body, QByteArray("client_id=tv&client_secret=sec&device_code=dev&grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code"));
+    }
+
+    void idTokenIssuer_isTheIssuerOfTheTokenEndpoint()
+    {
+        auto token = [](const char* iss) {
+            const auto b64 = [](const QByteArray& b) {
+                return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            };
+            return QString::fromLatin1(b64("{\"alg\":\"RS256\"}") + '.' +
+                                       b64(QByteArray("{\"iss\":\"") + iss + "\"}") + ".sig");
+        };
+        const QUrl keycloak(QStringLiteral("https://id.example/realms/x/protocol/openid-connect/token"));
+        QVERIFY(IdTokenCheck::issuerMatchesEndpoint(token("https://id.example/realms/x"), keycloak).passed);
+        QVERIFY(!IdTokenCheck::issuerMatchesEndpoint(token("https://id.example/realms/y"), keycloak).passed);
+        QVERIFY(!IdTokenCheck::issuerMatchesEndpoint(token("https://evil.example"), keycloak).passed);
+        // An issuer whose token endpoint lives elsewhere: its metadata decides.
+        const QUrl google(QStringLiteral("https://oauth2.googleapis.com/token"));
+        QJsonObject metadata{{QStringLiteral("issuer"), QStringLiteral("https://accounts.google.com")},
+                             {QStringLiteral("token_endpoint"), QStringLiteral("https://oauth2.googleapis.com/token")}};
+        const auto ok = IdTokenCheck::issuerMatchesEndpoint(token("https://accounts.google.com"), google, metadata);
+        QVERIFY2(ok.passed, qPrintable(ok.reason));
+        metadata.insert(QStringLiteral("token_endpoint"), QStringLiteral("https://other.example/token"));
+        const auto other = IdTokenCheck::issuerMatchesEndpoint(token("https://accounts.google.com"), google, metadata);
+        QVERIFY(!other.passed);
+        QVERIFY(other.reason.contains(QStringLiteral("another server")));
+        QCOMPARE(IdTokenCheck::issuerMatchesEndpoint(QStringLiteral("not a jwt"), google).passed, false);
     }
 
     void specFromBackend_readsTheInteractiveAttributes()
