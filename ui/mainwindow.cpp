@@ -105,6 +105,8 @@ Block templateBackend(const QString& name, const QString& grantType)
     Block b{BlockType::Backend, name, {}, {}};
     Block o{BlockType::OAuth2, {}, {}, {}};
     o.setAttribute(QStringLiteral("grant_type"), grantType);
+    if (grantType == Core::Schema::Grant::AuthorizationCode || grantType == Core::Schema::Grant::DeviceCode)
+        o.setAttribute(QStringLiteral("scope"), QStringLiteral("openid")); // an OpenID sign-in: an ID token
     b.blocks.append(o);
     return b;
 }

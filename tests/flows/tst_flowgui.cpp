@@ -237,11 +237,12 @@ private Q_SLOTS:
             opened << url;
             return true;
         });
-        w.addFromTemplate(Core::Schema::Grant::ClientCredentials);
-        auto* grant = child<QComboBox>(w, "grantTypeComboBox");
-        grant->setFocus();
-        while (grant->currentData().toString() != Core::Schema::Grant::DeviceCode)
-            QTest::keyClick(grant, Qt::Key_Down);
+        // The welcome page's device-code template.
+        auto* deviceTemplate = child<QPushButton>(w, "deviceCodePushButton");
+        QVERIFY(deviceTemplate && deviceTemplate->isVisible());
+        QTest::mouseClick(deviceTemplate, Qt::LeftButton);
+        QCOMPARE(child<QComboBox>(w, "grantTypeComboBox")->currentData().toString(), Core::Schema::Grant::DeviceCode);
+        QCOMPARE(child<QLineEdit>(w, "scopeLineEdit")->text(), QStringLiteral("openid"));
         auto* method = child<QComboBox>(w, "authMethodComboBox");
         method->setFocus();
         while (method->currentData().toString() != Core::Schema::AuthMethod::None)
@@ -253,7 +254,9 @@ private Q_SLOTS:
         child<QLineEdit>(w, "clientIdLineEdit")->setFocus();
         QTest::keyClicks(focused(), QStringLiteral("device-client"));
         child<QLineEdit>(w, "scopeLineEdit")->setFocus();
-        QTest::keyClicks(focused(), QStringLiteral("openid api:read"));
+        QTest::keyClick(focused(), Qt::Key_End);
+        QTest::keyClicks(focused(), QStringLiteral(" api:read"));
+        QCOMPARE(child<QLineEdit>(w, "scopeLineEdit")->text(), QStringLiteral("openid api:read"));
 
         QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
         QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
