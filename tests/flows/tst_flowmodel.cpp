@@ -3,6 +3,7 @@
 #include "model/block.h"
 #include "model/schema.h"
 #include "model/validator.h"
+#include "model/workspacefile.h"
 #include "model/valueresolver.h"
 #include "net/flowclient.h"
 #include "net/idtokencheck.h"
@@ -198,6 +199,17 @@ private Q_SLOTS:
         QVERIFY(!other.passed);
         QVERIFY(other.reason.contains(QStringLiteral("another server")));
         QCOMPARE(IdTokenCheck::issuerMatchesEndpoint(QStringLiteral("not a jwt"), google).passed, false);
+    }
+
+    void typedRefreshToken_isNeverWrittenToTheWorkspaceFile()
+    {
+        const QString secret = QStringLiteral("rt-super-secret-value");
+        const auto out = WorkspaceFile::serialize({backend({{QStringLiteral("grant_type"), Schema::Grant::RefreshToken},
+                                                            {QStringLiteral("token_endpoint"), Ep},
+                                                            {QStringLiteral("refresh_token"), secret}})});
+        QVERIFY(!out.bytes.contains(secret.toUtf8()));
+        QCOMPARE(out.substitutions.size(), 1);
+        QCOMPARE(out.substitutions.constFirst().attribute, QStringLiteral("refresh_token"));
     }
 
     void specFromBackend_readsTheInteractiveAttributes()
