@@ -2,6 +2,8 @@
 
 #include "aboutdialog.h"
 #include "backendeditor.h"
+#include "flowcontroller.h"
+#include "interactiveflowpanel.h"
 #include "secretlineedit.h"
 #include "secretsdialog.h"
 #include "jwtpanel.h"
@@ -103,6 +105,8 @@ Block templateBackend(const QString& name, const QString& grantType)
     Block b{BlockType::Backend, name, {}, {}};
     Block o{BlockType::OAuth2, {}, {}, {}};
     o.setAttribute(QStringLiteral("grant_type"), grantType);
+    if (grantType == Core::Schema::Grant::AuthorizationCode || grantType == Core::Schema::Grant::DeviceCode)
+        o.setAttribute(QStringLiteral("scope"), QStringLiteral("openid")); // an OpenID sign-in: an ID token
     b.blocks.append(o);
     return b;
 }
@@ -449,6 +453,8 @@ void MainWindow::createWidgets()
     runBar->addWidget(m_cancelButton);
     runBar->addWidget(m_outcome, 1);
     runLayout->addLayout(runBar);
+    m_flowPanel = new InteractiveFlowPanel(runPane);
+    runLayout->addWidget(m_flowPanel);
     m_runSplitter = new QSplitter(Qt::Vertical, runPane);
     m_runSplitter->setObjectName(QStringLiteral("runSplitter"));
     m_tokenPanel = new TokenPanel(m_runSplitter);
@@ -1000,6 +1006,10 @@ void MainWindow::ensureRunner()
     ensureNetwork();
     m_runner = new Core::Runner(m_workspace, m_traceModel, m_nam, this);
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
+    connect(m_runner, &Core::Runner::started, this, [this] { updateActions(); });
+    m_flowController = new FlowController(m_runner, m_flowPanel, m_tokenPanel, this);
+    if (m_urlOpener)
+        m_flowController->setUrlOpener(m_urlOpener);
 }
 
 void MainWindow::ensureNetwork()
@@ -1064,6 +1074,13 @@ void MainWindow::verifyIssuedToken(const QString& token)
                 });
     }
     m_issuerVerifier->verify(token.toUtf8());
+}
+
+void MainWindow::setUrlOpener(std::function<bool(const QUrl&)> opener)
+{
+    m_urlOpener = std::move(opener);
+    if (m_flowController)
+        m_flowController->setUrlOpener(m_urlOpener);
 }
 
 bool MainWindow::isRunning() const
@@ -1266,6 +1283,7 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     m_outcome->setText(text);
     m_outcome->setToolTip(text);
     m_tokenPanel->setResult(result, scope);
+    m_flowController->runFinished(backendRow, result);
     if (result.ok())
         verifyIssuedToken(result.response.accessToken);
     m_tracePane->selectLast();

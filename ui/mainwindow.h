@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "model/valueresolver.h"
 #include "net/tokenclient.h"
 
@@ -36,6 +38,8 @@ class WorkspaceTreeModel;
 namespace Tokenbench::Ui {
 
 class BackendEditor;
+class FlowController;
+class InteractiveFlowPanel;
 class OAuth2Editor;
 class JwtPanel;
 class TokenPanel;
@@ -80,6 +84,11 @@ public:
     void offerRecovery();
     bool restoreRecovery(const QString& workspaceId);
     bool isReadOnlySource() const { return !m_hclSource.isEmpty(); }
+    // Interactive flows: the panel shown while waiting, and who opens URLs (the system browser unless
+    // replaced, e.g. by a test that plays the browser). The controller exists after the first run.
+    InteractiveFlowPanel* interactiveFlowPanel() const { return m_flowPanel; }
+    FlowController* flowController() const { return m_flowController; }
+    void setUrlOpener(std::function<bool(const QUrl&)> opener);
 
 Q_SIGNALS:
     void runFinished(const Tokenbench::Core::TokenResult& result);
@@ -159,6 +168,9 @@ private:
     QPushButton* m_cancelButton = nullptr;
     QLabel* m_outcome = nullptr;
     TokenPanel* m_tokenPanel = nullptr;
+    InteractiveFlowPanel* m_flowPanel = nullptr;
+    FlowController* m_flowController = nullptr;
+    std::function<bool(const QUrl&)> m_urlOpener;
     TracePane* m_tracePane = nullptr;
     QDockWidget* m_problemsDock = nullptr;
     QDockWidget* m_jwtDock = nullptr;

@@ -6,6 +6,7 @@
 
 #include "jwt/jwtpeek.h"
 
+#include <QCheckBox>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -44,6 +45,34 @@ TokenPanel::TokenPanel(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::TokenP
             [this] { Clipboard::copySecret(QStringLiteral("Authorization: Bearer ") + m_token); });
     connect(m_ui->inspectPushButton, &QPushButton::clicked, this, [this] { Q_EMIT inspectRequested(m_token); });
     m_ui->copyTokenPushButton->setToolTip(tr("Copies the token; the clipboard is cleared after 30 s"));
+
+    // The ID token's badge, and refreshing with the run's refresh token (interactive flows).
+    m_idTokenLabel = new QLabel(tr("ID token"), m_ui->tokenPage);
+    m_idTokenValue = new QLabel(m_ui->tokenPage);
+    m_idTokenValue->setObjectName(QStringLiteral("idTokenValueLabel"));
+    m_idTokenValue->setWordWrap(true);
+    m_idTokenValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ui->factsLayout->addRow(m_idTokenLabel, m_idTokenValue);
+    m_ui->factsLayout->setRowVisible(m_idTokenValue, false);
+    m_refreshButton = new QPushButton(tr("Refre&sh"), m_ui->tokenPage);
+    m_refreshButton->setObjectName(QStringLiteral("refreshPushButton"));
+    m_refreshButton->setToolTip(tr("Send the refresh_token grant now with the refresh token of this run"));
+    m_previewRefreshButton = new QPushButton(tr("Preview refresh request"), m_ui->tokenPage);
+    m_previewRefreshButton->setObjectName(QStringLiteral("previewRefreshPushButton"));
+    m_previewRefreshButton->setToolTip(tr("Show the exact refresh request that would be sent, secrets redacted"));
+    m_autoRefresh = new QCheckBox(tr("&Auto-refresh"), m_ui->tokenPage);
+    m_autoRefresh->setObjectName(QStringLiteral("autoRefreshCheckBox"));
+    m_autoRefresh->setChecked(true); // refresh before expiry whenever a refresh token exists
+    m_autoRefresh->setToolTip(tr("Refresh automatically when Couper would stop reusing the token (90 % of "
+                                 "expires_in)"));
+    const int at = m_ui->buttonsLayout->indexOf(m_ui->copyHeaderPushButton) + 1;
+    m_ui->buttonsLayout->insertWidget(at, m_refreshButton);
+    m_ui->buttonsLayout->insertWidget(at + 1, m_previewRefreshButton);
+    m_ui->buttonsLayout->insertWidget(at + 2, m_autoRefresh);
+    connect(m_refreshButton, &QPushButton::clicked, this, &TokenPanel::refreshRequested);
+    connect(m_previewRefreshButton, &QPushButton::clicked, this, &TokenPanel::previewRefreshRequested);
+    connect(m_autoRefresh, &QCheckBox::toggled, this, &TokenPanel::autoRefreshToggled);
+    setRefreshAvailable(false);
     clear();
 }
 
@@ -103,6 +132,7 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
                                        (r.scope.isEmpty() ? tr("  (the server did not report the granted scope)")
                                                           : QString()));
     m_ui->refreshValueLabel->setText(r.refreshToken.isEmpty() ? tr("none") : tr("present"));
+    setIdTokenReport(result.idTokenReport);
     const bool isJwt = Core::JwtPeek::payload(m_token).has_value();
     m_ui->inspectPushButton->setEnabled(isJwt);
     setVerification(isJwt ? tr("checking against the issuer's keys…") : tr("not a JWT (opaque token)"), false);
@@ -118,6 +148,71 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
     m_ui->stackedWidget->setCurrentWidget(m_ui->tokenPage);
     tick();
     m_timer->start();
+}
+
+void TokenPanel::setIdTokenReport(const Core::IdTokenReport& r)
+{
+    const bool show = !m_result.response.idToken.isEmpty();
+    m_ui->factsLayout->setRowVisible(m_idTokenValue, show);
+    if (!show)
+        return;
+    QString text;
+    if (!r.checked) {
+        text = tr("checking against the issuer's keys…");
+    } else if (r.valid) {
+        QStringList names;
+        for (const Core::Jwt::ClaimCheck& c : r.checks)
+            names << c.name;
+        text = tr("\u2714 verified (%1)").arg(names.join(QStringLiteral(", ")));
+    } else {
+        QStringList problems;
+        if (!r.error.isEmpty())
+            problems << r.error;
+        else if (!r.signature.isEmpty() && r.checks.isEmpty())
+            problems << r.signature;
+        for (const Core::Jwt::ClaimCheck& c : r.checks) {
+            if (!c.passed)
+                problems << c.name + QStringLiteral(": ") + c.reason;
+        }
+        if (problems.isEmpty())
+            problems << r.signature;
+        text = tr("✘ not valid: %1").arg(problems.join(QStringLiteral("; ")));
+    }
+    m_idTokenValue->setText(text);
+    QStringList detail;
+    if (!r.signature.isEmpty())
+        detail << tr("Signature: %1").arg(r.signature);
+    if (!r.keySource.isEmpty())
+        detail << tr("Keys: %1").arg(r.keySource);
+    for (const Core::Jwt::ClaimCheck& c : r.checks)
+        detail << QStringLiteral("%1 %2: %3").arg(c.passed ? QStringLiteral("\u2714") : QStringLiteral("\u2718"), c.name, c.reason);
+    m_idTokenValue->setToolTip(detail.join(u'\n'));
+    QPalette pal = m_idTokenValue->palette();
+    pal.setColor(QPalette::WindowText, r.valid ? QColor(0x2e, 0xa0, 0x43) : palette().color(QPalette::WindowText));
+    m_idTokenValue->setPalette(pal);
+}
+
+QString TokenPanel::idTokenText() const
+{
+    return m_idTokenValue->text();
+}
+
+void TokenPanel::setRefreshAvailable(bool available)
+{
+    m_refreshButton->setVisible(available);
+    m_previewRefreshButton->setVisible(available);
+    m_autoRefresh->setVisible(available);
+}
+
+bool TokenPanel::autoRefresh() const
+{
+    return m_autoRefresh->isChecked();
+}
+
+void TokenPanel::setAutoRefreshStatus(const QString& text)
+{
+    m_autoRefresh->setToolTip(text);
+    m_autoRefresh->setStatusTip(text);
 }
 
 void TokenPanel::setVerification(const QString& text, bool valid)

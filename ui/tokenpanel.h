@@ -6,6 +6,9 @@
 
 #include <memory>
 
+class QCheckBox;
+class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace Ui {
@@ -33,9 +36,19 @@ public:
     // The outcome of verifying the access token against its issuer's keys.
     void setVerification(const QString& text, bool valid);
     QString verificationText() const;
+    // The ID token's verification (signature, nonce, at_hash, aud, iss) from the run.
+    void setIdTokenReport(const Core::IdTokenReport& report);
+    QString idTokenText() const;
+    // Refresh, preview and automatic refresh: offered when the run left a refresh token.
+    void setRefreshAvailable(bool available);
+    bool autoRefresh() const;
+    void setAutoRefreshStatus(const QString& text);
 
 Q_SIGNALS:
     void inspectRequested(const QString& token);
+    void refreshRequested();
+    void previewRefreshRequested();
+    void autoRefreshToggled(bool on);
 
 private:
     void tick();
@@ -44,6 +57,11 @@ private:
     QTimer* m_timer = nullptr;
     QString m_token;
     Core::TokenResult m_result;
+    QLabel* m_idTokenLabel = nullptr;
+    QLabel* m_idTokenValue = nullptr;
+    QPushButton* m_refreshButton = nullptr;
+    QPushButton* m_previewRefreshButton = nullptr;
+    QCheckBox* m_autoRefresh = nullptr;
 };
 
 // "54:12", "1 h 02 min", "expired 3 min ago"

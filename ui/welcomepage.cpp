@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QPushButton>
 
 namespace Tokenbench::Ui {
 
@@ -25,6 +26,20 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::Welc
     m_ui->clientCredentialsPushButton->setToolTip(tr("A backend with an oauth2 block using the client credentials grant"));
     m_ui->passwordPushButton->setToolTip(tr("A backend with an oauth2 block using the password grant"));
     m_ui->jwtBearerPushButton->setToolTip(tr("A backend with an oauth2 block using the JWT bearer grant"));
+    // The interactive grants (Tokenbench extensions): a browser sign-in, or a code entered on another device.
+    auto* authCode = new QPushButton(tr("Authorization code + PKCE"), this);
+    authCode->setObjectName(QStringLiteral("authorizationCodePushButton"));
+    authCode->setToolTip(tr("Sign in through the system browser; the redirect comes back to 127.0.0.1"));
+    auto* device = new QPushButton(tr("Device code"), this);
+    device->setObjectName(QStringLiteral("deviceCodePushButton"));
+    device->setToolTip(tr("Sign in on another device with a user code (RFC 8628)"));
+    const int row = m_ui->templatesLayout->rowCount();
+    m_ui->templatesLayout->addWidget(authCode, row, 0);
+    m_ui->templatesLayout->addWidget(device, row, 1);
+    QWidget::setTabOrder(m_ui->jwtBearerPushButton, authCode);
+    QWidget::setTabOrder(authCode, device);
+    connect(authCode, &QPushButton::clicked, this, [this] { Q_EMIT templateRequested(Grant::AuthorizationCode); });
+    connect(device, &QPushButton::clicked, this, [this] { Q_EMIT templateRequested(Grant::DeviceCode); });
 }
 
 WelcomePage::~WelcomePage() = default;

@@ -9,6 +9,7 @@
 #include "model/workspacefile.h"
 #include "net/betatokenrequest.h"
 #include "net/networkaccessmanager.h"
+#include "net/flowclient.h"
 #include "net/tokenclient.h"
 #include "net/tokenrequest.h"
 #include "secrets/secretresolution.h"
@@ -22,7 +23,9 @@
 #include <QFileInfo>
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTextStream>
 
 namespace Tokenbench::Cli {
@@ -39,6 +42,9 @@ const QStringList& attributeFlags()
         QStringLiteral("grant_type"),     QStringLiteral("token_endpoint_auth_method"),
         QStringLiteral("scope"),          QStringLiteral("username"),  QStringLiteral("password"),
         QStringLiteral("assertion"),
+        // Interactive grants (Tokenbench extensions):
+        QStringLiteral("authorization_endpoint"), QStringLiteral("redirect_uri"),
+        QStringLiteral("device_authorization_endpoint"), QStringLiteral("refresh_token"),
     };
     return flags;
 }
@@ -71,6 +77,10 @@ void addOptions(QCommandLineParser& parser)
                                    "WORKSPACE, or of the \"default\" namespace without one).");
         parser.addOption({flagName(attr), help, QStringLiteral("VALUE")});
     }
+    parser.addOption({QStringLiteral("no-browser"),
+                      QStringLiteral("authorization_code: do not start a browser; print the authorization URL to "
+                                     "stderr and wait for the redirect on the loopback listener (without this "
+                                     "flag xdg-open is tried, and the URL printed if it fails).")});
     parser.addOption({QStringLiteral("request"),
                       QStringLiteral("Run the backend's beta_token_request with this label (\"default\" for the "
                                      "unlabelled one) instead of its oauth2 block."),
@@ -103,7 +113,8 @@ void addOptions(QCommandLineParser& parser)
                       QStringLiteral("NAME=VALUE")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print one JSON object: token, token_type, expires_in, ttl_seconds, exchanges, "
-                                     "claims, error.")});
+                                     "claims, error; refresh_token, id_token, scope (granted) and "
+                                     "id_token_checks when issued.")});
     parser.addOption({QStringLiteral("reveal"),
                       QStringLiteral("Show secrets (credentials, tokens, Authorization values) in exchanges instead "
                                      "of fingerprints.")});
@@ -120,6 +131,7 @@ struct Invocation
     int repeat = 1;
     bool json = false;
     bool reveal = false;
+    bool noBrowser = false;
 };
 
 // Parses a flag value: env:NAME reads the environment (after --env overrides).
@@ -366,6 +378,16 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         else if (!profile.hasAttribute(QStringLiteral("ttl")))
             profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
     }
+    // The grant follows from the flags when none is given: --refresh-token asks for a refresh (also on a
+    // workspace's authorization_code or device block), an authorization or device endpoint for that flow.
+    if (!parser.isSet(QStringLiteral("grant-type"))) {
+        if (parser.isSet(QStringLiteral("refresh-token")))
+            o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::RefreshToken);
+        else if (positional.isEmpty() && parser.isSet(QStringLiteral("authorization-endpoint")))
+            o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::AuthorizationCode);
+        else if (positional.isEmpty() && parser.isSet(QStringLiteral("device-authorization-endpoint")))
+            o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::DeviceCode);
+    }
     if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
         o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
 
@@ -401,7 +423,74 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     }
     inv->json = parser.isSet(QStringLiteral("json"));
     inv->reveal = parser.isSet(QStringLiteral("reveal"));
+    inv->noBrowser = parser.isSet(QStringLiteral("no-browser"));
     return Ok;
+}
+
+// The interactive steps, on stderr: the authorization URL (opened with xdg-open unless --no-browser),
+// the device code and where to enter it.
+void connectInteraction(FlowClient& client, bool noBrowser)
+{
+    QObject::connect(&client, &FlowClient::authorizationUrlReady, &client, [&client, noBrowser](const QUrl& url) {
+        const QString redirect = client.authCodeFlow()->redirectUri().toString();
+        auto printUrl = [url, redirect](const QString& lead) {
+            err() << lead << Qt::endl
+                  << QStringLiteral("  ") << url.toString(QUrl::FullyEncoded) << Qt::endl
+                  << QStringLiteral("Waiting for the redirect to %1 ...").arg(redirect) << Qt::endl;
+            err().flush();
+        };
+        if (noBrowser) {
+            printUrl(QStringLiteral("Open this URL in a browser to sign in:"));
+            return;
+        }
+        auto* opener = new QProcess(&client);
+        QObject::connect(opener, &QProcess::errorOccurred, opener, [opener, printUrl](QProcess::ProcessError) {
+            printUrl(QStringLiteral("Could not start a browser (xdg-open: %1). Open this URL to sign in:")
+                         .arg(opener->errorString()));
+            opener->deleteLater();
+        });
+        QObject::connect(opener, &QProcess::finished, opener, [opener, printUrl](int code, QProcess::ExitStatus st) {
+            if (code != 0 || st != QProcess::NormalExit)
+                printUrl(QStringLiteral("xdg-open failed (exit %1). Open this URL in a browser to sign in:").arg(code));
+            else
+                printUrl(QStringLiteral("Opened the browser to sign in at:"));
+            opener->deleteLater();
+        });
+        opener->start(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
+    });
+    QObject::connect(&client, &FlowClient::deviceAuthorizationReady, &client, [](const DeviceAuthorization& a) {
+        err() << QStringLiteral("To sign in, open %1 and enter the code: %2")
+                     .arg(a.verificationUri.toString(), a.userCode)
+              << Qt::endl;
+        if (!a.verificationUriComplete.isEmpty())
+            err() << QStringLiteral("  (or open %1)").arg(a.verificationUriComplete.toString()) << Qt::endl;
+        err() << QStringLiteral("The code expires in %1 s; polling every %2 s ...")
+                     .arg(QDateTime::currentDateTimeUtc().secsTo(a.expiresAt))
+                     .arg(a.intervalSeconds)
+              << Qt::endl;
+        err().flush();
+    });
+    QObject::connect(&client, &FlowClient::devicePollAnswered, &client, [](const QString& error, int interval) {
+        if (error == u"slow_down") {
+            err() << QStringLiteral("The server asked to slow down: polling every %1 s").arg(interval) << Qt::endl;
+            err().flush();
+        }
+    });
+}
+
+// The ID token's verification, one line per failed check, on stderr.
+void printIdTokenReport(const IdTokenReport& r)
+{
+    if (!r.checked || r.valid)
+        return;
+    printError(QStringLiteral("id_token: not verified%1").arg(r.error.isEmpty() ? QString() : QStringLiteral(": ") + r.error));
+    if (!r.signature.isEmpty())
+        err() << QStringLiteral("  signature: ") << r.signature << Qt::endl;
+    for (const Jwt::ClaimCheck& c : r.checks) {
+        if (!c.passed)
+            err() << QStringLiteral("  %1: %2").arg(c.name, c.reason) << Qt::endl;
+    }
+    err().flush();
 }
 
 } // namespace
@@ -419,7 +508,8 @@ int runToken(const QStringList& arguments)
     parser.setApplicationDescription(
         QStringLiteral("Request a token as Couper's oauth2 block does and print it.\n\n"
                        "Exit codes: 0 token obtained, 2 usage or configuration error, 3 transport failure "
-                       "(refused, DNS, TLS, timeout), 4 the server refused, 5 no token in the response."));
+                       "(refused, DNS, TLS, timeout), 4 the server refused, 5 no token in the response, 6 an ID token "
+                       "failed verification."));
     addOptions(parser);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
@@ -428,7 +518,8 @@ int runToken(const QStringList& arguments)
         return rc;
 
     NetworkAccessManager nam;
-    TokenClient client(&nam);
+    FlowClient client(&nam);
+    connectInteraction(client, inv.noBrowser);
     BetaTokenClient betaClient(&nam);
     TokenResult last;
     int remaining = inv.repeat;
@@ -446,7 +537,7 @@ int runToken(const QStringList& arguments)
         else
             QCoreApplication::exit(0);
     };
-    QObject::connect(&client, &TokenClient::finished, &client, onFinished);
+    QObject::connect(&client, &FlowClient::finished, &client, onFinished);
     QObject::connect(&betaClient, &BetaTokenClient::finished, &betaClient, onFinished);
     startOne();
     QCoreApplication::exec();
@@ -458,6 +549,10 @@ int runToken(const QStringList& arguments)
     out().flush();
     if (!last.ok())
         printError(last.errorText);
+    printIdTokenReport(last.idTokenReport);
+    // An ID token that fails verification (signature, nonce, aud, iss, ...) is an invalid JWT: exit 6.
+    if (last.ok() && last.idTokenReport.checked && !last.idTokenReport.valid)
+        return 6;
     return exitCodeFor(last.status);
 }
 

@@ -45,6 +45,7 @@ void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& ex
     cancel();
     m_token = token;
     m_expected = expected;
+    m_metadata = {};
     const quint64 generation = m_generation;
 
     const auto decoded = decodeToken(QByteArrayView(token));
@@ -96,6 +97,7 @@ void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& ex
             finish(r);
             return;
         }
+        m_metadata = config;
         fetchKeys(jwks);
     });
 }
@@ -109,6 +111,7 @@ void IssuerVerifier::fetchKeys(const QUrl& jwksUri)
         disconnect(m_cacheConnection);
         Result r;
         r.jwksUri = jwksUri;
+        r.issuerMetadata = m_metadata;
         r.keySource = jwksUri.toString();
         if (fetch.source == JwksFetch::Source::Failed) {
             r.error = tr("could not fetch the keys from %1: %2").arg(jwksUri.toString(), fetch.error);

@@ -3,6 +3,7 @@
 #include "jwt/claimscheck.h"
 #include "jwt/verifier.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -34,6 +35,7 @@ public:
         QUrl jwksUri;              // where the keys came from
         QString keySource;         // in words, for the UI
         QString error;             // discovery / fetch failure
+        QJsonObject issuerMetadata; // the discovery document, when the keys were found through it
         bool valid() const { return attempted && signature.isValid() && allPassed(checks); }
     };
 
@@ -60,6 +62,7 @@ private:
     QMetaObject::Connection m_cacheConnection;
     QByteArray m_token;
     ClaimExpectations m_expected;
+    QJsonObject m_metadata;
     quint64 m_generation = 0;
 };
 

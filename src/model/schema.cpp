@@ -26,17 +26,21 @@ QList<Attribute> oauth2Attributes()
 {
     return {
         {QStringLiteral("grant_type"), Kind::Choice, {},
-         {Grant::ClientCredentials, Grant::Password, Grant::JwtBearer},
+         {Grant::ClientCredentials, Grant::Password, Grant::JwtBearer, Grant::AuthorizationCode, Grant::RefreshToken,
+          Grant::DeviceCode},
          QStringLiteral("Required. The OAuth2 grant: client_credentials, password or "
-                        "urn:ietf:params:oauth:grant-type:jwt-bearer.")},
+                        "urn:ietf:params:oauth:grant-type:jwt-bearer (Couper's), or the interactive "
+                        "authorization_code (with PKCE), refresh_token or "
+                        "urn:ietf:params:oauth:grant-type:device_code (Tokenbench extensions).")},
         {QStringLiteral("token_endpoint"), Kind::Url, {}, {},
          QStringLiteral("URL of the authorization server's token endpoint.")},
         {QStringLiteral("token_endpoint_auth_method"), Kind::Choice, AuthMethod::Basic,
-         {AuthMethod::Basic, AuthMethod::Post, AuthMethod::SecretJwt, AuthMethod::PrivateKeyJwt},
+         {AuthMethod::Basic, AuthMethod::Post, AuthMethod::SecretJwt, AuthMethod::PrivateKeyJwt, AuthMethod::None},
          QStringLiteral("How the client authenticates: client_secret_basic (Authorization header, the default), "
                         "client_secret_post (credentials in the form body), client_secret_jwt (an HS* assertion "
                         "signed with the client secret) or private_key_jwt (an assertion signed with a private key); "
-                        "the last two need a jwt_signing_profile block.")},
+                        "the last two need a jwt_signing_profile block. none: a public client, client_id in the "
+                        "body and no secret (Tokenbench extension).")},
         {QStringLiteral("client_id"), Kind::String, {}, {},
          QStringLiteral("The client identifier. Required for client_credentials and password; not sent "
                         "with jwt-bearer.")},
@@ -51,6 +55,23 @@ QList<Attribute> oauth2Attributes()
          QStringLiteral("Resource owner's password (password grant only).")},
         {QStringLiteral("assertion"), Kind::Secret, {}, {},
          QStringLiteral("The JWT assertion sent with the jwt-bearer grant.")},
+        {QStringLiteral("authorization_endpoint"), Kind::Url, {}, {},
+         QStringLiteral("Where the browser signs in (authorization_code grant; Tokenbench extension).")},
+        {QStringLiteral("redirect_uri"), Kind::Url, QStringLiteral("http://127.0.0.1/callback"), {},
+         QStringLiteral("The loopback redirect Tokenbench listens on (authorization_code): http://127.0.0.1 with a "
+                        "fixed port or none for a random one, and a path. Default http://127.0.0.1/callback.")},
+        {QStringLiteral("code_challenge_method"), Kind::Choice, QStringLiteral("S256"), {QStringLiteral("S256")},
+         QStringLiteral("PKCE method of the authorization_code grant; Tokenbench sends S256 with a fresh verifier "
+                        "per run.")},
+        {QStringLiteral("device_authorization_endpoint"), Kind::Url, {}, {},
+         QStringLiteral("The device authorization endpoint (RFC 8628; device_code grant, Tokenbench extension).")},
+        {QStringLiteral("refresh_token"), Kind::Secret, {}, {},
+         QStringLiteral("The refresh token sent with the refresh_token grant. Kept out of the workspace file.")},
+        {QStringLiteral("raw_basic_credentials"), Kind::Choice, QStringLiteral("false"),
+         {QStringLiteral("false"), QStringLiteral("true")},
+         QStringLiteral("Tokenbench compatibility toggle: send client_secret_basic credentials without "
+                        "form-encoding them first, for servers that expect that. Couper always form-encodes "
+                        "(RFC 6749 §2.3.1).")},
         {QStringLiteral("retries"), Kind::Integer, QStringLiteral("1"), {},
          QStringLiteral("How often a 401 from the resource makes Couper fetch a new token and resend (0-255). "
                         "Default 1.")},
@@ -120,6 +141,14 @@ bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, 
         return !jwtBearer;
     if (attribute == u"client_secret")
         return !jwtBearer && authMethod != AuthMethod::None && authMethod != AuthMethod::PrivateKeyJwt;
+    if (attribute == u"authorization_endpoint" || attribute == u"redirect_uri" || attribute == u"code_challenge_method")
+        return grantType == Grant::AuthorizationCode;
+    if (attribute == u"device_authorization_endpoint")
+        return grantType == Grant::DeviceCode;
+    if (attribute == u"refresh_token")
+        return grantType == Grant::RefreshToken;
+    if (attribute == u"raw_basic_credentials")
+        return !jwtBearer && (authMethod.isEmpty() || authMethod == AuthMethod::Basic);
     return true;
 }
 

@@ -33,6 +33,12 @@ namespace Grant {
 inline const QString ClientCredentials = QStringLiteral("client_credentials");
 inline const QString Password = QStringLiteral("password");
 inline const QString JwtBearer = QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer");
+// Tokenbench extensions (interactive grants Couper's oauth2 block does not accept):
+inline const QString AuthorizationCode = QStringLiteral("authorization_code");
+inline const QString RefreshToken = QStringLiteral("refresh_token");
+inline const QString DeviceCode = QStringLiteral("urn:ietf:params:oauth:grant-type:device_code");
+// True for the grants Couper's oauth2 block knows.
+inline bool isCouperGrant(const QString& g) { return g == ClientCredentials || g == Password || g == JwtBearer; }
 } // namespace Grant
 
 namespace AuthMethod {

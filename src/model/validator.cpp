@@ -42,6 +42,74 @@ bool validHttpUrl(const QString& text, QString* why)
     return true;
 }
 
+// The interactive grants' attributes (Tokenbench extensions): required per grant, loopback redirect,
+// S256 only; the raw Basic compatibility toggle.
+void validateInteractive(Sink& sink, const Block& o, const QString& grant)
+{
+    const QString B = BlockType::OAuth2;
+    auto text = [&](const char* name) { return o.attribute(QString::fromLatin1(name)).trimmed(); };
+    auto checkUrl = [&](const char* name) {
+        const QString v = text(name);
+        QString why;
+        if (!v.isEmpty() && !ValueResolver::isReference(v) && !validHttpUrl(v, &why))
+            sink.add(Sev::Error, B, QString::fromLatin1(name),
+                     QStringLiteral("%1 \"%2\" is not a usable URL: %3").arg(QString::fromLatin1(name), v, why));
+    };
+    checkUrl("authorization_endpoint");
+    checkUrl("device_authorization_endpoint");
+    const bool authCode = grant == Schema::Grant::AuthorizationCode;
+    if (authCode && text("authorization_endpoint").isEmpty())
+        sink.add(Sev::Error, B, QStringLiteral("authorization_endpoint"),
+                 QStringLiteral("authorization_endpoint must not be empty with grant_type=authorization_code: give "
+                                "the URL where the browser signs in, e.g. https://as.example.com/authorize"));
+    const QString redirect = text("redirect_uri");
+    if (!redirect.isEmpty() && !ValueResolver::isReference(redirect)) {
+        const QUrl url(redirect, QUrl::StrictMode);
+        const QString host = url.host();
+        const bool loopback = host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0 ||
+                              host.startsWith(QStringLiteral("127.")) || host == u"::1";
+        if (!url.isValid() || url.scheme() != u"http" || !loopback)
+            sink.add(Sev::Error, B, QStringLiteral("redirect_uri"),
+                     QStringLiteral("redirect_uri \"%1\" must be an http URL on the loopback interface (RFC 8252 "
+                                    "§7.3), e.g. http://127.0.0.1/callback (random port) or "
+                                    "http://127.0.0.1:8765/callback")
+                         .arg(redirect));
+        else if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
+            sink.add(Sev::Info, B, QStringLiteral("redirect_uri"),
+                     QStringLiteral("RFC 8252 §8.3 recommends the IP literal 127.0.0.1 over localhost"));
+    }
+    const QString pkce = text("code_challenge_method");
+    if (!pkce.isEmpty() && pkce != u"S256")
+        sink.add(Sev::Error, B, QStringLiteral("code_challenge_method"),
+                 QStringLiteral("code_challenge_method \"%1\" is not supported: Tokenbench sends S256 (plain is "
+                                "only for clients that cannot hash, RFC 7636 §4.2)")
+                     .arg(pkce));
+    if (grant == Schema::Grant::DeviceCode && text("device_authorization_endpoint").isEmpty())
+        sink.add(Sev::Error, B, QStringLiteral("device_authorization_endpoint"),
+                 QStringLiteral("device_authorization_endpoint must not be empty with the device_code grant: give "
+                                "the URL of the server's device authorization endpoint (RFC 8628 §3.1)"));
+    if (grant == Schema::Grant::RefreshToken && text("refresh_token").isEmpty())
+        sink.add(Sev::Error, B, QStringLiteral("refresh_token"),
+                 QStringLiteral("refresh_token must not be empty with grant_type=refresh_token: give a refresh "
+                                "token (env.NAME), or run an authorization_code or device flow and refresh from "
+                                "the token panel"));
+    for (const char* name : {"authorization_endpoint", "redirect_uri", "code_challenge_method",
+                             "device_authorization_endpoint", "refresh_token"}) {
+        if (!text(name).isEmpty() && !grant.isEmpty() && !Schema::oauth2AttributeApplies(QString::fromLatin1(name), grant, {}))
+            sink.add(Sev::Info, B, QString::fromLatin1(name),
+                     QStringLiteral("%1 is not used with grant_type=%2").arg(QString::fromLatin1(name), grant));
+    }
+    const QString raw = text("raw_basic_credentials");
+    if (!raw.isEmpty() && raw != u"true" && raw != u"false")
+        sink.add(Sev::Error, B, QStringLiteral("raw_basic_credentials"),
+                 QStringLiteral("raw_basic_credentials must be true or false"));
+    else if (raw == u"true")
+        sink.add(Sev::Warning, B, QStringLiteral("raw_basic_credentials"),
+                 QStringLiteral("raw_basic_credentials is a Tokenbench compatibility toggle: the Basic credentials "
+                                "are sent without form-encoding; Couper always form-encodes them (RFC 6749 "
+                                "§2.3.1) and does not know this attribute"));
+}
+
 void checkReferences(Sink& sink, const Block& block, const QString& blockName, const ValueResolver* resolver)
 {
     for (auto it = block.attributes.cbegin(); it != block.attributes.cend(); ++it) {
@@ -70,10 +138,17 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
         sink.add(Sev::Error, B, QStringLiteral("grant_type"),
                  QStringLiteral("The argument \"grant_type\" is required (client_credentials, password or "
                                 "urn:ietf:params:oauth:grant-type:jwt-bearer)"));
-    } else if (grant != Schema::Grant::ClientCredentials && grant != Schema::Grant::Password &&
-               grant != Schema::Grant::JwtBearer) {
+    } else if (grant == Schema::Grant::AuthorizationCode || grant == Schema::Grant::RefreshToken ||
+               grant == Schema::Grant::DeviceCode) {
+        sink.add(Sev::Warning, B, QStringLiteral("grant_type"),
+                 QStringLiteral("grant_type %1 is a Tokenbench extension: Couper's oauth2 block accepts only "
+                                "client_credentials, password and jwt-bearer, so Couper will not accept this "
+                                "backend's oauth2 block")
+                     .arg(grant));
+    } else if (!Schema::Grant::isCouperGrant(grant)) {
         sink.add(Sev::Error, B, QStringLiteral("grant_type"), QStringLiteral("grant_type %1 not supported").arg(grant));
     }
+    validateInteractive(sink, o, grant);
 
     const QString endpoint = o.attribute(QStringLiteral("token_endpoint")).trimmed();
     if (endpoint.isEmpty()) {
@@ -92,9 +167,17 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
         if (!isSet("client_id"))
             sink.add(Sev::Error, B, QStringLiteral("client_id"), QStringLiteral("client_id must not be empty"));
         if (method != Schema::AuthMethod::Basic && method != Schema::AuthMethod::Post &&
-            method != Schema::AuthMethod::SecretJwt && method != Schema::AuthMethod::PrivateKeyJwt) {
+            method != Schema::AuthMethod::SecretJwt && method != Schema::AuthMethod::PrivateKeyJwt &&
+            method != Schema::AuthMethod::None) {
             sink.add(Sev::Error, B, QStringLiteral("token_endpoint_auth_method"),
                      QStringLiteral("token_endpoint_auth_method \"%1\" not supported").arg(method));
+        } else if (method == Schema::AuthMethod::None) {
+            sink.add(Sev::Warning, B, QStringLiteral("token_endpoint_auth_method"),
+                     QStringLiteral("none (a public client) is a Tokenbench extension: Couper's oauth2 block "
+                                    "always authenticates the client"));
+            if (isSet("client_secret"))
+                sink.add(Sev::Warning, B, QStringLiteral("client_secret"),
+                         QStringLiteral("client_secret is not sent with token_endpoint_auth_method none"));
         } else if (method == Schema::AuthMethod::PrivateKeyJwt) {
             if (isSet("client_secret"))
                 sink.add(Sev::Error, B, QStringLiteral("client_secret"),

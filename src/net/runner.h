@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/tokenclient.h"
+#include "net/flowclient.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,7 +27,12 @@ public:
     void setResolver(const ValueResolver* resolver) { m_resolver = resolver; }
     // Starts the run; a configuration error is reported through finished() too (asynchronously).
     void run(int backendRow);
+    // The refresh_token grant for `backendRow` with `refreshToken`, authenticated as the block's client.
+    void refresh(int backendRow, const QString& refreshToken);
+    // The exact request refresh() would send (not yet redacted), or why it cannot be built.
+    Result<PreparedRequest> previewRefresh(int backendRow, const QString& refreshToken) const;
     void cancel();
+    FlowClient* flowClient() const { return m_client; }
     bool isRunning() const { return m_running; }
     int runningBackend() const { return m_row; }
 
@@ -39,7 +44,10 @@ private:
     QPointer<Workspace> m_workspace;
     QPointer<TraceModel> m_trace;
     const ValueResolver* m_resolver = nullptr;
-    TokenClient* m_client = nullptr;
+    Result<TokenRequestSpec> specFor(int backendRow) const;
+    void startSpec(int backendRow, const Result<TokenRequestSpec>& spec);
+
+    FlowClient* m_client = nullptr;
     bool m_running = false;
     int m_row = -1;
 };

@@ -160,6 +160,7 @@ void TokenClient::onExchangeFinished(const Exchange& exchange)
     TokenResult r;
     r.exchanges.append(exchange);
     r.authMethod = m_spec.authMethod;
+    r.grantType = m_spec.grantType;
     if (exchange.failure == Exchange::Failure::Canceled) {
         r.status = TokenResult::Status::Canceled;
         r.errorText = tr("canceled");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jwt/claimscheck.h"
 #include "net/tokenrequest.h"
 #include "net/tokenresponse.h"
 
@@ -11,6 +12,17 @@ class QNetworkAccessManager;
 namespace Tokenbench::Core {
 
 class HttpExchange;
+
+// An ID token (OpenID Connect) checked against the issuer's keys and the flow that produced it.
+struct IdTokenReport
+{
+    bool checked = false;  // an id_token arrived and Tokenbench tried to verify it
+    bool valid = false;    // signature verified and every check passed
+    QString signature;     // the signature verdict in words
+    QString keySource;     // where the keys came from (jwks_uri)
+    QString error;         // why it could not be verified (discovery, keys, decoding)
+    QList<Jwt::ClaimCheck> checks; // nonce, at_hash, aud, iss, exp, ...
+};
 
 // The outcome of one token run: a plain value with the status, the error text, every exchange and the
 // parsed fields.
@@ -31,6 +43,9 @@ struct TokenResult
     QList<Exchange> exchanges;
     QDateTime obtainedAt; // when the token arrived (UTC)
     QString authMethod;
+    QString grantType;
+    QString nonce;            // the nonce an authorization_code run sent (checked in the ID token)
+    IdTokenReport idTokenReport;
 
     bool ok() const { return status == Status::Success; }
     // Seconds until the token expires per expires_in (negative when expired), or nullopt.

@@ -47,8 +47,19 @@ Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec)
 
     QList<Form::Field> form;
     form.append({QStringLiteral("grant_type"), grant});
-    if (!spec.scope.isEmpty())
+    // The interactive grants carry the scope in the authorization (or device) request, not here.
+    if (!spec.scope.isEmpty() && grant != Schema::Grant::AuthorizationCode && grant != Schema::Grant::DeviceCode)
         form.append({QStringLiteral("scope"), spec.scope});
+    if (grant == Schema::Grant::AuthorizationCode) {
+        form.append({QStringLiteral("code"), spec.authorizationCode});
+        form.append({QStringLiteral("redirect_uri"), spec.redirectUri});
+        if (!spec.codeVerifier.isEmpty())
+            form.append({QStringLiteral("code_verifier"), spec.codeVerifier});
+    } else if (grant == Schema::Grant::RefreshToken) {
+        form.append({QStringLiteral("refresh_token"), spec.refreshToken});
+    } else if (grant == Schema::Grant::DeviceCode) {
+        form.append({QStringLiteral("device_code"), spec.deviceCode});
+    }
 
     if (grant == Schema::Grant::Password) {
         form.append({QStringLiteral("username"), spec.username});
@@ -223,6 +234,12 @@ Result<TokenRequestSpec> specFromBackend(const Block& backend, const ValueResolv
     spec.username = value("username");
     spec.password = value("password");
     spec.assertion = value("assertion");
+    spec.authorizationEndpoint = QUrl(value("authorization_endpoint").trimmed(), QUrl::StrictMode);
+    spec.redirectUri = value("redirect_uri").trimmed();
+    spec.codeChallengeMethod = value("code_challenge_method").trimmed();
+    spec.deviceAuthorizationEndpoint = QUrl(value("device_authorization_endpoint").trimmed(), QUrl::StrictMode);
+    spec.refreshToken = value("refresh_token").trimmed();
+    spec.rawBasicCredentials = value("raw_basic_credentials").trimmed() == u"true";
     if (const Block* p = o->child(QStringLiteral("jwt_signing_profile"))) {
         auto profile = signingProfileFromBlock(*p, resolver, QString());
         if (!profile)

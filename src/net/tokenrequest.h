@@ -40,6 +40,15 @@ struct TokenRequestSpec
     Timeouts timeouts;
     HttpHeaders extraHeaders;
     std::optional<SigningProfileSpec> signingProfile;
+    // Interactive grants (Tokenbench extensions, not in Couper's oauth2 block).
+    QUrl authorizationEndpoint;       // authorization_code: where the browser goes
+    QString redirectUri;              // authorization_code: loopback redirect (empty: 127.0.0.1, random port)
+    QString codeChallengeMethod;      // authorization_code: S256 (the only one Tokenbench sends)
+    QUrl deviceAuthorizationEndpoint; // device_code (RFC 8628)
+    QString authorizationCode;        // token request of authorization_code: code, redirect_uri, code_verifier
+    QString codeVerifier;
+    QString refreshToken;             // refresh_token grant
+    QString deviceCode;               // device_code grant
 
     TokenRequestSpec& setTokenEndpoint(const QUrl& url) { tokenEndpoint = url; return *this; }
     TokenRequestSpec& setGrantType(const QString& v) { grantType = v; return *this; }

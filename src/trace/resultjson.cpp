@@ -95,6 +95,25 @@ QJsonObject tokenResult(const TokenResult& r, bool reveal)
         o.insert(QStringLiteral("id_token"), resp.idToken);
     if (!resp.scope.isEmpty())
         o.insert(QStringLiteral("scope"), resp.scope);
+    if (r.idTokenReport.checked) {
+        // The ID token's verification against the issuer's keys and this run (nonce, at_hash, aud, iss).
+        const IdTokenReport& id = r.idTokenReport;
+        QJsonObject report;
+        report.insert(QStringLiteral("valid"), id.valid);
+        report.insert(QStringLiteral("signature"), orNull(id.signature));
+        report.insert(QStringLiteral("key_source"), orNull(id.keySource));
+        report.insert(QStringLiteral("error"), orNull(id.error));
+        QJsonArray checks;
+        for (const Jwt::ClaimCheck& c : id.checks) {
+            QJsonObject line;
+            line.insert(QStringLiteral("name"), c.name);
+            line.insert(QStringLiteral("passed"), c.passed);
+            line.insert(QStringLiteral("reason"), c.reason);
+            checks.append(line);
+        }
+        report.insert(QStringLiteral("checks"), checks);
+        o.insert(QStringLiteral("id_token_checks"), report);
+    }
     QJsonArray exchanges;
     for (const Exchange& e : r.exchanges)
         exchanges.append(exchange(e, reveal));

@@ -11,6 +11,18 @@
 //   demo-client  / demo-secret                  client_secret_basic, used by the demo workspace
 //   jwt-client                                  private_key_jwt, keys: tests/data/jwt rsa-2048, ec-p256, ed25519
 //   hs-client    / (see HS_SECRET)              client_secret_jwt
+//   app-client   / app-secret                   client_secret_basic; authorization_code (+PKCE) and
+//                                               refresh_token; native, redirect http://127.0.0.1/callback
+//                                               (any port, RFC 8252 §7.3)
+//   public-client                               none (public); authorization_code (+PKCE), refresh_token;
+//                                               same loopback redirect
+//   short-client                                as public-client, but access tokens live 2 s
+//   device-client                               none (public); device_code (RFC 8628) and refresh_token
+//
+// Interactive flows: PKCE is required for every authorization request (S256); refresh tokens are issued
+// to clients allowed the refresh_token grant and rotate on every use (the old one is then refused).
+// devInteractions does the sign-in: POST /interaction/{uid} with prompt=login&login=alice&password=x,
+// then prompt=consent. The device flow's user page is /device (user_code form with an xsrf field).
 //
 // GET /__tokenbench/last-token-request returns what the last /token request carried in its headers
 // (the server accepts Basic and post credentials interchangeably, so tests check which one arrived).
@@ -65,6 +77,44 @@ let clients = [
     },
   },
   ccClient('hs-client', HS_SECRET, 'client_secret_jwt'),
+  {
+    client_id: 'app-client',
+    client_secret: 'app-secret',
+    token_endpoint_auth_method: 'client_secret_basic',
+    application_type: 'native',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: ['http://127.0.0.1/callback'],
+    scope: 'openid offline_access api:read api:write',
+  },
+  {
+    client_id: 'public-client',
+    token_endpoint_auth_method: 'none',
+    application_type: 'native',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: ['http://127.0.0.1/callback'],
+    scope: 'openid offline_access api:read api:write',
+  },
+  {
+    // Like public-client, but its access tokens live 2 s: automatic refresh can be seen to happen.
+    client_id: 'short-client',
+    token_endpoint_auth_method: 'none',
+    application_type: 'native',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    redirect_uris: ['http://127.0.0.1/callback'],
+    scope: 'openid offline_access api:read api:write',
+  },
+  {
+    client_id: 'device-client',
+    token_endpoint_auth_method: 'none',
+    application_type: 'native',
+    grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+    response_types: [],
+    redirect_uris: [],
+    scope: 'openid offline_access api:read api:write',
+  },
 ];
 for (const c of clients) if (c.client_secret === undefined) delete c.client_secret;
 if (extraClientsFile) clients = clients.concat(JSON.parse(readFileSync(extraClientsFile, 'utf8')));
@@ -85,6 +135,7 @@ server.listen(port, '127.0.0.1', () => {
     },
     features: {
       clientCredentials: { enabled: true },
+      deviceFlow: { enabled: true },
       devInteractions: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
@@ -101,7 +152,15 @@ server.listen(port, '127.0.0.1', () => {
         }),
       },
     },
-    ttl: { ClientCredentials: 3600, AccessToken: 3600, RefreshToken: 86400 },
+    pkce: { required: () => true },
+    issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: () => true,
+    ttl: {
+      ClientCredentials: 3600,
+      AccessToken: (ctx, token, client) => (client?.clientId === 'short-client' ? 2 : 3600),
+      RefreshToken: 86400,
+      DeviceCode: 600,
+    },
   });
   provider.use(async (ctx, next) => {
     if (ctx.path === '/__tokenbench/last-token-request') {

@@ -1,0 +1,154 @@
+// tokenbench-cli token with the interactive grants, run as a child process: --no-browser prints the
+// authorization URL on stderr, the test plays the browser, the CLI prints the --json result.
+#include "browserplayer.h"
+
+#include "util/authserver.h"
+#include "util/clirunner.h"
+#include "util/testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using Tokenbench::Test::AuthServer;
+using Tokenbench::Test::BrowserPlayer;
+
+class TestFlowCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    AuthServer m_server;
+
+    QStringList authCodeArgs() const
+    {
+        return {QStringLiteral("token"),
+                QStringLiteral("--token-endpoint"), m_server.tokenEndpoint().toString(),
+                QStringLiteral("--authorization-endpoint"), m_server.issuer().toString() + QStringLiteral("/auth"),
+                QStringLiteral("--client-id"), QStringLiteral("app-client"),
+                QStringLiteral("--client-secret"), QStringLiteral("env:APP_SECRET"),
+                QStringLiteral("--env"), QStringLiteral("APP_SECRET=app-secret"),
+                QStringLiteral("--scope"), QStringLiteral("openid offline_access api:read"),
+                QStringLiteral("--no-browser"), QStringLiteral("--json")};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Tokenbench::Test::initTestEnvironment();
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+    }
+
+    void noBrowser_printsTheUrl_testSignsIn_jsonCarriesTheFlowsResults()
+    {
+        QProcess cli;
+        cli.setProgram(QStringLiteral(TOKENBENCH_CLI_PATH));
+        cli.setArguments(authCodeArgs());
+        cli.start();
+        QVERIFY(cli.waitForStarted());
+        // The URL on stderr, while the CLI waits for the redirect.
+        QByteArray err;
+        static const QRegularExpression urlRe(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/auth\\?\\S+)"));
+        QRegularExpressionMatch m;
+        QTRY_VERIFY_WITH_TIMEOUT((err += cli.readAllStandardError(), m = urlRe.match(QString::fromUtf8(err)), m.hasMatch()),
+                                 20000);
+        QVERIFY(err.contains("Open this URL in a browser"));
+        QVERIFY(err.contains("Waiting for the redirect to http://127.0.0.1:"));
+        BrowserPlayer browser;
+        const BrowserPlayer::Page landing = browser.signIn(QUrl(m.captured(1)));
+        QCOMPARE(landing.status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 30000);
+        err += cli.readAllStandardError();
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject o = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QVERIFY2(!o.value(QStringLiteral("token")).toString().isEmpty(), err.constData());
+        const QString rt = o.value(QStringLiteral("refresh_token")).toString();
+        QVERIFY(!rt.isEmpty());
+        QVERIFY(!o.value(QStringLiteral("id_token")).toString().isEmpty());
+        QCOMPARE(o.value(QStringLiteral("scope")).toString(), QStringLiteral("api:read"));
+        const QJsonObject checks = o.value(QStringLiteral("id_token_checks")).toObject();
+        QVERIFY2(checks.value(QStringLiteral("valid")).toBool(), QJsonDocument(checks).toJson().constData());
+        QStringList names;
+        for (const QJsonValue& c : checks.value(QStringLiteral("checks")).toArray())
+            names << c.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(names.contains(QStringLiteral("nonce")) && names.contains(QStringLiteral("aud")) &&
+                     names.contains(QStringLiteral("iss")) && names.contains(QStringLiteral("at_hash")),
+                 qPrintable(names.join(u',')));
+        // The exchange is redacted without --reveal: neither the code, the verifier nor the tokens.
+        const QString exchanges = QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("exchanges")).toArray()).toJson());
+        QVERIFY(!exchanges.contains(rt));
+        QVERIFY(!exchanges.contains(QStringLiteral("app-secret")));
+        QVERIFY(exchanges.contains(QStringLiteral("code_verifier=")));
+
+        // --refresh-token env:NAME: the refresh_token grant with the same client; the token rotates.
+        const auto refreshed = Tokenbench::Test::runCli(
+            QStringLiteral(TOKENBENCH_CLI_PATH),
+            {QStringLiteral("token"), QStringLiteral("--token-endpoint"), m_server.tokenEndpoint().toString(),
+             QStringLiteral("--client-id"), QStringLiteral("app-client"), QStringLiteral("--client-secret"),
+             QStringLiteral("env:APP_SECRET"), QStringLiteral("--refresh-token"), QStringLiteral("env:RT"),
+             QStringLiteral("--json")},
+            {{QStringLiteral("APP_SECRET"), QStringLiteral("app-secret")}, {QStringLiteral("RT"), rt}});
+        QVERIFY2(refreshed.exitCode == 0, refreshed.err.constData());
+        const QJsonObject r2 = QJsonDocument::fromJson(refreshed.out).object();
+        QVERIFY(!r2.value(QStringLiteral("token")).toString().isEmpty());
+        QVERIFY(!r2.value(QStringLiteral("refresh_token")).toString().isEmpty());
+        QVERIFY(r2.value(QStringLiteral("refresh_token")).toString() != rt);
+        QVERIFY(refreshed.err.contains("Tokenbench extension"));
+
+        // The old refresh token was rotated away: the server refuses it (exit 4).
+        const auto reused = Tokenbench::Test::runCli(
+            QStringLiteral(TOKENBENCH_CLI_PATH),
+            {QStringLiteral("token"), QStringLiteral("--token-endpoint"), m_server.tokenEndpoint().toString(),
+             QStringLiteral("--client-id"), QStringLiteral("app-client"), QStringLiteral("--client-secret"),
+             QStringLiteral("env:APP_SECRET"), QStringLiteral("--refresh-token"), QStringLiteral("env:RT")},
+            {{QStringLiteral("APP_SECRET"), QStringLiteral("app-secret")}, {QStringLiteral("RT"), rt}});
+        QCOMPARE(reused.exitCode, 4);
+        QVERIFY2(reused.err.contains("invalid_grant"), reused.err.constData());
+    }
+
+    void deviceFlow_printsTheUserCodeOnStderr()
+    {
+        QProcess cli;
+        cli.setProgram(QStringLiteral(TOKENBENCH_CLI_PATH));
+        cli.setArguments({QStringLiteral("token"), QStringLiteral("--token-endpoint"), m_server.tokenEndpoint().toString(),
+                          QStringLiteral("--device-authorization-endpoint"),
+                          m_server.issuer().toString() + QStringLiteral("/device/auth"),
+                          QStringLiteral("--client-id"), QStringLiteral("device-client"),
+                          QStringLiteral("--token-endpoint-auth-method"), QStringLiteral("none"),
+                          QStringLiteral("--scope"), QStringLiteral("openid api:read")});
+        cli.start();
+        QVERIFY(cli.waitForStarted());
+        QByteArray err;
+        static const QRegularExpression codeRe(QStringLiteral("open (\\S+) and enter the code: (\\S+)"));
+        QRegularExpressionMatch m;
+        QTRY_VERIFY_WITH_TIMEOUT((err += cli.readAllStandardError(), m = codeRe.match(QString::fromUtf8(err)), m.hasMatch()),
+                                 20000);
+        QVERIFY(err.contains("polling every 5 s"));
+        BrowserPlayer user;
+        QString error;
+        QVERIFY2(user.approveDevice(QUrl(m.captured(1)), m.captured(2), &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 30000);
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY(cli.readAllStandardOutput().trimmed().count('.') == 2); // the access token (a JWT)
+    }
+
+    void authorizationCode_withoutEndpoint_isAUsageError()
+    {
+        const auto run = Tokenbench::Test::runCli(
+            QStringLiteral(TOKENBENCH_CLI_PATH),
+            {QStringLiteral("token"), QStringLiteral("--token-endpoint"), m_server.tokenEndpoint().toString(),
+             QStringLiteral("--grant-type"), QStringLiteral("authorization_code"), QStringLiteral("--client-id"),
+             QStringLiteral("public-client"), QStringLiteral("--token-endpoint-auth-method"), QStringLiteral("none"),
+             QStringLiteral("--no-browser")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("--authorization-endpoint"), run.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlowCli)
+#include "tst_flowcli.moc"
