@@ -1,6 +1,8 @@
 #pragma once
 
 #include "model/valueresolver.h"
+#include "net/discovery.h"
+#include "net/resourcecheck.h"
 #include "net/tokenclient.h"
 
 #include <QMainWindow>
@@ -36,7 +38,9 @@ class WorkspaceTreeModel;
 namespace Tokenbench::Ui {
 
 class BackendEditor;
+class DiscoveryDialog;
 class OAuth2Editor;
+class SigningProfileEditor;
 class JwtPanel;
 class TokenPanel;
 class TracePane;
@@ -71,6 +75,10 @@ public:
     // Adds a backend with an oauth2 block for `grantType` and opens its form.
     void addFromTemplate(const QString& grantType);
     void selectBlock(int backendRow, const QString& blockType);
+    // The nested jwt_signing_profile of a backend's oauth2 block, in its own form.
+    void showSigningProfile(int backendRow);
+    // "Discover…": the discovery dialog for a backend (opened, not executed; returned for tests).
+    DiscoveryDialog* openDiscovery(int backendRow);
     bool isRunning() const;
     Core::SecretStore* secretStore() const { return m_secrets; }
     const Core::ValueResolver& resolver() const { return m_resolver; }
@@ -126,6 +134,10 @@ private:
     void prefetchSecrets();
     void storeTypedSecrets(const QList<QPair<QString, QString>>& variablesAndValues);
     void startRun(int row);
+    void runFresh();
+    void forgetCachedToken();
+    void onBackendRunFinished(int backendRow, const Core::BackendRunResult& result);
+    void updateDiscoveryDiagnostics();
     void scheduleAutosave();
     void autosave();
     bool openCouperFile(const QString& path);
@@ -148,6 +160,9 @@ private:
     WelcomePage* m_welcome = nullptr;
     BackendEditor* m_backendEditor = nullptr;
     OAuth2Editor* m_oauth2Editor = nullptr;
+    SigningProfileEditor* m_signingProfileEditor = nullptr;
+    QHash<QString, Core::DiscoveryDocument> m_discovered; // per backend label, for live mismatch warnings
+    bool m_forceFresh = false;
     QLabel* m_otherBlockLabel = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

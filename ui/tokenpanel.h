@@ -1,11 +1,14 @@
 #pragma once
 
+#include "net/resourcecheck.h"
 #include "net/tokenclient.h"
 
 #include <QWidget>
 
 #include <memory>
 
+class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace Ui {
@@ -33,9 +36,17 @@ public:
     // The outcome of verifying the access token against its issuer's keys.
     void setVerification(const QString& text, bool valid);
     QString verificationText() const;
+    // Where the token came from: a fresh request, or the backend's token cache (valid until `cachedUntil`,
+    // Unix seconds; 0 when not cached). The countdown runs live.
+    void setSource(bool fromCache, qint64 cachedUntil);
+    QString sourceText() const;
+    // The resource check's outcome (hidden without one).
+    void setResource(const std::optional<Core::ResourceResult>& resource);
+    QString resourceText() const;
 
 Q_SIGNALS:
     void inspectRequested(const QString& token);
+    void forgetCacheRequested();
 
 private:
     void tick();
@@ -44,6 +55,12 @@ private:
     QTimer* m_timer = nullptr;
     QString m_token;
     Core::TokenResult m_result;
+    QLabel* m_sourceLabel = nullptr;
+    QPushButton* m_forgetButton = nullptr;
+    QLabel* m_resourceLabel = nullptr;
+    QLabel* m_resourceCaption = nullptr;
+    bool m_fromCache = false;
+    qint64 m_cachedUntil = 0;
 };
 
 // "54:12", "1 h 02 min", "expired 3 min ago"

@@ -128,6 +128,8 @@ const QList<Attribute>& attributes(const QString& blockType)
     static const QList<Attribute> profile = signingProfileAttributes();
     static const QList<Attribute> tls = tlsAttributes();
     static const QList<Attribute> none;
+    if (blockType.contains(u'.'))
+        return attributes(blockType.section(u'.', -1)); // a nested block: "oauth2.jwt_signing_profile"
     if (blockType == u"tls")
         return tls;
     if (blockType == u"jwt_signing_profile")

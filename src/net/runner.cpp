@@ -2,32 +2,36 @@
 
 #include "model/valueresolver.h"
 #include "model/workspace.h"
+#include "net/tokencache.h"
 #include "trace/tracemodel.h"
 
+#include <QFileInfo>
 #include <QTimer>
 
 namespace Tokenbench::Core {
 
 Runner::Runner(Workspace* workspace, TraceModel* trace, QNetworkAccessManager* nam, QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_trace(trace), m_client(new TokenClient(nam, this))
+    : QObject(parent), m_workspace(workspace), m_trace(trace), m_cache(new TokenCache(this)),
+      m_client(new BackendRun(nam, m_cache, this))
 {
-    connect(m_client, &TokenClient::exchangeStarted, this, [this](const Exchange& e) {
+    connect(m_client, &BackendRun::exchangeStarted, this, [this](const Exchange& e) {
         if (m_trace)
             m_trace->upsert(e);
     });
-    connect(m_client, &TokenClient::exchangeFinished, this, [this](const Exchange& e) {
+    connect(m_client, &BackendRun::exchangeFinished, this, [this](const Exchange& e) {
         if (m_trace)
             m_trace->upsert(e);
     });
-    connect(m_client, &TokenClient::finished, this, [this](const TokenResult& result) {
+    connect(m_client, &BackendRun::finished, this, [this](const BackendRunResult& result) {
         m_running = false;
-        Q_EMIT finished(m_row, result);
+        Q_EMIT runFinished(m_row, result);
+        Q_EMIT finished(m_row, result.token);
     });
 }
 
 Runner::~Runner() = default;
 
-void Runner::run(int backendRow)
+void Runner::run(int backendRow, bool forceFresh)
 {
     if (m_running)
         cancel();
@@ -58,7 +62,26 @@ void Runner::run(int backendRow)
         });
         return;
     }
-    m_client->start(spec.value());
+    // The token backend (oauth2's backend) and the resource check (tokenbench_resource_url).
+    const Block& backend = m_workspace->backend(backendRow);
+    QString baseDir;
+    if (!m_workspace->filePath().isEmpty())
+        baseDir = QFileInfo(m_workspace->filePath()).absolutePath();
+    auto applied = applyTokenBackend(spec.value(), backend, m_workspace->backends(), resolver, nullptr, baseDir);
+    auto resource = applied ? resourceSpecFromBackend(backend, resolver, {}, baseDir)
+                            : Result<std::optional<ResourceSpec>>(applied.error());
+    if (!resource) {
+        TokenResult r;
+        r.status = TokenResult::Status::ConfigError;
+        r.errorText = resource.error().message;
+        r.errorWhere = resource.error().where;
+        QTimer::singleShot(0, this, [this, r] {
+            m_running = false;
+            Q_EMIT finished(m_row, r);
+        });
+        return;
+    }
+    m_client->start(spec.value(), resource.value(), backend.label, forceFresh);
 }
 
 void Runner::cancel()

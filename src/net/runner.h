@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/resourcecheck.h"
 #include "net/tokenclient.h"
 
 #include <QObject>
@@ -9,6 +10,8 @@ class QNetworkAccessManager;
 
 namespace Tokenbench::Core {
 
+class BackendRun;
+class TokenCache;
 class TraceModel;
 class ValueResolver;
 class Workspace;
@@ -26,7 +29,10 @@ public:
 
     void setResolver(const ValueResolver* resolver) { m_resolver = resolver; }
     // Starts the run; a configuration error is reported through finished() too (asynchronously).
-    void run(int backendRow);
+    // A valid cached token of the backend is reused (Couper's rule) unless `forceFresh`; a configured
+    // resource URL is then called with it (401 retries included).
+    void run(int backendRow, bool forceFresh = false);
+    TokenCache* cache() const { return m_cache; }
     void cancel();
     bool isRunning() const { return m_running; }
     int runningBackend() const { return m_row; }
@@ -34,12 +40,15 @@ public:
 Q_SIGNALS:
     void started(int backendRow);
     void finished(int backendRow, const Tokenbench::Core::TokenResult& result);
+    // Emitted just before finished(): whether the token came from the cache, and the resource check.
+    void runFinished(int backendRow, const Tokenbench::Core::BackendRunResult& result);
 
 private:
     QPointer<Workspace> m_workspace;
     QPointer<TraceModel> m_trace;
     const ValueResolver* m_resolver = nullptr;
-    TokenClient* m_client = nullptr;
+    TokenCache* m_cache = nullptr;
+    BackendRun* m_client = nullptr;
     bool m_running = false;
     int m_row = -1;
 };
