@@ -6,3 +6,6 @@ tokenbench_add_test(tst_tokencache SOURCES request/tst_tokencache.cpp LABELS uni
 tokenbench_add_test(tst_resourcecheck SOURCES request/tst_resourcecheck.cpp LABELS integration)
 tokenbench_add_test(tst_mtls SOURCES request/tst_mtls.cpp LABELS integration)
 tokenbench_add_test(tst_discoveryoidc SOURCES request/tst_discoveryoidc.cpp LABELS integration)
+if(TARGET tokenbench_ui)
+    tokenbench_add_test(tst_requestgui SOURCES request/tst_requestgui.cpp GUI LABELS gui)
+endif()
