@@ -686,7 +686,7 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
     }
     const int row = source.data(WorkspaceTreeModel::BackendRowRole).toInt();
     const QString blockType = source.data(WorkspaceTreeModel::BlockTypeRole).toString();
-    if (blockType.isEmpty()) {
+    if (blockType.isEmpty() || blockType == u"tls") { // the tls block's fields are on the backend's form
         if (m_backendEditor->backendRow() != row || m_editorStack->currentWidget() != m_backendEditor)
             m_backendEditor->setTarget(m_workspace, row, m_undo);
         m_editorStack->setCurrentWidget(m_backendEditor);
@@ -1244,7 +1244,8 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     const qint64 ms = result.exchanges.isEmpty() ? -1 : result.exchanges.constLast().durationMs;
     QString text;
     if (result.ok()) {
-        text = tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
+        text = m_lastRunFromCache ? tr("\u2714 cached token reused (no token request)")
+                                  : tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
         if (result.response.expiresIn)
             text += tr(", expires in %1").arg(formatRemaining(qint64(*result.response.expiresIn)));
     } else if (result.status == TokenResult::Status::Canceled) {
@@ -1261,6 +1262,9 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
             }
         }
     }
+    if (!m_lastResourceText.isEmpty())
+        text += QStringLiteral(" \u00b7 ") + std::exchange(m_lastResourceText, QString());
+    m_lastRunFromCache = false;
     m_outcome->setText(text);
     m_outcome->setToolTip(text);
     m_tokenPanel->setResult(result, scope);
@@ -1300,6 +1304,11 @@ void MainWindow::onBackendRunFinished(int backendRow, const Core::BackendRunResu
     m_tokenPanel->setResource(result.resource);
     // After setResult() (in onRunFinished), the source line: deferred to run after it.
     const bool fromCache = result.tokenFromCache;
+    m_lastRunFromCache = fromCache;
+    if (result.resource && result.resource->attempted)
+        m_lastResourceText = result.resource->final.hasResponse()
+                                 ? tr("resource %1").arg(result.resource->final.status)
+                                 : tr("resource unreachable");
     const qint64 until = entry ? entry->expiresAt() : 0;
     QTimer::singleShot(0, this, [this, fromCache, until] { m_tokenPanel->setSource(fromCache, until); });
 }

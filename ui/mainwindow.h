@@ -163,6 +163,8 @@ private:
     SigningProfileEditor* m_signingProfileEditor = nullptr;
     QHash<QString, Core::DiscoveryDocument> m_discovered; // per backend label, for live mismatch warnings
     bool m_forceFresh = false;
+    bool m_lastRunFromCache = false;
+    QString m_lastResourceText;
     QLabel* m_otherBlockLabel = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

@@ -3,6 +3,8 @@
 // token request (resource indicators as set_form_params), and which backend the token request goes through.
 #include "model/block.h"
 #include "model/valueresolver.h"
+#include "model/workspacefile.h"
+#include "model/validator.h"
 #include "net/tlsconfig.h"
 #include "net/tokenrequest.h"
 #include "net/resourcecheck.h"
@@ -239,6 +241,50 @@ private Q_SLOTS:
         be.child(BlockType::OAuth2)->setAttribute(QStringLiteral("backend"), QStringLiteral("as"));
         QCOMPARE(tokenBackendOf(be, all).error().message,
                  QStringLiteral("Multiple definitions of backend are not allowed in oauth2."));
+    }
+
+    void workspaceFile_keepsTlsBlockTokenBackendAndResourceUrl()
+    {
+        Block as{BlockType::Backend, QStringLiteral("as"), {}, {}};
+        as.setAttribute(QStringLiteral("proxy"), QStringLiteral("http://proxy:3128"));
+        as.setAttribute(QStringLiteral("set_form_params"), QStringLiteral("{ resource = \"urn:api\" }"));
+        as.blocks.append(Block{QStringLiteral("tls"), {},
+                               {{QStringLiteral("client_certificate_file"), QStringLiteral("c.pem")},
+                                {QStringLiteral("client_private_key_file"), QStringLiteral("c.key")}},
+                               {}});
+        Block be{BlockType::Backend, QStringLiteral("be"), {}, {}};
+        be.setAttribute(ResourceUrlAttribute, QStringLiteral("https://api.example/me"));
+        be.blocks.append(Block{BlockType::OAuth2, {}, {{QStringLiteral("backend"), QStringLiteral("as")}}, {}});
+        const auto bytes = WorkspaceFile::serialize({as, be}).bytes;
+        auto loaded = WorkspaceFile::parse(bytes);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->backends, (QList<Block>{as, be}));
+    }
+
+    void validator_tlsAndTokenBackendRules()
+    {
+        Block be{BlockType::Backend, QStringLiteral("be"), {}, {}};
+        be.setAttribute(QStringLiteral("disable_certificate_validation"), QStringLiteral("true"));
+        be.blocks.append(Block{QStringLiteral("tls"), {},
+                               {{QStringLiteral("server_ca_certificate_file"), QStringLiteral("ca.pem")},
+                                {QStringLiteral("client_certificate_file"), QStringLiteral("c.pem")}},
+                               {}});
+        be.blocks.append(Block{BlockType::OAuth2, {}, {{QStringLiteral("backend"), QStringLiteral("nowhere")}}, {}});
+        QStringList messages;
+        for (const Diagnostic& d : Validator::validateBackends({be}))
+            messages << d.path() + QStringLiteral(": ") + d.message;
+        const QString all = messages.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("be.disable_certificate_validation: configured 'disable_certificate_validation' "
+                                             "along with 'server_ca_certificate_file' attribute")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("be.tls.client_private_key_file: tls: missing client private key")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("be.oauth2.backend: referenced backend \"nowhere\" is not defined")), qPrintable(all));
+
+        be.blocks.removeFirst(); // no CA any more: the attribute alone is a loud warning
+        bool warned = false;
+        for (const Diagnostic& d : Validator::validateBackend(be))
+            warned = warned || (d.severity == Diagnostic::Severity::Warning && d.message.startsWith(QStringLiteral("INSECURE")));
+        QVERIFY(warned);
     }
 
     void modifiers_formOnlyOnFormPost()
