@@ -194,10 +194,10 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o)
 
 int applyTokenBackendOptions(const QCommandLineParser& parser, const Block& backend,
                              const QList<Block>& workspaceBackends, const ValueResolver& resolver,
-                             TokenRequestSpec* spec)
+                             TokenRequestSpec* spec, const QString& baseDir)
 {
     QStringList warnings;
-    if (auto applied = applyTokenBackend(*spec, backend, workspaceBackends, resolver, &warnings); !applied) {
+    if (auto applied = applyTokenBackend(*spec, backend, workspaceBackends, resolver, &warnings, baseDir); !applied) {
         printError(QStringLiteral("%1: %2").arg(applied.error().where, applied.error().message));
         return Usage;
     }
@@ -231,9 +231,9 @@ int applyTokenBackendOptions(const QCommandLineParser& parser, const Block& back
 }
 
 int resourceOption(const QCommandLineParser& parser, const Block& backend, const ValueResolver& resolver,
-                   std::optional<ResourceSpec>* resource)
+                   std::optional<ResourceSpec>* resource, const QString& baseDir)
 {
-    auto spec = resourceSpecFromBackend(backend, resolver, parser.value(QStringLiteral("resource")));
+    auto spec = resourceSpecFromBackend(backend, resolver, parser.value(QStringLiteral("resource")), baseDir);
     if (!spec) {
         printError(QStringLiteral("%1: %2").arg(spec.error().where, spec.error().message));
         return Usage;

@@ -26,11 +26,11 @@ int applyDiscovery(const QCommandLineParser& parser, Core::Block& oauth2);
 // Applies the workspace's token backend and then the flags to the spec; prints warnings.
 int applyTokenBackendOptions(const QCommandLineParser& parser, const Core::Block& backend,
                              const QList<Core::Block>& workspaceBackends, const Core::ValueResolver& resolver,
-                             Core::TokenRequestSpec* spec);
+                             Core::TokenRequestSpec* spec, const QString& baseDir = {});
 
 // --resource URL (or the backend's tokenbench_resource_url): what the resource check calls; nullopt without.
 int resourceOption(const QCommandLineParser& parser, const Core::Block& backend, const Core::ValueResolver& resolver,
-                   std::optional<Core::ResourceSpec>* resource);
+                   std::optional<Core::ResourceSpec>* resource, const QString& baseDir = {});
 
 // The top-level "resource" object of --json.
 QJsonObject resourceJson(const Core::ResourceResult& result, bool reveal);

@@ -396,9 +396,11 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         return Usage;
     }
     inv->spec = spec.value();
-    if (const int rc = applyTokenBackendOptions(parser, backend, allBackends, resolver, &inv->spec); rc != Ok)
+    // Relative *_file paths are taken from the configuration file's folder, as Couper does.
+    const QString baseDir = positional.isEmpty() ? QString() : QFileInfo(positional.constFirst()).absolutePath();
+    if (const int rc = applyTokenBackendOptions(parser, backend, allBackends, resolver, &inv->spec, baseDir); rc != Ok)
         return rc;
-    if (const int rc = resourceOption(parser, backend, resolver, &inv->resource); rc != Ok)
+    if (const int rc = resourceOption(parser, backend, resolver, &inv->resource, baseDir); rc != Ok)
         return rc;
     for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &inv->spec.timeouts.totalMs},
                                       std::pair{QStringLiteral("connect-timeout"), &inv->spec.timeouts.connectMs},
