@@ -25,9 +25,6 @@ QList<Attribute> backendAttributes()
          {QString(), QStringLiteral("true"), QStringLiteral("false")},
          QStringLiteral("true turns off the check of the server's certificate: insecure, for tests only. Use "
                         "tls { server_ca_certificate_file } for a private CA instead.")},
-        {QStringLiteral("basic_auth"), Kind::Secret, {}, {},
-         QStringLiteral("user:pass sent as Authorization: Basic (unencoded); overwrites other Authorization "
-                        "headers.")},
         {QStringLiteral("set_request_headers"), Kind::String, {}, {},
          QStringLiteral("Headers set on every request through this backend, e.g. { x-tenant = \"a\" }.")},
         {QStringLiteral("set_query_params"), Kind::String, {}, {},

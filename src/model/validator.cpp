@@ -246,10 +246,13 @@ void validateTransport(Sink& sink, const Block& backend)
         const QString text = backend.attribute(name).trimmed();
         if (text.isEmpty())
             continue;
+        // Request-time variables are empty here (references evaluate to null, Couper's leniency); only a
+        // value that is plainly not an object is reported.
         Hcl::EvalContext ctx;
-        ctx.setVariable(QStringLiteral("env"), Hcl::Value::object({}));
+        for (const char* var : {"env", "request", "backends", "backend", "backend_requests", "backend_responses"})
+            ctx.setVariable(QString::fromLatin1(var), Hcl::Value::object({}));
         const Hcl::EvalResult r = Hcl::evaluateExpression(text, ctx);
-        if (!r.ok() || !r.value.isObject())
+        if (r.ok() && !r.value.isObject())
             sink.add(Sev::Error, {}, name,
                      QStringLiteral("%1 must be an object such as { name = \"value\" }").arg(name));
     }

@@ -312,6 +312,9 @@ Result<BackendSettings> backendSettingsFromBlock(const Block& backend, const Val
             }
         }
         ctx.setVariable(QStringLiteral("env"), Hcl::Value::object(env));
+        // Request-time variables a standalone run does not have: empty, so references are null.
+        for (const char* var : {"request", "backends", "backend", "backend_requests", "backend_responses"})
+            ctx.setVariable(QString::fromLatin1(var), Hcl::Value::object({}));
     }
     for (const auto& [name, field] :
          {std::pair{"set_request_headers", &s.modifiers.setHeaders}, std::pair{"add_request_headers", &s.modifiers.addHeaders},
