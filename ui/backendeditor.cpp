@@ -86,6 +86,21 @@ QString BackendEditor::insecureBannerText() const
     return m_ui->insecureBannerLabel->isVisibleTo(this) ? m_ui->insecureBannerLabel->text() : QString();
 }
 
+bool BackendEditor::focusTlsAttribute(const QString& attribute)
+{
+    for (QLineEdit* edit : std::as_const(m_tlsEdits)) {
+        const QString name = edit->property("tlsAttribute").toString();
+        // An inline attribute's problem is shown at its _file field.
+        if (name == attribute || name == attribute + QStringLiteral("_file")) {
+            m_ui->scrollArea->ensureWidgetVisible(edit);
+            edit->setFocus(Qt::OtherFocusReason);
+            edit->selectAll();
+            return true;
+        }
+    }
+    return false;
+}
+
 void BackendEditor::watchWorkspace()
 {
     if (m_watched == workspace())

@@ -27,6 +27,8 @@ public:
 
     // The warning shown while disable_certificate_validation = true (empty otherwise).
     QString insecureBannerText() const;
+    // Focuses the field of a tls block attribute (from the Problems view); false when there is none.
+    bool focusTlsAttribute(const QString& attribute);
 
 Q_SIGNALS:
     void openBlockRequested(int backendRow, const QString& blockType);

@@ -1380,7 +1380,12 @@ void MainWindow::showProblem(const QModelIndex& index)
             m_signingProfileEditor->focusAttribute(attribute);
         return;
     }
-    selectBlock(row, block == u"tls" ? QString() : block);
+    if (block == u"tls") {
+        selectBlock(row, {});
+        m_backendEditor->focusTlsAttribute(attribute);
+        return;
+    }
+    selectBlock(row, block);
     if (auto* editor = qobject_cast<BlockEditor*>(m_editorStack->currentWidget()); editor && !attribute.isEmpty())
         editor->focusAttribute(attribute);
 }

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Tokenbench;
 using Core::Block;
@@ -251,6 +252,23 @@ private Q_SLOTS:
         auto* problem = editor->findChild<QLabel*>(QStringLiteral("tlsProblemLabel"));
         QTRY_VERIFY(problem->isVisible());
         QVERIFY2(problem->text().contains(QStringLiteral("missing client private key")), qPrintable(problem->text()));
+        // The same problem in the Problems view: Enter on it takes the focus to the key file field.
+        auto* problems = w.findChild<QTreeView*>(QStringLiteral("problemsTreeView"));
+        const auto find = [problems] {
+            for (int r = 0; r < problems->model()->rowCount(); ++r) {
+                for (int c = 0; c < problems->model()->columnCount(); ++c) {
+                    if (problems->model()->index(r, c).data().toString().contains(QStringLiteral("missing client private key")))
+                        return problems->model()->index(r, 0);
+                }
+            }
+            return QModelIndex();
+        };
+        QModelIndex found;
+        QTRY_VERIFY((found = find()).isValid());
+        problems->setFocus();
+        problems->setCurrentIndex(found);
+        QTest::keyClick(problems, Qt::Key_Return);
+        QTRY_COMPARE(QApplication::focusWidget(), editor->findChild<QLineEdit*>(QStringLiteral("clientKeyLineEdit")));
         typeInto(editor->findChild<QLineEdit*>(QStringLiteral("clientKeyLineEdit")), QStringLiteral("c.key"));
         QTRY_VERIFY(!problem->isVisible());
 
