@@ -4,6 +4,8 @@
 #include "backendeditor.h"
 #include "flowcontroller.h"
 #include "interactiveflowpanel.h"
+#include "discoverydialog.h"
+#include "signingprofileeditor.h"
 #include "secretlineedit.h"
 #include "secretsdialog.h"
 #include "jwtpanel.h"
@@ -26,6 +28,7 @@
 #include "model/workspacetreemodel.h"
 #include "net/networkaccessmanager.h"
 #include "net/runner.h"
+#include "net/tokencache.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
 #include "trace/tracemodel.h"
@@ -139,8 +142,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_workspace, &Core::Workspace::backendChanged, this, [this] {
         updateActions();
-        showEditorFor(m_tree->currentIndex());
+        // The signing-profile form is not a tree node: structural edits keep it open.
+        if (m_editorStack->currentWidget() != m_signingProfileEditor)
+            showEditorFor(m_tree->currentIndex());
+        updateDiscoveryDiagnostics();
     });
+    connect(m_workspace, &Core::Workspace::attributeChanged, this, &MainWindow::updateDiscoveryDiagnostics);
     connect(m_workspace, &Core::Workspace::reset, this, &MainWindow::updateActions);
     m_workspace->setId(Core::WorkspaceFile::newId());
     m_workspace->setResolver(&m_resolver);
@@ -297,6 +304,16 @@ void MainWindow::createActions()
     cancel->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
     auto* clearTrace = make(QStringLiteral("clearTrace"), tr("C&lear Trace"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), nullptr);
     connect(clearTrace, &QAction::triggered, this, [this] { m_traceModel->clear(); });
+    auto* discover = make(QStringLiteral("discover"), tr("&Discover Authorization Server\u2026"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), nullptr);
+    connect(discover, &QAction::triggered, this, [this] { openDiscovery(currentBackendRow()); });
+    auto* profile = make(QStringLiteral("signingProfile"), tr("Edit Si&gning Profile"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), nullptr);
+    connect(profile, &QAction::triggered, this, [this] { showSigningProfile(currentBackendRow()); });
+    auto* runFresh = make(QStringLiteral("runFresh"), tr("Run with &Fresh Token"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), &MainWindow::runFresh);
+    runFresh->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    make(QStringLiteral("forgetToken"), tr("F&orget Cached Token"), {}, &MainWindow::forgetCachedToken);
     auto* filter = make(QStringLiteral("filter"), tr("&Filter Workspace"), QKeySequence::Find, nullptr);
     connect(filter, &QAction::triggered, this, [this] {
         m_filter->setFocus();
@@ -348,12 +365,17 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("rename")));
     edit->addAction(action(QStringLiteral("delete")));
     edit->addSeparator();
+    edit->addAction(action(QStringLiteral("discover")));
+    edit->addAction(action(QStringLiteral("signingProfile")));
+    edit->addSeparator();
     edit->addAction(action(QStringLiteral("secrets")));
     edit->addAction(action(QStringLiteral("filter")));
 
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addAction(action(QStringLiteral("run")));
+    runMenu->addAction(action(QStringLiteral("runFresh")));
     runMenu->addAction(action(QStringLiteral("cancel")));
+    runMenu->addAction(action(QStringLiteral("forgetToken")));
     runMenu->addAction(action(QStringLiteral("clearTrace")));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -462,6 +484,7 @@ void MainWindow::createWidgets()
     m_tracePane = new TracePane(m_traceModel, m_runSplitter);
     m_tracePane->setObjectName(QStringLiteral("tracePane"));
     connect(m_tokenPanel, &TokenPanel::inspectRequested, this, &MainWindow::inspectJwt);
+    connect(m_tokenPanel, &TokenPanel::forgetCacheRequested, this, &MainWindow::forgetCachedToken);
     connect(m_tracePane, &TracePane::inspectRequested, this, &MainWindow::inspectJwt);
     m_runSplitter->addWidget(m_tokenPanel);
     m_runSplitter->addWidget(m_tracePane);
@@ -572,6 +595,11 @@ void MainWindow::updateActions()
     const bool running = isRunning();
     action(QStringLiteral("run"))->setEnabled(!running && m_workspace->backendCount() > 0);
     action(QStringLiteral("cancel"))->setEnabled(running);
+    action(QStringLiteral("runFresh"))->setEnabled(!running && hasOAuth2);
+    action(QStringLiteral("discover"))->setEnabled(hasOAuth2);
+    action(QStringLiteral("signingProfile"))->setEnabled(hasOAuth2);
+    action(QStringLiteral("forgetToken"))->setEnabled(
+        hasBackend && m_runner && m_runner->cache()->lookup(m_workspace->backend(row).label).has_value());
     m_runButton->setEnabled(action(QStringLiteral("run"))->isEnabled());
     m_cancelButton->setEnabled(running);
 }
@@ -664,10 +692,24 @@ BackendEditor* MainWindow::backendEditor()
         m_backendEditor->setObjectName(QStringLiteral("backendEditor"));
         connect(m_backendEditor, &BackendEditor::openBlockRequested, this, &MainWindow::selectBlock);
         connect(m_backendEditor, &BackendEditor::addOAuth2Requested, this, &MainWindow::addOAuth2);
+        connect(m_backendEditor, &BackendEditor::discoverRequested, this, &MainWindow::openDiscovery);
+        connect(m_backendEditor, &BackendEditor::signingProfileRequested, this, &MainWindow::showSigningProfile);
         connect(m_backendEditor, &BlockEditor::runRequested, this, &MainWindow::run);
         m_editorStack->addWidget(m_backendEditor);
     }
     return m_backendEditor;
+}
+
+SigningProfileEditor* MainWindow::signingProfileEditor()
+{
+    if (!m_signingProfileEditor) {
+        m_signingProfileEditor = new SigningProfileEditor(m_editorStack);
+        m_signingProfileEditor->setObjectName(QStringLiteral("signingProfileEditor"));
+        connect(m_signingProfileEditor, &SigningProfileEditor::openBlockRequested, this, &MainWindow::selectBlock);
+        connect(m_signingProfileEditor, &BlockEditor::runRequested, this, &MainWindow::run);
+        m_editorStack->addWidget(m_signingProfileEditor);
+    }
+    return m_signingProfileEditor;
 }
 
 OAuth2Editor* MainWindow::oauth2Editor()
@@ -695,7 +737,7 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
     }
     const int row = source.data(WorkspaceTreeModel::BackendRowRole).toInt();
     const QString blockType = source.data(WorkspaceTreeModel::BlockTypeRole).toString();
-    if (blockType.isEmpty()) {
+    if (blockType.isEmpty() || blockType == u"tls") { // the tls block's fields are on the backend's form
         BackendEditor* editor = backendEditor();
         if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
             editor->setTarget(m_workspace, row, m_undo);
@@ -1005,11 +1047,13 @@ void MainWindow::ensureRunner()
         return;
     ensureNetwork();
     m_runner = new Core::Runner(m_workspace, m_traceModel, m_nam, this);
+    connect(m_runner, &Core::Runner::runFinished, this, &MainWindow::onBackendRunFinished);
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
     connect(m_runner, &Core::Runner::started, this, [this] { updateActions(); });
     m_flowController = new FlowController(m_runner, m_flowPanel, m_tokenPanel, this);
     if (m_urlOpener)
         m_flowController->setUrlOpener(m_urlOpener);
+    connect(m_runner->cache(), &Core::TokenCache::changed, this, &MainWindow::updateActions);
 }
 
 void MainWindow::ensureNetwork()
@@ -1140,7 +1184,8 @@ void MainWindow::startRun(int row)
     if (row < 0 || row >= m_workspace->backendCount())
         return;
     m_runner->setResolver(&m_resolver);
-    m_runner->run(row);
+    m_tokenPanel->setResource(std::nullopt);
+    m_runner->run(row, std::exchange(m_forceFresh, false));
     updateActions();
 }
 
@@ -1263,7 +1308,8 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     const qint64 ms = result.exchanges.isEmpty() ? -1 : result.exchanges.constLast().durationMs;
     QString text;
     if (result.ok()) {
-        text = tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
+        text = m_lastRunFromCache ? tr("\u2714 cached token reused (no token request)")
+                                  : tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
         if (result.response.expiresIn)
             text += tr(", expires in %1").arg(formatRemaining(qint64(*result.response.expiresIn)));
     } else if (result.status == TokenResult::Status::Canceled) {
@@ -1280,6 +1326,9 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
             }
         }
     }
+    if (!m_lastResourceText.isEmpty())
+        text += QStringLiteral(" \u00b7 ") + std::exchange(m_lastResourceText, QString());
+    m_lastRunFromCache = false;
     m_outcome->setText(text);
     m_outcome->setToolTip(text);
     m_tokenPanel->setResult(result, scope);
@@ -1291,6 +1340,98 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     Q_EMIT runFinished(result);
 }
 
+void MainWindow::runFresh()
+{
+    if (isRunning())
+        return;
+    m_forceFresh = true;
+    run();
+    if (!isRunning())
+        m_forceFresh = false;
+}
+
+void MainWindow::forgetCachedToken()
+{
+    const int row = currentBackendRow();
+    if (!m_runner || row < 0)
+        return;
+    m_runner->cache()->forget(m_workspace->backend(row).label);
+    m_tokenPanel->setSource(false, 0);
+    statusBar()->showMessage(tr("Forgot the cached token of %1; the next Run requests a new one")
+                                 .arg(m_workspace->backend(row).label), 5000);
+}
+
+void MainWindow::onBackendRunFinished(int backendRow, const Core::BackendRunResult& result)
+{
+    if (!result.token.ok() || backendRow < 0 || backendRow >= m_workspace->backendCount())
+        return;
+    const auto entry = m_runner->cache()->peek(m_workspace->backend(backendRow).label);
+    m_tokenPanel->setResource(result.resource);
+    // After setResult() (in onRunFinished), the source line: deferred to run after it.
+    const bool fromCache = result.tokenFromCache;
+    m_lastRunFromCache = fromCache;
+    if (result.resource && result.resource->attempted)
+        m_lastResourceText = result.resource->final.hasResponse()
+                                 ? tr("resource %1").arg(result.resource->final.status)
+                                 : tr("resource unreachable");
+    const qint64 until = entry ? entry->expiresAt() : 0;
+    QTimer::singleShot(0, this, [this, fromCache, until] { m_tokenPanel->setSource(fromCache, until); });
+}
+
+void MainWindow::showSigningProfile(int backendRow)
+{
+    if (backendRow < 0 || backendRow >= m_workspace->backendCount() ||
+        !m_workspace->backend(backendRow).child(BlockType::OAuth2))
+        return;
+    selectBlock(backendRow, BlockType::OAuth2);
+    SigningProfileEditor* editor = signingProfileEditor();
+    editor->setTarget(m_workspace, backendRow, m_undo);
+    m_editorStack->setCurrentWidget(editor);
+}
+
+DiscoveryDialog* MainWindow::openDiscovery(int backendRow)
+{
+    if (backendRow < 0 || backendRow >= m_workspace->backendCount())
+        return nullptr;
+    ensureNetwork();
+    auto* dialog = new DiscoveryDialog(m_nam, m_workspace, backendRow, m_undo, &m_resolver, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DiscoveryDialog::applied, this,
+            [this](int row, const Core::DiscoveryDocument& document) {
+                if (row < 0 || row >= m_workspace->backendCount())
+                    return;
+                m_discovered.insert(m_workspace->backend(row).label, document);
+                updateDiscoveryDiagnostics();
+                statusBar()->showMessage(tr("Discovery applied to %1").arg(m_workspace->backend(row).label), 5000);
+            });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::updateDiscoveryDiagnostics()
+{
+    // Mismatches with the discovered metadata follow the configuration as it is edited.
+    Core::Diagnostics all;
+    for (const Block& b : m_workspace->backends()) {
+        const auto it = m_discovered.constFind(b.label);
+        const Block* o = b.child(BlockType::OAuth2);
+        if (it == m_discovered.cend() || !o)
+            continue;
+        Core::DiscoveryCheck c;
+        c.grantType = o->attribute(QStringLiteral("grant_type")).trimmed();
+        c.authMethod = o->attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
+        if (const Block* p = o->child(QStringLiteral("jwt_signing_profile")))
+            c.signingAlgorithm = p->attribute(QStringLiteral("signature_algorithm")).trimmed();
+        if (c.grantType == u"authorization_code")
+            c.codeChallengeMethod = QStringLiteral("S256");
+        for (Core::Diagnostic d : Core::checkDiscovery(*it, c, b.label)) {
+            d.message = tr("discovery: %1").arg(d.message);
+            all.append(d);
+        }
+    }
+    m_workspace->setExtraDiagnostics(QStringLiteral("discovery"), all);
+}
+
 void MainWindow::showProblem(const QModelIndex& index)
 {
     const QString backend = index.data(Core::DiagnosticsModel::BackendRole).toString();
@@ -1299,6 +1440,17 @@ void MainWindow::showProblem(const QModelIndex& index)
     const int row = m_workspace->indexOfBackend(backend);
     if (row < 0)
         return;
+    if (block == SigningProfileEditor::BlockPath) {
+        showSigningProfile(row);
+        if (!attribute.isEmpty())
+            signingProfileEditor()->focusAttribute(attribute);
+        return;
+    }
+    if (block == u"tls") {
+        selectBlock(row, {});
+        backendEditor()->focusTlsAttribute(attribute);
+        return;
+    }
     selectBlock(row, block);
     if (auto* editor = qobject_cast<BlockEditor*>(m_editorStack->currentWidget()); editor && !attribute.isEmpty())
         editor->focusAttribute(attribute);

@@ -3,6 +3,8 @@
 #include <functional>
 
 #include "model/valueresolver.h"
+#include "net/discovery.h"
+#include "net/resourcecheck.h"
 #include "net/tokenclient.h"
 
 #include <QMainWindow>
@@ -40,7 +42,9 @@ namespace Tokenbench::Ui {
 class BackendEditor;
 class FlowController;
 class InteractiveFlowPanel;
+class DiscoveryDialog;
 class OAuth2Editor;
+class SigningProfileEditor;
 class JwtPanel;
 class TokenPanel;
 class TracePane;
@@ -75,6 +79,10 @@ public:
     // Adds a backend with an oauth2 block for `grantType` and opens its form.
     void addFromTemplate(const QString& grantType);
     void selectBlock(int backendRow, const QString& blockType);
+    // The nested jwt_signing_profile of a backend's oauth2 block, in its own form.
+    void showSigningProfile(int backendRow);
+    // "Discover…": the discovery dialog for a backend (opened, not executed; returned for tests).
+    DiscoveryDialog* openDiscovery(int backendRow);
     bool isRunning() const;
     Core::SecretStore* secretStore() const { return m_secrets; }
     const Core::ValueResolver& resolver() const { return m_resolver; }
@@ -116,6 +124,7 @@ private:
     void showWelcome();
     BackendEditor* backendEditor();
     OAuth2Editor* oauth2Editor();
+    SigningProfileEditor* signingProfileEditor();
     int currentBackendRow() const;
     QString currentBlockType() const;
     bool maybeSave();
@@ -141,6 +150,10 @@ private:
     void prefetchSecrets();
     void storeTypedSecrets(const QList<QPair<QString, QString>>& variablesAndValues);
     void startRun(int row);
+    void runFresh();
+    void forgetCachedToken();
+    void onBackendRunFinished(int backendRow, const Core::BackendRunResult& result);
+    void updateDiscoveryDiagnostics();
     void scheduleAutosave();
     void autosave();
     bool openCouperFile(const QString& path);
@@ -163,6 +176,11 @@ private:
     WelcomePage* m_welcome = nullptr;
     BackendEditor* m_backendEditor = nullptr;
     OAuth2Editor* m_oauth2Editor = nullptr;
+    SigningProfileEditor* m_signingProfileEditor = nullptr;
+    QHash<QString, Core::DiscoveryDocument> m_discovered; // per backend label, for live mismatch warnings
+    bool m_forceFresh = false;
+    bool m_lastRunFromCache = false;
+    QString m_lastResourceText;
     QLabel* m_otherBlockLabel = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

@@ -11,6 +11,9 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
 #include <QTimer>
 
 namespace Tokenbench::Ui {
@@ -73,6 +76,25 @@ TokenPanel::TokenPanel(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::TokenP
     connect(m_previewRefreshButton, &QPushButton::clicked, this, &TokenPanel::previewRefreshRequested);
     connect(m_autoRefresh, &QCheckBox::toggled, this, &TokenPanel::autoRefreshToggled);
     setRefreshAvailable(false);
+    // Token cache state and the resource check.
+    auto* sourceRow = new QHBoxLayout;
+    m_sourceLabel = new QLabel(this);
+    m_sourceLabel->setObjectName(QStringLiteral("sourceValueLabel"));
+    m_sourceLabel->setWordWrap(true);
+    m_forgetButton = new QPushButton(tr("&Forget cached token"), this);
+    m_forgetButton->setObjectName(QStringLiteral("forgetCachePushButton"));
+    m_forgetButton->setToolTip(tr("Drop this backend's cached token: the next Run requests a new one"));
+    connect(m_forgetButton, &QPushButton::clicked, this, &TokenPanel::forgetCacheRequested);
+    sourceRow->addWidget(m_sourceLabel, 1);
+    sourceRow->addWidget(m_forgetButton);
+    m_ui->factsLayout->addRow(tr("Source"), sourceRow);
+    m_resourceCaption = new QLabel(tr("Resource"), this);
+    m_resourceLabel = new QLabel(this);
+    m_resourceLabel->setObjectName(QStringLiteral("resourceValueLabel"));
+    m_resourceLabel->setWordWrap(true);
+    m_resourceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ui->factsLayout->addRow(m_resourceCaption, m_resourceLabel);
+    m_ui->factsLayout->setRowVisible(m_resourceLabel, false);
     clear();
 }
 
@@ -119,12 +141,16 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
     const QStringList requested = requestedScope.split(u' ', Qt::SkipEmptyParts);
     const QStringList granted = r.scope.split(u' ', Qt::SkipEmptyParts);
     QStringList shown;
+    // Differences stand out: a requested scope not granted in red, an extra granted one in blue.
     for (const QString& s : requested)
-        shown << (granted.isEmpty() || granted.contains(s) ? s + QStringLiteral(" \u2713") : s + QStringLiteral(" \u2717"));
+        shown << (granted.isEmpty() || granted.contains(s)
+                      ? s.toHtmlEscaped() + QStringLiteral(" \u2713")
+                      : QStringLiteral("<span style='color:#c62828'><b>%1 \u2717</b></span>").arg(s.toHtmlEscaped()));
     for (const QString& s : granted) {
         if (!requested.contains(s))
-            shown << s + QStringLiteral(" (+)");
+            shown << QStringLiteral("<span style='color:#1565c0'>%1 (+)</span>").arg(s.toHtmlEscaped());
     }
+    m_ui->scopeValueLabel->setTextFormat(Qt::RichText);
     if (shown.isEmpty())
         m_ui->scopeValueLabel->setText(tr("none requested, none reported"));
     else
@@ -233,13 +259,65 @@ QString TokenPanel::expiresText() const
     return m_ui->expiresValueLabel->text();
 }
 
+void TokenPanel::setSource(bool fromCache, qint64 cachedUntil)
+{
+    m_fromCache = fromCache;
+    m_cachedUntil = cachedUntil;
+    tick();
+}
+
+QString TokenPanel::sourceText() const
+{
+    return m_sourceLabel->text();
+}
+
+void TokenPanel::setResource(const std::optional<Core::ResourceResult>& resource)
+{
+    if (!resource || !resource->attempted) {
+        m_ui->factsLayout->setRowVisible(m_resourceLabel, false);
+        m_resourceLabel->clear();
+        return;
+    }
+    const Core::ResourceResult& r = *resource;
+    QString text;
+    if (r.final.hasResponse())
+        text = (r.ok() ? QStringLiteral("\u2714 ") : QStringLiteral("\u2716 ")) +
+               tr("%1 %2 from %3").arg(r.final.status).arg(QString::fromLatin1(r.final.reason),
+                                                         r.final.url.toString(QUrl::RemoveUserInfo));
+    else
+        text = QStringLiteral("\u2716 ") + r.final.failureText;
+    text += tr(" \u2014 %n call(s)", nullptr, r.resourceRequests);
+    if (r.retriesUsed > 0)
+        text += tr(", %n new token(s) after 401", nullptr, r.retriesUsed);
+    if (!r.errorText.isEmpty() && r.final.hasResponse())
+        text += QStringLiteral(": ") + r.errorText;
+    m_resourceLabel->setText(text);
+    m_ui->factsLayout->setRowVisible(m_resourceLabel, true);
+}
+
+QString TokenPanel::resourceText() const
+{
+    return m_resourceLabel->isVisibleTo(this) || !m_resourceLabel->text().isEmpty() ? m_resourceLabel->text() : QString();
+}
+
 void TokenPanel::tick()
 {
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (m_cachedUntil > now)
+        m_sourceLabel->setText((m_fromCache ? tr("cached token, reused") : tr("fresh token, cached")) +
+                               tr(" \u2014 the cache keeps it for %1").arg(formatRemaining(m_cachedUntil - now)));
+    else if (m_cachedUntil > 0)
+        m_sourceLabel->setText(tr("fresh token; its cache entry has expired: the next Run requests a new one"));
+    else
+        m_sourceLabel->setText(m_fromCache ? tr("cached token") : tr("fresh token, not cached"));
+    m_forgetButton->setEnabled(m_cachedUntil > now);
+
     const auto left = m_result.secondsLeft(QDateTime::currentDateTimeUtc());
     if (!left) {
         m_ui->expiresValueLabel->setText(tr("unknown (no expires_in)"));
         m_ui->expiresProgressBar->setVisible(false);
-        m_timer->stop();
+        if (m_cachedUntil <= now)
+            m_timer->stop();
         return;
     }
     m_ui->expiresValueLabel->setText(*left >= 0 ? tr("in %1").arg(formatRemaining(*left)) : formatRemaining(*left));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/resourcecheck.h"
 #include "net/tokenclient.h"
 
 #include <QWidget>
@@ -43,12 +44,20 @@ public:
     void setRefreshAvailable(bool available);
     bool autoRefresh() const;
     void setAutoRefreshStatus(const QString& text);
+    // Where the token came from: a fresh request, or the backend's token cache (valid until `cachedUntil`,
+    // Unix seconds; 0 when not cached). The countdown runs live.
+    void setSource(bool fromCache, qint64 cachedUntil);
+    QString sourceText() const;
+    // The resource check's outcome (hidden without one).
+    void setResource(const std::optional<Core::ResourceResult>& resource);
+    QString resourceText() const;
 
 Q_SIGNALS:
     void inspectRequested(const QString& token);
     void refreshRequested();
     void previewRefreshRequested();
     void autoRefreshToggled(bool on);
+    void forgetCacheRequested();
 
 private:
     void tick();
@@ -62,6 +71,12 @@ private:
     QPushButton* m_refreshButton = nullptr;
     QPushButton* m_previewRefreshButton = nullptr;
     QCheckBox* m_autoRefresh = nullptr;
+    QLabel* m_sourceLabel = nullptr;
+    QPushButton* m_forgetButton = nullptr;
+    QLabel* m_resourceLabel = nullptr;
+    QLabel* m_resourceCaption = nullptr;
+    bool m_fromCache = false;
+    qint64 m_cachedUntil = 0;
 };
 
 // "54:12", "1 h 02 min", "expired 3 min ago"

@@ -1,6 +1,7 @@
 #include "tokencommand.h"
 
 #include "clicommon.h"
+#include "requestoptions.h"
 #include "secretcommand.h"
 
 #include "hcl/couperconfig.h"
@@ -10,6 +11,8 @@
 #include "net/betatokenrequest.h"
 #include "net/networkaccessmanager.h"
 #include "net/flowclient.h"
+#include "net/resourcecheck.h"
+#include "net/tokencache.h"
 #include "net/tokenclient.h"
 #include "net/tokenrequest.h"
 #include "secrets/secretresolution.h"
@@ -122,6 +125,7 @@ void addOptions(QCommandLineParser& parser)
                       QStringLiteral("Send the token request N times in sequence over reused connections; print "
                                      "the last result."),
                       QStringLiteral("N"), QStringLiteral("1")});
+    addRequestOptions(parser);
 }
 
 struct Invocation
@@ -132,6 +136,7 @@ struct Invocation
     bool json = false;
     bool reveal = false;
     bool noBrowser = false;
+    std::optional<ResourceSpec> resource; // --resource: the resource check after the token
 };
 
 // Parses a flag value: env:NAME reads the environment (after --env overrides).
@@ -186,6 +191,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
 
     Block backend{BlockType::Backend, QStringLiteral("cli"), {}, {}};
     QString workspaceId = SecretStore::defaultWorkspace();
+    QList<Block> allBackends; // for the oauth2 block's token backend reference
     if (!positional.isEmpty()) {
         const QString path = positional.constFirst();
         QList<Block> backends;
@@ -213,6 +219,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
             workspaceId = loaded->id;
             backends = loaded->backends;
         }
+        allBackends = backends;
         QStringList names;
         for (const Block& b : backends) {
             if (b.child(BlockType::OAuth2) || !betaTokenRequests(b).isEmpty())
@@ -390,6 +397,8 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     }
     if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
         o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
+    if (const int rc = applyDiscovery(parser, o); rc != Ok)
+        return rc;
 
     Diagnostics problems;
     auto spec = specFromBackend(backend, resolver, &problems);
@@ -409,6 +418,12 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         return Usage;
     }
     inv->spec = spec.value();
+    // Relative *_file paths are taken from the configuration file's folder, as Couper does.
+    const QString baseDir = positional.isEmpty() ? QString() : QFileInfo(positional.constFirst()).absolutePath();
+    if (const int rc = applyTokenBackendOptions(parser, backend, allBackends, resolver, &inv->spec, baseDir); rc != Ok)
+        return rc;
+    if (const int rc = resourceOption(parser, backend, resolver, &inv->resource, baseDir); rc != Ok)
+        return rc;
     for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &inv->spec.timeouts.totalMs},
                                       std::pair{QStringLiteral("connect-timeout"), &inv->spec.timeouts.connectMs},
                                       std::pair{QStringLiteral("ttfb-timeout"), &inv->spec.timeouts.ttfbMs}}) {
@@ -493,6 +508,55 @@ void printIdTokenReport(const IdTokenReport& r)
     err().flush();
 }
 
+// The token, then the resource check with Couper's 401 retries (reference section 2.7).
+int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
+{
+    TokenCache cache;
+    BackendRun run(nam, &cache);
+    connectInteraction(*run.flowClient(), inv.noBrowser);
+    BackendRunResult last;
+    int remaining = inv.repeat;
+    QObject::connect(&run, &BackendRun::finished, &run, [&](const BackendRunResult& r) {
+        last = r;
+        --remaining;
+        if (r.token.ok() && remaining > 0)
+            run.start(inv.spec, inv.resource, QStringLiteral("cli"), true);
+        else
+            QCoreApplication::exit(0);
+    });
+    run.start(inv.spec, inv.resource, QStringLiteral("cli"), true);
+    QCoreApplication::exec();
+
+    TokenResult token = last.token;
+    token.exchanges = last.exchanges; // every exchange: token requests and resource calls, in order
+    if (inv.json) {
+        QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
+        if (last.resource)
+            o.insert(QStringLiteral("resource"), resourceJson(*last.resource, inv.reveal));
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else if (token.ok()) {
+        out() << token.response.accessToken << Qt::endl;
+    }
+    out().flush();
+    if (!token.ok()) {
+        printError(token.errorText);
+        return exitCodeFor(token.status);
+    }
+    printIdTokenReport(token.idTokenReport);
+    if (token.idTokenReport.checked && !token.idTokenReport.valid)
+        return 6; // an ID token that fails verification is an invalid JWT, as without --resource
+    if (last.resource && !last.resource->ok()) {
+        const ResourceResult& r = *last.resource;
+        printError(QStringLiteral("resource check: %1").arg(r.errorText.isEmpty() ? r.final.failureText : r.errorText));
+        return r.final.failure != Exchange::Failure::None ? Transport : Refused;
+    }
+    if (last.resource)
+        err() << "tokenbench-cli: resource " << last.resource->final.status << " after "
+              << last.resource->resourceRequests << " call(s), " << last.resource->tokenRequests
+              << " token request(s)" << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 QString tokenHelp()
@@ -518,6 +582,8 @@ int runToken(const QStringList& arguments)
         return rc;
 
     NetworkAccessManager nam;
+    if (inv.resource && !inv.beta)
+        return runWithResource(inv, &nam);
     FlowClient client(&nam);
     connectInteraction(client, inv.noBrowser);
     BetaTokenClient betaClient(&nam);

@@ -40,6 +40,10 @@ bool evaluatedAtStartup(const QString& blockType, const QString& attribute)
 {
     if (blockType == BlockType::OAuth2 && attribute == u"assertion")
         return false;
+    // Header, query and form modifiers are evaluated per request (they may use request.*, backends.*).
+    if (attribute.endsWith(QStringLiteral("_request_headers")) || attribute.endsWith(QStringLiteral("_query_params")) ||
+        attribute.endsWith(QStringLiteral("_form_params")))
+        return false;
     return Schema::find(blockType, attribute) != nullptr;
 }
 

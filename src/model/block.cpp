@@ -12,6 +12,11 @@ void Block::setAttribute(const QString& name, const QString& value)
 
 const Block* Block::child(const QString& childType) const
 {
+    // A path of nested types: "oauth2.jwt_signing_profile".
+    if (const qsizetype dot = childType.indexOf(u'.'); dot > 0) {
+        const Block* parent = child(childType.left(dot));
+        return parent ? parent->child(childType.mid(dot + 1)) : nullptr;
+    }
     for (const Block& b : blocks) {
         if (b.type == childType)
             return &b;
@@ -21,6 +26,10 @@ const Block* Block::child(const QString& childType) const
 
 Block* Block::child(const QString& childType)
 {
+    if (const qsizetype dot = childType.indexOf(u'.'); dot > 0) {
+        Block* parent = child(childType.left(dot));
+        return parent ? parent->child(childType.mid(dot + 1)) : nullptr;
+    }
     for (Block& b : blocks) {
         if (b.type == childType)
             return &b;

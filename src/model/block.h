@@ -21,6 +21,7 @@ struct Block
     // An empty value removes the attribute.
     void setAttribute(const QString& name, const QString& value);
 
+    // `childType` may be a path of nested types ("oauth2.jwt_signing_profile").
     const Block* child(const QString& childType) const;
     Block* child(const QString& childType);
     Block& ensureChild(const QString& childType);

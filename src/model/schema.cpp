@@ -19,6 +19,42 @@ QList<Attribute> backendAttributes()
          QStringLiteral("Deadline to connect (including TLS). Default 10s.")},
         {QStringLiteral("ttfb_timeout"), Kind::Duration, QStringLiteral("60s"), {},
          QStringLiteral("Deadline from the request being sent to the first response byte. Default 60s.")},
+        {QStringLiteral("proxy"), Kind::Url, {}, {},
+         QStringLiteral("Forward proxy for requests through this backend, e.g. http://proxy.example:3128.")},
+        {QStringLiteral("disable_certificate_validation"), Kind::Choice, QStringLiteral("false"),
+         {QString(), QStringLiteral("true"), QStringLiteral("false")},
+         QStringLiteral("true turns off the check of the server's certificate: insecure, for tests only. Use "
+                        "tls { server_ca_certificate_file } for a private CA instead.")},
+        {QStringLiteral("set_request_headers"), Kind::String, {}, {},
+         QStringLiteral("Headers set on every request through this backend, e.g. { x-tenant = \"a\" }.")},
+        {QStringLiteral("set_query_params"), Kind::String, {}, {},
+         QStringLiteral("Query parameters set on every request, e.g. { audience = \"api\" }.")},
+        {QStringLiteral("set_form_params"), Kind::String, {}, {},
+         QStringLiteral("Form parameters set on form-encoded POSTs, the OAuth2 token request included, e.g. "
+                        "{ resource = \"https://api.example.com\" } (RFC 8707 resource indicator).")},
+        {QStringLiteral("tokenbench_resource_url"), Kind::Url, {}, {},
+         QStringLiteral("Tokenbench extension (not a Couper attribute, left out of Couper files): a URL called "
+                        "with the token after each run, with Couper's 401 retries. A path (/api) is taken "
+                        "relative to origin.")},
+    };
+}
+
+QList<Attribute> tlsAttributes()
+{
+    const QString pem = QStringLiteral(" PEM or DER; the _file variant reads it from a file (give one of both).");
+    return {
+        {QStringLiteral("server_ca_certificate_file"), Kind::String, {}, {},
+         QStringLiteral("A CA certificate trusted for the server, in addition to the system's.") + pem},
+        {QStringLiteral("server_ca_certificate"), Kind::String, {}, {},
+         QStringLiteral("A CA certificate trusted for the server (inline).") + pem},
+        {QStringLiteral("client_certificate_file"), Kind::String, {}, {},
+         QStringLiteral("The client certificate for mutual TLS.") + pem},
+        {QStringLiteral("client_certificate"), Kind::String, {}, {},
+         QStringLiteral("The client certificate for mutual TLS (inline).") + pem},
+        {QStringLiteral("client_private_key_file"), Kind::String, {}, {},
+         QStringLiteral("The client certificate's private key; required with a client certificate.") + pem},
+        {QStringLiteral("client_private_key"), Kind::Secret, {}, {},
+         QStringLiteral("The client certificate's private key (inline; kept out of the workspace file).")},
     };
 }
 
@@ -72,6 +108,9 @@ QList<Attribute> oauth2Attributes()
          QStringLiteral("Tokenbench compatibility toggle: send client_secret_basic credentials without "
                         "form-encoding them first, for servers that expect that. Couper always form-encodes "
                         "(RFC 6749 §2.3.1).")},
+        {QStringLiteral("backend"), Kind::String, {}, {},
+         QStringLiteral("The backend the token request is sent through (its origin, timeouts, tls, proxy and "
+                        "modifiers apply); without one, Couper's defaults.")},
         {QStringLiteral("retries"), Kind::Integer, QStringLiteral("1"), {},
          QStringLiteral("How often a 401 from the resource makes Couper fetch a new token and resend (0-255). "
                         "Default 1.")},
@@ -105,7 +144,12 @@ const QList<Attribute>& attributes(const QString& blockType)
     static const QList<Attribute> backend = backendAttributes();
     static const QList<Attribute> oauth2 = oauth2Attributes();
     static const QList<Attribute> profile = signingProfileAttributes();
+    static const QList<Attribute> tls = tlsAttributes();
     static const QList<Attribute> none;
+    if (blockType.contains(u'.'))
+        return attributes(blockType.section(u'.', -1)); // a nested block: "oauth2.jwt_signing_profile"
+    if (blockType == u"tls")
+        return tls;
     if (blockType == u"jwt_signing_profile")
         return profile;
     if (blockType == BlockType::Backend)

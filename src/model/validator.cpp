@@ -2,6 +2,8 @@
 
 #include "model/schema.h"
 #include "model/valueresolver.h"
+#include "hcl/evaluator.h"
+#include "net/tlsconfig.h"
 #include "util/duration.h"
 
 #include <QRegularExpression>
@@ -277,6 +279,68 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
     checkReferences(sink, o, B, resolver);
 }
 
+// proxy, disable_certificate_validation, the tls block and the modifier maps (reference sections 1.3, 1.4).
+void validateTransport(Sink& sink, const Block& backend)
+{
+    const QString proxy = backend.attribute(QStringLiteral("proxy")).trimmed();
+    if (!proxy.isEmpty() && !ValueResolver::isReference(proxy)) {
+        QString why;
+        if (!validHttpUrl(proxy, &why))
+            sink.add(Sev::Error, {}, QStringLiteral("proxy"),
+                     QStringLiteral("proxy \"%1\" is not a proxy URL such as http://proxy.example:3128: %2").arg(proxy, why));
+    }
+    const QString insecure = backend.attribute(QStringLiteral("disable_certificate_validation")).trimmed();
+    if (!insecure.isEmpty() && insecure != u"true" && insecure != u"false")
+        sink.add(Sev::Error, {}, QStringLiteral("disable_certificate_validation"),
+                 QStringLiteral("disable_certificate_validation must be true or false"));
+    const Block* tls = backend.child(QStringLiteral("tls"));
+    if (tls) {
+        for (const char* base : {"server_ca_certificate", "client_certificate", "client_private_key"}) {
+            const QString name = QString::fromLatin1(base);
+            if (tls->hasAttribute(name) && tls->hasAttribute(name + QStringLiteral("_file")))
+                sink.add(Sev::Error, QStringLiteral("tls"), name + QStringLiteral("_file"),
+                         QStringLiteral("configured attribute and file: give %1 or %1_file, not both").arg(name));
+        }
+        const bool cert = tls->hasAttribute(QStringLiteral("client_certificate")) ||
+                          tls->hasAttribute(QStringLiteral("client_certificate_file"));
+        const bool key = tls->hasAttribute(QStringLiteral("client_private_key")) ||
+                         tls->hasAttribute(QStringLiteral("client_private_key_file"));
+        if (cert && !key)
+            sink.add(Sev::Error, QStringLiteral("tls"), QStringLiteral("client_private_key_file"),
+                     QStringLiteral("tls: missing client private key"));
+        if (key && !cert)
+            sink.add(Sev::Error, QStringLiteral("tls"), QStringLiteral("client_certificate_file"),
+                     QStringLiteral("a client private key without client_certificate is never used"));
+    }
+    const bool hasCa = tls && (tls->hasAttribute(QStringLiteral("server_ca_certificate")) ||
+                               tls->hasAttribute(QStringLiteral("server_ca_certificate_file")));
+    if (backend.hasAttribute(QStringLiteral("disable_certificate_validation")) && hasCa) {
+        sink.add(Sev::Error, {}, QStringLiteral("disable_certificate_validation"),
+                 QStringLiteral("configured 'disable_certificate_validation' along with '%1' attribute")
+                     .arg(tls->hasAttribute(QStringLiteral("server_ca_certificate"))
+                              ? QStringLiteral("server_ca_certificate")
+                              : QStringLiteral("server_ca_certificate_file")));
+    } else if (insecure == u"true") {
+        sink.add(Sev::Warning, {}, QStringLiteral("disable_certificate_validation"), insecureWarning(backend.label));
+    }
+    for (const char* m : {"set_request_headers", "add_request_headers", "set_query_params", "add_query_params",
+                          "set_form_params", "add_form_params"}) {
+        const QString name = QString::fromLatin1(m);
+        const QString text = backend.attribute(name).trimmed();
+        if (text.isEmpty())
+            continue;
+        // Request-time variables are empty here (references evaluate to null, Couper's leniency); only a
+        // value that is plainly not an object is reported.
+        Hcl::EvalContext ctx;
+        for (const char* var : {"env", "request", "backends", "backend", "backend_requests", "backend_responses"})
+            ctx.setVariable(QString::fromLatin1(var), Hcl::Value::object({}));
+        const Hcl::EvalResult r = Hcl::evaluateExpression(text, ctx);
+        if (r.ok() && !r.value.isObject())
+            sink.add(Sev::Error, {}, name,
+                     QStringLiteral("%1 must be an object such as { name = \"value\" }").arg(name));
+    }
+}
+
 } // namespace
 
 Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver)
@@ -318,6 +382,7 @@ Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver)
             sink.add(Sev::Error, {}, name, QStringLiteral("%1: %2").arg(name, parsed.error().message));
     }
     checkReferences(sink, backend, {}, resolver);
+    validateTransport(sink, backend);
 
     if (const Block* o = backend.child(BlockType::OAuth2))
         validateOAuth2(sink, *o, resolver);
@@ -334,6 +399,22 @@ Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* 
             out.append(Diagnostic{Sev::Error, b.label, {}, {}, QStringLiteral("backend labels must be unique"), {},
                                   0, 0});
         seen.insert(b.label);
+        // The token backend named by oauth2's backend attribute must exist (and not be the backend itself).
+        if (const Block* o = b.child(BlockType::OAuth2)) {
+            const QString ref = o->attribute(QStringLiteral("backend")).trimmed();
+            if (ref.isEmpty())
+                continue;
+            bool found = false;
+            for (const Block& other : backends)
+                found = found || other.label == ref;
+            if (ref == b.label)
+                out.append(Diagnostic{Sev::Error, b.label, BlockType::OAuth2, QStringLiteral("backend"),
+                                      QStringLiteral("circular reference: a backend cannot send its own token request"),
+                                      {}, 0, 0});
+            else if (!found)
+                out.append(Diagnostic{Sev::Error, b.label, BlockType::OAuth2, QStringLiteral("backend"),
+                                      QStringLiteral("referenced backend \"%1\" is not defined").arg(ref), {}, 0, 0});
+        }
     }
     return out;
 }

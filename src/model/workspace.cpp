@@ -87,6 +87,7 @@ void Workspace::resetBackends(const QList<Block>& backends)
     Q_EMIT aboutToReset();
     m_backends = backends;
     m_loadDiagnostics.clear();
+    m_extraDiagnostics.clear();
     Q_EMIT reset();
     touch();
 }
@@ -111,6 +112,8 @@ const Diagnostics& Workspace::diagnostics() const
 {
     if (!m_diagnosticsValid) {
         m_diagnostics = m_loadDiagnostics + Validator::validateBackends(m_backends, m_resolver);
+        for (const Diagnostics& extra : std::as_const(m_extraDiagnostics))
+            m_diagnostics += extra;
         m_diagnosticsValid = true;
     }
     return m_diagnostics;
@@ -126,6 +129,18 @@ void Workspace::setResolver(const ValueResolver* resolver)
 void Workspace::setLoadDiagnostics(const Diagnostics& diagnostics)
 {
     m_loadDiagnostics = diagnostics;
+    m_diagnosticsValid = false;
+    Q_EMIT diagnosticsChanged();
+}
+
+void Workspace::setExtraDiagnostics(const QString& source, const Diagnostics& diagnostics)
+{
+    if (m_extraDiagnostics.value(source) == diagnostics)
+        return;
+    if (diagnostics.isEmpty())
+        m_extraDiagnostics.remove(source);
+    else
+        m_extraDiagnostics.insert(source, diagnostics);
     m_diagnosticsValid = false;
     Q_EMIT diagnosticsChanged();
 }

@@ -50,6 +50,8 @@ public:
     void setResolver(const ValueResolver* resolver);
     // Problems found while loading (kept until the next load or reset).
     void setLoadDiagnostics(const Diagnostics& diagnostics);
+    // Problems found by something else than the validator (e.g. discovery: "discovery"), per source.
+    void setExtraDiagnostics(const QString& source, const Diagnostics& diagnostics);
 
 Q_SIGNALS:
     void backendAboutToBeInserted(int row);
@@ -75,6 +77,7 @@ private:
     quint64 m_revision = 0;
     const ValueResolver* m_resolver = nullptr;
     Diagnostics m_loadDiagnostics;
+    QMap<QString, Diagnostics> m_extraDiagnostics;
     mutable Diagnostics m_diagnostics;
     mutable bool m_diagnosticsValid = false;
 };

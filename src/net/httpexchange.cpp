@@ -1,10 +1,12 @@
 #include "net/httpexchange.h"
 
+#include "net/networkaccessmanager.h"
 #include "util/logging.h"
 
 #include <atomic>
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslCertificate>
@@ -273,12 +275,35 @@ void HttpExchange::start()
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     req.setTransferTimeout(0);
 
+    QNetworkAccessManager* nam = m_nam;
+    if (!m_request.transport.isDefault()) {
+        // The backend's tls block and proxy. A private manager: Qt's connection cache does not tell TLS
+        // settings or proxies apart, and a connection opened with other ones must never be reused.
+        auto conf = buildSslConfiguration(m_request.transport.tls);
+        if (!conf) {
+            fail(Exchange::Failure::Other, conf.error().message);
+            return;
+        }
+        if (m_request.url.scheme() == u"https")
+            req.setSslConfiguration(conf.value());
+        // Outlives the reply: deleted after this exchange, once the event loop runs again.
+        auto* own = new NetworkAccessManager;
+        connect(this, &QObject::destroyed, own, &QObject::deleteLater);
+        const QUrl& p = m_request.transport.proxy;
+        if (!p.isEmpty())
+            own->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, p.host(), quint16(p.port(80)),
+                                        p.userName(QUrl::FullyDecoded), p.password(QUrl::FullyDecoded)));
+        else
+            own->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        nam = own;
+    }
+
     if (m_request.method == "GET" && m_request.body.isEmpty())
-        m_reply = m_nam->get(req);
+        m_reply = nam->get(req);
     else if (m_request.method == "POST")
-        m_reply = m_nam->post(req, m_request.body);
+        m_reply = nam->post(req, m_request.body);
     else
-        m_reply = m_nam->sendCustomRequest(req, m_request.method, m_request.body);
+        m_reply = nam->sendCustomRequest(req, m_request.method, m_request.body);
 
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::requestSent, this, &HttpExchange::onRequestSent);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/tlsconfig.h"
 #include "trace/exchange.h"
 
 namespace Tokenbench::Core {
@@ -12,6 +13,7 @@ struct PreparedRequest
     HttpHeaders headers;
     QByteArray body;
     QString purpose;
+    TransportSettings transport; // TLS and proxy of the backend the request goes through
 };
 
 struct Timeouts

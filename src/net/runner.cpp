@@ -2,41 +2,68 @@
 
 #include "model/valueresolver.h"
 #include "model/workspace.h"
+#include "net/tokencache.h"
 #include "trace/tracemodel.h"
 
+#include <QFileInfo>
 #include <QTimer>
 
 namespace Tokenbench::Core {
 
 Runner::Runner(Workspace* workspace, TraceModel* trace, QNetworkAccessManager* nam, QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_trace(trace), m_client(new FlowClient(nam, this))
+    : QObject(parent), m_workspace(workspace), m_trace(trace), m_cache(new TokenCache(this)),
+      m_client(new BackendRun(nam, m_cache, this))
 {
-    connect(m_client, &FlowClient::exchangeStarted, this, [this](const Exchange& e) {
+    connect(m_client, &BackendRun::exchangeStarted, this, [this](const Exchange& e) {
         if (m_trace)
             m_trace->upsert(e);
     });
-    connect(m_client, &FlowClient::exchangeFinished, this, [this](const Exchange& e) {
+    connect(m_client, &BackendRun::exchangeFinished, this, [this](const Exchange& e) {
         if (m_trace)
             m_trace->upsert(e);
     });
-    connect(m_client, &FlowClient::finished, this, [this](const TokenResult& result) {
+    connect(m_client, &BackendRun::finished, this, [this](const BackendRunResult& result) {
         m_running = false;
-        Q_EMIT finished(m_row, result);
+        Q_EMIT runFinished(m_row, result);
+        Q_EMIT finished(m_row, result.token);
     });
 }
 
 Runner::~Runner() = default;
 
-Result<TokenRequestSpec> Runner::specFor(int backendRow) const
+FlowClient* Runner::flowClient() const
+{
+    return m_client->flowClient();
+}
+
+Result<TokenRequestSpec> Runner::specFor(int backendRow, std::optional<ResourceSpec>* resource) const
 {
     if (!m_workspace || backendRow < 0 || backendRow >= m_workspace->backendCount())
         return Error{Error::Code::Usage, tr("select a backend to run"), {}};
     static const ValueResolver processEnvironment;
     const ValueResolver& resolver = m_resolver ? *m_resolver : processEnvironment;
-    return specFromBackend(m_workspace->backend(backendRow), resolver);
+    const Block& backend = m_workspace->backend(backendRow);
+    auto spec = specFromBackend(backend, resolver);
+    if (!spec)
+        return spec.error();
+    // The token backend (oauth2's backend) and the resource check (tokenbench_resource_url).
+    QString baseDir;
+    if (!m_workspace->filePath().isEmpty())
+        baseDir = QFileInfo(m_workspace->filePath()).absolutePath();
+    auto applied = applyTokenBackend(spec.value(), backend, m_workspace->backends(), resolver, nullptr, baseDir);
+    if (!applied)
+        return applied.error();
+    if (resource) {
+        auto check = resourceSpecFromBackend(backend, resolver, {}, baseDir);
+        if (!check)
+            return check.error();
+        *resource = check.value();
+    }
+    return spec;
 }
 
-void Runner::startSpec(int backendRow, const Result<TokenRequestSpec>& spec)
+void Runner::startSpec(int backendRow, const Result<TokenRequestSpec>& spec,
+                       const std::optional<ResourceSpec>& resource, bool forceFresh)
 {
     if (m_running)
         cancel();
@@ -54,25 +81,28 @@ void Runner::startSpec(int backendRow, const Result<TokenRequestSpec>& spec)
         });
         return;
     }
-    m_client->start(spec.value());
+    m_client->start(spec.value(), resource, m_workspace->backend(backendRow).label, forceFresh);
 }
 
-void Runner::run(int backendRow)
+void Runner::run(int backendRow, bool forceFresh)
 {
-    startSpec(backendRow, specFor(backendRow));
+    std::optional<ResourceSpec> resource;
+    const auto spec = specFor(backendRow, &resource);
+    startSpec(backendRow, spec, resource, forceFresh);
 }
 
 void Runner::refresh(int backendRow, const QString& refreshToken)
 {
-    auto spec = specFor(backendRow);
+    auto spec = specFor(backendRow, nullptr);
     if (spec)
         spec = FlowClient::refreshSpec(spec.value(), refreshToken);
-    startSpec(backendRow, spec);
+    // A refresh is always a new request; its token replaces the cached one.
+    startSpec(backendRow, spec, std::nullopt, true);
 }
 
 Result<PreparedRequest> Runner::previewRefresh(int backendRow, const QString& refreshToken) const
 {
-    auto spec = specFor(backendRow);
+    auto spec = specFor(backendRow, nullptr);
     if (!spec)
         return spec.error();
     return prepareTokenRequest(FlowClient::refreshSpec(spec.value(), refreshToken));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/flowclient.h"
+#include "net/resourcecheck.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,6 +10,8 @@ class QNetworkAccessManager;
 
 namespace Tokenbench::Core {
 
+class BackendRun;
+class TokenCache;
 class TraceModel;
 class ValueResolver;
 class Workspace;
@@ -26,28 +29,36 @@ public:
 
     void setResolver(const ValueResolver* resolver) { m_resolver = resolver; }
     // Starts the run; a configuration error is reported through finished() too (asynchronously).
-    void run(int backendRow);
+    // A valid cached token of the backend is reused (Couper's rule) unless `forceFresh`; a configured
+    // resource URL is then called with it (401 retries included).
+    void run(int backendRow, bool forceFresh = false);
     // The refresh_token grant for `backendRow` with `refreshToken`, authenticated as the block's client.
     void refresh(int backendRow, const QString& refreshToken);
     // The exact request refresh() would send (not yet redacted), or why it cannot be built.
     Result<PreparedRequest> previewRefresh(int backendRow, const QString& refreshToken) const;
+    TokenCache* cache() const { return m_cache; }
     void cancel();
-    FlowClient* flowClient() const { return m_client; }
+    FlowClient* flowClient() const;
     bool isRunning() const { return m_running; }
     int runningBackend() const { return m_row; }
 
 Q_SIGNALS:
     void started(int backendRow);
     void finished(int backendRow, const Tokenbench::Core::TokenResult& result);
+    // Emitted just before finished(): whether the token came from the cache, and the resource check.
+    void runFinished(int backendRow, const Tokenbench::Core::BackendRunResult& result);
 
 private:
     QPointer<Workspace> m_workspace;
     QPointer<TraceModel> m_trace;
     const ValueResolver* m_resolver = nullptr;
-    Result<TokenRequestSpec> specFor(int backendRow) const;
-    void startSpec(int backendRow, const Result<TokenRequestSpec>& spec);
+    // The backend's token request with its token backend applied; with `resource`, its resource check too.
+    Result<TokenRequestSpec> specFor(int backendRow, std::optional<ResourceSpec>* resource) const;
+    void startSpec(int backendRow, const Result<TokenRequestSpec>& spec, const std::optional<ResourceSpec>& resource,
+                   bool forceFresh);
 
-    FlowClient* m_client = nullptr;
+    TokenCache* m_cache = nullptr;
+    BackendRun* m_client = nullptr;
     bool m_running = false;
     int m_row = -1;
 };

@@ -125,6 +125,11 @@ Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec)
             req.headers.append(h);
     }
     req.body = Form::encode(form);
+    if (spec.tokenBackend) {
+        // The token backend's own processing (reference sections 2.2 and 4): origin, path, modifiers,
+        // basic_auth, then its TLS and proxy.
+        applyBackendSettings(req, *spec.tokenBackend);
+    }
     return req;
 }
 

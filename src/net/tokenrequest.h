@@ -49,6 +49,10 @@ struct TokenRequestSpec
     QString codeVerifier;
     QString refreshToken;             // refresh_token grant
     QString deviceCode;               // device_code grant
+    // The backend the token request goes through (oauth2's nested or referenced backend): origin, path,
+    // modifiers (set_form_params for resource indicators, ...), basic_auth, tls and proxy. Without one,
+    // Couper's anonymous backend with defaults.
+    std::optional<BackendSettings> tokenBackend;
 
     TokenRequestSpec& setTokenEndpoint(const QUrl& url) { tokenEndpoint = url; return *this; }
     TokenRequestSpec& setGrantType(const QString& v) { grantType = v; return *this; }

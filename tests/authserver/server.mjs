@@ -167,6 +167,10 @@ server.listen(port, '127.0.0.1', () => {
       ctx.body = lastTokenRequest ?? {};
       return;
     }
+    if (ctx.path === '/.well-known/oauth-authorization-server') {
+      // RFC 8414's well-known name for the same metadata (oidc-provider serves only OpenID Connect's).
+      ctx.path = '/.well-known/openid-configuration';
+    }
     if (ctx.path === '/token' && ctx.method === 'POST') {
       lastTokenRequest = {
         authorization: ctx.get('authorization') || null,

@@ -1,0 +1,281 @@
+#include "requestoptions.h"
+
+#include "clicommon.h"
+
+#include "model/block.h"
+#include "model/schema.h"
+#include "model/valueresolver.h"
+#include "net/discovery.h"
+#include "net/networkaccessmanager.h"
+#include "trace/resultjson.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+
+namespace Tokenbench::Cli {
+
+using namespace Tokenbench::Core;
+
+namespace {
+
+bool readFile(const QString& flag, const QString& path, QByteArray* data)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("--%1: cannot read %2: %3").arg(flag, path, f.errorString()));
+        return false;
+    }
+    *data = f.readAll();
+    if (data->trimmed().isEmpty()) {
+        printError(QStringLiteral("--%1: the file %2 is empty").arg(flag, path));
+        return false;
+    }
+    return true;
+}
+
+bool pairs(const QCommandLineParser& parser, const QString& flag, QChar separator, RequestModifiers::Pairs* out)
+{
+    for (const QString& item : parser.values(flag)) {
+        const qsizetype at = item.indexOf(separator);
+        const QString name = at > 0 ? item.left(at).trimmed() : QString();
+        if (name.isEmpty()) {
+            printError(QStringLiteral("--%1 expects NAME%2VALUE, got \"%3\"")
+                           .arg(flag, separator == u':' ? QStringLiteral(": ") : QStringLiteral("="), item));
+            return false;
+        }
+        out->append({name, item.mid(at + 1).trimmed()});
+    }
+    return true;
+}
+
+// The TLS and proxy flags, over `base`.
+int transportFromFlags(const QCommandLineParser& parser, TransportSettings* t)
+{
+    const struct
+    {
+        const char* flag;
+        QByteArray* field;
+    } files[] = {{"client-certificate", &t->tls.clientCertificate},
+                 {"client-private-key", &t->tls.clientPrivateKey},
+                 {"server-ca-certificate", &t->tls.serverCaCertificate}};
+    for (const auto& f : files) {
+        const QString flag = QString::fromLatin1(f.flag);
+        if (parser.isSet(flag) && !readFile(flag, parser.value(flag), f.field))
+            return Usage;
+    }
+    if (parser.isSet(QStringLiteral("disable-certificate-validation")))
+        t->tls.disableCertificateValidation = true;
+    if (parser.isSet(QStringLiteral("proxy"))) {
+        const QUrl url(parser.value(QStringLiteral("proxy")), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() || url.scheme() != u"http") {
+            printError(QStringLiteral("--proxy expects an http proxy URL such as http://proxy.example:3128, got \"%1\"")
+                           .arg(parser.value(QStringLiteral("proxy"))));
+            return Usage;
+        }
+        t->proxy = url;
+    }
+    if (!t->tls.clientPrivateKey.isEmpty() && t->tls.clientCertificate.isEmpty()) {
+        printError(QStringLiteral("--client-private-key needs --client-certificate"));
+        return Usage;
+    }
+    if (!t->tls.clientCertificate.isEmpty() && t->tls.clientPrivateKey.isEmpty()) {
+        printError(QStringLiteral("--client-certificate needs --client-private-key (tls: missing client private key)"));
+        return Usage;
+    }
+    if (auto conf = buildSslConfiguration(t->tls); !conf) {
+        printError(QStringLiteral("%1: %2").arg(conf.error().where, conf.error().message));
+        return Usage;
+    }
+    if (t->tls.disableCertificateValidation && !t->tls.serverCaCertificate.isEmpty())
+        printWarning(QStringLiteral("--disable-certificate-validation is ignored with --server-ca-certificate (as "
+                                    "Couper does)"));
+    else if (t->tls.disableCertificateValidation)
+        printWarning(insecureWarning(QStringLiteral("cli")));
+    return Ok;
+}
+
+} // namespace
+
+void addRequestOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("discovery"),
+                      QStringLiteral("Read the authorization server's metadata from an issuer URL or a .well-known "
+                                     "URL (OpenID Connect or RFC 8414), fill the endpoints the configuration lacks, "
+                                     "and warn (on stderr) about each setting the server does not advertise."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("client-certificate"),
+                      QStringLiteral("Client certificate (PEM or DER) for mutual TLS with the token endpoint: "
+                                     "the token backend's tls client_certificate_file."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("client-private-key"),
+                      QStringLiteral("Private key (PEM or DER) of --client-certificate: tls client_private_key_file."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("server-ca-certificate"),
+                      QStringLiteral("A CA certificate (PEM or DER) trusted for the token endpoint in addition to "
+                                     "the system's: tls server_ca_certificate_file."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("disable-certificate-validation"),
+                      QStringLiteral("Do not check the token endpoint's certificate (insecure; for tests only). "
+                                     "Ignored with --server-ca-certificate, as in Couper.")});
+    parser.addOption({QStringLiteral("proxy"),
+                      QStringLiteral("Send the token request through this forward proxy (http://host:port)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("form"),
+                      QStringLiteral("Set a form parameter on the token request, e.g. resource=https://api.example "
+                                     "or audience=api (the token backend's set_form_params). Repeatable."),
+                      QStringLiteral("NAME=VALUE")});
+    parser.addOption({QStringLiteral("query"),
+                      QStringLiteral("Set a query parameter on the token request (set_query_params). Repeatable."),
+                      QStringLiteral("NAME=VALUE")});
+    parser.addOption({QStringLiteral("header"),
+                      QStringLiteral("Set a header on the token request (set_request_headers). Repeatable."),
+                      QStringLiteral("NAME: VALUE")});
+    parser.addOption({QStringLiteral("resource"),
+                      QStringLiteral("After the token, call this URL with Authorization: Bearer <token>; on 401 fetch "
+                                     "a new token and call again, up to the oauth2 block's retries (default 1), as "
+                                     "Couper does. Its final status, headers and body go to --json as \"resource\"; "
+                                     "exit 4 when it does not answer 2xx, 3 when it cannot be reached."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("retries"),
+                      QStringLiteral("The oauth2 block's retries for --resource: how many new tokens a 401 may "
+                                     "cause (0-255, default 1)."),
+                      QStringLiteral("N")});
+}
+
+int applyDiscovery(const QCommandLineParser& parser, Block& o)
+{
+    if (!parser.isSet(QStringLiteral("discovery")))
+        return Ok;
+    TransportSettings transport;
+    if (const int rc = transportFromFlags(parser, &transport); rc != Ok)
+        return rc;
+    const QUrl input(parser.value(QStringLiteral("discovery")), QUrl::StrictMode);
+    NetworkAccessManager nam;
+    DiscoveryClient client(&nam);
+    client.setTransport(transport);
+    DiscoveryClient::Outcome outcome;
+    QEventLoop loop;
+    QObject::connect(&client, &DiscoveryClient::finished, &loop, [&](const DiscoveryClient::Outcome& o2) {
+        outcome = o2;
+        loop.quit();
+    });
+    client.start(input);
+    loop.exec();
+    if (!outcome.ok) {
+        printError(QStringLiteral("--discovery: %1").arg(outcome.errorText));
+        const bool transportFailure = !outcome.exchanges.isEmpty() &&
+                                      outcome.exchanges.constLast().failure != Exchange::Failure::None;
+        return transportFailure ? Transport : Usage;
+    }
+    const DiscoveryDocument& doc = outcome.document;
+    for (const auto& [attr, url] : {std::pair{QStringLiteral("token_endpoint"), doc.tokenEndpoint},
+                                    std::pair{QStringLiteral("authorization_endpoint"), doc.authorizationEndpoint},
+                                    std::pair{QStringLiteral("device_authorization_endpoint"),
+                                              doc.deviceAuthorizationEndpoint}}) {
+        // Only what is missing: flags and the workspace win.
+        if (!url.isEmpty() && o.attribute(attr).trimmed().isEmpty() &&
+            (attr == u"token_endpoint" || Schema::find(BlockType::OAuth2, attr)))
+            o.setAttribute(attr, url.toString());
+    }
+    DiscoveryCheck check;
+    check.expectedIssuer = expectedIssuer(input);
+    check.grantType = o.attribute(QStringLiteral("grant_type")).trimmed();
+    check.authMethod = o.attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
+    if (const Block* p = o.child(QStringLiteral("jwt_signing_profile")))
+        check.signingAlgorithm = p->attribute(QStringLiteral("signature_algorithm")).trimmed();
+    if (check.grantType == u"authorization_code")
+        check.codeChallengeMethod = QStringLiteral("S256");
+    for (const Diagnostic& d : checkDiscovery(doc, check))
+        printWarning(QStringLiteral("discovery: %1: %2").arg(d.attribute, d.message));
+    return Ok;
+}
+
+int applyTokenBackendOptions(const QCommandLineParser& parser, const Block& backend,
+                             const QList<Block>& workspaceBackends, const ValueResolver& resolver,
+                             TokenRequestSpec* spec, const QString& baseDir)
+{
+    QStringList warnings;
+    if (auto applied = applyTokenBackend(*spec, backend, workspaceBackends, resolver, &warnings, baseDir); !applied) {
+        printError(QStringLiteral("%1: %2").arg(applied.error().where, applied.error().message));
+        return Usage;
+    }
+    for (const QString& w : std::as_const(warnings))
+        printWarning(w);
+    const bool anyFlag = parser.isSet(QStringLiteral("client-certificate")) ||
+                         parser.isSet(QStringLiteral("client-private-key")) ||
+                         parser.isSet(QStringLiteral("server-ca-certificate")) ||
+                         parser.isSet(QStringLiteral("disable-certificate-validation")) ||
+                         parser.isSet(QStringLiteral("proxy")) || parser.isSet(QStringLiteral("form")) ||
+                         parser.isSet(QStringLiteral("query")) || parser.isSet(QStringLiteral("header"));
+    if (!anyFlag)
+        return Ok;
+    if (!spec->tokenBackend) {
+        // The anonymous token backend Couper derives from token_endpoint, with the flags' settings.
+        BackendSettings s;
+        s.label = QStringLiteral("cli");
+        s.totalMs = spec->timeouts.totalMs;
+        s.connectMs = spec->timeouts.connectMs;
+        s.ttfbMs = spec->timeouts.ttfbMs;
+        spec->tokenBackend = s;
+    }
+    BackendSettings& s = *spec->tokenBackend;
+    if (const int rc = transportFromFlags(parser, &s.transport); rc != Ok)
+        return rc;
+    if (!pairs(parser, QStringLiteral("form"), u'=', &s.modifiers.setForm) ||
+        !pairs(parser, QStringLiteral("query"), u'=', &s.modifiers.setQuery) ||
+        !pairs(parser, QStringLiteral("header"), u':', &s.modifiers.setHeaders))
+        return Usage;
+    return Ok;
+}
+
+int resourceOption(const QCommandLineParser& parser, const Block& backend, const ValueResolver& resolver,
+                   std::optional<ResourceSpec>* resource, const QString& baseDir)
+{
+    auto spec = resourceSpecFromBackend(backend, resolver, parser.value(QStringLiteral("resource")), baseDir);
+    if (!spec) {
+        printError(QStringLiteral("%1: %2").arg(spec.error().where, spec.error().message));
+        return Usage;
+    }
+    *resource = spec.value();
+    if (parser.isSet(QStringLiteral("retries"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("retries")).toInt(&ok);
+        if (!ok || n < 0 || n > 255) {
+            printError(QStringLiteral("--retries expects a whole number from 0 to 255"));
+            return Usage;
+        }
+        if (!*resource) {
+            printError(QStringLiteral("--retries needs --resource (or a backend with tokenbench_resource_url)"));
+            return Usage;
+        }
+        (*resource)->retries = n;
+    }
+    return Ok;
+}
+
+QJsonObject resourceJson(const ResourceResult& r, bool reveal)
+{
+    const QJsonObject e = ResultJson::exchange(r.final, reveal);
+    QJsonObject o;
+    o.insert(QStringLiteral("url"), e.value(QStringLiteral("request")).toObject().value(QStringLiteral("url")));
+    o.insert(QStringLiteral("ok"), r.ok());
+    const QJsonObject response = e.value(QStringLiteral("response")).toObject();
+    if (r.final.hasResponse()) {
+        o.insert(QStringLiteral("status"), r.final.status);
+        o.insert(QStringLiteral("headers"), response.value(QStringLiteral("headers")));
+        o.insert(QStringLiteral("body"), response.value(QStringLiteral("body")));
+        if (response.contains(QStringLiteral("body_encoding")))
+            o.insert(QStringLiteral("body_encoding"), response.value(QStringLiteral("body_encoding")));
+    } else {
+        o.insert(QStringLiteral("status"), QJsonValue::Null);
+    }
+    o.insert(QStringLiteral("resource_requests"), r.resourceRequests);
+    o.insert(QStringLiteral("token_requests"), r.tokenRequests);
+    o.insert(QStringLiteral("retries_used"), r.retriesUsed);
+    o.insert(QStringLiteral("error"), r.errorText.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.errorText));
+    return o;
+}
+
+} // namespace Tokenbench::Cli
