@@ -3,6 +3,7 @@
 #include "clicommon.h"
 #include "secretcommand.h"
 
+#include "export/traceexport.h"
 #include "hcl/couperconfig.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
@@ -18,6 +19,7 @@
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSet>
 #include <QFileInfo>
 #include <QCoreApplication>
@@ -107,6 +109,9 @@ void addOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("reveal"),
                       QStringLiteral("Show secrets (credentials, tokens, Authorization values) in exchanges instead "
                                      "of fingerprints.")});
+    parser.addOption({QStringLiteral("har"),
+                      QStringLiteral("Also write the run's exchanges to FILE as HAR 1.2 (redacted unless --reveal)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("repeat"),
                       QStringLiteral("Send the token request N times in sequence over reused connections; print "
                                      "the last result."),
@@ -451,6 +456,11 @@ int runToken(const QStringList& arguments)
     startOne();
     QCoreApplication::exec();
 
+    if (parser.isSet(QStringLiteral("har"))) {
+        QSaveFile har(parser.value(QStringLiteral("har")));
+        if (!har.open(QIODevice::WriteOnly) || har.write(Export::toHar(last.exchanges, inv.reveal)) < 0 || !har.commit())
+            printError(QStringLiteral("--har %1: cannot write: %2").arg(parser.value(QStringLiteral("har")), har.errorString()));
+    }
     if (inv.json)
         out() << QJsonDocument(ResultJson::tokenResult(last, inv.reveal)).toJson(QJsonDocument::Indented);
     else if (last.ok())
