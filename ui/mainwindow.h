@@ -80,6 +80,8 @@ public:
     void offerRecovery();
     bool restoreRecovery(const QString& workspaceId);
     bool isReadOnlySource() const { return !m_hclSource.isEmpty(); }
+    // The session's trace as HAR 1.2 (.har) or a Markdown report (.md), redacted.
+    bool saveTraceTo(const QString& path);
 
 Q_SIGNALS:
     void runFinished(const Tokenbench::Core::TokenResult& result);
@@ -130,6 +132,9 @@ private:
     void autosave();
     bool openCouperFile(const QString& path);
     void verifyIssuedToken(const QString& token);
+    void showExportDialog();
+    void importCurl();
+    void saveTrace();
 
     Core::Workspace* m_workspace = nullptr;
     QUndoStack* m_undo = nullptr;

@@ -5,3 +5,4 @@ tokenbench_add_test(tst_exportconsumers SOURCES export/tst_exportconsumers.cpp e
                     LABELS integration TIMEOUT 300)
 tokenbench_add_test(tst_exportcanary SOURCES export/tst_exportcanary.cpp export/exporttesthelpers.h
                     LABELS integration TIMEOUT 300)
+tokenbench_add_test(tst_exportdialog SOURCES export/tst_exportdialog.cpp GUI LABELS gui)
