@@ -413,6 +413,56 @@ QString labelFromUrl(const QUrl& url)
     return host.isEmpty() ? QStringLiteral("imported") : host;
 }
 
+// A value moved out as a secret must not stay anywhere else either (the same secret sent twice, or
+// inside a longer value): expressions get ${env.NAME} in its place, plain values the reference.
+void replaceSecretEverywhere(Block& block, const QString& name, const QString& value, QStringList* warnings)
+{
+    const bool expressions = Schema::attributes(block.type).isEmpty() || block.type == u"beta_token_request";
+    QString escaped = Hcl::quoteString(value);
+    escaped = escaped.mid(1, escaped.size() - 2);
+    const QString reference = ValueResolver::makeReference(name);
+    for (auto it = block.attributes.begin(); it != block.attributes.end(); ++it) {
+        QString& text = it.value();
+        if (text == reference)
+            continue;
+        const bool plain = !expressions && Schema::find(block.type, it.key());
+        if (plain && text.contains(value)) {
+            text = reference;
+            *warnings << QStringLiteral("%1 held the value of %2; it now references it").arg(it.key(), name);
+        } else if (!plain && !escaped.isEmpty() && text.contains(escaped)) {
+            // Only inside string literals: keys and identifiers stay as they are.
+            QString out;
+            bool inString = false;
+            bool changed = false;
+            for (qsizetype i = 0; i < text.size();) {
+                const QChar c = text.at(i);
+                if (inString && text.mid(i).startsWith(escaped)) {
+                    out += QStringLiteral("${") + reference + u'}';
+                    i += escaped.size();
+                    changed = true;
+                    continue;
+                }
+                if (inString && c == u'\\' && i + 1 < text.size()) {
+                    out += c;
+                    out += text.at(i + 1);
+                    i += 2;
+                    continue;
+                }
+                if (c == u'"')
+                    inString = !inString;
+                out += c;
+                ++i;
+            }
+            if (changed) {
+                text = out;
+                *warnings << QStringLiteral("%1 held the value of %2; it now references it").arg(it.key(), name);
+            }
+        }
+    }
+    for (Block& child : block.blocks)
+        replaceSecretEverywhere(child, name, value, warnings);
+}
+
 } // namespace
 
 Result<ImportResult> importRequest(const ImportedRequest& request, const QString& wantedLabel)
@@ -537,7 +587,8 @@ Result<ImportResult> importRequest(const ImportedRequest& request, const QString
         };
         for (const auto& f : std::as_const(fields)) {
             if (!known.contains(f.first))
-                o.setAttribute(f.first, Redactor::isSensitiveField(f.first) ? b.secret(f.first, f.second) : b.plain(f.second));
+                // Attributes Tokenbench does not model hold HCL expressions (as read from a .hcl file).
+                o.setAttribute(f.first, hclExpressionFor(f.second, b, f.first, Redactor::isSensitiveField(f.first)));
         }
         for (const HttpHeader& h : request.headers) {
             if (isNoiseHeader(h.name) || h.name.compare("Authorization", Qt::CaseInsensitive) == 0)
@@ -607,6 +658,10 @@ Result<ImportResult> importRequest(const ImportedRequest& request, const QString
         result.warnings << QStringLiteral("no grant_type in the body: imported as a beta_token_request; check its "
                                           "token and ttl expressions against the response");
         backend.blocks.append(t);
+    }
+    for (const auto& [name, value] : std::as_const(result.secrets)) {
+        if (value.size() >= 4)
+            replaceSecretEverywhere(backend, name, value, &result.warnings);
     }
     result.backend = backend;
     return result;
