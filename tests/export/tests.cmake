@@ -7,6 +7,7 @@ tokenbench_add_test(tst_exportcanary SOURCES export/tst_exportcanary.cpp export/
                     LABELS integration TIMEOUT 300)
 if(TARGET Tokenbench::Ui)
     tokenbench_add_test(tst_exportdialog SOURCES export/tst_exportdialog.cpp GUI LABELS gui)
+    tokenbench_add_test(tst_exportcanarygui SOURCES export/tst_exportcanarygui.cpp GUI LABELS gui integration)
 endif()
 
 # libFuzzer target of the importers (clang, -DTOKENBENCH_BUILD_FUZZERS=ON). Its smoke test and the model
