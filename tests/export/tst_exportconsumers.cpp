@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +30,7 @@
 #include "net/tokenrequest.h"
 #include "testconfig.h"
 #include "util/authserver.h"
+#include "util/rawhttpserver.h"
 #include "util/testsupport.h"
 
 using namespace Tokenbench;
@@ -322,6 +324,35 @@ private Q_SLOTS:
         // The server saw what Tokenbench sends: the same content type, accept and (Basic) credentials.
         const QJsonObject seen = m_server.lastTokenRequest();
         QVERIFY2(!seen.isEmpty(), m_server.log().right(2000).constData());
+    }
+
+    void curl_callsTheResourceWithTheToken()
+    {
+        // A real socket server as the resource: the script runs asynchronously so it can answer.
+        Test::RawHttpServer resource;
+        QVERIFY(resource.listen());
+        resource.setBehaviour(Test::RawHttpServer::respond(200, "application/json", "{\"invoices\":[]}"));
+        Block backend = oauthBackend(QStringLiteral("billing"), endpoint(), QStringLiteral("basic-client"),
+                                     QStringLiteral("env.TB_SECRET"));
+        backend.setAttribute(QStringLiteral("origin"), resource.url(QString()).toString(QUrl::StripTrailingSlash));
+        backend.setAttribute(QStringLiteral("path"), QStringLiteral("/v1/invoices"));
+        const Export::ExportOutput out = exportOk(QStringLiteral("curl"), backend);
+        const QString script = write(QStringLiteral("resource.sh"), out.text);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("RESOURCE_URL"));
+        env.insert(QStringLiteral("TB_SECRET"), QStringLiteral("basic-secret"));
+        p.setProcessEnvironment(env);
+        QSignalSpy done(&p, &QProcess::finished);
+        p.start(QStringLiteral("sh"), {script});
+        QVERIFY(done.wait(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(p.readAllStandardOutput(), QByteArray("{\"invoices\":[]}"));
+        QCOMPARE(resource.requests().size(), 1);
+        const QByteArray request = resource.requests().constFirst();
+        QVERIFY2(request.startsWith("GET /v1/invoices HTTP/1.1\r\n"), request.constData());
+        QVERIFY(QRegularExpression(QStringLiteral("\r\nAuthorization: Bearer [A-Za-z0-9_.-]{20,}\r\n"))
+                    .match(QString::fromLatin1(request)).hasMatch());
     }
 
     void curl_sameRequestAsTokenbench()
