@@ -3,6 +3,7 @@ tokenbench_add_test(tst_curlimport SOURCES export/tst_curlimport.cpp LABELS unit
 tokenbench_add_test(tst_kymatokenrequest SOURCES export/tst_kymatokenrequest.cpp LABELS unit)
 tokenbench_add_test(tst_exportconsumers SOURCES export/tst_exportconsumers.cpp export/exporttesthelpers.h
                     LABELS integration TIMEOUT 300)
+tokenbench_add_test(tst_exportcli SOURCES export/tst_exportcli.cpp LABELS integration)
 tokenbench_add_test(tst_exportcanary SOURCES export/tst_exportcanary.cpp export/exporttesthelpers.h
                     LABELS integration TIMEOUT 300)
 if(TARGET Tokenbench::Ui)
