@@ -30,6 +30,7 @@
 #include "export/traceexport.h"
 #include "exportdialog.h"
 #include "importcurldialog.h"
+#include "shortcutpriority.h"
 
 #include <QAction>
 #include <QApplication>
@@ -303,6 +304,7 @@ void MainWindow::createActions()
         m_filter->selectAll();
     });
     make(QStringLiteral("export"), tr("&Export\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::showExportDialog);
+    new ShortcutPriority(QKeySequence(Qt::CTRL | Qt::Key_E), this); // over "end of line" in form fields
     make(QStringLiteral("importCurl"), tr("&Import curl\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
          &MainWindow::importCurl);
     make(QStringLiteral("saveTrace"), tr("Save &Trace as HAR/Markdown\u2026"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
