@@ -456,9 +456,11 @@ int runToken(const QStringList& arguments)
     startOne();
     QCoreApplication::exec();
 
+    bool harFailed = false;
     if (parser.isSet(QStringLiteral("har"))) {
         QSaveFile har(parser.value(QStringLiteral("har")));
-        if (!har.open(QIODevice::WriteOnly) || har.write(Export::toHar(last.exchanges, inv.reveal)) < 0 || !har.commit())
+        harFailed = !har.open(QIODevice::WriteOnly) || har.write(Export::toHar(last.exchanges, inv.reveal)) < 0 || !har.commit();
+        if (harFailed)
             printError(QStringLiteral("--har %1: cannot write: %2").arg(parser.value(QStringLiteral("har")), har.errorString()));
     }
     if (inv.json)
@@ -468,6 +470,8 @@ int runToken(const QStringList& arguments)
     out().flush();
     if (!last.ok())
         printError(last.errorText);
+    if (last.ok() && harFailed)
+        return Usage;
     return exitCodeFor(last.status);
 }
 
