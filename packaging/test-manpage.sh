@@ -45,7 +45,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # The commands whose --help is read ("" is the top level).
 commands=("" token check fmt jwt "jwt decode" "jwt verify" "jwt sign"
-          secret "secret set" "secret list" "secret forget")
+          secret "secret set" "secret list" "secret forget" export import)
 ignored=(--help --version)
 
 # Long options of a text, one per line; a preceding letter, digit or dash is not a boundary.

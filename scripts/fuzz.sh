@@ -3,7 +3,7 @@
 # its short smoke run) and runs each target for SECONDS from its seed corpus in tests/fuzz/corpus/<target>/.
 #
 #   scripts/fuzz.sh                    600 s per target (fuzz_hcl, fuzz_jwt, fuzz_tokenresponse,
-#                                      fuzz_workspace, fuzz_redactor), one after the other
+#                                      fuzz_workspace, fuzz_redactor, fuzz_curlimport), one after the other
 #   scripts/fuzz.sh 60                 60 s per target
 #   FUZZ_TARGETS="hcl workspace" scripts/fuzz.sh 1800
 #
@@ -18,7 +18,7 @@ cd "$root"
 
 seconds=${1:-600}
 case $seconds in '' | *[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;; esac
-targets=${FUZZ_TARGETS:-hcl jwt tokenresponse workspace redactor}
+targets=${FUZZ_TARGETS:-hcl jwt tokenresponse workspace redactor curlimport}
 jobs=${JOBS:-$(nproc)}
 
 scripts/deps.sh test

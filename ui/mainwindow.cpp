@@ -32,6 +32,10 @@
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
 #include "trace/tracemodel.h"
+#include "export/traceexport.h"
+#include "exportdialog.h"
+#include "importcurldialog.h"
+#include "shortcutpriority.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,6 +44,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -319,6 +324,12 @@ void MainWindow::createActions()
         m_filter->setFocus();
         m_filter->selectAll();
     });
+    make(QStringLiteral("export"), tr("&Export\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::showExportDialog);
+    new ShortcutPriority(QKeySequence(Qt::CTRL | Qt::Key_E), this); // over "end of line" in form fields
+    make(QStringLiteral("importCurl"), tr("&Import curl\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+         &MainWindow::importCurl);
+    make(QStringLiteral("saveTrace"), tr("Save &Trace as HAR/Markdown\u2026"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
+         &MainWindow::saveTrace);
     make(QStringLiteral("secrets"), tr("&Secrets in Keychain\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
          &MainWindow::showSecrets);
     auto* inspect = make(QStringLiteral("inspectJwt"), tr("&JWT Inspector"), QKeySequence(Qt::CTRL | Qt::Key_J), nullptr);
@@ -350,6 +361,10 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(action(QStringLiteral("save")));
     file->addAction(action(QStringLiteral("saveAs")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("importCurl")));
+    file->addAction(action(QStringLiteral("export")));
+    file->addAction(action(QStringLiteral("saveTrace")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
     updateRecentMenu();
@@ -1468,6 +1483,66 @@ void MainWindow::closeEvent(QCloseEvent* event)
     Core::Recovery::discard(m_workspace->id());
     saveLayout();
     event->accept();
+}
+
+// --- Export, import, trace export (issue #5) ---
+
+void MainWindow::showExportDialog()
+{
+    auto* dialog = new ExportDialog(m_workspace->backends(), currentBackendRow(), m_resolver, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::importCurl()
+{
+    auto* dialog = new ImportCurlDialog(m_workspace->uniqueBackendName(QStringLiteral("imported")), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        Block backend = dialog->result().backend;
+        backend.label = m_workspace->uniqueBackendName(backend.label);
+        const int row = m_workspace->backendCount();
+        m_undo->push(new InsertBackendCommand(m_workspace, row, backend, tr("Import backend %1").arg(backend.label)));
+        selectBlock(row, backend.child(BlockType::OAuth2) ? BlockType::OAuth2 : QString());
+        // The command's secrets go to the keychain; the block references them as env.NAME.
+        for (const auto& [name, value] : dialog->result().secrets)
+            m_resolver.setKeychainValue(name, Core::SecureBytes::fromUtf8(value));
+        storeTypedSecrets(dialog->result().secrets);
+    });
+    dialog->open();
+}
+
+bool MainWindow::saveTraceTo(const QString& path)
+{
+    QList<Core::Exchange> exchanges;
+    for (int i = 0; i < m_traceModel->rowCount(); ++i)
+        exchanges.append(m_traceModel->exchange(i));
+    const QByteArray bytes = path.endsWith(QStringLiteral(".md"), Qt::CaseInsensitive)
+                                 ? Core::Export::toMarkdown(exchanges, false, tr("Tokenbench trace")).toUtf8()
+                                 : Core::Export::toHar(exchanges, false);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit()) {
+        QMessageBox::warning(this, tr("Save Trace"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Trace saved to %1 (secrets redacted)").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+void MainWindow::saveTrace()
+{
+    if (m_traceModel->rowCount() == 0) {
+        statusBar()->showMessage(tr("The trace is empty: run a token request first."), 5000);
+        return;
+    }
+    auto* dialog = new QFileDialog(this, tr("Save Trace"), QStringLiteral("trace.har"),
+                                   tr("HAR 1.2 (*.har);;Markdown report (*.md)"));
+    dialog->setObjectName(QStringLiteral("saveTraceDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) { saveTraceTo(path); });
+    dialog->open();
 }
 
 } // namespace Tokenbench::Ui

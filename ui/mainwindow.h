@@ -97,6 +97,8 @@ public:
     InteractiveFlowPanel* interactiveFlowPanel() const { return m_flowPanel; }
     FlowController* flowController() const { return m_flowController; }
     void setUrlOpener(std::function<bool(const QUrl&)> opener);
+    // The session's trace as HAR 1.2 (.har) or a Markdown report (.md), redacted.
+    bool saveTraceTo(const QString& path);
 
 Q_SIGNALS:
     void runFinished(const Tokenbench::Core::TokenResult& result);
@@ -158,6 +160,9 @@ private:
     void autosave();
     bool openCouperFile(const QString& path);
     void verifyIssuedToken(const QString& token);
+    void showExportDialog();
+    void importCurl();
+    void saveTrace();
 
     Core::Workspace* m_workspace = nullptr;
     QUndoStack* m_undo = nullptr;

@@ -1,7 +1,9 @@
 // tokenbench-cli: the headless twin of Tokenbench, for scripts and CI.
 #include "checkcommand.h"
 #include "clicommon.h"
+#include "exportcommand.h"
 #include "fmtcommand.h"
+#include "importcommand.h"
 #include "jwtcommand.h"
 #include "secretcommand.h"
 #include "tokencommand.h"
@@ -27,6 +29,10 @@ QString usage()
         "  jwt decode|verify|sign ...                 inspect, verify (exit 6 when invalid) and sign JWTs\n"
         "  secret set|list|forget [NAME] [--workspace W]\n"
         "                                             keep secrets in the keychain (value of set on stdin)\n"
+        "  export CONFIG --format couper|curl|oauth2c|http [--backend NAME] [--request LABEL] [-o FILE]\n"
+        "  export --format kyma --application NAME [--tenant T] [--group G]\n"
+        "                                             ready-made config, script or resource; secrets as references\n"
+        "  import curl|http [FILE]                    a curl command (stdin) or .http request as a Couper backend\n"
         "\n"
         "Options:\n"
         "  -h, --help      show this help (tokenbench-cli <command> --help for a command's flags)\n"
@@ -76,6 +82,10 @@ int main(int argc, char** argv)
         return runJwt(args);
     if (command == u"secret")
         return runSecret(args);
+    if (command == u"export")
+        return runExport(args);
+    if (command == u"import")
+        return runImport(args);
     printError(QStringLiteral("unknown command \"%1\"\n").arg(command) + usage());
     return Usage;
 }

@@ -4,6 +4,7 @@
 #include "requestoptions.h"
 #include "secretcommand.h"
 
+#include "export/traceexport.h"
 #include "hcl/couperconfig.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
@@ -22,6 +23,7 @@
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSet>
 #include <QFileInfo>
 #include <QCoreApplication>
@@ -121,6 +123,9 @@ void addOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("reveal"),
                       QStringLiteral("Show secrets (credentials, tokens, Authorization values) in exchanges instead "
                                      "of fingerprints.")});
+    parser.addOption({QStringLiteral("har"),
+                      QStringLiteral("Also write the run's exchanges to FILE as HAR 1.2 (redacted unless --reveal)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("repeat"),
                       QStringLiteral("Send the token request N times in sequence over reused connections; print "
                                      "the last result."),
@@ -137,6 +142,7 @@ struct Invocation
     bool reveal = false;
     bool noBrowser = false;
     std::optional<ResourceSpec> resource; // --resource: the resource check after the token
+    QString harPath;                      // --har: the run's exchanges as HAR 1.2
 };
 
 // Parses a flag value: env:NAME reads the environment (after --env overrides).
@@ -508,6 +514,18 @@ void printIdTokenReport(const IdTokenReport& r)
     err().flush();
 }
 
+// --har: writes the exchanges as HAR 1.2 (redacted unless --reveal); false when that failed.
+bool writeHar(const Invocation& inv, const QList<Exchange>& exchanges)
+{
+    if (inv.harPath.isEmpty())
+        return true;
+    QSaveFile har(inv.harPath);
+    const bool ok = har.open(QIODevice::WriteOnly) && har.write(Export::toHar(exchanges, inv.reveal)) >= 0 && har.commit();
+    if (!ok)
+        printError(QStringLiteral("--har %1: cannot write: %2").arg(inv.harPath, har.errorString()));
+    return ok;
+}
+
 // The token, then the resource check with Couper's 401 retries (reference section 2.7).
 int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
 {
@@ -529,6 +547,7 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
 
     TokenResult token = last.token;
     token.exchanges = last.exchanges; // every exchange: token requests and resource calls, in order
+    const bool harFailed = !writeHar(inv, token.exchanges);
     if (inv.json) {
         QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
         if (last.resource)
@@ -545,6 +564,8 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
     printIdTokenReport(token.idTokenReport);
     if (token.idTokenReport.checked && !token.idTokenReport.valid)
         return 6; // an ID token that fails verification is an invalid JWT, as without --resource
+    if (harFailed)
+        return Usage;
     if (last.resource && !last.resource->ok()) {
         const ResourceResult& r = *last.resource;
         printError(QStringLiteral("resource check: %1").arg(r.errorText.isEmpty() ? r.final.failureText : r.errorText));
@@ -582,6 +603,7 @@ int runToken(const QStringList& arguments)
         return rc;
 
     NetworkAccessManager nam;
+    inv.harPath = parser.value(QStringLiteral("har"));
     if (inv.resource && !inv.beta)
         return runWithResource(inv, &nam);
     FlowClient client(&nam);
@@ -608,6 +630,7 @@ int runToken(const QStringList& arguments)
     startOne();
     QCoreApplication::exec();
 
+    const bool harFailed = !writeHar(inv, last.exchanges);
     if (inv.json)
         out() << QJsonDocument(ResultJson::tokenResult(last, inv.reveal)).toJson(QJsonDocument::Indented);
     else if (last.ok())
@@ -619,6 +642,8 @@ int runToken(const QStringList& arguments)
     // An ID token that fails verification (signature, nonce, aud, iss, ...) is an invalid JWT: exit 6.
     if (last.ok() && last.idTokenReport.checked && !last.idTokenReport.valid)
         return 6;
+    if (last.ok() && harFailed)
+        return Usage;
     return exitCodeFor(last.status);
 }
 

@@ -8,11 +8,11 @@
 #   fuzz_tokenresponse  parseTokenResponse(), then the JWT finder and redactor  (here)
 #   fuzz_workspace      WorkspaceFile::parse(), validation, save/reload         (here)
 #   fuzz_redactor       Form::decode/encode and Redactor::redactBody            (here)
+#   fuzz_curlimport     curl-command / .http import, Kyma TokenRequest reader   (tests/export/tests.cmake)
 #
 # Each target gets a short smoke test (label `fuzz`) that starts from its seed corpus in
 # tests/fuzz/corpus/<name>/; new corpus entries go to a scratch directory in the build tree, crash
 # inputs to build-fuzz/tests/fuzz-artifacts/. scripts/fuzz.sh [SECONDS] is the longer run.
-# Curl-command import has no fuzz target yet: the importer does not exist.
 option(TOKENBENCH_BUILD_FUZZERS "Build the libFuzzer targets (clang only)" OFF)
 
 if(TOKENBENCH_BUILD_FUZZERS AND NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
@@ -51,12 +51,12 @@ elseif(TOKENBENCH_BUILD_FUZZERS)
         set(_scratch ${CMAKE_CURRENT_BINARY_DIR}/fuzz-scratch)
         set(_artifacts ${CMAKE_CURRENT_BINARY_DIR}/fuzz-artifacts)
         file(MAKE_DIRECTORY ${_artifacts})
-        foreach(_name hcl jwt tokenresponse workspace redactor)
+        foreach(_name hcl jwt tokenresponse workspace redactor curlimport)
             if(NOT TARGET fuzz_${_name})
                 continue()
             endif()
             add_dependencies(fuzzers fuzz_${_name})
-            if(_name STREQUAL "hcl" OR _name STREQUAL "jwt")
+            if(_name STREQUAL "hcl" OR _name STREQUAL "jwt" OR _name STREQUAL "curlimport")
                 # Their own lists compile their area's sources; the model/util sources those need (the
                 # HCL engine's Couper checks use the schema and env references) come from here.
                 target_link_libraries(fuzz_${_name} PRIVATE tokenbench_fuzz_core)

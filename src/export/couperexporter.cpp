@@ -1,0 +1,291 @@
+#include "export/couperexporter.h"
+
+#include "hcl/document.h"
+#include "hcl/formatter.h"
+#include "model/schema.h"
+#include "model/valueresolver.h"
+#include "net/tokenrequest.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QVersionNumber>
+
+namespace Tokenbench::Core::Export {
+
+namespace {
+
+QString hclJson(const QJsonValue& v, int indent);
+
+QString hclKey(const QString& key)
+{
+    static const QRegularExpression ident(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
+    return ident.match(key).hasMatch() ? key : Hcl::quoteString(key);
+}
+
+QString hclJson(const QJsonValue& v, int indent)
+{
+    const QString pad(indent * 2, u' ');
+    switch (v.type()) {
+    case QJsonValue::Object: {
+        const QJsonObject o = v.toObject();
+        if (o.isEmpty())
+            return QStringLiteral("{}");
+        QString s = QStringLiteral("{\n");
+        for (auto it = o.begin(); it != o.end(); ++it)
+            s += pad + QStringLiteral("  ") + hclKey(it.key()) + QStringLiteral(" = ") + hclJson(it.value(), indent + 1) + u'\n';
+        return s + pad + u'}';
+    }
+    case QJsonValue::Array: {
+        QStringList items;
+        for (const QJsonValue& item : v.toArray())
+            items << hclJson(item, indent);
+        return u'[' + items.join(QStringLiteral(", ")) + u']';
+    }
+    case QJsonValue::String:
+        return Hcl::quoteString(v.toString());
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    default:
+        return QStringLiteral("null");
+    }
+}
+
+// A string literal; multi-line values (PEM) as a heredoc.
+QString hclString(const QString& value)
+{
+    if (value.contains(u'\n') && !value.contains(QStringLiteral("${")) && !value.contains(QStringLiteral("%{"))) {
+        QString body = value;
+        if (!body.endsWith(u'\n'))
+            body += u'\n';
+        QString marker = QStringLiteral("EOT");
+        while (body.contains(marker))
+            marker += u'X';
+        return QStringLiteral("<<%1\n%2%1").arg(marker, body);
+    }
+    return Hcl::quoteString(value);
+}
+
+// Whether text (kept as written: request-time attributes, unknown attributes) is a valid expression.
+bool isExpression(const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return false;
+    QByteArray bytes = text.toUtf8();
+    if (text.trimmed().startsWith(QStringLiteral("<<")))
+        bytes += '\n';
+    const auto parsed = Hcl::ExpressionSource::parse(bytes);
+    if (!parsed.expr())
+        return false;
+    for (const Diagnostic& d : parsed.diagnostics()) {
+        if (d.severity == Diagnostic::Severity::Error)
+            return false;
+    }
+    return true;
+}
+
+// Attributes whose model text is a value (Tokenbench evaluated or the user typed it); all others hold
+// HCL expression source (as written in a .hcl file).
+bool holdsValue(const Block& block, const QString& name)
+{
+    return Schema::find(block.type, name) != nullptr;
+}
+
+class Writer
+{
+public:
+    Writer(const Block& backend, ExportOutput* out) : m_backend(backend), m_out(out) {}
+
+    QString attribute(const Block& block, const QString& path, const QString& name) const
+    {
+        const QString text = block.attribute(name);
+        const Schema::Attribute* spec = Schema::find(block.type, name);
+        if (const auto ref = ValueResolver::referenceName(text.trimmed())) {
+            m_out->addVariable({*ref, path + u'.' + name, spec && spec->kind == Schema::Kind::Secret});
+            return ValueResolver::makeReference(*ref);
+        }
+        if (!holdsValue(block, name)) {
+            // Kept as written (request-time expressions, attributes Tokenbench does not model).
+            collectReferences(text, path + u'.' + name);
+            if (isExpression(text))
+                return text.trimmed();
+            m_out->notes << QStringLiteral("%1.%2 is not a valid HCL expression; written as a string").arg(path, name);
+            return Hcl::quoteString(text);
+        }
+        if (spec->kind == Schema::Kind::Secret) {
+            // An expression (oauth2.assertion = request.headers.x) stays; a literal becomes env.NAME.
+            static const QRegularExpression traversal(
+                QStringLiteral("^(request|backend_responses|backends|backend|env|couper)(\\.[A-Za-z0-9_-]+|\\[[^\\]]*\\])+$"));
+            if (traversal.match(text.trimmed()).hasMatch())
+                return text.trimmed();
+            const ExportValue v = exportValue(m_backend, block, path, name, m_out);
+            return ValueResolver::makeReference(v.variable);
+        }
+        if (spec->kind == Schema::Kind::Integer) {
+            bool ok = false;
+            text.trimmed().toLongLong(&ok);
+            if (ok)
+                return text.trimmed();
+        }
+        if (name == u"claims" || name == u"headers" || name == u"set_request_headers") {
+            auto parsed = parseObjectText(text);
+            if (parsed)
+                return hclJson(parsed.value(), 0);
+        }
+        return hclString(text);
+    }
+
+    void block(const Block& b, const QString& path, const QStringList& labels, int indent, QString* s) const
+    {
+        const QString pad(indent * 2, u' ');
+        *s += pad + b.type;
+        for (const QString& l : labels)
+            *s += u' ' + Hcl::quoteString(l);
+        *s += QStringLiteral(" {\n");
+        // Modelled attributes first, in the schema's form order, then the rest in name order.
+        QStringList order;
+        for (const Schema::Attribute& a : Schema::attributes(b.type)) {
+            if (b.hasAttribute(a.name) && !b.attribute(a.name).isEmpty())
+                order << a.name;
+        }
+        for (auto it = b.attributes.cbegin(); it != b.attributes.cend(); ++it) {
+            if (!order.contains(it.key()) && !it.value().isEmpty())
+                order << it.key();
+        }
+        for (const QString& name : std::as_const(order)) {
+            // Indentation is the formatter's job (heredoc bodies stay as they are).
+            const QString value = attribute(b, path, name);
+            *s += pad + QStringLiteral("  ") + name + QStringLiteral(" = ") + value + u'\n';
+        }
+        bool first = order.isEmpty();
+        for (const Block& child : b.blocks) {
+            QStringList childLabels;
+            if (!child.label.isEmpty())
+                childLabels << child.label;
+            if (!first)
+                *s += u'\n';
+            first = false;
+            block(child, path + u'.' + child.type, childLabels, indent + 1, s);
+        }
+        *s += pad + QStringLiteral("}\n");
+    }
+
+private:
+    void collectReferences(const QString& text, const QString& where) const
+    {
+        static const QRegularExpression envRef(QStringLiteral("\\benv\\.([A-Za-z_][A-Za-z0-9_]*)"));
+        auto it = envRef.globalMatch(text);
+        while (it.hasNext())
+            m_out->addVariable({it.next().captured(1), where, false});
+    }
+
+    const Block& m_backend;
+    ExportOutput* m_out;
+};
+
+bool atLeast(const QString& version, int major, int minor)
+{
+    const QVersionNumber v = QVersionNumber::fromString(version);
+    return QVersionNumber::compare(v, QVersionNumber(major, minor)) >= 0;
+}
+
+} // namespace
+
+QStringList CouperExporter::versions()
+{
+    return {QStringLiteral("1.9"), QStringLiteral("1.10"), QStringLiteral("1.11"), QStringLiteral("1.12"),
+            QStringLiteral("1.13"), QStringLiteral("1.14")};
+}
+
+QStringList CouperExporter::versionNotes(const Block& backend, const QString& version)
+{
+    QStringList notes;
+    const Block* o = backend.child(BlockType::OAuth2);
+    bool hasBeta = false;
+    for (const Block& b : backend.blocks)
+        hasBeta = hasBeta || b.type == u"beta_token_request";
+    if (hasBeta && !atLeast(version, 1, 10))
+        notes << QStringLiteral("Couper %1 has no beta_token_request (since 1.10)").arg(version);
+    if (o) {
+        const QString grant = grantOf(*o);
+        const QString method = authMethodOf(*o);
+        if ((grant == Schema::Grant::Password || grant == Schema::Grant::JwtBearer) && !atLeast(version, 1, 10))
+            notes << QStringLiteral("Couper %1 supports only grant_type client_credentials (%2 since 1.10)").arg(version, grant);
+        if (method == Schema::AuthMethod::Basic && !atLeast(version, 1, 10))
+            notes << QStringLiteral("Couper %1 sends Basic credentials without form-encoding them (1.10 and later "
+                                    "encode client_id and client_secret as RFC 6749 §2.3.1 asks); a secret with "
+                                    "special characters is sent differently than Tokenbench sends it")
+                         .arg(version);
+        if ((method == Schema::AuthMethod::SecretJwt || method == Schema::AuthMethod::PrivateKeyJwt) &&
+            !atLeast(version, 1, 11))
+            notes << QStringLiteral("Couper %1 has no %2 nor the nested jwt_signing_profile (since 1.11)").arg(version, method);
+        if (grant == Schema::Grant::JwtBearer && o->child(QStringLiteral("jwt_signing_profile")) &&
+            !atLeast(version, 1, 12))
+            notes << QStringLiteral("Couper %1 cannot sign the jwt-bearer assertion with a nested "
+                                    "jwt_signing_profile (since 1.12): set assertion instead")
+                         .arg(version);
+        if (o->child(QStringLiteral("jwt_signing_profile")) &&
+            o->child(QStringLiteral("jwt_signing_profile"))->hasAttribute(QStringLiteral("headers")) && !atLeast(version, 1, 5))
+            notes << QStringLiteral("Couper %1 ignores jwt_signing_profile headers (since 1.5)").arg(version);
+    }
+    if (backend.child(QStringLiteral("tls")) && !atLeast(version, 1, 11))
+        notes << QStringLiteral("Couper %1 has no backend tls block (since 1.11)").arg(version);
+    return notes;
+}
+
+Result<ExportOutput> CouperExporter::exportBackend(const ExportInput& input) const
+{
+    if (!versions().contains(input.couperVersion))
+        return Error{Error::Code::Usage,
+                     QStringLiteral("unknown Couper version \"%1\" (choose one of %2)")
+                         .arg(input.couperVersion, versions().join(QStringLiteral(", "))),
+                     QStringLiteral("version")};
+    ExportOutput out;
+    out.language = language();
+    Block backend = input.backend;
+
+    // The beta token is not sent by itself: reference it where the resource request is made.
+    QList<const Block*> betas;
+    for (const Block& b : backend.blocks) {
+        if (b.type == u"beta_token_request")
+            betas << &b;
+    }
+    if (!betas.isEmpty() && !backend.hasAttribute(QStringLiteral("set_request_headers"))) {
+        const QString label = betas.constFirst()->label;
+        const QString ref = label.isEmpty() || label == u"default"
+                                ? QStringLiteral("backend.beta_token")
+                                : QStringLiteral("backend.beta_tokens.") + label;
+        backend.setAttribute(QStringLiteral("set_request_headers"),
+                             QStringLiteral("{\n  authorization = \"Bearer ${%1}\"\n}").arg(ref));
+        out.notes << QStringLiteral("added set_request_headers: the token of beta_token_request \"%1\" is sent as "
+                                    "Authorization: Bearer")
+                         .arg(label.isEmpty() ? QStringLiteral("default") : label);
+    }
+    if (backend.child(BlockType::OAuth2))
+        out.notes << QStringLiteral("Couper sets Authorization: Bearer with the oauth2 token on every request of "
+                                    "this backend by itself; no set_request_headers is needed");
+
+    const Writer writer(backend, &out);
+    QString body;
+    if (input.anonymousBackend) {
+        writer.block(backend, QStringLiteral("backend"), {}, 0, &body);
+    } else {
+        body = QStringLiteral("definitions {\n");
+        writer.block(backend, QStringLiteral("backend"), {backend.label}, 1, &body);
+        body += QStringLiteral("}\n");
+    }
+    out.notes << versionNotes(backend, input.couperVersion);
+
+    QString header = QStringLiteral("# Generated by Tokenbench for Couper %1.\n").arg(input.couperVersion);
+    if (input.anonymousBackend)
+        header += QStringLiteral("# Paste this backend block into a proxy or request block.\n");
+    if (!out.variables.isEmpty())
+        header += QStringLiteral("# Environment variables: %1\n").arg(out.variableNames().join(QStringLiteral(", ")));
+    const QByteArray formatted = Hcl::format((header + body).toUtf8());
+    out.text = QString::fromUtf8(formatted);
+    return out;
+}
+
+} // namespace Tokenbench::Core::Export

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/block.h"
+#include "util/result.h"
+
+#include <memory>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Tokenbench::Core {
+class ValueResolver;
+}
+
+namespace Tokenbench::Core::Export {
+
+// What an exporter writes from: one backend of the workspace (the model is the source of truth).
+struct ExportInput
+{
+    Block backend;
+    QString requestLabel;        // a beta_token_request label; empty: the oauth2 block (or the only request)
+    QString couperVersion = QStringLiteral("1.14"); // target Couper version (attribute names, features)
+    bool anonymousBackend = false; // Couper: `backend { }` to paste into a proxy/request block
+    QString resourceUrl;           // called with the token when set; default: the backend's origin + path
+};
+
+// One environment variable the exported text reads, and where its value belongs.
+struct Variable
+{
+    QString name;
+    QString usedFor; // "oauth2.client_secret"
+    bool secret = false;
+    friend bool operator==(const Variable&, const Variable&) = default;
+};
+
+struct ExportOutput
+{
+    QString text;
+    QList<Variable> variables; // in first-use order, each name once
+    QStringList notes;         // what differs, what this format cannot express
+    QString language;          // "hcl", "shell", "http", "yaml", "json", "markdown"
+    void addVariable(const Variable& v);
+    QStringList variableNames() const;
+};
+
+// One class per format, all behind this interface.
+class Exporter
+{
+public:
+    virtual ~Exporter();
+    virtual QString id() const = 0;            // "couper", "curl", "oauth2c", "http" (the CLI's --format)
+    virtual QString displayName() const = 0;   // "Couper HCL"
+    virtual QString fileExtension() const = 0; // "hcl"
+    virtual QString language() const = 0;
+    virtual Result<ExportOutput> exportBackend(const ExportInput& input) const = 0;
+};
+
+// The formats that export a backend, in menu order.
+const QList<std::shared_ptr<const Exporter>>& exporters();
+std::shared_ptr<const Exporter> exporterFor(const QString& id);
+
+// An attribute as an exported text needs it: a literal, or a variable (env.NAME, or a secret that must
+// not be written and becomes one).
+struct ExportValue
+{
+    QString literal;
+    QString variable; // set: read from the environment variable of this name
+    bool secret = false;
+    bool isVariable() const { return !variable.isEmpty(); }
+    bool isEmpty() const { return literal.isEmpty() && variable.isEmpty(); }
+};
+// `blockPath` is "oauth2" or "oauth2.jwt_signing_profile" (the block whose attribute it is).
+ExportValue exportValue(const Block& backend, const Block& block, const QString& blockPath, const QString& name,
+                        ExportOutput* out);
+
+// The grant / auth method of an oauth2 block with Couper's defaults.
+QString grantOf(const Block& oauth2);
+QString authMethodOf(const Block& oauth2);
+
+// Where a secret value of the workspace would appear literally in `text`: the places (e.g.
+// "billing oauth2.client_secret") whose resolved value occurs. Values shorter than 4 characters are not
+// searched (they would match everywhere); they are reported in `tooShort`.
+struct SecretScan
+{
+    QStringList leaks;
+    QStringList tooShort;
+    bool clean() const { return leaks.isEmpty(); }
+};
+SecretScan scanForSecrets(const QString& text, const QList<Block>& backends, const ValueResolver& resolver);
+// The same against explicit values (the canary test, the CLI).
+QStringList findValues(const QString& text, const QList<QPair<QString, QString>>& placeAndValue);
+
+} // namespace Tokenbench::Core::Export

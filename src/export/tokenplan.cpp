@@ -1,0 +1,155 @@
+#include "export/tokenplan.h"
+
+#include "model/schema.h"
+#include "net/tokenrequest.h"
+#include "util/duration.h"
+
+#include <algorithm>
+
+namespace Tokenbench::Core::Export {
+
+Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& format, ExportOutput* out)
+{
+    const Block& backend = input.backend;
+    const Block* o = backend.child(BlockType::OAuth2);
+    if (!input.requestLabel.isEmpty() || !o) {
+        return Error{Error::Code::Usage,
+                     o ? QStringLiteral("beta_token_request is not supported by the %1 export yet; export it as "
+                                        "Couper HCL")
+                             .arg(format)
+                       : QStringLiteral("backend \"%1\" has no oauth2 block: the %2 export writes an oauth2 token "
+                                        "request (beta_token_request: export as Couper HCL)")
+                             .arg(backend.label, format),
+                     backend.label};
+    }
+    TokenPlan plan;
+    plan.backend = backend.label;
+    const QString path = QStringLiteral("oauth2");
+    auto value = [&](const char* name) { return exportValue(backend, *o, path, QString::fromLatin1(name), out); };
+    plan.endpoint = value("token_endpoint");
+    if (plan.endpoint.isEmpty())
+        return Error{Error::Code::Usage, QStringLiteral("oauth2.token_endpoint is not set"),
+                     backend.label + QStringLiteral(".oauth2.token_endpoint")};
+    plan.grant = grantOf(*o);
+    plan.method = authMethodOf(*o);
+    if (plan.grant != Schema::Grant::ClientCredentials && plan.grant != Schema::Grant::Password &&
+        plan.grant != Schema::Grant::JwtBearer) {
+        return Error{Error::Code::Usage,
+                     QStringLiteral("grant_type \"%1\" is not supported by the %2 export yet (client_credentials, "
+                                    "password and jwt-bearer are); export it as Couper HCL")
+                         .arg(plan.grant.isEmpty() ? QStringLiteral("(none)") : plan.grant, format),
+                     backend.label + QStringLiteral(".oauth2.grant_type")};
+    }
+    QList<FormPart> form;
+    form.append({QStringLiteral("grant_type"), ExportValue{plan.grant, {}, false}, false});
+    const ExportValue scope = value("scope");
+    if (!scope.isEmpty())
+        form.append({QStringLiteral("scope"), scope, false});
+    if (plan.grant == Schema::Grant::Password) {
+        form.append({QStringLiteral("username"), value("username"), false});
+        form.append({QStringLiteral("password"), value("password"), false});
+    }
+    const Block* profile = o->child(QStringLiteral("jwt_signing_profile"));
+    auto takeProfile = [&]() -> Result<void> {
+        if (!profile)
+            return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile block must be set with %1").arg(plan.method),
+                         backend.label + QStringLiteral(".oauth2.jwt_signing_profile")};
+        plan.signs = true;
+        plan.algorithm = profile->attribute(QStringLiteral("signature_algorithm")).trimmed();
+        const QString ppath = QStringLiteral("oauth2.jwt_signing_profile");
+        const auto ttl = Duration::parseGo(profile->attribute(QStringLiteral("ttl")).trimmed());
+        if (!ttl)
+            return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile.ttl: ") + ttl.error().message,
+                         backend.label + QStringLiteral(".oauth2.jwt_signing_profile.ttl")};
+        plan.ttlSeconds = *ttl / Duration::Second;
+        for (const char* name : {"claims", "headers"}) {
+            auto parsed = parseObjectText(profile->attribute(QString::fromLatin1(name)));
+            if (!parsed)
+                return Error{Error::Code::Usage, parsed.error().message,
+                             backend.label + QStringLiteral(".oauth2.jwt_signing_profile.") + QString::fromLatin1(name)};
+            (qstrcmp(name, "claims") == 0 ? plan.claims : plan.headers) = parsed.value();
+        }
+        plan.key = exportValue(backend, *profile, ppath, QStringLiteral("key"), out);
+        plan.keyFile = exportValue(backend, *profile, ppath, QStringLiteral("key_file"), out);
+        return {};
+    };
+    if (plan.grant == Schema::Grant::JwtBearer) {
+        const ExportValue assertion = value("assertion");
+        if (!assertion.isEmpty()) {
+            form.append({QStringLiteral("assertion"), assertion, false});
+        } else {
+            if (auto r = takeProfile(); !r)
+                return r.error();
+            form.append({QStringLiteral("assertion"), {}, true});
+        }
+    } else if (plan.method == Schema::AuthMethod::SecretJwt || plan.method == Schema::AuthMethod::PrivateKeyJwt) {
+        if (auto r = takeProfile(); !r)
+            return r.error();
+        plan.clientAssertion = true;
+        plan.clientId = value("client_id");
+        if (plan.method == Schema::AuthMethod::SecretJwt) {
+            plan.clientSecret = value("client_secret");
+            plan.key = plan.clientSecret;
+            plan.keyFile = {};
+        }
+        form.append({QStringLiteral("client_id"), plan.clientId, false});
+        form.append({QStringLiteral("client_assertion"), {}, true});
+        form.append({QStringLiteral("client_assertion_type"),
+                     ExportValue{QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"), {}, false},
+                     false});
+    } else if (plan.method == Schema::AuthMethod::Basic) {
+        plan.basic = true;
+        plan.clientId = value("client_id");
+        plan.clientSecret = value("client_secret");
+    } else if (plan.method == Schema::AuthMethod::Post) {
+        plan.clientId = value("client_id");
+        plan.clientSecret = value("client_secret");
+        form.append({QStringLiteral("client_id"), plan.clientId, false});
+        form.append({QStringLiteral("client_secret"), plan.clientSecret, false});
+    } else if (plan.method == Schema::AuthMethod::None) {
+        plan.clientId = value("client_id");
+        form.append({QStringLiteral("client_id"), plan.clientId, false});
+    } else {
+        return Error{Error::Code::Usage,
+                     QStringLiteral("token_endpoint_auth_method \"%1\" is not supported by the %2 export")
+                         .arg(plan.method, format),
+                     backend.label + QStringLiteral(".oauth2.token_endpoint_auth_method")};
+    }
+    // url.Values.Encode(): keys sorted by their bytes, values of one key in insertion order.
+    std::stable_sort(form.begin(), form.end(),
+                     [](const FormPart& a, const FormPart& b) { return a.key.toUtf8() < b.key.toUtf8(); });
+    plan.fields = form;
+
+    plan.resourceUrl = input.resourceUrl;
+    if (plan.resourceUrl.isEmpty()) {
+        const QString origin = backend.attribute(QStringLiteral("origin")).trimmed();
+        if (!origin.isEmpty() && !origin.startsWith(QStringLiteral("env.")))
+            plan.resourceUrl = origin + backend.attribute(QStringLiteral("path")).trimmed();
+    }
+    // Attributes this format cannot express: say so rather than drop them silently.
+    static const QStringList handled = {
+        QStringLiteral("token_endpoint"), QStringLiteral("grant_type"), QStringLiteral("token_endpoint_auth_method"),
+        QStringLiteral("client_id"),      QStringLiteral("client_secret"), QStringLiteral("scope"),
+        QStringLiteral("username"),       QStringLiteral("password"),  QStringLiteral("assertion"),
+        QStringLiteral("retries"),
+    };
+    if (out) {
+        for (auto it = o->attributes.cbegin(); it != o->attributes.cend(); ++it) {
+            if (!handled.contains(it.key()) && !it.value().isEmpty())
+                out->notes << QStringLiteral("oauth2.%1 is not supported by the %2 export and is left out").arg(it.key(), format);
+        }
+        for (const Block& child : o->blocks) {
+            if (child.type != u"jwt_signing_profile")
+                out->notes << QStringLiteral("oauth2 %1 block is not supported by the %2 export and is left out")
+                                  .arg(child.type, format);
+        }
+        for (const Block& child : backend.blocks) {
+            if (child.type != BlockType::OAuth2 && child.type != u"beta_token_request")
+                out->notes << QStringLiteral("backend %1 block is not supported by the %2 export and is left out")
+                                  .arg(child.type, format);
+        }
+    }
+    return plan;
+}
+
+} // namespace Tokenbench::Core::Export

@@ -1,0 +1,28 @@
+# Exporters, importers and trace export: each output read back by the tool that consumes it.
+tokenbench_add_test(tst_curlimport SOURCES export/tst_curlimport.cpp LABELS unit)
+tokenbench_add_test(tst_kymatokenrequest SOURCES export/tst_kymatokenrequest.cpp LABELS unit)
+tokenbench_add_test(tst_exportconsumers SOURCES export/tst_exportconsumers.cpp export/exporttesthelpers.h
+                    LABELS integration TIMEOUT 300)
+tokenbench_add_test(tst_exportcli SOURCES export/tst_exportcli.cpp LABELS integration)
+tokenbench_add_test(tst_exportcanary SOURCES export/tst_exportcanary.cpp export/exporttesthelpers.h
+                    LABELS integration TIMEOUT 300)
+if(TARGET Tokenbench::Ui)
+    tokenbench_add_test(tst_exportdialog SOURCES export/tst_exportdialog.cpp GUI LABELS gui)
+    tokenbench_add_test(tst_exportcanarygui SOURCES export/tst_exportcanarygui.cpp GUI LABELS gui integration)
+endif()
+
+# libFuzzer target of the importers (clang, -DTOKENBENCH_BUILD_FUZZERS=ON). Its smoke test and the model
+# sources it needs come from tests/fuzz/tests.cmake; seeds in tests/fuzz/corpus/curlimport/.
+if(TOKENBENCH_BUILD_FUZZERS AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    file(GLOB _hcl_sources_for_import CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/hcl/*.cpp)
+    add_executable(fuzz_curlimport ${PROJECT_SOURCE_DIR}/tests/fuzz/fuzz_curlimport.cpp
+        ${PROJECT_SOURCE_DIR}/src/export/curlimport.cpp ${PROJECT_SOURCE_DIR}/src/export/shellwords.cpp
+        ${PROJECT_SOURCE_DIR}/src/export/kymatokenrequest.cpp ${_hcl_sources_for_import}
+        ${PROJECT_SOURCE_DIR}/src/model/diagnostic.cpp ${PROJECT_SOURCE_DIR}/src/model/block.cpp)
+    set_target_properties(fuzz_curlimport PROPERTIES AUTOMOC OFF)
+    target_include_directories(fuzz_curlimport PRIVATE ${PROJECT_SOURCE_DIR}/src)
+    target_compile_options(fuzz_curlimport PRIVATE -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+                                                   -Wno-unknown-warning-option)
+    target_link_options(fuzz_curlimport PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_libraries(fuzz_curlimport PRIVATE Qt6::Core Tokenbench::Common)
+endif()

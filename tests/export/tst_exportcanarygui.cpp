@@ -1,0 +1,130 @@
+// The GUI half of the export canary: a session types a canary secret, runs against oidc-provider,
+// exports every format from the export dialog (before and after the secret moved to the keychain),
+// saves the trace as HAR and Markdown, and no file written holds the canary.
+#include "exportdialog.h"
+#include "mainwindow.h"
+
+#include "model/workspace.h"
+#include "secrets/secretstore.h"
+#include "util/authserver.h"
+#include "util/testsupport.h"
+
+#include <QApplication>
+#include <QDirIterator>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Tokenbench;
+using Core::TokenResult;
+
+class TestExportCanaryGui : public QObject
+{
+    Q_OBJECT
+
+    Test::AuthServer m_server;
+    QTemporaryDir m_dir;
+    QTemporaryDir m_serverDir;
+    QString m_canary;
+
+    static QWidget* focused() { return QApplication::focusWidget(); }
+
+    void typeForm(const QString& clientId, const QString& secret)
+    {
+        QTest::keyClicks(focused(), m_server.tokenEndpoint().toString());
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(focused(), Qt::Key_Tab);
+        QTest::keyClicks(focused(), clientId);
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        QTest::keyClicks(focused(), secret);
+    }
+
+    void exportAll(Tokenbench::Ui::MainWindow& w, const QString& tag)
+    {
+        // Ctrl+E wins over a line edit's "end of line" binding: pressed in the focused form field.
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QWidget* field = QApplication::focusWidget();
+        QVERIFY(field);
+        if (tag == u"typed")
+            QVERIFY2(qobject_cast<QLineEdit*>(field), field->metaObject()->className());
+        QTest::keyClick(field, Qt::Key_E, Qt::ControlModifier);
+        Tokenbench::Ui::ExportDialog* d = nullptr;
+        QTRY_VERIFY((d = w.findChild<Tokenbench::Ui::ExportDialog*>()) && d->isVisible());
+        for (const QString& id : {QStringLiteral("couper"), QStringLiteral("curl"), QStringLiteral("oauth2c"),
+                                  QStringLiteral("http"), QStringLiteral("kyma")}) {
+            d->setFormat(id);
+            if (id == u"kyma")
+                QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("application")), QStringLiteral("canary-app"));
+            QVERIFY2(!d->isBlocked(), qPrintable(id + QStringLiteral(": ") + d->scanText()));
+            QVERIFY(d->saveTo(m_dir.filePath(QStringLiteral("%1-%2.out").arg(tag, id))));
+        }
+        d->close();
+        QTRY_VERIFY(!w.findChild<Tokenbench::Ui::ExportDialog*>());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Test::initTestEnvironment();
+        qRegisterMetaType<TokenResult>();
+        m_canary = QStringLiteral("canary-gui-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString clients = m_serverDir.filePath(QStringLiteral("clients.json"));
+        QFile f(clients);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[{\"client_id\":\"canary-client\",\"client_secret\":\"%1\","
+                               "\"token_endpoint_auth_method\":\"client_secret_basic\",\"grant_types\":[\"client_credentials\"],"
+                               "\"response_types\":[],\"redirect_uris\":[],\"scope\":\"api:read\"}]")
+                    .arg(m_canary)
+                    .toUtf8());
+        f.close();
+        QString error;
+        QVERIFY2(m_server.start(&error, {QStringLiteral("--clients"), clients}), qPrintable(error));
+    }
+
+    void session_exportsAndTraces_holdNoCanary()
+    {
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.addFromTemplate(QStringLiteral("client_credentials"));
+        typeForm(QStringLiteral("canary-client"), m_canary);
+        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
+        QTest::keyClick(&w, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(finished.wait(30000));
+        const TokenResult result = finished.constFirst().constFirst().value<TokenResult>();
+        QVERIFY2(result.ok(), qPrintable(result.errorText));
+
+        exportAll(w, QStringLiteral("typed"));
+        QVERIFY(w.saveTraceTo(m_dir.filePath(QStringLiteral("trace.har"))));
+        QVERIFY(w.saveTraceTo(m_dir.filePath(QStringLiteral("trace.md"))));
+        // Saved: the secret moves to the keychain (or stays in memory without one); export again.
+        QSignalSpy stored(&w, &Tokenbench::Ui::MainWindow::secretsStored);
+        QVERIFY(w.saveTo(m_dir.filePath(QStringLiteral("ws.tbw"))));
+        QVERIFY(stored.wait(15000));
+        // The "secrets kept out of the file" message: dismissed by keyboard.
+        QWidget* box = nullptr;
+        QTRY_VERIFY((box = QApplication::activeModalWidget()) != nullptr);
+        QCOMPARE(box->objectName(), QStringLiteral("secretsSavedMessageBox"));
+        QTest::keyClick(box, Qt::Key_Return);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        exportAll(w, QStringLiteral("saved"));
+
+        int files = 0;
+        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(m_canary.toUtf8()), qPrintable(path));
+            ++files;
+        }
+        QVERIFY(files >= 13);
+    }
+};
+
+QTEST_MAIN(TestExportCanaryGui)
+#include "tst_exportcanarygui.moc"

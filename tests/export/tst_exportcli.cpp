@@ -1,0 +1,164 @@
+// tokenbench-cli export / import: the contract (formats, --backend, -o, exit codes, what goes to stderr).
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "hcl/couperconfig.h"
+#include "util/clirunner.h"
+#include "util/testsupport.h"
+
+using namespace Tokenbench;
+
+class TestExportCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_config;
+
+    static Test::CliRun cli(const QStringList& args, const QByteArray& in = {})
+    {
+        return Test::runCli(QStringLiteral(TOKENBENCH_CLI_PATH), args, {}, in);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Test::initTestEnvironment();
+        m_config = m_dir.filePath(QStringLiteral("couper.hcl"));
+        QFile f(m_config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("definitions {\n"
+                "  backend \"a\" {\n"
+                "    oauth2 {\n"
+                "      token_endpoint = \"https://as.example.com/token\"\n"
+                "      grant_type     = \"client_credentials\"\n"
+                "      client_id      = \"app\"\n"
+                "      client_secret  = env.A_SECRET\n"
+                "    }\n"
+                "  }\n"
+                "  backend \"b\" {\n"
+                "    origin = \"https://api.example.com\"\n"
+                "    beta_token_request \"tr\" {\n"
+                "      url   = \"https://as.example.com/login\"\n"
+                "      token = beta_token_response.json_body.token\n"
+                "      ttl   = \"60s\"\n"
+                "    }\n"
+                "  }\n"
+                "}\n");
+    }
+
+    void export_needsBackendWhenSeveral()
+    {
+        const auto r = cli({QStringLiteral("export"), m_config, QStringLiteral("--format"), QStringLiteral("couper")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("choose one with --backend (a, b)"));
+    }
+
+    void export_toFile_listsVariablesOnStderr()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("a.hcl"));
+        const auto r = cli({QStringLiteral("export"), m_config, QStringLiteral("--format"), QStringLiteral("couper"),
+                            QStringLiteral("--backend"), QStringLiteral("a"), QStringLiteral("-o"), out});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.contains("environment variables needed: A_SECRET"));
+        auto config = Core::Hcl::loadCouperConfig(out);
+        QVERIFY(config.ok());
+        QCOMPARE(config->backends.size(), 1);
+        QCOMPARE(config->backends.constFirst().child(QStringLiteral("oauth2"))->attribute(QStringLiteral("client_secret")),
+                 QStringLiteral("env.A_SECRET"));
+        const auto script = cli({QStringLiteral("export"), m_config, QStringLiteral("--format"), QStringLiteral("curl"),
+                                 QStringLiteral("--backend"), QStringLiteral("a"), QStringLiteral("-o"),
+                                 m_dir.filePath(QStringLiteral("a.sh"))});
+        QCOMPARE(script.exitCode, 0);
+        QVERIFY(QFile::permissions(m_dir.filePath(QStringLiteral("a.sh"))) & QFileDevice::ExeOwner);
+    }
+
+    void export_unsupportedOrWrong_isUsageError_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        const QString c = m_dir.filePath(QStringLiteral("couper.hcl"));
+        QTest::newRow("no-format") << QStringList{QStringLiteral("export"), c} << QByteArray("--format is required");
+        QTest::newRow("bad-format") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("yaml")}
+                                    << QByteArray("unknown --format \"yaml\"");
+        QTest::newRow("beta-curl") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("curl"),
+                                                  QStringLiteral("--backend"), QStringLiteral("b")}
+                                   << QByteArray("export as Couper HCL");
+        QTest::newRow("no-backend") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("couper"),
+                                                   QStringLiteral("--backend"), QStringLiteral("zz")}
+                                    << QByteArray("no backend \"zz\"");
+        QTest::newRow("kyma-no-app") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("kyma")}
+                                     << QByteArray("--application");
+        QTest::newRow("kyma-bad-name") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("kyma"),
+                                                      QStringLiteral("--application"), QStringLiteral("Bad_Name")}
+                                       << QByteArray("not a Kubernetes object name");
+        QTest::newRow("old-couper") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("couper"),
+                                                   QStringLiteral("--backend"), QStringLiteral("a"), QStringLiteral("--couper-version"),
+                                                   QStringLiteral("0.9")}
+                                    << QByteArray("unknown Couper version");
+    }
+
+    void export_unsupportedOrWrong_isUsageError()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        const auto r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void export_kyma_toStdout()
+    {
+        const auto r = cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("kyma"), QStringLiteral("--application"),
+                            QStringLiteral("my-app"), QStringLiteral("--tenant"), QStringLiteral("acme"), QStringLiteral("--group"),
+                            QStringLiteral("prod")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("apiVersion: applicationconnector.kyma-project.io/v1alpha1\nkind: TokenRequest\nmetadata:\n"
+                                   "  name: my-app\ncontext:\n  tenant: acme\n  group: prod\n"));
+    }
+
+    void import_curl_printsHclAndNamesOnly()
+    {
+        const auto r = cli({QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("--name"), QStringLiteral("shop")},
+                           "curl https://as.example.com/token -u 'shop-client:sup3r-s3cret' -d grant_type=client_credentials -d scope=read\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("backend \"shop\""));
+        QVERIFY(QRegularExpression(QStringLiteral("client_secret +=  *env.SHOP_CLIENT_SECRET")).match(QString::fromUtf8(r.out)).hasMatch());
+        QVERIFY(r.err.contains("SHOP_CLIENT_SECRET"));
+        QVERIFY(!r.out.contains("sup3r-s3cret"));
+        QVERIFY(!r.err.contains("sup3r-s3cret"));
+        const QString hcl = m_dir.filePath(QStringLiteral("imported.hcl"));
+        QFile f(hcl);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(r.out);
+        f.close();
+        auto config = Core::Hcl::loadCouperConfig(hcl);
+        QVERIFY(config.ok());
+        QCOMPARE(config->backends.constFirst().label, QStringLiteral("shop"));
+    }
+
+    void import_badInput_isUsageError()
+    {
+        auto r = cli({QStringLiteral("import"), QStringLiteral("curl")}, "wget http://x\n");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("not a curl command"));
+        r = cli({QStringLiteral("import"), QStringLiteral("ftp")});
+        QCOMPARE(r.exitCode, 2);
+        const QString http = m_dir.filePath(QStringLiteral("t.http"));
+        QFile f(http);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("POST https://as.example.com/token\nContent-Type: application/x-www-form-urlencoded\n\n"
+                "grant_type=client_credentials&client_id=x&client_secret={{X_SECRET}}\n");
+        f.close();
+        r = cli({QStringLiteral("import"), QStringLiteral("http"), http});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QRegularExpression(QStringLiteral("client_secret +=  *env.X_SECRET")).match(QString::fromUtf8(r.out)).hasMatch());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportCli)
+#include "tst_exportcli.moc"
