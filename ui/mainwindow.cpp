@@ -2,6 +2,9 @@
 
 #include "aboutdialog.h"
 #include "backendeditor.h"
+#include "betatokenrequesteditor.h"
+#include "couperfilesession.h"
+#include "tokenrequestspanel.h"
 #include "secretlineedit.h"
 #include "secretsdialog.h"
 #include "jwtpanel.h"
@@ -23,6 +26,7 @@
 #include "model/workspacefile.h"
 #include "model/workspacetreemodel.h"
 #include "net/networkaccessmanager.h"
+#include "net/betatokenrequest.h"
 #include "net/runner.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
@@ -115,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     initUiResources();
     m_workspace = new Core::Workspace(this);
     m_undo = new QUndoStack(this);
+    m_couperFile = std::make_unique<CouperFileSession>();
     m_treeModel = new WorkspaceTreeModel(m_workspace, this);
     m_diagnosticsModel = new Core::DiagnosticsModel(m_workspace, this);
     m_traceModel = new Core::TraceModel(this);
@@ -280,6 +285,9 @@ void MainWindow::createActions()
     auto* addOAuth2 = make(QStringLiteral("addOAuth2"), tr("Add &oauth2 Block"), {}, nullptr);
     connect(addOAuth2, &QAction::triggered, this, [this] { this->addOAuth2(currentBackendRow()); });
     make(QStringLiteral("removeOAuth2"), tr("Remove oauth2 Block"), {}, &MainWindow::removeOAuth2);
+    auto* addTokenRequest = make(QStringLiteral("addTokenRequest"), tr("Add &Token Request"), {}, nullptr);
+    addTokenRequest->setToolTip(tr("Add a beta_token_request block to the selected backend"));
+    connect(addTokenRequest, &QAction::triggered, this, [this] { this->addTokenRequest(currentBackendRow()); });
     make(QStringLiteral("duplicate"), tr("D&uplicate Backend"), QKeySequence(Qt::CTRL | Qt::Key_D),
          &MainWindow::duplicateBackend);
     make(QStringLiteral("rename"), tr("Re&name Backend"), QKeySequence(Qt::Key_F2), &MainWindow::renameBackend);
@@ -340,6 +348,7 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("addBackend")));
     edit->addAction(action(QStringLiteral("addOAuth2")));
     edit->addAction(action(QStringLiteral("removeOAuth2")));
+    edit->addAction(action(QStringLiteral("addTokenRequest")));
     edit->addAction(action(QStringLiteral("duplicate")));
     edit->addAction(action(QStringLiteral("rename")));
     edit->addAction(action(QStringLiteral("delete")));
@@ -354,6 +363,7 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_problemsDock->toggleViewAction());
+    view->addAction(m_tokenRequestsDock->toggleViewAction());
     view->addAction(action(QStringLiteral("inspectJwt")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -407,6 +417,7 @@ void MainWindow::createWidgets()
         menu.addAction(action(QStringLiteral("addBackend")));
         menu.addAction(action(QStringLiteral("addOAuth2")));
         menu.addAction(action(QStringLiteral("removeOAuth2")));
+        menu.addAction(action(QStringLiteral("addTokenRequest")));
         menu.addSeparator();
         menu.addAction(action(QStringLiteral("duplicate")));
         menu.addAction(action(QStringLiteral("rename")));
@@ -446,6 +457,11 @@ void MainWindow::createWidgets()
     m_editorStack->addWidget(m_backendEditor);
     m_editorStack->addWidget(m_oauth2Editor);
     m_editorStack->addWidget(m_otherBlockLabel);
+    m_betaEditor = new BetaTokenRequestEditor(m_editorStack);
+    m_betaEditor->setObjectName(QStringLiteral("betaTokenRequestEditor"));
+    m_betaEditor->setResolver(&m_resolver);
+    connect(m_betaEditor, &BlockEditor::runRequested, this, &MainWindow::run);
+    m_editorStack->addWidget(m_betaEditor);
 
     // Run pane.
     auto* runPane = new QWidget(m_mainSplitter);
@@ -523,6 +539,20 @@ void MainWindow::createWidgets()
     connect(m_diagnosticsModel, &QAbstractItemModel::modelReset, this, updateProblemsTitle);
     updateProblemsTitle();
 
+    // Token requests of the selected backend and how to reference them.
+    m_tokenRequestsDock = new QDockWidget(tr("Token Requests"), this);
+    m_tokenRequestsDock->setObjectName(QStringLiteral("tokenRequestsDock"));
+    m_tokenRequestsPanel = new TokenRequestsPanel(m_tokenRequestsDock);
+    m_tokenRequestsPanel->setObjectName(QStringLiteral("tokenRequestsPanel"));
+    m_tokenRequestsDock->setWidget(m_tokenRequestsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_tokenRequestsDock);
+    tabifyDockWidget(m_problemsDock, m_tokenRequestsDock);
+    m_problemsDock->raise();
+    connect(m_tokenRequestsPanel, &TokenRequestsPanel::openRequested, this, &MainWindow::selectBlock);
+    connect(m_tokenRequestsPanel, &TokenRequestsPanel::addRequested, this, &MainWindow::addTokenRequest);
+    connect(m_tokenRequestsPanel, &TokenRequestsPanel::copied, this,
+            [this](const QString& reference) { statusBar()->showMessage(tr("Copied %1").arg(reference), 3000); });
+
     // Status bar.
     m_secretsStatus = new QLabel(this);
     m_secretsStatus->setObjectName(QStringLiteral("keychainStatusLabel"));
@@ -581,6 +611,7 @@ void MainWindow::updateActions()
     const bool hasOAuth2 = hasBackend && m_workspace->backend(row).child(BlockType::OAuth2);
     action(QStringLiteral("addOAuth2"))->setEnabled(hasBackend && !hasOAuth2);
     action(QStringLiteral("removeOAuth2"))->setEnabled(hasOAuth2);
+    action(QStringLiteral("addTokenRequest"))->setEnabled(hasBackend);
     action(QStringLiteral("duplicate"))->setEnabled(hasBackend);
     action(QStringLiteral("rename"))->setEnabled(hasBackend);
     action(QStringLiteral("delete"))->setEnabled(hasBackend);
@@ -651,6 +682,7 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
     }
     const int row = source.data(WorkspaceTreeModel::BackendRowRole).toInt();
     const QString blockType = source.data(WorkspaceTreeModel::BlockTypeRole).toString();
+    m_tokenRequestsPanel->setBackend(row, row < m_workspace->backendCount() ? &m_workspace->backend(row) : nullptr);
     if (blockType.isEmpty()) {
         if (m_backendEditor->backendRow() != row || m_editorStack->currentWidget() != m_backendEditor)
             m_backendEditor->setTarget(m_workspace, row, m_undo);
@@ -659,6 +691,12 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
         if (m_oauth2Editor->backendRow() != row || m_editorStack->currentWidget() != m_oauth2Editor)
             m_oauth2Editor->setTarget(m_workspace, row, m_undo);
         m_editorStack->setCurrentWidget(m_oauth2Editor);
+    } else if (blockType == QStringLiteral("beta_token_request")) {
+        const QString selector = source.data(WorkspaceTreeModel::BlockSelectorRole).toString();
+        if (m_betaEditor->backendRow() != row || m_betaEditor->blockType() != selector ||
+            m_editorStack->currentWidget() != m_betaEditor)
+            m_betaEditor->setTokenRequest(m_workspace, row, selector, m_undo);
+        m_editorStack->setCurrentWidget(m_betaEditor);
     } else {
         m_otherBlockLabel->setText(tr("The %1 block is kept exactly as it is; Tokenbench has no form for it yet.")
                                        .arg(blockType));
@@ -732,6 +770,7 @@ bool MainWindow::openCouperFile(const QString& path)
     Core::Recovery::discard(m_workspace->id());
     m_isDemo = false;
     m_hclSource = QFileInfo(path).absoluteFilePath();
+    m_couperFile->open(m_hclSource, config->source, config->backends);
     m_workspace->resetBackends(config->backends);
     m_workspace->setLoadDiagnostics(config->diagnostics);
     m_workspace->setFilePath(QString());
@@ -758,7 +797,7 @@ bool MainWindow::openCouperFile(const QString& path)
     updateTitle();
     updateActions();
     m_problemsDock->show();
-    statusBar()->showMessage(tr("Opened %1 (%n problem(s)); edits are saved as a Tokenbench workspace", nullptr,
+    statusBar()->showMessage(tr("Opened %1 (%n problem(s)); Save writes your edits back into it", nullptr,
                                 int(config->diagnostics.size()))
                                  .arg(path),
                              8000);
@@ -815,9 +854,35 @@ void MainWindow::openDemo()
 
 bool MainWindow::save()
 {
+    if (!m_hclSource.isEmpty() && m_couperFile->isOpen())
+        return saveCouperFile();
     if (m_workspace->filePath().isEmpty())
         return saveAs();
     return saveTo(m_workspace->filePath());
+}
+
+bool MainWindow::saveCouperFile()
+{
+    const CouperFileSession::SaveResult r = m_couperFile->save(this, m_workspace->backends());
+    using O = CouperFileSession::Outcome;
+    if (r.outcome == O::Reload) {
+        m_undo->clear();
+        m_workspace->setModified(false);
+        openCouperFile(m_hclSource);
+        return false;
+    }
+    if (r.outcome != O::Saved && r.outcome != O::Unchanged)
+        return false;
+    Core::Recovery::discard(m_workspace->id());
+    m_undo->setClean();
+    m_workspace->setModified(false);
+    updateTitle();
+    if (!r.secrets.isEmpty())
+        storeTypedSecrets(r.secrets);
+    statusBar()->showMessage(r.outcome == O::Saved ? tr("Saved your edits into %1").arg(m_hclSource)
+                                                   : tr("Nothing to save: %1 already has these settings").arg(m_hclSource),
+                             5000);
+    return true;
 }
 
 bool MainWindow::saveAs()
@@ -913,6 +978,48 @@ void MainWindow::removeOAuth2()
     selectBlock(row, {});
 }
 
+void MainWindow::addTokenRequest(int row)
+{
+    if (row < 0 || row >= m_workspace->backendCount())
+        return;
+    Block b = m_workspace->backend(row);
+    // The first one is the backend's default request; others get a label.
+    QString label;
+    if (b.child(QStringLiteral("beta_token_request:default"))) {
+        label = QStringLiteral("token");
+        for (int n = 2; b.child(QStringLiteral("beta_token_request:") + label); ++n)
+            label = QStringLiteral("token_%1").arg(n);
+    }
+    Block request{QStringLiteral("beta_token_request"), label, {}, {}};
+    request.setAttribute(QStringLiteral("url"), QStringLiteral("\"/token\""));
+    request.setAttribute(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.access_token"));
+    request.setAttribute(QStringLiteral("ttl"),
+                         QStringLiteral("\"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\""));
+    b.blocks.append(request);
+    m_undo->push(new ReplaceBackendCommand(m_workspace, row, b,
+                                           tr("Add token request %1 to %2")
+                                               .arg(label.isEmpty() ? QStringLiteral("default") : label, b.label)));
+    selectBlock(row, request.selector());
+}
+
+void MainWindow::removeTokenRequest()
+{
+    const int row = currentBackendRow();
+    const QModelIndex current = m_treeProxy->mapToSource(m_tree->currentIndex());
+    const QString selector = current.data(WorkspaceTreeModel::BlockSelectorRole).toString();
+    if (row < 0 || !selector.startsWith(QStringLiteral("beta_token_request:")))
+        return;
+    Block b = m_workspace->backend(row);
+    for (qsizetype i = 0; i < b.blocks.size(); ++i) {
+        if (b.blocks.at(i).matches(selector)) {
+            b.blocks.removeAt(i);
+            break;
+        }
+    }
+    m_undo->push(new ReplaceBackendCommand(m_workspace, row, b, tr("Remove token request from %1").arg(b.label)));
+    selectBlock(row, {});
+}
+
 void MainWindow::duplicateBackend()
 {
     const int row = currentBackendRow();
@@ -944,6 +1051,10 @@ void MainWindow::deleteSelection()
     const QString blockType = currentBlockType();
     if (blockType == BlockType::OAuth2) {
         removeOAuth2();
+        return;
+    }
+    if (blockType == QStringLiteral("beta_token_request")) {
+        removeTokenRequest();
         return;
     }
     if (!blockType.isEmpty())
@@ -1083,7 +1194,21 @@ void MainWindow::startRun(int row)
     if (row < 0 || row >= m_workspace->backendCount())
         return;
     m_runner->setResolver(&m_resolver);
-    m_runner->run(row);
+    // The selected beta_token_request, or the backend's only token request when it has no oauth2 block.
+    QString label;
+    const QModelIndex current = m_treeProxy->mapToSource(m_tree->currentIndex());
+    const QString selector = current.isValid() && current.data(WorkspaceTreeModel::BackendRowRole).toInt() == row
+                                 ? current.data(WorkspaceTreeModel::BlockSelectorRole).toString()
+                                 : QString();
+    const QList<const Block*> requests = Core::betaTokenRequests(m_workspace->backend(row));
+    if (selector.startsWith(QStringLiteral("beta_token_request:")))
+        label = selector.mid(int(qsizetype(sizeof("beta_token_request:")) - 1));
+    else if (!m_workspace->backend(row).child(BlockType::OAuth2) && requests.size() == 1)
+        label = Core::betaLabel(*requests.constFirst());
+    if (!label.isEmpty())
+        m_runner->runTokenRequest(row, label);
+    else
+        m_runner->run(row);
     updateActions();
 }
 
@@ -1225,6 +1350,8 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     }
     m_outcome->setText(text);
     m_outcome->setToolTip(text);
+    if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
+        m_betaEditor->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
     m_tokenPanel->setResult(result, scope);
     if (result.ok())
         verifyIssuedToken(result.response.accessToken);

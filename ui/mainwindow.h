@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -36,6 +38,9 @@ class WorkspaceTreeModel;
 namespace Tokenbench::Ui {
 
 class BackendEditor;
+class BetaTokenRequestEditor;
+class CouperFileSession;
+class TokenRequestsPanel;
 class OAuth2Editor;
 class JwtPanel;
 class TokenPanel;
@@ -129,6 +134,9 @@ private:
     void scheduleAutosave();
     void autosave();
     bool openCouperFile(const QString& path);
+    bool saveCouperFile();
+    void addTokenRequest(int row);
+    void removeTokenRequest();
     void verifyIssuedToken(const QString& token);
 
     Core::Workspace* m_workspace = nullptr;
@@ -165,7 +173,11 @@ private:
     Core::SecretStore* m_secrets = nullptr;
     Core::ValueResolver m_resolver;
     QTimer* m_autosaveTimer = nullptr;
-    QString m_hclSource; // a Couper file opened for running (saved as a workspace, not back into it)
+    QString m_hclSource; // a Couper file opened as the workspace: Save writes the edits back into it
+    std::unique_ptr<CouperFileSession> m_couperFile;
+    BetaTokenRequestEditor* m_betaEditor = nullptr;
+    TokenRequestsPanel* m_tokenRequestsPanel = nullptr;
+    QDockWidget* m_tokenRequestsDock = nullptr;
     QLabel* m_secretsStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
     QHash<QString, QAction*> m_actions;

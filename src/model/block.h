@@ -21,8 +21,13 @@ struct Block
     // An empty value removes the attribute.
     void setAttribute(const QString& name, const QString& value);
 
+    // `childType` is a block type (the first block of it) or a selector "type:label" for one of several
+    // labelled blocks of a type ("beta_token_request:default" also finds the unlabelled one).
     const Block* child(const QString& childType) const;
     Block* child(const QString& childType);
+    bool matches(const QString& selector) const;
+    // The selector that finds this block among its siblings.
+    QString selector() const;
     Block& ensureChild(const QString& childType);
     bool removeChild(const QString& childType);
 

@@ -249,9 +249,8 @@ Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block
     return spec;
 }
 
-BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& e)
+Value betaTokenResponse(const Exchange& e)
 {
-    BetaEvaluation out;
     Value::Map headers, cookies;
     for (const HttpHeader& h : e.responseHeaders) {
         const QString name = QString::fromLatin1(h.name).toLower();
@@ -279,8 +278,14 @@ BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchang
                         {QStringLiteral("body"), Value::string(QString::fromUtf8(e.responseBody))},
                         {QStringLiteral("json_body"), json},
                         {QStringLiteral("context"), Value::object({})}};
+    return Value::object(response);
+}
+
+BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& e)
+{
+    BetaEvaluation out;
     Hcl::EvalContext ctx = contextFor(spec.environment);
-    ctx.setVariable(QStringLiteral("beta_token_response"), Value::object(response));
+    ctx.setVariable(QStringLiteral("beta_token_response"), betaTokenResponse(e));
 
     auto evaluateString = [&](const QString& what, const QString& text, QString* result) -> bool {
         const Hcl::EvalResult r = Hcl::evaluateExpression(text, ctx);

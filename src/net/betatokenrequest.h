@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hcl/value.h"
 #include "model/block.h"
 #include "net/preparedrequest.h"
 #include "net/tokenclient.h"
@@ -44,6 +45,9 @@ struct BetaEvaluation
     qint64 ttlSeconds = 0;
     QString error; // "token expression evaluates to null: ...", with the response that caused it
 };
+// The `beta_token_response` variable for a response: status, headers (lower-cased names), cookies, body,
+// json_body (for JSON content types).
+Hcl::Value betaTokenResponse(const Exchange& response);
 // Evaluates token and ttl against a response (also used to re-evaluate without a new request).
 BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& response);
 

@@ -9,6 +9,7 @@ class QNetworkAccessManager;
 
 namespace Tokenbench::Core {
 
+class BetaTokenClient;
 class TraceModel;
 class ValueResolver;
 class Workspace;
@@ -27,6 +28,10 @@ public:
     void setResolver(const ValueResolver* resolver) { m_resolver = resolver; }
     // Starts the run; a configuration error is reported through finished() too (asynchronously).
     void run(int backendRow);
+    // Runs one of the backend's beta_token_request blocks (by label, "default" for the unlabelled one).
+    void runTokenRequest(int backendRow, const QString& label);
+    // The label of the beta_token_request being (or last) run; empty for an oauth2 run.
+    QString tokenRequestLabel() const { return m_label; }
     void cancel();
     bool isRunning() const { return m_running; }
     int runningBackend() const { return m_row; }
@@ -39,7 +44,10 @@ private:
     QPointer<Workspace> m_workspace;
     QPointer<TraceModel> m_trace;
     const ValueResolver* m_resolver = nullptr;
+    QPointer<QNetworkAccessManager> m_nam;
     TokenClient* m_client = nullptr;
+    BetaTokenClient* m_betaClient = nullptr;
+    QString m_label;
     bool m_running = false;
     int m_row = -1;
 };
