@@ -285,6 +285,12 @@ void MainWindow::createActions()
     auto* addOAuth2 = make(QStringLiteral("addOAuth2"), tr("Add &oauth2 Block"), {}, nullptr);
     connect(addOAuth2, &QAction::triggered, this, [this] { this->addOAuth2(currentBackendRow()); });
     make(QStringLiteral("removeOAuth2"), tr("Remove oauth2 Block"), {}, &MainWindow::removeOAuth2);
+    auto* showTokenRequests = make(QStringLiteral("showTokenRequests"), tr("&Token Requests"), {}, nullptr);
+    connect(showTokenRequests, &QAction::triggered, this, [this] {
+        tokenRequestsPanel();
+        m_tokenRequestsDock->show();
+        m_tokenRequestsDock->raise();
+    });
     auto* addTokenRequest = make(QStringLiteral("addTokenRequest"), tr("Add &Token Request"), {}, nullptr);
     addTokenRequest->setToolTip(tr("Add a beta_token_request block to the selected backend"));
     connect(addTokenRequest, &QAction::triggered, this, [this] { this->addTokenRequest(currentBackendRow()); });
@@ -363,7 +369,7 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_problemsDock->toggleViewAction());
-    view->addAction(m_tokenRequestsDock->toggleViewAction());
+    view->addAction(action(QStringLiteral("showTokenRequests")));
     view->addAction(action(QStringLiteral("inspectJwt")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -457,11 +463,6 @@ void MainWindow::createWidgets()
     m_editorStack->addWidget(m_backendEditor);
     m_editorStack->addWidget(m_oauth2Editor);
     m_editorStack->addWidget(m_otherBlockLabel);
-    m_betaEditor = new BetaTokenRequestEditor(m_editorStack);
-    m_betaEditor->setObjectName(QStringLiteral("betaTokenRequestEditor"));
-    m_betaEditor->setResolver(&m_resolver);
-    connect(m_betaEditor, &BlockEditor::runRequested, this, &MainWindow::run);
-    m_editorStack->addWidget(m_betaEditor);
 
     // Run pane.
     auto* runPane = new QWidget(m_mainSplitter);
@@ -538,20 +539,6 @@ void MainWindow::createWidgets()
     };
     connect(m_diagnosticsModel, &QAbstractItemModel::modelReset, this, updateProblemsTitle);
     updateProblemsTitle();
-
-    // Token requests of the selected backend and how to reference them.
-    m_tokenRequestsDock = new QDockWidget(tr("Token Requests"), this);
-    m_tokenRequestsDock->setObjectName(QStringLiteral("tokenRequestsDock"));
-    m_tokenRequestsPanel = new TokenRequestsPanel(m_tokenRequestsDock);
-    m_tokenRequestsPanel->setObjectName(QStringLiteral("tokenRequestsPanel"));
-    m_tokenRequestsDock->setWidget(m_tokenRequestsPanel);
-    addDockWidget(Qt::BottomDockWidgetArea, m_tokenRequestsDock);
-    tabifyDockWidget(m_problemsDock, m_tokenRequestsDock);
-    m_problemsDock->raise();
-    connect(m_tokenRequestsPanel, &TokenRequestsPanel::openRequested, this, &MainWindow::selectBlock);
-    connect(m_tokenRequestsPanel, &TokenRequestsPanel::addRequested, this, &MainWindow::addTokenRequest);
-    connect(m_tokenRequestsPanel, &TokenRequestsPanel::copied, this,
-            [this](const QString& reference) { statusBar()->showMessage(tr("Copied %1").arg(reference), 3000); });
 
     // Status bar.
     m_secretsStatus = new QLabel(this);
@@ -682,7 +669,7 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
     }
     const int row = source.data(WorkspaceTreeModel::BackendRowRole).toInt();
     const QString blockType = source.data(WorkspaceTreeModel::BlockTypeRole).toString();
-    m_tokenRequestsPanel->setBackend(row, row < m_workspace->backendCount() ? &m_workspace->backend(row) : nullptr);
+    tokenRequestsPanel()->setBackend(row, row < m_workspace->backendCount() ? &m_workspace->backend(row) : nullptr);
     if (blockType.isEmpty()) {
         if (m_backendEditor->backendRow() != row || m_editorStack->currentWidget() != m_backendEditor)
             m_backendEditor->setTarget(m_workspace, row, m_undo);
@@ -693,10 +680,10 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
         m_editorStack->setCurrentWidget(m_oauth2Editor);
     } else if (blockType == QStringLiteral("beta_token_request")) {
         const QString selector = source.data(WorkspaceTreeModel::BlockSelectorRole).toString();
-        if (m_betaEditor->backendRow() != row || m_betaEditor->blockType() != selector ||
-            m_editorStack->currentWidget() != m_betaEditor)
-            m_betaEditor->setTokenRequest(m_workspace, row, selector, m_undo);
-        m_editorStack->setCurrentWidget(m_betaEditor);
+        BetaTokenRequestEditor* editor = betaEditor();
+        if (editor->backendRow() != row || editor->blockType() != selector || m_editorStack->currentWidget() != editor)
+            editor->setTokenRequest(m_workspace, row, selector, m_undo);
+        m_editorStack->setCurrentWidget(editor);
     } else {
         m_otherBlockLabel->setText(tr("The %1 block is kept exactly as it is; Tokenbench has no form for it yet.")
                                        .arg(blockType));
@@ -978,6 +965,38 @@ void MainWindow::removeOAuth2()
     selectBlock(row, {});
 }
 
+BetaTokenRequestEditor* MainWindow::betaEditor()
+{
+    if (!m_betaEditor) {
+        m_betaEditor = new BetaTokenRequestEditor(m_editorStack);
+        m_betaEditor->setObjectName(QStringLiteral("betaTokenRequestEditor"));
+        m_betaEditor->setResolver(&m_resolver);
+        connect(m_betaEditor, &BlockEditor::runRequested, this, &MainWindow::run);
+        m_editorStack->addWidget(m_betaEditor);
+    }
+    return m_betaEditor;
+}
+
+// Token requests of the selected backend and how to reference them (created when first needed).
+TokenRequestsPanel* MainWindow::tokenRequestsPanel()
+{
+    if (!m_tokenRequestsPanel) {
+        m_tokenRequestsDock = new QDockWidget(tr("Token Requests"), this);
+        m_tokenRequestsDock->setObjectName(QStringLiteral("tokenRequestsDock"));
+        m_tokenRequestsPanel = new TokenRequestsPanel(m_tokenRequestsDock);
+        m_tokenRequestsPanel->setObjectName(QStringLiteral("tokenRequestsPanel"));
+        m_tokenRequestsDock->setWidget(m_tokenRequestsPanel);
+        addDockWidget(Qt::BottomDockWidgetArea, m_tokenRequestsDock);
+        tabifyDockWidget(m_problemsDock, m_tokenRequestsDock);
+        m_problemsDock->raise();
+        connect(m_tokenRequestsPanel, &TokenRequestsPanel::openRequested, this, &MainWindow::selectBlock);
+        connect(m_tokenRequestsPanel, &TokenRequestsPanel::addRequested, this, &MainWindow::addTokenRequest);
+        connect(m_tokenRequestsPanel, &TokenRequestsPanel::copied, this,
+                [this](const QString& reference) { statusBar()->showMessage(tr("Copied %1").arg(reference), 3000); });
+    }
+    return m_tokenRequestsPanel;
+}
+
 void MainWindow::addTokenRequest(int row)
 {
     if (row < 0 || row >= m_workspace->backendCount())
@@ -1201,8 +1220,9 @@ void MainWindow::startRun(int row)
                                  ? current.data(WorkspaceTreeModel::BlockSelectorRole).toString()
                                  : QString();
     const QList<const Block*> requests = Core::betaTokenRequests(m_workspace->backend(row));
-    if (selector.startsWith(QStringLiteral("beta_token_request:")))
-        label = selector.mid(int(qsizetype(sizeof("beta_token_request:")) - 1));
+    static const QString betaPrefix = QStringLiteral("beta_token_request:");
+    if (selector.startsWith(betaPrefix))
+        label = selector.mid(betaPrefix.size());
     else if (!m_workspace->backend(row).child(BlockType::OAuth2) && requests.size() == 1)
         label = Core::betaLabel(*requests.constFirst());
     if (!label.isEmpty())
@@ -1351,7 +1371,7 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     m_outcome->setText(text);
     m_outcome->setToolTip(text);
     if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
-        m_betaEditor->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
+        betaEditor()->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
     m_tokenPanel->setResult(result, scope);
     if (result.ok())
         verifyIssuedToken(result.response.accessToken);

@@ -136,6 +136,8 @@ private:
     bool openCouperFile(const QString& path);
     bool saveCouperFile();
     void addTokenRequest(int row);
+    BetaTokenRequestEditor* betaEditor();
+    TokenRequestsPanel* tokenRequestsPanel();
     void removeTokenRequest();
     void verifyIssuedToken(const QString& token);
 

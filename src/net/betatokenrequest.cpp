@@ -1,5 +1,6 @@
 #include "net/betatokenrequest.h"
 
+#include "design/expressiondesign.h"
 #include "hcl/evaluator.h"
 #include "jwt/gojson.h"
 #include "model/valueresolver.h"
@@ -297,9 +298,15 @@ BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchang
             return false;
         }
         if (r.value.isNull()) {
-            out.error = QStringLiteral("%1 expression evaluates to null: `%2` found nothing in the response (status %3)")
-                            .arg(what, text)
-                            .arg(e.status);
+            // Name the step that found nothing: "`beta_token_response.json_body.data` is null; ... has: ...".
+            const Hcl::NullProbe probe = Hcl::probeNull(text, ctx);
+            out.error = probe.message.isEmpty()
+                            ? QStringLiteral("%1 expression evaluates to null: `%2` found nothing in the response (status %3)")
+                                  .arg(what, text)
+                                  .arg(e.status)
+                            : QStringLiteral("%1 expression evaluates to null: %2 (status %3)")
+                                  .arg(what, probe.message)
+                                  .arg(e.status);
             return false;
         }
         if (!r.value.isString()) {
