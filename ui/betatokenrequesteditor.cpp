@@ -11,9 +11,11 @@
 #include "model/valueresolver.h"
 #include "model/workspace.h"
 #include "net/betatokenrequest.h"
+#include "trace/redactor.h"
 #include "util/duration.h"
 
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QCompleter>
 #include <QFontDatabase>
 #include <QRegularExpressionValidator>
@@ -91,6 +93,14 @@ BetaTokenRequestEditor::BetaTokenRequestEditor(QWidget* parent)
     m_ui->labelLineEdit->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-zA-Z0-9_]*")), this));
     m_ui->responsePlainTextEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_reveal = new QCheckBox(tr("Re&veal secrets"), m_ui->responseGroupBox);
+    m_reveal->setObjectName(QStringLiteral("revealResponseCheckBox"));
+    m_reveal->setToolTip(tr("Show tokens and credentials of the response in clear instead of fingerprints"));
+    m_ui->responseLayout->insertWidget(0, m_reveal);
+    connect(m_reveal, &QCheckBox::toggled, this, [this] {
+        showResponse();
+        reevaluate();
+    });
     m_ui->responsePlainTextEdit->setPlaceholderText(tr("Run this token request (Ctrl+Return) to see its response here."));
     m_ui->tokenResultLabel->setObjectName(QStringLiteral("tokenResultLabel"));
     m_ui->ttlResultLabel->setObjectName(QStringLiteral("ttlResultLabel"));
@@ -307,6 +317,19 @@ void BetaTokenRequestEditor::setBodyKind(int index)
                                                                : tr("Send the token request body as %1").arg(kind)));
 }
 
+bool BetaTokenRequestEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    // The response view highlights what the last focused expression (token or ttl) reads.
+    if (event->type() == QEvent::FocusIn && (watched == m_ui->tokenLineEdit || watched == m_ui->ttlLineEdit)) {
+        const bool ttl = watched == m_ui->ttlLineEdit;
+        if (ttl != m_ttlActive) {
+            m_ttlActive = ttl;
+            reevaluate();
+        }
+    }
+    return BlockEditor::eventFilter(watched, event);
+}
+
 void BetaTokenRequestEditor::updateVisibility()
 {
     refreshFields();
@@ -403,10 +426,12 @@ void BetaTokenRequestEditor::showResponse()
         m_paths->setStringList({});
         return;
     }
+    // Shown through the redactor unless revealed on purpose; expressions always see the real response.
+    const Core::Exchange shown = m_reveal->isChecked() ? *m_response : Core::Redactor::redact(*m_response);
     QList<QPair<QByteArray, QByteArray>> headers;
-    for (const Core::HttpHeader& h : m_response->responseHeaders)
+    for (const Core::HttpHeader& h : shown.responseHeaders)
         headers.append({h.name, h.value});
-    const Core::Hcl::ResponsePreview preview = Core::Hcl::responsePreview(m_response->status, headers, m_response->responseBody);
+    const Core::Hcl::ResponsePreview preview = Core::Hcl::responsePreview(shown.status, headers, shown.responseBody);
     m_ui->responsePlainTextEdit->setPlainText(preview.text);
     m_spans = preview.spans;
     m_paths->setStringList(Core::Hcl::valuePaths(QStringLiteral("beta_token_response"),
@@ -504,7 +529,7 @@ void BetaTokenRequestEditor::reevaluate()
     }
 
     // Highlight what the expression being edited reads (the token's, unless ttl is being edited).
-    const QString focusText = m_ui->ttlLineEdit->hasFocus() ? m_ui->ttlLineEdit->text() : tokenText;
+    const QString focusText = m_ttlActive ? m_ui->ttlLineEdit->text() : tokenText;
     const QString path = Core::Hcl::readPath(focusText, QStringLiteral("beta_token_response"), ctx);
     QList<QTextEdit::ExtraSelection> selections;
     if (const auto it = m_spans.constFind(path); it != m_spans.cend()) {

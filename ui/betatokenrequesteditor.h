@@ -9,6 +9,7 @@
 
 #include <QHash>
 
+class QCheckBox;
 class QCompleter;
 class QLineEdit;
 class QPlainTextEdit;
@@ -61,6 +62,7 @@ public:
 
 protected:
     void updateVisibility() override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void loaded() override;
 
 private:
@@ -82,6 +84,8 @@ private:
     QCompleter* m_tokenCompleter = nullptr;
     QCompleter* m_ttlCompleter = nullptr;
     QStringListModel* m_paths = nullptr;
+    QCheckBox* m_reveal = nullptr;
+    bool m_ttlActive = false;
     const Core::ValueResolver* m_resolver = nullptr;
     QHash<QString, Core::Exchange> m_responses; // per backend/label: the last response of a run
     std::optional<Core::Exchange> m_response;

@@ -16,6 +16,7 @@
 #include "util/testsupport.h"
 
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QApplication>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -275,6 +276,14 @@ private Q_SLOTS:
         QVERIFY2(editor->ttlResultText().contains(QStringLiteral("requests a new one")), qPrintable(editor->ttlResultText()));
         QVERIFY(editor->tokenResultText().startsWith(QStringLiteral("\u2714 token = eyJ")));
         // The ttl being edited highlights what it reads.
+        QCOMPARE(editor->highlightedText(), QStringLiteral("3600"));
+        // The response view shows secrets as fingerprints unless revealed.
+        QVERIFY(!editor->responseView()->toPlainText().contains(r.response.accessToken));
+        QVERIFY(editor->responseView()->toPlainText().contains(QStringLiteral("\"access_token\": \"[redacted:")));
+        auto* reveal = editor->findChild<QCheckBox*>(QStringLiteral("revealResponseCheckBox"));
+        QVERIFY(reveal);
+        QTest::mouseClick(reveal, Qt::LeftButton, {}, QPoint(4, reveal->height() / 2));
+        QVERIFY(editor->responseView()->toPlainText().contains(r.response.accessToken));
         QCOMPARE(editor->highlightedText(), QStringLiteral("3600"));
     }
 
