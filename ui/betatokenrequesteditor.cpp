@@ -18,7 +18,9 @@
 #include <QCheckBox>
 #include <QCompleter>
 #include <QFontDatabase>
+#include <QLabel>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
 #include <QStringListModel>
 #include <QTextBlock>
 #include <QUndoStack>
@@ -79,7 +81,28 @@ QString plainError(const Core::Diagnostics& diagnostics)
 BetaTokenRequestEditor::BetaTokenRequestEditor(QWidget* parent)
     : BlockEditor(TokenRequest, parent), m_ui(new ::Ui::BetaTokenRequestEditor)
 {
-    m_ui->setupUi(this);
+    // The form scrolls; the response view below it keeps a useful height.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("betaTokenRequestScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* inner = new QWidget(scroll);
+    m_ui->setupUi(inner);
+    scroll->setWidget(inner);
+    // The token expressions and the response stay in view while the request form scrolls.
+    m_ui->mainLayout->removeWidget(m_ui->tokenGroupBox);
+    m_ui->mainLayout->removeWidget(m_ui->responseGroupBox);
+    m_ui->tokenGroupBox->setParent(this);
+    m_ui->responseGroupBox->setParent(this);
+    m_ui->mainLayout->addStretch(1);
+    outer->addWidget(scroll, 3);
+    outer->addWidget(m_ui->tokenGroupBox);
+    outer->addWidget(m_ui->responseGroupBox, 2);
+    m_ui->responsePlainTextEdit->setMinimumHeight(120);
+    for (QLabel* l : {m_ui->tokenResultLabel, m_ui->ttlResultLabel})
+        l->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_headers = embed(m_ui->headersContainer);
     m_headers->setObjectName(QStringLiteral("headersEditor"));
     m_query = embed(m_ui->queryContainer);

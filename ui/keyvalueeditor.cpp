@@ -25,8 +25,7 @@ KeyValueEditor::KeyValueEditor(QWidget* parent) : QWidget(parent)
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
-    m_table->setMinimumHeight(80);
-    m_table->setMaximumHeight(150);
+
     m_table->setToolTip(tr("Values are text; env.NAME, numbers, true/false and other HCL expressions are kept as "
                            "expressions."));
     m_raw = new QPlainTextEdit(m_stack);
@@ -38,6 +37,7 @@ KeyValueEditor::KeyValueEditor(QWidget* parent) : QWidget(parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_raw);
     layout->addWidget(m_stack);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     auto* bar = new QHBoxLayout;
     m_addButton = new QToolButton(this);
@@ -71,6 +71,7 @@ KeyValueEditor::KeyValueEditor(QWidget* parent) : QWidget(parent)
         if (row < 0)
             return;
         m_table->removeRow(row);
+        fitHeight();
         emitFromTable();
     });
     connect(m_table, &QTableWidget::itemChanged, this, [this] {
@@ -132,6 +133,18 @@ void KeyValueEditor::showRaw(bool raw)
     }
     if (!raw)
         m_note->clear();
+    fitHeight();
+}
+
+// As tall as its rows (one empty row's worth at least, scrolling beyond six).
+void KeyValueEditor::fitHeight()
+{
+    const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
+    const int rows = qBound(1, m_table->rowCount(), 6);
+    const int height = m_table->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * m_table->frameWidth();
+    m_table->setFixedHeight(height);
+    m_raw->setFixedHeight(qMax(height, 3 * m_raw->fontMetrics().lineSpacing() + 12));
+    m_stack->setFixedHeight(isRaw() ? m_raw->height() : height);
 }
 
 void KeyValueEditor::fillTable(const QList<QPair<QString, QString>>& entries)
@@ -141,6 +154,7 @@ void KeyValueEditor::fillTable(const QList<QPair<QString, QString>>& entries)
     for (const auto& [key, value] : entries)
         addRow(key, Core::Hcl::displayText(value));
     m_loading = false;
+    fitHeight();
 }
 
 void KeyValueEditor::addRow(const QString& key, const QString& value)
@@ -152,6 +166,7 @@ void KeyValueEditor::addRow(const QString& key, const QString& value)
     m_table->setItem(row, 0, new QTableWidgetItem(key));
     m_table->setItem(row, 1, new QTableWidgetItem(value));
     m_loading = wasLoading;
+    fitHeight();
 }
 
 void KeyValueEditor::setExpression(const QString& expression)

@@ -40,6 +40,7 @@ private:
     void showRaw(bool raw);
     void emitFromTable();
     void fillTable(const QList<QPair<QString, QString>>& entries);
+    void fitHeight();
 
     QTableWidget* m_table = nullptr;
     QPlainTextEdit* m_raw = nullptr;

@@ -588,7 +588,9 @@ void MainWindow::updateTitle()
         name = tr("%1 (Couper file)").arg(QFileInfo(m_hclSource).fileName());
     setWindowTitle(name + QStringLiteral("[*] \u2014 Tokenbench"));
     setWindowModified(m_workspace->isModified());
-    m_fileStatus->setText(m_workspace->filePath().isEmpty() ? tr("not saved yet") : m_workspace->filePath());
+    m_fileStatus->setText(!m_hclSource.isEmpty()                ? m_hclSource
+                          : m_workspace->filePath().isEmpty() ? tr("not saved yet")
+                                                              : m_workspace->filePath());
 }
 
 void MainWindow::updateActions()
