@@ -47,6 +47,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -101,6 +102,29 @@ protected:
         }
     }
 };
+
+// env.NAME used anywhere inside beta_token_request expressions (form_body = { secret = env.S }): read from
+// the keychain before a run like the oauth2 block's references.
+QList<Core::SecretReference> tokenRequestReferences(const Block& backend)
+{
+    static const QRegularExpression ref(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
+    QList<Core::SecretReference> out;
+    for (const Block& b : backend.blocks) {
+        if (b.type != u"beta_token_request")
+            continue;
+        for (auto it = b.attributes.cbegin(); it != b.attributes.cend(); ++it) {
+            if (Core::ValueResolver::isReference(it.value()))
+                continue; // already a whole-attribute reference
+            auto m = ref.globalMatch(it.value());
+            while (m.hasNext()) {
+                const QString name = m.next().captured(1);
+                out.append(Core::SecretReference{name, backend.label, b.type, it.key(),
+                                                 QStringLiteral("beta_token_request \"%1\" %2").arg(Core::betaLabel(b), it.key())});
+            }
+        }
+    }
+    return out;
+}
 
 Block templateBackend(const QString& name, const QString& grantType)
 {
@@ -1184,7 +1208,8 @@ void MainWindow::run()
     }
     ensureRunner();
     m_outcome->setText(tr("Running %1\u2026").arg(m_workspace->backend(row).label));
-    const QList<Core::SecretReference> refs = Core::secretReferences(m_workspace->backend(row));
+    const QList<Core::SecretReference> refs =
+        Core::secretReferences(m_workspace->backend(row)) + tokenRequestReferences(m_workspace->backend(row));
     if (!Core::unresolvedReferences(refs, m_resolver).isEmpty())
         startKeychain(); // a Run right after start: ask the keychain now rather than later
     if (!m_secrets || Core::unresolvedReferences(refs, m_resolver).isEmpty()) {
