@@ -52,6 +52,10 @@ std::vector<Edit> editScript(const QList<QByteArray>& A, const QList<QByteArray>
     const auto b = [&](int j) -> const QByteArray& { return B[prefix + j]; };
     const int max = N + M;
     std::vector<Edit> middle;
+    // The trace keeps one V array per edit step: beyond ~32 M entries (files rewritten wholesale) the
+    // middle is shown as removed and added instead.
+    constexpr size_t MaxTraceEntries = size_t(32) * 1024 * 1024;
+    bool tooBig = false;
     if (N == 0 || M == 0) {
         for (int i = 0; i < N; ++i)
             middle.push_back({Op::Delete, prefix + i, -1});
@@ -63,6 +67,10 @@ std::vector<Edit> editScript(const QList<QByteArray>& A, const QList<QByteArray>
         const int offset = max + 1;
         int found = -1;
         for (int d = 0; d <= max && found < 0; ++d) {
+            if ((size_t(d) + 1) * v.size() > MaxTraceEntries) {
+                tooBig = true;
+                break;
+            }
             trace.push_back(v);
             for (int k = -d; k <= d; k += 2) {
                 int x;
@@ -81,6 +89,16 @@ std::vector<Edit> editScript(const QList<QByteArray>& A, const QList<QByteArray>
                     break;
                 }
             }
+        }
+        if (tooBig) {
+            for (int i = 0; i < N; ++i)
+                middle.push_back({Op::Delete, prefix + i, -1});
+            for (int j = 0; j < M; ++j)
+                middle.push_back({Op::Insert, -1, prefix + j});
+            out.insert(out.end(), middle.begin(), middle.end());
+            for (int i = 0; i < suffix; ++i)
+                out.push_back({Op::Equal, n - suffix + i, m - suffix + i});
+            return out;
         }
         // Backtrack.
         int x = N;

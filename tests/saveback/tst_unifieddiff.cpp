@@ -64,6 +64,20 @@ private Q_SLOTS:
         QVERIFY2(diff.contains(QStringLiteral("-b\n\\ No newline at end of file\n+b\n")), qPrintable(diff));
     }
 
+    void wholesaleRewrite_ofALargeFile_staysBoundedAndApplies()
+    {
+        QByteArray before, after;
+        for (int i = 0; i < 20000; ++i) {
+            before += "line " + QByteArray::number(i) + '\n';
+            after += "other " + QByteArray::number(i) + '\n';
+        }
+        const DiffStats s = diffStats(before, after);
+        QCOMPARE(s.added, 20000);
+        QCOMPARE(s.removed, 20000);
+        const QString diff = unifiedDiff(before, after, QStringLiteral("a"), QStringLiteral("b"));
+        QVERIFY(diff.startsWith(QStringLiteral("--- a\n+++ b\n@@ -1,20000 +1,20000 @@\n-line 0\n")));
+    }
+
     void patch_appliesTheDiff_data()
     {
         QTest::addColumn<QByteArray>("before");
