@@ -25,6 +25,7 @@ KeyValueEditor::KeyValueEditor(QWidget* parent) : QWidget(parent)
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
+    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers); // typing starts editing the cell
 
     m_table->setToolTip(tr("Values are text; env.NAME, numbers, true/false and other HCL expressions are kept as "
                            "expressions."));
@@ -115,6 +116,8 @@ bool KeyValueEditor::isRaw() const
 
 void KeyValueEditor::setRawOnly(bool rawOnly)
 {
+    if (m_rawOnly == rawOnly)
+        return;
     m_rawOnly = rawOnly;
     m_rawButton->setVisible(!rawOnly);
     const QString text = m_current;

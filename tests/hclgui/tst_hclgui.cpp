@@ -17,6 +17,8 @@
 
 #include <QAbstractItemView>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QToolButton>
 #include <QApplication>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -320,6 +322,36 @@ private Q_SLOTS:
         QCOMPARE(editor->label(), QStringLiteral("svc"));
         QVERIFY(w.workspace()->backend(0).child(QStringLiteral("beta_token_request:svc")));
 
+        // A form body, entered in the key/value table by keyboard; consecutive edits of it are one undo step.
+        auto* kind = editor->findChild<QComboBox*>(QStringLiteral("bodyKindComboBox"));
+        kind->setFocus();
+        QTest::keyClick(kind, Qt::Key_Down); // form_body
+        QCOMPARE(kind->currentData().toString(), QStringLiteral("form_body"));
+        QTableWidget* table = editor->bodyEditor()->table();
+        QTest::mouseClick(editor->bodyEditor()->findChild<QToolButton*>(QStringLiteral("addRowButton")), Qt::LeftButton);
+        QTRY_VERIFY(table->findChild<QLineEdit*>());
+        const auto type = [](const QString& text) {
+            for (const QChar c : text)
+                QTest::keyClick(focused(), c.toLatin1());
+        };
+        type(QStringLiteral("grant_type"));
+        QWidget* nameEditor = focused();
+        QTest::keyClick(focused(), Qt::Key_Tab); // commits the name, opens the value
+        QTRY_VERIFY(focused() && focused() != nameEditor && focused()->parentWidget() == table->viewport());
+        QCOMPARE(table->currentColumn(), 1);
+        type(QStringLiteral("client_credentials")); // typing starts editing
+        QTest::keyClick(focused(), Qt::Key_Return);
+        const auto formBody = [&w] {
+            return w.workspace()->backend(0).child(QStringLiteral("beta_token_request:svc"))->attribute(QStringLiteral("form_body"));
+        };
+        // The delegate commits on the next turn of the event loop.
+        QTRY_COMPARE(formBody(), QStringLiteral("{\n  grant_type = \"client_credentials\"\n}"));
+        w.undoStack()->undo();
+        QCOMPARE(formBody(), QString());
+        QCOMPARE(table->rowCount(), 0);
+        w.undoStack()->redo();
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("client_credentials"));
+
         whenModal<Tokenbench::Ui::DiffPreviewDialog>([](Tokenbench::Ui::DiffPreviewDialog* d) { d->accept(); });
         QVERIFY(w.action(QStringLiteral("save")));
         w.action(QStringLiteral("save"))->trigger();
@@ -334,7 +366,10 @@ private Q_SLOTS:
                                     "    }\n"
                                     "\n"
                                     "    beta_token_request \"svc\" {\n"
-                                    "      url   = \"/token\"\n"
+                                    "      url = \"/token\"\n"
+                                    "      form_body = {\n"
+                                    "        grant_type = \"client_credentials\"\n"
+                                    "      }\n"
                                     "      token = beta_token_response.json_body.access_token\n"
                                     "      ttl   = \"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\"\n"
                                     "    }\n"
