@@ -32,7 +32,8 @@ namespace {
 
 const QString TokenRequest = QStringLiteral("beta_token_request");
 const QString Prefix = QStringLiteral("beta_token_request:");
-const QStringList BodyKinds{QString(), QStringLiteral("form_body"), QStringLiteral("json_body"), QStringLiteral("body")};
+const QStringList BodyKinds{QString(), QStringLiteral("form_body"), QStringLiteral("json_body"),
+                            QStringLiteral("body")};
 
 void setIfDifferent(QLineEdit* edit, const QString& text)
 {
@@ -124,7 +125,8 @@ BetaTokenRequestEditor::BetaTokenRequestEditor(QWidget* parent)
         showResponse();
         reevaluate();
     });
-    m_ui->responsePlainTextEdit->setPlaceholderText(tr("Run this token request (Ctrl+Return) to see its response here."));
+    m_ui->responsePlainTextEdit->setPlaceholderText(
+        tr("Run this token request (Ctrl+Return) to see its response here."));
     m_ui->tokenResultLabel->setObjectName(QStringLiteral("tokenResultLabel"));
     m_ui->ttlResultLabel->setObjectName(QStringLiteral("ttlResultLabel"));
     for (QLineEdit* e : {m_ui->tokenLineEdit, m_ui->ttlLineEdit})
@@ -132,8 +134,9 @@ BetaTokenRequestEditor::BetaTokenRequestEditor(QWidget* parent)
 
     connect(m_ui->labelLineEdit, &QLineEdit::editingFinished, this, &BetaTokenRequestEditor::commitLabel);
     const auto converted = [this](QLineEdit* edit, const QString& attribute) {
-        connect(edit, &QLineEdit::textEdited, this,
-                [this, attribute](const QString& text) { push(attribute, Core::Hcl::expressionFromTyped(text)); });
+        connect(edit, &QLineEdit::textEdited, this, [this, attribute](const QString& text) {
+            push(attribute, Core::Hcl::expressionFromTyped(text));
+        });
         connect(edit, &QLineEdit::returnPressed, this, &BlockEditor::runRequested);
         edit->installEventFilter(this);
     };
@@ -147,7 +150,11 @@ BetaTokenRequestEditor::BetaTokenRequestEditor(QWidget* parent)
             push(QStringLiteral("expected_status"), QString());
         else if (list.match(t).hasMatch())
             push(QStringLiteral("expected_status"),
-                 u'[' + t.split(u',', Qt::SkipEmptyParts).replaceInStrings(QRegularExpression(QStringLiteral("\\s")), QString()).join(QStringLiteral(", ")) + u']');
+                 u'[' +
+                     t.split(u',', Qt::SkipEmptyParts)
+                         .replaceInStrings(QRegularExpression(QStringLiteral("\\s")), QString())
+                         .join(QStringLiteral(", ")) +
+                     u']');
         else
             push(QStringLiteral("expected_status"), t);
     });
@@ -228,19 +235,20 @@ void BetaTokenRequestEditor::setupCompleter(QLineEdit* edit, QCompleter* complet
         else
             completer->popup()->hide();
     });
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), edit, [this, edit](const QString& path) {
-        int start = 0;
-        const QString word = wordBeforeCursor(edit, &start);
-        QString text = edit->text();
-        text.replace(start, word.size(), path);
-        edit->setText(text);
-        edit->setCursorPosition(int(start + path.size()));
-        push(edit == m_ui->tokenLineEdit ? QStringLiteral("token") : QStringLiteral("ttl"), text);
-    });
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), edit,
+            [this, edit](const QString& path) {
+                int start = 0;
+                const QString word = wordBeforeCursor(edit, &start);
+                QString text = edit->text();
+                text.replace(start, word.size(), path);
+                edit->setText(text);
+                edit->setCursorPosition(int(start + path.size()));
+                push(edit == m_ui->tokenLineEdit ? QStringLiteral("token") : QStringLiteral("ttl"), text);
+            });
 }
 
-void BetaTokenRequestEditor::setTokenRequest(Core::Workspace* workspace, int backendRow, const QString& selector,
-                                             QUndoStack* undoStack)
+void BetaTokenRequestEditor::setTokenRequest(Core::Workspace* workspace, int backendRow,
+                                             const QString& selector, QUndoStack* undoStack)
 {
     if (selector != blockType())
         m_pendingBodyKind.clear();
@@ -289,9 +297,11 @@ void BetaTokenRequestEditor::commitLabel()
         if (&sibling != b && sibling.matches(wantedSelector)) {
             m_ui->labelLineEdit->setText(b->label);
             m_ui->headingLabel->setText(
-                tr("<b>beta_token_request \"%1\"</b> <span style='color:#d03030'>\u2716 token request names must be "
+                tr("<b>beta_token_request \"%1\"</b> <span style='color:#d03030'>\u2716 token request names "
+                   "must be "
                    "unique: \"%2\" is taken</span>")
-                    .arg(label().toHtmlEscaped(), (wanted.isEmpty() ? QStringLiteral("default") : wanted).toHtmlEscaped()));
+                    .arg(label().toHtmlEscaped(),
+                         (wanted.isEmpty() ? QStringLiteral("default") : wanted).toHtmlEscaped()));
             return;
         }
     }
@@ -301,9 +311,9 @@ void BetaTokenRequestEditor::commitLabel()
     target->label = wanted;
     const int row = backendRow();
     setBlockSelector(wantedSelector);
-    undoStack()->push(new ReplaceBackendCommand(workspace(), row, after,
-                                                tr("Rename token request %1 to %2")
-                                                    .arg(old, wanted.isEmpty() ? QStringLiteral("default") : wanted)));
+    undoStack()->push(new ReplaceBackendCommand(
+        workspace(), row, after,
+        tr("Rename token request %1 to %2").arg(old, wanted.isEmpty() ? QStringLiteral("default") : wanted)));
 }
 
 void BetaTokenRequestEditor::setBodyKind(int index)
@@ -336,14 +346,16 @@ void BetaTokenRequestEditor::setBodyKind(int index)
     if (!kind.isEmpty() && (kind != u"body") == (current != u"body"))
         target->setAttribute(kind, text);
     undoStack()->push(new ReplaceBackendCommand(workspace(), backendRow(), after,
-                                                kind.isEmpty() ? tr("Remove the token request body")
-                                                               : tr("Send the token request body as %1").arg(kind)));
+                                                kind.isEmpty()
+                                                    ? tr("Remove the token request body")
+                                                    : tr("Send the token request body as %1").arg(kind)));
 }
 
 bool BetaTokenRequestEditor::eventFilter(QObject* watched, QEvent* event)
 {
     // The response view highlights what the last focused expression (token or ttl) reads.
-    if (event->type() == QEvent::FocusIn && (watched == m_ui->tokenLineEdit || watched == m_ui->ttlLineEdit)) {
+    if (event->type() == QEvent::FocusIn &&
+        (watched == m_ui->tokenLineEdit || watched == m_ui->ttlLineEdit)) {
         const bool ttl = watched == m_ui->ttlLineEdit;
         if (ttl != m_ttlActive) {
             m_ttlActive = ttl;
@@ -382,11 +394,12 @@ void BetaTokenRequestEditor::refreshFields()
     const Core::Block* backend = backendBlock();
     if (!b || !backend)
         return;
-    m_ui->headingLabel->setText(tr("<b>beta_token_request \"%1\"</b> in backend <b>%2</b> \u2014 referenced as "
-                                   "<code>%3</code>")
-                                    .arg(label().toHtmlEscaped(), backend->label.toHtmlEscaped(),
-                                         (label() == u"default" ? QStringLiteral("backend.beta_token")
-                                                                : QStringLiteral("backend.beta_tokens.") + label())));
+    m_ui->headingLabel->setText(
+        tr("<b>beta_token_request \"%1\"</b> in backend <b>%2</b> \u2014 referenced as "
+           "<code>%3</code>")
+            .arg(label().toHtmlEscaped(), backend->label.toHtmlEscaped(),
+                 (label() == u"default" ? QStringLiteral("backend.beta_token")
+                                        : QStringLiteral("backend.beta_tokens.") + label())));
     if (!m_ui->labelLineEdit->hasFocus())
         setIfDifferent(m_ui->labelLineEdit, b->label);
     const Core::Block* nested = b->child(QStringLiteral("backend"));
@@ -418,15 +431,20 @@ void BetaTokenRequestEditor::refreshFields()
     QString shown = expected;
     static const QRegularExpression list(QStringLiteral("^\\[\\s*([0-9]+(\\s*,\\s*[0-9]+)*)\\s*,?\\s*\\]$"));
     if (const auto m = list.match(expected); m.hasMatch())
-        shown = m.captured(1).split(u',').replaceInStrings(QRegularExpression(QStringLiteral("\\s")), QString()).join(QStringLiteral(", "));
+        shown = m.captured(1)
+                    .split(u',')
+                    .replaceInStrings(QRegularExpression(QStringLiteral("\\s")), QString())
+                    .join(QStringLiteral(", "));
     if (!m_ui->expectedStatusLineEdit->hasFocus() || m_ui->expectedStatusLineEdit->text().isEmpty())
         setIfDifferent(m_ui->expectedStatusLineEdit, shown);
     reevaluate();
 }
 
-void BetaTokenRequestEditor::setRunResult(int backendRow, const QString& runLabel, const Core::TokenResult& result)
+void BetaTokenRequestEditor::setRunResult(int backendRow, const QString& runLabel,
+                                          const Core::TokenResult& result)
 {
-    if (!workspace() || backendRow < 0 || backendRow >= workspace()->backendCount() || result.exchanges.isEmpty())
+    if (!workspace() || backendRow < 0 || backendRow >= workspace()->backendCount() ||
+        result.exchanges.isEmpty())
         return;
     const Core::Exchange& e = result.exchanges.constLast();
     if (!e.hasResponse())
@@ -436,7 +454,8 @@ void BetaTokenRequestEditor::setRunResult(int backendRow, const QString& runLabe
     if (key != responseKey())
         return;
     m_response = e;
-    m_obtainedAt = result.obtainedAt.isValid() ? result.obtainedAt : e.startedAt.addMSecs(qMax<qint64>(e.durationMs, 0));
+    m_obtainedAt =
+        result.obtainedAt.isValid() ? result.obtainedAt : e.startedAt.addMSecs(qMax<qint64>(e.durationMs, 0));
     showResponse();
     reevaluate();
 }
@@ -454,11 +473,12 @@ void BetaTokenRequestEditor::showResponse()
     QList<QPair<QByteArray, QByteArray>> headers;
     for (const Core::HttpHeader& h : shown.responseHeaders)
         headers.append({h.name, h.value});
-    const Core::Hcl::ResponsePreview preview = Core::Hcl::responsePreview(shown.status, headers, shown.responseBody);
+    const Core::Hcl::ResponsePreview preview =
+        Core::Hcl::responsePreview(shown.status, headers, shown.responseBody);
     m_ui->responsePlainTextEdit->setPlainText(preview.text);
     m_spans = preview.spans;
-    m_paths->setStringList(Core::Hcl::valuePaths(QStringLiteral("beta_token_response"),
-                                                 Core::betaTokenResponse(*m_response)));
+    m_paths->setStringList(
+        Core::Hcl::valuePaths(QStringLiteral("beta_token_response"), Core::betaTokenResponse(*m_response)));
 }
 
 void BetaTokenRequestEditor::reevaluate()
@@ -469,8 +489,9 @@ void BetaTokenRequestEditor::reevaluate()
     if (!b || !backend)
         return;
     if (!m_response) {
-        m_ui->tokenResultLabel->setText(tr("Run once (Ctrl+Return): token and ttl are then evaluated here as you "
-                                           "type, against that response, without sending the request again."));
+        m_ui->tokenResultLabel->setText(
+            tr("Run once (Ctrl+Return): token and ttl are then evaluated here as you "
+               "type, against that response, without sending the request again."));
         m_ui->ttlResultLabel->clear();
         m_ui->responsePlainTextEdit->setExtraSelections({});
         return;
@@ -493,14 +514,15 @@ void BetaTokenRequestEditor::reevaluate()
     const auto evaluateString = [&](const QString& what, const QString& text, QString* value) -> QString {
         if (text.trimmed().isEmpty())
             return tr("\u2716 %1 is required").arg(what);
-        const Core::Hcl::EvalResult r =
-            Core::Hcl::evaluateExpression(text.trimmed().startsWith(QStringLiteral("<<")) ? text + u'\n' : text, ctx);
+        const Core::Hcl::EvalResult r = Core::Hcl::evaluateExpression(
+            text.trimmed().startsWith(QStringLiteral("<<")) ? text + u'\n' : text, ctx);
         if (!r.ok())
             return QStringLiteral("\u2716 %1: %2").arg(what, plainError(r.diagnostics));
         if (r.value.isNull()) {
             const Core::Hcl::NullProbe probe = Core::Hcl::probeNull(text, ctx);
             return QStringLiteral("\u2716 %1 expression evaluates to null: %2 (status %3)")
-                .arg(what, probe.message.isEmpty() ? QStringLiteral("`%1` found nothing").arg(text) : probe.message)
+                .arg(what,
+                     probe.message.isEmpty() ? QStringLiteral("`%1` found nothing").arg(text) : probe.message)
                 .arg(m_response->status);
         }
         if (!r.value.isString())
@@ -514,8 +536,9 @@ void BetaTokenRequestEditor::reevaluate()
     QString token;
     const QString tokenError = evaluateString(QStringLiteral("token"), tokenText, &token);
     if (tokenError.isEmpty()) {
-        m_ui->tokenResultLabel->setText(tr("\u2714 token = %1 (%n character(s))", nullptr, int(token.size()))
-                                            .arg(token.size() > 64 ? token.left(61) + QStringLiteral("\u2026") : token));
+        m_ui->tokenResultLabel->setText(
+            tr("\u2714 token = %1 (%n character(s))", nullptr, int(token.size()))
+                .arg(token.size() > 64 ? token.left(61) + QStringLiteral("\u2026") : token));
         m_ui->tokenResultLabel->setStyleSheet(QStringLiteral("color: #1a7f37;"));
     } else {
         m_ui->tokenResultLabel->setText(tokenError);
@@ -533,11 +556,13 @@ void BetaTokenRequestEditor::reevaluate()
             QString text = tr("\u2714 ttl = \"%1\" \u2192 %2 s").arg(ttlString).arg(seconds);
             if (seconds > 0) {
                 const QDateTime until = m_obtainedAt.isValid() ? m_obtainedAt.addSecs(seconds) : QDateTime();
-                text += tr(" (%1); Couper keeps the token until %2 and requests a new one on the first backend "
-                           "request after that")
-                            .arg(formatRemaining(seconds),
-                                 until.isValid() ? QLocale().toString(until.toLocalTime().time(), QLocale::LongFormat)
-                                                 : tr("then"));
+                text +=
+                    tr(" (%1); Couper keeps the token until %2 and requests a new one on the first backend "
+                       "request after that")
+                        .arg(formatRemaining(seconds),
+                             until.isValid()
+                                 ? QLocale().toString(until.toLocalTime().time(), QLocale::LongFormat)
+                                 : tr("then"));
             } else {
                 text += tr(": not cached \u2014 Couper requests a token for every backend request and "
                            "backends.NAME.beta_tokens never holds it");

@@ -43,7 +43,8 @@ public:
     ~BetaTokenRequestEditor() override;
 
     // `selector` is "beta_token_request:LABEL" ("default" for the unlabelled one).
-    void setTokenRequest(Core::Workspace* workspace, int backendRow, const QString& selector, QUndoStack* undoStack);
+    void setTokenRequest(Core::Workspace* workspace, int backendRow, const QString& selector,
+                         QUndoStack* undoStack);
     QString label() const;
     void setResolver(const Core::ValueResolver* resolver) { m_resolver = resolver; }
     // A run of a token request finished; the editor keeps its response for live design.

@@ -17,7 +17,14 @@ namespace Tokenbench::Ui {
 class CouperFileSession
 {
 public:
-    enum class Outcome { Saved, Unchanged, Canceled, Reload, Failed };
+    enum class Outcome
+    {
+        Saved,
+        Unchanged,
+        Canceled,
+        Reload,
+        Failed
+    };
     struct SaveResult
     {
         Outcome outcome = Outcome::Failed;

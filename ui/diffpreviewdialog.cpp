@@ -46,8 +46,8 @@ protected:
 
 } // namespace
 
-DiffPreviewDialog::DiffPreviewDialog(const QString& fileName, const QByteArray& before, const QByteArray& after,
-                                     const QStringList& notes, QWidget* parent)
+DiffPreviewDialog::DiffPreviewDialog(const QString& fileName, const QByteArray& before,
+                                     const QByteArray& after, const QStringList& notes, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("diffPreviewDialog"));
@@ -58,10 +58,11 @@ DiffPreviewDialog::DiffPreviewDialog(const QString& fileName, const QByteArray& 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("diffSummaryLabel"));
     m_summary->setWordWrap(true);
-    QString summary = tr("Saving changes %1: %2 line(s) added, %3 removed. Everything else in the file stays as it is.")
-                          .arg(fileName)
-                          .arg(stats.added)
-                          .arg(stats.removed);
+    QString summary =
+        tr("Saving changes %1: %2 line(s) added, %3 removed. Everything else in the file stays as it is.")
+            .arg(fileName)
+            .arg(stats.added)
+            .arg(stats.removed);
     for (const QString& n : notes)
         summary += u'\n' + QStringLiteral("\u26a0 ") + n;
     m_summary->setText(summary);
@@ -72,7 +73,8 @@ DiffPreviewDialog::DiffPreviewDialog(const QString& fileName, const QByteArray& 
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     new DiffHighlighter(m_text->document());
-    m_text->setPlainText(Core::unifiedDiff(before, after, QStringLiteral("a/") + name, QStringLiteral("b/") + name));
+    m_text->setPlainText(
+        Core::unifiedDiff(before, after, QStringLiteral("a/") + name, QStringLiteral("b/") + name));
     layout->addWidget(m_text, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("diffButtonBox"));

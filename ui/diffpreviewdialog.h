@@ -15,8 +15,8 @@ class DiffPreviewDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(DiffPreviewDialog)
 
 public:
-    DiffPreviewDialog(const QString& fileName, const QByteArray& before, const QByteArray& after, const QStringList& notes,
-                      QWidget* parent = nullptr);
+    DiffPreviewDialog(const QString& fileName, const QByteArray& before, const QByteArray& after,
+                      const QStringList& notes, QWidget* parent = nullptr);
     ~DiffPreviewDialog() override;
     QString diffText() const;
 

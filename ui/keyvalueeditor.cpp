@@ -27,8 +27,9 @@ KeyValueEditor::KeyValueEditor(QWidget* parent) : QWidget(parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers); // typing starts editing the cell
 
-    m_table->setToolTip(tr("Values are text; env.NAME, numbers, true/false and other HCL expressions are kept as "
-                           "expressions."));
+    m_table->setToolTip(
+        tr("Values are text; env.NAME, numbers, true/false and other HCL expressions are kept as "
+           "expressions."));
     m_raw = new QPlainTextEdit(m_stack);
     m_raw->setObjectName(QStringLiteral("rawExpressionEdit"));
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -144,7 +145,8 @@ void KeyValueEditor::fitHeight()
 {
     const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
     const int rows = qBound(1, m_table->rowCount(), 6);
-    const int height = m_table->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * m_table->frameWidth();
+    const int height =
+        m_table->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * m_table->frameWidth();
     m_table->setFixedHeight(height);
     m_raw->setFixedHeight(qMax(height, 3 * m_raw->fontMetrics().lineSpacing() + 12));
     m_stack->setFixedHeight(isRaw() ? m_raw->height() : height);
@@ -200,7 +202,8 @@ void KeyValueEditor::emitFromTable()
         if (key.isEmpty())
             continue;
         const QString value = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
-        entries.append({key, value.isEmpty() ? QStringLiteral("\"\"") : Core::Hcl::expressionFromTyped(value)});
+        entries.append(
+            {key, value.isEmpty() ? QStringLiteral("\"\"") : Core::Hcl::expressionFromTyped(value)});
     }
     m_current = Core::Hcl::objectExpression(entries);
     Q_EMIT expressionEdited(m_current);

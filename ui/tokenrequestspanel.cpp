@@ -68,7 +68,8 @@ void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
     }
     const bool anonymous = backend->label.startsWith(QStringLiteral("anonymous_"));
     int count = 0;
-    const auto addRow = [this](const QString& request, const QString& reference, const QString& selector, const QString& tip) {
+    const auto addRow = [this](const QString& request, const QString& reference, const QString& selector,
+                               const QString& tip) {
         auto* item = new QTreeWidgetItem(m_tree, {request, reference});
         item->setData(0, Qt::UserRole, selector);
         item->setToolTip(1, tip);
@@ -89,7 +90,8 @@ void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
         ++count;
         const QString label = b.label.isEmpty() ? QStringLiteral("default") : b.label;
         if (!anonymous)
-            addRow(label, QStringLiteral("backends.%1.beta_tokens.%2").arg(backend->label, label), b.selector(),
+            addRow(label, QStringLiteral("backends.%1.beta_tokens.%2").arg(backend->label, label),
+                   b.selector(),
                    tr("Anywhere in the file, at request time (empty while no token is cached)."));
         addRow(label, QStringLiteral("backend.beta_tokens.%1").arg(label), b.selector(),
                tr("Inside this backend's own blocks (set_request_headers, ...)."));
@@ -98,7 +100,8 @@ void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
                 addRow(label, QStringLiteral("backends.%1.beta_token").arg(backend->label), b.selector(),
                        tr("The default request's token, anywhere in the file."));
             addRow(label, QStringLiteral("backend.beta_token"), b.selector(),
-                   tr("The default request's token, inside this backend, e.g. set_request_headers = { authorization = "
+                   tr("The default request's token, inside this backend, e.g. set_request_headers = { "
+                      "authorization = "
                       "\"Bearer ${backend.beta_token}\" }."));
         }
     }
@@ -106,12 +109,14 @@ void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
     m_tree->setVisible(count > 0);
     m_empty->setVisible(count == 0 || anonymous);
     if (count == 0)
-        m_empty->setText(tr("Backend %1 has no beta_token_request yet. Add one to fetch a token from any JSON "
-                            "service; it is then referenced as backends.%1.beta_tokens.LABEL.")
-                             .arg(backend->label));
+        m_empty->setText(
+            tr("Backend %1 has no beta_token_request yet. Add one to fetch a token from any JSON "
+               "service; it is then referenced as backends.%1.beta_tokens.LABEL.")
+                .arg(backend->label));
     else if (anonymous)
-        m_empty->setText(tr("This backend is defined inline (no name), so only backend.beta_token(s) inside it "
-                            "reach its tokens."));
+        m_empty->setText(
+            tr("This backend is defined inline (no name), so only backend.beta_token(s) inside it "
+               "reach its tokens."));
 }
 
 } // namespace Tokenbench::Ui

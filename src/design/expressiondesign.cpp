@@ -36,7 +36,8 @@ void collectChains(const Expr* e, bool isSourceOfTraversal, QList<QList<const Ex
 {
     if (!e)
         return;
-    const bool traversal = e->kind == ExprKind::GetAttr || e->kind == ExprKind::Index || e->kind == ExprKind::Variable;
+    const bool traversal =
+        e->kind == ExprKind::GetAttr || e->kind == ExprKind::Index || e->kind == ExprKind::Variable;
     if (traversal && !isSourceOfTraversal) {
         QList<const Expr*> chain;
         const Expr* n = e;
@@ -80,7 +81,8 @@ QString stepKey(const ExpressionSource& src, const Expr* step, const EvalContext
     return {};
 }
 
-void appendJson(const QJsonValue& v, const QString& path, int depth, QString& out, QHash<QString, QPair<int, int>>& spans)
+void appendJson(const QJsonValue& v, const QString& path, int depth, QString& out,
+                QHash<QString, QPair<int, int>>& spans)
 {
     const int begin = int(out.size());
     const QString ind(depth * 2, u' ');
@@ -92,7 +94,12 @@ void appendJson(const QJsonValue& v, const QString& path, int depth, QString& ou
             out += QStringLiteral("{\n");
             int i = 0;
             for (auto it = o.begin(); it != o.end(); ++it, ++i) {
-                out += ind + QStringLiteral("  ") + QString::fromUtf8(QJsonDocument(QJsonArray{it.key()}).toJson(QJsonDocument::Compact).sliced(1).chopped(1)) + QStringLiteral(": ");
+                out += ind + QStringLiteral("  ") +
+                       QString::fromUtf8(QJsonDocument(QJsonArray{it.key()})
+                                             .toJson(QJsonDocument::Compact)
+                                             .sliced(1)
+                                             .chopped(1)) +
+                       QStringLiteral(": ");
                 appendJson(it.value(), path + attributeStep(it.key()), depth + 1, out, spans);
                 out += i + 1 < o.size() ? QStringLiteral(",\n") : QStringLiteral("\n");
             }
@@ -113,13 +120,18 @@ void appendJson(const QJsonValue& v, const QString& path, int depth, QString& ou
         }
     } else {
         // Scalars exactly as JSON writes them.
-        out += QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).sliced(1).chopped(1));
+        out += QString::fromUtf8(
+            QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).sliced(1).chopped(1));
     }
     spans.insert(path, {begin, int(out.size())});
 }
 
-const QStringList KnownRoots{QStringLiteral("env"), QStringLiteral("beta_token_response"), QStringLiteral("backends"),
-                             QStringLiteral("backend"), QStringLiteral("request"), QStringLiteral("backend_requests"),
+const QStringList KnownRoots{QStringLiteral("env"),
+                             QStringLiteral("beta_token_response"),
+                             QStringLiteral("backends"),
+                             QStringLiteral("backend"),
+                             QStringLiteral("request"),
+                             QStringLiteral("backend_requests"),
                              QStringLiteral("backend_responses")};
 
 } // namespace
@@ -127,7 +139,8 @@ const QStringList KnownRoots{QStringLiteral("env"), QStringLiteral("beta_token_r
 QStringList valuePaths(const QString& root, const Value& value, int limit)
 {
     QStringList out;
-    const std::function<void(const QString&, const Value&, int)> walk = [&](const QString& path, const Value& v, int depth) {
+    const std::function<void(const QString&, const Value&, int)> walk = [&](const QString& path,
+                                                                            const Value& v, int depth) {
         if (out.size() >= limit)
             return;
         out << path;
@@ -169,12 +182,16 @@ NullProbe probeNull(const QString& expression, const EvalContext& context)
                 probe.expression = text;
                 probe.message = QStringLiteral("`%1` is null").arg(text);
                 if (i > 0 && previous.isObject())
-                    probe.message += QStringLiteral("; `%1` has: %2").arg(previousText,
-                                                                        previous.fields().keys().join(QStringLiteral(", ")));
+                    probe.message +=
+                        QStringLiteral("; `%1` has: %2")
+                            .arg(previousText, previous.fields().keys().join(QStringLiteral(", ")));
                 else if (i > 0 && previous.isTuple())
-                    probe.message += QStringLiteral("; `%1` has %2 element(s)").arg(previousText).arg(previous.items().size());
+                    probe.message += QStringLiteral("; `%1` has %2 element(s)")
+                                         .arg(previousText)
+                                         .arg(previous.items().size());
                 else if (i > 0)
-                    probe.message += QStringLiteral("; `%1` is a %2, not an object").arg(previousText, previous.typeName());
+                    probe.message += QStringLiteral("; `%1` is a %2, not an object")
+                                         .arg(previousText, previous.typeName());
                 return probe;
             }
             previous = v;
@@ -212,11 +229,13 @@ QString readPath(const QString& expression, const QString& root, const EvalConte
     return {};
 }
 
-ResponsePreview responsePreview(int status, const QList<QPair<QByteArray, QByteArray>>& headers, const QByteArray& body)
+ResponsePreview responsePreview(int status, const QList<QPair<QByteArray, QByteArray>>& headers,
+                                const QByteArray& body)
 {
     ResponsePreview p;
     p.text = QStringLiteral("HTTP ");
-    p.spans.insert(QStringLiteral("status"), {int(p.text.size()), int(p.text.size() + QString::number(status).size())});
+    p.spans.insert(QStringLiteral("status"),
+                   {int(p.text.size()), int(p.text.size() + QString::number(status).size())});
     p.text += QString::number(status) + u'\n';
     for (const auto& [name, value] : headers) {
         const int begin = int(p.text.size());
@@ -231,8 +250,8 @@ ResponsePreview responsePreview(int status, const QList<QPair<QByteArray, QByteA
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error == QJsonParseError::NoError && !body.trimmed().isEmpty()) {
-        appendJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), QStringLiteral("json_body"), 0, p.text,
-                   p.spans);
+        appendJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
+                   QStringLiteral("json_body"), 0, p.text, p.spans);
         p.text += u'\n';
     } else {
         p.text += QString::fromUtf8(body);
@@ -245,7 +264,8 @@ QString displayText(const QString& expression)
 {
     const ExpressionSource src = ExpressionSource::parse(expression.trimmed().toUtf8());
     const Expr* e = src.expr();
-    if (!e || hasErrors(src.diagnostics()) || e->kind != ExprKind::Template || expression.trimmed().startsWith(u'<'))
+    if (!e || hasErrors(src.diagnostics()) || e->kind != ExprKind::Template ||
+        expression.trimmed().startsWith(u'<'))
         return expression;
     QString text;
     for (const Expr* part : e->children) {
@@ -268,7 +288,8 @@ QString expressionFromTyped(const QString& typed)
     QList<QList<const Expr*>> chains;
     collectChains(e, false, chains);
     if (e->kind == ExprKind::Variable || e->kind == ExprKind::GetAttr || e->kind == ExprKind::Index) {
-        const QString root = chains.isEmpty() ? QString() : sourceText(src, chains.constFirst().constFirst()->name);
+        const QString root =
+            chains.isEmpty() ? QString() : sourceText(src, chains.constFirst().constFirst()->name);
         if (!KnownRoots.contains(root))
             return quoteString(typed);
     }
@@ -307,7 +328,8 @@ QString objectExpression(const QList<QPair<QString, QString>>& entries)
         return {};
     QString text = QStringLiteral("x = {\n");
     for (const auto& [key, value] : entries)
-        text += QStringLiteral("  ") + (isIdentifier(key) ? key : quoteString(key)) + QStringLiteral(" = ") + value + u'\n';
+        text += QStringLiteral("  ") + (isIdentifier(key) ? key : quoteString(key)) + QStringLiteral(" = ") +
+                value + u'\n';
     text += QStringLiteral("}\n");
     QString formatted = QString::fromUtf8(format(text.toUtf8()));
     formatted.remove(0, formatted.indexOf(u'{'));

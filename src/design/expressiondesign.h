@@ -39,7 +39,8 @@ struct ResponsePreview
     QString text;
     QHash<QString, QPair<int, int>> spans; // path -> [begin, end) in text
 };
-ResponsePreview responsePreview(int status, const QList<QPair<QByteArray, QByteArray>>& headers, const QByteArray& body);
+ResponsePreview responsePreview(int status, const QList<QPair<QByteArray, QByteArray>>& headers,
+                                const QByteArray& body);
 
 // Form fields <-> HCL expressions. A plain string literal is shown without quotes; typed text becomes an
 // expression when it is one (env.NAME, a function call, a number, "${...}"), otherwise a quoted string.

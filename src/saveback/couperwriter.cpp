@@ -20,13 +20,27 @@ namespace {
 
 // Attributes of a new block in the order people write them; the rest follow alphabetically.
 const QStringList PreferredOrder{
-    QStringLiteral("origin"),        QStringLiteral("hostname"),     QStringLiteral("path"),
-    QStringLiteral("grant_type"),    QStringLiteral("token_endpoint"), QStringLiteral("token_endpoint_auth_method"),
-    QStringLiteral("client_id"),     QStringLiteral("client_secret"), QStringLiteral("username"),
-    QStringLiteral("password"),      QStringLiteral("scope"),         QStringLiteral("backend"),
-    QStringLiteral("url"),           QStringLiteral("method"),        QStringLiteral("headers"),
-    QStringLiteral("query_params"),  QStringLiteral("body"),          QStringLiteral("json_body"),
-    QStringLiteral("form_body"),     QStringLiteral("expected_status"), QStringLiteral("token"),
+    QStringLiteral("origin"),
+    QStringLiteral("hostname"),
+    QStringLiteral("path"),
+    QStringLiteral("grant_type"),
+    QStringLiteral("token_endpoint"),
+    QStringLiteral("token_endpoint_auth_method"),
+    QStringLiteral("client_id"),
+    QStringLiteral("client_secret"),
+    QStringLiteral("username"),
+    QStringLiteral("password"),
+    QStringLiteral("scope"),
+    QStringLiteral("backend"),
+    QStringLiteral("url"),
+    QStringLiteral("method"),
+    QStringLiteral("headers"),
+    QStringLiteral("query_params"),
+    QStringLiteral("body"),
+    QStringLiteral("json_body"),
+    QStringLiteral("form_body"),
+    QStringLiteral("expected_status"),
+    QStringLiteral("token"),
     QStringLiteral("ttl"),
 };
 
@@ -134,10 +148,11 @@ public:
     QStringList notes;
 
     // The text an attribute gets; typed secrets become env.NAME references.
-    QString valueText(const QString& blockType, const QString& name, const QString& value, const QString& backend,
-                      const QString& blockPath)
+    QString valueText(const QString& blockType, const QString& name, const QString& value,
+                      const QString& backend, const QString& blockPath)
     {
-        if (Schema::isSecret(blockType, name) && !value.isEmpty() && !ValueResolver::isReference(value.trimmed())) {
+        if (Schema::isSecret(blockType, name) && !value.isEmpty() &&
+            !ValueResolver::isReference(value.trimmed())) {
             // An expression (assertion = jwt_sign(...)) stays; a literal is the secret itself.
             QString secret = value;
             if (!evaluatedAtStartup(blockType, name) && !stringLiteral(value, &secret))
@@ -190,7 +205,8 @@ public:
         for (const Block& child : b.blocks) {
             if (!b.attributes.isEmpty() || &child != &b.blocks.constFirst())
                 out += u'\n';
-            out += rawBlock(child, backend, blockPath.isEmpty() ? child.type : blockPath + u'.' + child.type, depth + 1);
+            out += rawBlock(child, backend, blockPath.isEmpty() ? child.type : blockPath + u'.' + child.type,
+                            depth + 1);
         }
         out += ind + QStringLiteral("}\n");
         return out;
@@ -213,14 +229,16 @@ public:
                 continue;
             const NodePath path = link.attributes.value(name);
             if (inE) {
-                const QString expr = valueText(schemaType, name, e.attributes.value(name), backend, blockPath);
+                const QString expr =
+                    valueText(schemaType, name, e.attributes.value(name), backend, blockPath);
                 if (inO && !path.isEmpty()) {
                     ops.push_back({path, [path, expr, name](Document& d) -> Result<void> {
                                        const AttributeNode* a = d.attributeAt(path);
                                        if (!a)
                                            return gone(name);
-                                       return d.setAttributeExpression(a, QString::fromUtf8(reindent(
-                                                                              expr, lineIndent(d, a->range.begin))));
+                                       return d.setAttributeExpression(
+                                           a,
+                                           QString::fromUtf8(reindent(expr, lineIndent(d, a->range.begin))));
                                    }});
                 } else {
                     const NodePath parent = link.block;
@@ -334,7 +352,8 @@ QString expressionFor(const QString& blockType, const QString& attribute, const 
 {
     if (ValueResolver::isReference(value.trimmed()) || !evaluatedAtStartup(blockType, attribute))
         return value;
-    if (const Schema::Attribute* spec = Schema::find(blockType, attribute); spec && spec->kind == Schema::Kind::Integer) {
+    if (const Schema::Attribute* spec = Schema::find(blockType, attribute);
+        spec && spec->kind == Schema::Kind::Integer) {
         static const QRegularExpression integer(QStringLiteral("^-?[0-9]+$"));
         if (integer.match(value).hasMatch())
             return value;
@@ -364,8 +383,9 @@ Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName,
     const CouperFile mapped = mapCouperFile(doc);
     if (mapped.backends.size() != original.size())
         return Error{Error::Code::Format,
-                     QStringLiteral("the file's backends no longer match the ones that were opened (%1 in the file, %2 "
-                                    "opened)")
+                     QStringLiteral(
+                         "the file's backends no longer match the ones that were opened (%1 in the file, %2 "
+                         "opened)")
                          .arg(mapped.backends.size())
                          .arg(original.size()),
                      fileName};
@@ -426,7 +446,8 @@ Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName,
             const QString label = eb.label;
             const NodePath parent = definitions;
             w.ops.push_back({parent + NodePath{-1}, [parent, label, body](Document& d) -> Result<void> {
-                                 return d.addBlock(d.blockAt(parent), QStringLiteral("backend"), {label}, body);
+                                 return d.addBlock(d.blockAt(parent), QStringLiteral("backend"), {label},
+                                                   body);
                              }});
             continue;
         }
@@ -434,8 +455,9 @@ Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName,
         const CouperBackend& cb = mapped.backends[o];
         if (original[o].label != eb.label) {
             if (cb.anonymous)
-                w.notes << QStringLiteral("backend %1 is anonymous (defined inside a %2 block); it keeps having no name "
-                                          "in the file, not \"%3\"")
+                w.notes << QStringLiteral(
+                               "backend %1 is anonymous (defined inside a %2 block); it keeps having no name "
+                               "in the file, not \"%3\"")
                                .arg(original[o].label, cb.owner, eb.label);
             else
                 w.relabel(cb.link.block, eb.label);
@@ -464,7 +486,8 @@ Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName,
 
     // Bottom-up: an edit only moves the items after it in the same body, so later paths go first and the
     // additions to a body come after every edit inside it.
-    std::stable_sort(w.ops.begin(), w.ops.end(), [](const Op& a, const Op& b) { return keyAfter(a.key, b.key); });
+    std::stable_sort(w.ops.begin(), w.ops.end(),
+                     [](const Op& a, const Op& b) { return keyAfter(a.key, b.key); });
     Document out = Document::parse(source, fileName);
     for (const Op& op : w.ops) {
         auto r = op.apply(out);
@@ -484,7 +507,8 @@ Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName,
                 problems << d.toString();
         }
         return Error{Error::Code::Format,
-                     QStringLiteral("the edits would make the file invalid: %1").arg(problems.join(QStringLiteral("; "))),
+                     QStringLiteral("the edits would make the file invalid: %1")
+                         .arg(problems.join(QStringLiteral("; "))),
                      fileName};
     }
     return result;

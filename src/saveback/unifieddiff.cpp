@@ -22,7 +22,12 @@ QList<QByteArray> splitLines(const QByteArray& text)
     return lines;
 }
 
-enum class Op { Equal, Delete, Insert };
+enum class Op
+{
+    Equal,
+    Delete,
+    Insert
+};
 
 struct Edit
 {

@@ -16,7 +16,8 @@ Exchange response(const QByteArray& body)
 {
     Exchange e;
     e.status = 200;
-    e.responseHeaders = {{"Content-Type", "application/json"}, {"X-Request-Id", "r-1"}, {"Set-Cookie", "sid=abc; Path=/"}};
+    e.responseHeaders = {
+        {"Content-Type", "application/json"}, {"X-Request-Id", "r-1"}, {"Set-Cookie", "sid=abc; Path=/"}};
     e.responseBody = body;
     return e;
 }
@@ -28,7 +29,8 @@ EvalContext contextFor(const Exchange& e)
     return ctx;
 }
 
-const QByteArray JsonBody = "{\"data\":{\"token\":\"tok\",\"items\":[{\"id\":7}],\"odd key\":1},\"expires_in\":60}";
+const QByteArray JsonBody =
+    "{\"data\":{\"token\":\"tok\",\"items\":[{\"id\":7}],\"odd key\":1},\"expires_in\":60}";
 
 } // namespace
 
@@ -41,11 +43,13 @@ private Q_SLOTS:
 
     void valuePaths_coverJsonHeadersCookiesAndStatus()
     {
-        const QStringList paths = valuePaths(QStringLiteral("beta_token_response"), betaTokenResponse(response(JsonBody)));
-        for (const char* p : {"beta_token_response.status", "beta_token_response.body", "beta_token_response.json_body.data.token",
-                              "beta_token_response.json_body.data.items[0].id", "beta_token_response.json_body.expires_in",
-                              "beta_token_response.headers.x-request-id", "beta_token_response.cookies.sid",
-                              "beta_token_response.json_body.data[\"odd key\"]"})
+        const QStringList paths =
+            valuePaths(QStringLiteral("beta_token_response"), betaTokenResponse(response(JsonBody)));
+        for (const char* p :
+             {"beta_token_response.status", "beta_token_response.body",
+              "beta_token_response.json_body.data.token", "beta_token_response.json_body.data.items[0].id",
+              "beta_token_response.json_body.expires_in", "beta_token_response.headers.x-request-id",
+              "beta_token_response.cookies.sid", "beta_token_response.json_body.data[\"odd key\"]"})
             QVERIFY2(paths.contains(QString::fromLatin1(p)), p);
         // Every path evaluates to something.
         const EvalContext ctx = contextFor(response(JsonBody));
@@ -60,7 +64,8 @@ private Q_SLOTS:
         const EvalContext ctx = contextFor(response(JsonBody));
         NullProbe p = probeNull(QStringLiteral("beta_token_response.json_body.data.access.token"), ctx);
         QCOMPARE(p.expression, QStringLiteral("beta_token_response.json_body.data.access"));
-        QVERIFY2(p.message.contains(QStringLiteral("`beta_token_response.json_body.data` has: items, odd key, token")),
+        QVERIFY2(p.message.contains(
+                     QStringLiteral("`beta_token_response.json_body.data` has: items, odd key, token")),
                  qPrintable(p.message));
         // Inside a template too.
         p = probeNull(QStringLiteral("\"${beta_token_response.json_body.expires}s\""), ctx);
@@ -81,14 +86,17 @@ private Q_SLOTS:
             const auto s = p.spans.value(path, {-1, -1});
             return s.first < 0 ? QString() : p.text.mid(s.first, s.second - s.first);
         };
-        QCOMPARE(readPath(QStringLiteral("beta_token_response.json_body.data.token"), QStringLiteral("beta_token_response"), ctx),
+        QCOMPARE(readPath(QStringLiteral("beta_token_response.json_body.data.token"),
+                          QStringLiteral("beta_token_response"), ctx),
                  QStringLiteral("json_body.data.token"));
         QCOMPARE(spanText(QStringLiteral("json_body.data.token")), QStringLiteral("\"tok\""));
-        QCOMPARE(readPath(QStringLiteral("\"${beta_token_response.json_body.data.items[0].id}\""), QStringLiteral("beta_token_response"), ctx),
+        QCOMPARE(readPath(QStringLiteral("\"${beta_token_response.json_body.data.items[0].id}\""),
+                          QStringLiteral("beta_token_response"), ctx),
                  QStringLiteral("json_body.data.items[0].id"));
         QCOMPARE(spanText(QStringLiteral("json_body.data.items[0].id")), QStringLiteral("7"));
         // A missing step: the deepest value that exists.
-        QCOMPARE(readPath(QStringLiteral("beta_token_response.json_body.data.nope"), QStringLiteral("beta_token_response"), ctx),
+        QCOMPARE(readPath(QStringLiteral("beta_token_response.json_body.data.nope"),
+                          QStringLiteral("beta_token_response"), ctx),
                  QStringLiteral("json_body.data"));
         QVERIFY(spanText(QStringLiteral("json_body.data")).startsWith(u'{'));
         QCOMPARE(spanText(QStringLiteral("headers.x-request-id")), QStringLiteral("X-Request-Id: r-1"));
@@ -99,14 +107,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("expression");
-        QTest::newRow("path") << "/token" << "\"/token\"";
-        QTest::newRow("word") << "POST" << "\"POST\"";
-        QTest::newRow("env") << "env.CLIENT_ID" << "env.CLIENT_ID";
-        QTest::newRow("number") << "3600" << "3600";
-        QTest::newRow("template") << "\"${env.A}/x\"" << "\"${env.A}/x\"";
-        QTest::newRow("function") << "base64_encode(\"a\")" << "base64_encode(\"a\")";
-        QTest::newRow("text with braces") << "a ${b}" << "\"a $${b}\"";
-        QTest::newRow("empty") << "" << "";
+        QTest::newRow("path") << "/token"
+                              << "\"/token\"";
+        QTest::newRow("word") << "POST"
+                              << "\"POST\"";
+        QTest::newRow("env") << "env.CLIENT_ID"
+                             << "env.CLIENT_ID";
+        QTest::newRow("number") << "3600"
+                                << "3600";
+        QTest::newRow("template") << "\"${env.A}/x\""
+                                  << "\"${env.A}/x\"";
+        QTest::newRow("function") << "base64_encode(\"a\")"
+                                  << "base64_encode(\"a\")";
+        QTest::newRow("text with braces") << "a ${b}"
+                                          << "\"a $${b}\"";
+        QTest::newRow("empty") << ""
+                               << "";
     }
 
     void typedText_becomesStringOrExpression()
@@ -120,10 +136,12 @@ private Q_SLOTS:
 
     void objectEntries_roundTripInHclwriteLayout()
     {
-        const auto entries = objectEntries(QStringLiteral("{ grant_type = \"client_credentials\", \"x-key\" = env.KEY }"));
+        const auto entries =
+            objectEntries(QStringLiteral("{ grant_type = \"client_credentials\", \"x-key\" = env.KEY }"));
         QVERIFY(entries);
         QCOMPARE(entries->size(), 2);
-        QCOMPARE(entries->at(0), qMakePair(QStringLiteral("grant_type"), QStringLiteral("\"client_credentials\"")));
+        QCOMPARE(entries->at(0),
+                 qMakePair(QStringLiteral("grant_type"), QStringLiteral("\"client_credentials\"")));
         QCOMPARE(entries->at(1), qMakePair(QStringLiteral("x-key"), QStringLiteral("env.KEY")));
         QCOMPARE(objectExpression(*entries),
                  QStringLiteral("{\n  grant_type = \"client_credentials\"\n  x-key      = env.KEY\n}"));

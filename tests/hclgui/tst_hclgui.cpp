@@ -16,10 +16,9 @@
 #include "util/testsupport.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QToolButton>
-#include <QApplication>
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -32,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -58,8 +58,7 @@ void writeFile(const QString& path, const QByteArray& bytes)
 }
 
 // Runs `handle` on the next modal widget of type T once it is shown (checked on every event-loop turn).
-template<typename T>
-void whenModal(std::function<void(T*)> handle)
+template <typename T> void whenModal(std::function<void(T*)> handle)
 {
     auto* timer = new QTimer(qApp);
     timer->setInterval(10);
@@ -124,23 +123,25 @@ private Q_SLOTS:
     {
         RawHttpServer service;
         QVERIFY(service.listen());
-        service.setBehaviour(RawHttpServer::respond(200, "application/json",
-                                                    "{\"data\":{\"token\":\"tok-123\",\"ttl\":120},\"other\":1}",
-                                                    {{"X-Request-Id", "req-9"}}));
-        const QByteArray source = QStringLiteral(
-            "# Token for the internal service\n"
-            "definitions {\n"
-            "  backend \"svc\" {\n"
-            "    origin = \"http://127.0.0.1:%1\" # local\n"
-            "\n"
-            "    beta_token_request \"svc_token\" {\n"
-            "      url       = \"/v1/issue\" // where tokens come from\n"
-            "      json_body = { user = \"me\" }\n"
-            "      token     = beta_token_response.json_body.access_token\n"
-            "      ttl       = \"${beta_token_response.json_body.data.ttl}s\"\n"
-            "    }\n"
-            "  }\n"
-            "}\n").arg(service.port()).toUtf8();
+        service.setBehaviour(RawHttpServer::respond(
+            200, "application/json", "{\"data\":{\"token\":\"tok-123\",\"ttl\":120},\"other\":1}",
+            {{"X-Request-Id", "req-9"}}));
+        const QByteArray source =
+            QStringLiteral("# Token for the internal service\n"
+                           "definitions {\n"
+                           "  backend \"svc\" {\n"
+                           "    origin = \"http://127.0.0.1:%1\" # local\n"
+                           "\n"
+                           "    beta_token_request \"svc_token\" {\n"
+                           "      url       = \"/v1/issue\" // where tokens come from\n"
+                           "      json_body = { user = \"me\" }\n"
+                           "      token     = beta_token_response.json_body.access_token\n"
+                           "      ttl       = \"${beta_token_response.json_body.data.ttl}s\"\n"
+                           "    }\n"
+                           "  }\n"
+                           "}\n")
+                .arg(service.port())
+                .toUtf8();
         const QString path = m_dir.filePath(QStringLiteral("service.hcl"));
         writeFile(path, source);
 
@@ -166,7 +167,10 @@ private Q_SLOTS:
 
         // Edit in the form: the url, by keyboard; one undo step restores it.
         retype(url, QStringLiteral("/v2/issue"));
-        QCOMPARE(w.workspace()->backend(0).child(QStringLiteral("beta_token_request:svc_token"))->attribute(QStringLiteral("url")),
+        QCOMPARE(w.workspace()
+                     ->backend(0)
+                     .child(QStringLiteral("beta_token_request:svc_token"))
+                     ->attribute(QStringLiteral("url")),
                  QStringLiteral("\"/v2/issue\""));
         QVERIFY(w.isWindowModified());
         w.undoStack()->undo();
@@ -174,37 +178,45 @@ private Q_SLOTS:
         w.undoStack()->redo();
         QCOMPARE(url->text(), QStringLiteral("/v2/issue"));
 
-        // Run: the token expression finds nothing; the failure names the sub-expression and the response is shown.
+        // Run: the token expression finds nothing; the failure names the sub-expression and the response is
+        // shown.
         QTest::mouseClick(url, Qt::LeftButton);
         const TokenResult failed = runAndWait(w);
         QCOMPARE(failed.status, TokenResult::Status::NoToken);
         QCOMPARE(service.requests().size(), 1);
-        QVERIFY2(service.requests().constFirst().startsWith("POST /v2/issue HTTP/1.1"), service.requests().constFirst().constData());
-        QVERIFY2(editor->tokenResultText().contains(QStringLiteral("`beta_token_response.json_body.access_token` is null")),
+        QVERIFY2(service.requests().constFirst().startsWith("POST /v2/issue HTTP/1.1"),
+                 service.requests().constFirst().constData());
+        QVERIFY2(editor->tokenResultText().contains(
+                     QStringLiteral("`beta_token_response.json_body.access_token` is null")),
                  qPrintable(editor->tokenResultText()));
-        QVERIFY2(editor->tokenResultText().contains(QStringLiteral("has: data, other")), qPrintable(editor->tokenResultText()));
+        QVERIFY2(editor->tokenResultText().contains(QStringLiteral("has: data, other")),
+                 qPrintable(editor->tokenResultText()));
         QVERIFY(editor->responseView()->toPlainText().contains(QStringLiteral("\"token\": \"tok-123\"")));
         QVERIFY(editor->responseView()->toPlainText().contains(QStringLiteral("X-Request-Id: req-9")));
-        QVERIFY2(editor->ttlResultText().contains(QStringLiteral("120 s")), qPrintable(editor->ttlResultText()));
+        QVERIFY2(editor->ttlResultText().contains(QStringLiteral("120 s")),
+                 qPrintable(editor->ttlResultText()));
         QCOMPARE(w.traceModel()->rowCount(), 1);
 
         // Redesign the token expression against that response: completion offers the JSON path...
         QLineEdit* token = editor->tokenEdit();
         retype(token, QStringLiteral("beta_token_response.json_body.da"));
-        QVERIFY2(completions(editor->tokenCompleter()).contains(QStringLiteral("beta_token_response.json_body.data.token")),
+        QVERIFY2(completions(editor->tokenCompleter())
+                     .contains(QStringLiteral("beta_token_response.json_body.data.token")),
                  qPrintable(completions(editor->tokenCompleter()).join(u',')));
         QVERIFY(editor->tokenCompleter()->popup()->isVisible());
         QTest::keyClick(editor->tokenCompleter()->popup(), Qt::Key_Escape);
         // ...and every keystroke re-evaluates without a new request.
         QTest::keyClicks(token, QStringLiteral("ta.token"));
-        QVERIFY2(editor->tokenResultText().startsWith(QStringLiteral("\u2714 token = tok-123")), qPrintable(editor->tokenResultText()));
+        QVERIFY2(editor->tokenResultText().startsWith(QStringLiteral("\u2714 token = tok-123")),
+                 qPrintable(editor->tokenResultText()));
         QCOMPARE(editor->highlightedText(), QStringLiteral("\"tok-123\""));
         QVERIFY(!w.isRunning());
         QCOMPARE(w.traceModel()->rowCount(), 1);
         QCOMPARE(service.requests().size(), 1);
         // A wrong step is named precisely, still without sending.
         QTest::keyClicks(token, QStringLiteral("s"));
-        QVERIFY2(editor->tokenResultText().contains(QStringLiteral("`beta_token_response.json_body.data.tokens` is null")),
+        QVERIFY2(editor->tokenResultText().contains(
+                     QStringLiteral("`beta_token_response.json_body.data.tokens` is null")),
                  qPrintable(editor->tokenResultText()));
         QTest::keyClick(token, Qt::Key_Backspace);
         QVERIFY(editor->tokenResultText().startsWith(QStringLiteral("\u2714")));
@@ -219,10 +231,13 @@ private Q_SLOTS:
         });
         QTest::keyClick(token, Qt::Key_S, Qt::ControlModifier);
         QTRY_VERIFY(!w.isWindowModified());
-        QVERIFY2(diff.contains(QStringLiteral("-      url       = \"/v1/issue\" // where tokens come from\n"
-                                              "+      url       = \"/v2/issue\" // where tokens come from\n")),
-                 qPrintable(diff));
-        QVERIFY2(diff.contains(QStringLiteral("+      token     = beta_token_response.json_body.data.token\n")), qPrintable(diff));
+        QVERIFY2(
+            diff.contains(QStringLiteral("-      url       = \"/v1/issue\" // where tokens come from\n"
+                                         "+      url       = \"/v2/issue\" // where tokens come from\n")),
+            qPrintable(diff));
+        QVERIFY2(
+            diff.contains(QStringLiteral("+      token     = beta_token_response.json_body.data.token\n")),
+            qPrintable(diff));
         QByteArray expected = source;
         expected.replace("\"/v1/issue\"", "\"/v2/issue\"");
         expected.replace("json_body.access_token", "json_body.data.token");
@@ -234,25 +249,28 @@ private Q_SLOTS:
     {
         qputenv("HCLGUI_BETA_SECRET", "post-secret");
         const QString path = m_dir.filePath(QStringLiteral("oauth.hcl"));
-        writeFile(path, QStringLiteral(
-            "definitions {\n"
-            "  backend \"as\" {\n"
-            "    origin = \"%1\"\n"
-            "\n"
-            "    beta_token_request {\n"
-            "      url       = \"/token\"\n"
-            "      form_body = {\n"
-            "        grant_type    = \"client_credentials\"\n"
-            "        client_id     = \"post-client\"\n"
-            "        client_secret = env.HCLGUI_BETA_SECRET\n"
-            "        scope         = \"api:read\"\n"
-            "      }\n"
-            "      expected_status = [200]\n"
-            "      token = beta_token_response.json_body.access_token\n"
-            "      ttl   = \"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\"\n"
-            "    }\n"
-            "  }\n"
-            "}\n").arg(m_server.issuer().toString()).toUtf8());
+        writeFile(path,
+                  QStringLiteral(
+                      "definitions {\n"
+                      "  backend \"as\" {\n"
+                      "    origin = \"%1\"\n"
+                      "\n"
+                      "    beta_token_request {\n"
+                      "      url       = \"/token\"\n"
+                      "      form_body = {\n"
+                      "        grant_type    = \"client_credentials\"\n"
+                      "        client_id     = \"post-client\"\n"
+                      "        client_secret = env.HCLGUI_BETA_SECRET\n"
+                      "        scope         = \"api:read\"\n"
+                      "      }\n"
+                      "      expected_status = [200]\n"
+                      "      token = beta_token_response.json_body.access_token\n"
+                      "      ttl   = \"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\"\n"
+                      "    }\n"
+                      "  }\n"
+                      "}\n")
+                      .arg(m_server.issuer().toString())
+                      .toUtf8());
         Tokenbench::Ui::MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -274,14 +292,17 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.errorText));
         QVERIFY(r.response.accessToken.startsWith(QStringLiteral("eyJ")));
         QCOMPARE(r.response.ttlSeconds, 3240);
-        QVERIFY2(editor->ttlResultText().contains(QStringLiteral("3240 s")), qPrintable(editor->ttlResultText()));
-        QVERIFY2(editor->ttlResultText().contains(QStringLiteral("requests a new one")), qPrintable(editor->ttlResultText()));
+        QVERIFY2(editor->ttlResultText().contains(QStringLiteral("3240 s")),
+                 qPrintable(editor->ttlResultText()));
+        QVERIFY2(editor->ttlResultText().contains(QStringLiteral("requests a new one")),
+                 qPrintable(editor->ttlResultText()));
         QVERIFY(editor->tokenResultText().startsWith(QStringLiteral("\u2714 token = eyJ")));
         // The ttl being edited highlights what it reads.
         QCOMPARE(editor->highlightedText(), QStringLiteral("3600"));
         // The response view shows secrets as fingerprints unless revealed.
         QVERIFY(!editor->responseView()->toPlainText().contains(r.response.accessToken));
-        QVERIFY(editor->responseView()->toPlainText().contains(QStringLiteral("\"access_token\": \"[redacted:")));
+        QVERIFY(
+            editor->responseView()->toPlainText().contains(QStringLiteral("\"access_token\": \"[redacted:")));
         auto* reveal = editor->findChild<QCheckBox*>(QStringLiteral("revealResponseCheckBox"));
         QVERIFY(reveal);
         QTest::mouseClick(reveal, Qt::LeftButton, {}, QPoint(4, reveal->height() / 2));
@@ -328,7 +349,8 @@ private Q_SLOTS:
         QTest::keyClick(kind, Qt::Key_Down); // form_body
         QCOMPARE(kind->currentData().toString(), QStringLiteral("form_body"));
         QTableWidget* table = editor->bodyEditor()->table();
-        QTest::mouseClick(editor->bodyEditor()->findChild<QToolButton*>(QStringLiteral("addRowButton")), Qt::LeftButton);
+        QTest::mouseClick(editor->bodyEditor()->findChild<QToolButton*>(QStringLiteral("addRowButton")),
+                          Qt::LeftButton);
         QTRY_VERIFY(table->findChild<QLineEdit*>());
         const auto type = [](const QString& text) {
             for (const QChar c : text)
@@ -342,7 +364,10 @@ private Q_SLOTS:
         type(QStringLiteral("client_credentials")); // typing starts editing
         QTest::keyClick(focused(), Qt::Key_Return);
         const auto formBody = [&w] {
-            return w.workspace()->backend(0).child(QStringLiteral("beta_token_request:svc"))->attribute(QStringLiteral("form_body"));
+            return w.workspace()
+                ->backend(0)
+                .child(QStringLiteral("beta_token_request:svc"))
+                ->attribute(QStringLiteral("form_body"));
         };
         // The delegate commits on the next turn of the event loop.
         QTRY_COMPARE(formBody(), QStringLiteral("{\n  grant_type = \"client_credentials\"\n}"));
@@ -352,35 +377,38 @@ private Q_SLOTS:
         w.undoStack()->redo();
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("client_credentials"));
 
-        whenModal<Tokenbench::Ui::DiffPreviewDialog>([](Tokenbench::Ui::DiffPreviewDialog* d) { d->accept(); });
+        whenModal<Tokenbench::Ui::DiffPreviewDialog>(
+            [](Tokenbench::Ui::DiffPreviewDialog* d) { d->accept(); });
         QVERIFY(w.action(QStringLiteral("save")));
         w.action(QStringLiteral("save"))->trigger();
         QTRY_VERIFY(!w.isWindowModified());
-        const QByteArray expected = "definitions {\n"
-                                    "  backend \"b\" {\n"
-                                    "    origin = \"https://b.example\"\n"
-                                    "\n"
-                                    "    beta_token_request {\n"
-                                    "      token = beta_token_response.body\n"
-                                    "      ttl   = \"60s\"\n"
-                                    "    }\n"
-                                    "\n"
-                                    "    beta_token_request \"svc\" {\n"
-                                    "      url = \"/token\"\n"
-                                    "      form_body = {\n"
-                                    "        grant_type = \"client_credentials\"\n"
-                                    "      }\n"
-                                    "      token = beta_token_response.json_body.access_token\n"
-                                    "      ttl   = \"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\"\n"
-                                    "    }\n"
-                                    "  }\n"
-                                    "}\n";
+        const QByteArray expected =
+            "definitions {\n"
+            "  backend \"b\" {\n"
+            "    origin = \"https://b.example\"\n"
+            "\n"
+            "    beta_token_request {\n"
+            "      token = beta_token_response.body\n"
+            "      ttl   = \"60s\"\n"
+            "    }\n"
+            "\n"
+            "    beta_token_request \"svc\" {\n"
+            "      url = \"/token\"\n"
+            "      form_body = {\n"
+            "        grant_type = \"client_credentials\"\n"
+            "      }\n"
+            "      token = beta_token_response.json_body.access_token\n"
+            "      ttl   = \"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\"\n"
+            "    }\n"
+            "  }\n"
+            "}\n";
         QCOMPARE(readFile(path), expected);
     }
 
     void fileChangedOnDisk_offersReloadOrOverwrite()
     {
-        const QByteArray source = "definitions {\n  backend \"b\" {\n    origin = \"https://b.example\"\n  }\n}\n";
+        const QByteArray source =
+            "definitions {\n  backend \"b\" {\n    origin = \"https://b.example\"\n  }\n}\n";
         const QString path = m_dir.filePath(QStringLiteral("changed.hcl"));
         writeFile(path, source);
         Tokenbench::Ui::MainWindow w;
@@ -398,10 +426,12 @@ private Q_SLOTS:
         // Reload: their version, our edit discarded.
         whenModal<QMessageBox>([](QMessageBox* box) {
             QCOMPARE(box->objectName(), QStringLiteral("fileChangedMessageBox"));
-            QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("reloadPushButton")), Qt::LeftButton);
+            QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("reloadPushButton")),
+                              Qt::LeftButton);
         });
         w.action(QStringLiteral("save"))->trigger();
-        QTRY_COMPARE(w.workspace()->backend(0).attribute(QStringLiteral("origin")), QStringLiteral("https://b.example"));
+        QTRY_COMPARE(w.workspace()->backend(0).attribute(QStringLiteral("origin")),
+                     QStringLiteral("https://b.example"));
         QCOMPARE(readFile(path), theirs);
 
         // Overwrite: our edit onto what we opened (theirs now), through the diff preview.
@@ -410,8 +440,10 @@ private Q_SLOTS:
         retype(origin, QStringLiteral("https://d.example"));
         writeFile(path, source);
         whenModal<QMessageBox>([](QMessageBox* box) {
-            QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("overwritePushButton")), Qt::LeftButton);
-            whenModal<Tokenbench::Ui::DiffPreviewDialog>([](Tokenbench::Ui::DiffPreviewDialog* d) { d->accept(); });
+            QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("overwritePushButton")),
+                              Qt::LeftButton);
+            whenModal<Tokenbench::Ui::DiffPreviewDialog>(
+                [](Tokenbench::Ui::DiffPreviewDialog* d) { d->accept(); });
         });
         w.action(QStringLiteral("save"))->trigger();
         QTRY_VERIFY(!w.isWindowModified());

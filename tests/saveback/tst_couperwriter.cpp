@@ -34,41 +34,40 @@ QList<Block> withoutAnonymousNames(QList<Block> backends)
     return backends;
 }
 
-const QByteArray TokenRequestFile =
-    "# Couper gateway for the billing API\n"
-    "server {\n"
-    "  api {\n"
-    "    endpoint \"/bill\" {\n"
-    "      proxy {\n"
-    "        backend = \"billing\" # the one below\n"
-    "      }\n"
-    "    }\n"
-    "  }\n"
-    "}\n"
-    "\n"
-    "definitions {\n"
-    "  backend \"billing\" {\n"
-    "    origin  = \"https://billing.example\"   # aligned on purpose\n"
-    "    timeout = \"20s\"\n"
-    "\n"
-    "    beta_token_request \"cc\" {\n"
-    "      url = \"/token\" // relative\n"
-    "      form_body = {\n"
-    "        grant_type    = \"client_credentials\"\n"
-    "        client_secret = env.CLIENT_SECRET\n"
-    "      }\n"
-    "      token = beta_token_response.json_body.access_token\n"
-    "      ttl   = \"${beta_token_response.json_body.expires_in}s\"\n"
-    "    }\n"
-    "\n"
-    "    oauth2 {\n"
-    "      grant_type     = \"client_credentials\"\n"
-    "      token_endpoint = \"https://as.example/token\"\n"
-    "      client_id      = \"billing\"\n"
-    "      client_secret  = env.BILLING_SECRET\n"
-    "    }\n"
-    "  }\n"
-    "}\n";
+const QByteArray TokenRequestFile = "# Couper gateway for the billing API\n"
+                                    "server {\n"
+                                    "  api {\n"
+                                    "    endpoint \"/bill\" {\n"
+                                    "      proxy {\n"
+                                    "        backend = \"billing\" # the one below\n"
+                                    "      }\n"
+                                    "    }\n"
+                                    "  }\n"
+                                    "}\n"
+                                    "\n"
+                                    "definitions {\n"
+                                    "  backend \"billing\" {\n"
+                                    "    origin  = \"https://billing.example\"   # aligned on purpose\n"
+                                    "    timeout = \"20s\"\n"
+                                    "\n"
+                                    "    beta_token_request \"cc\" {\n"
+                                    "      url = \"/token\" // relative\n"
+                                    "      form_body = {\n"
+                                    "        grant_type    = \"client_credentials\"\n"
+                                    "        client_secret = env.CLIENT_SECRET\n"
+                                    "      }\n"
+                                    "      token = beta_token_response.json_body.access_token\n"
+                                    "      ttl   = \"${beta_token_response.json_body.expires_in}s\"\n"
+                                    "    }\n"
+                                    "\n"
+                                    "    oauth2 {\n"
+                                    "      grant_type     = \"client_credentials\"\n"
+                                    "      token_endpoint = \"https://as.example/token\"\n"
+                                    "      client_id      = \"billing\"\n"
+                                    "      client_secret  = env.BILLING_SECRET\n"
+                                    "    }\n"
+                                    "  }\n"
+                                    "}\n";
 
 } // namespace
 
@@ -100,7 +99,8 @@ private Q_SLOTS:
 void TestCouperWriter::corpus_unchangedWorkspace_writesTheFileByteForByte_data()
 {
     QTest::addColumn<QString>("name");
-    for (const QString& name : QDir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR)).entryList({QStringLiteral("*.hcl")}, QDir::Files))
+    for (const QString& name :
+         QDir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR)).entryList({QStringLiteral("*.hcl")}, QDir::Files))
         QTest::newRow(qPrintable(name)) << name;
 }
 
@@ -159,7 +159,8 @@ void TestCouperWriter::corpus_attributeEdit_changesOnlyThatAttribute()
     Block& target = child < 0 ? edited[index] : edited[index].blocks[child];
     // The value as the model holds it: evaluated text, or expression source for request-time attributes.
     const bool literal = evaluatedAtStartup(target.type, attribute);
-    target.setAttribute(attribute, literal ? QStringLiteral("edited value") : QStringLiteral("\"edited value\""));
+    target.setAttribute(attribute,
+                        literal ? QStringLiteral("edited value") : QStringLiteral("\"edited value\""));
     const auto written = writeBack(source, name, config.backends, edited);
     QVERIFY2(written.ok(), written ? "" : qPrintable(written.error().message));
     QCOMPARE(written->edits, 1);
@@ -167,7 +168,8 @@ void TestCouperWriter::corpus_attributeEdit_changesOnlyThatAttribute()
     // Everything but the expression's bytes is unchanged.
     const Document before = Document::parse(source, name);
     const CouperFile mappedBefore = mapCouperFile(before);
-    const SyntaxLink& link = child < 0 ? mappedBefore.backends[index].link : mappedBefore.backends[index].link.blocks[child];
+    const SyntaxLink& link =
+        child < 0 ? mappedBefore.backends[index].link : mappedBefore.backends[index].link.blocks[child];
     const AttributeNode* old = before.attributeAt(link.attributes.value(attribute));
     QVERIFY(old);
     const Range r = old->expr->range;
@@ -184,7 +186,8 @@ void TestCouperWriter::corpus_attributeEdit_changesOnlyThatAttribute()
     }
     const Document doc = Document::parse(written->text, name);
     const CouperFile mapped = mapCouperFile(doc);
-    const SyntaxLink& newLink = child < 0 ? mapped.backends[index].link : mapped.backends[index].link.blocks[child];
+    const SyntaxLink& newLink =
+        child < 0 ? mapped.backends[index].link : mapped.backends[index].link.blocks[child];
     const AttributeNode* a = doc.attributeAt(newLink.attributes.value(attribute));
     QVERIFY(a);
     const EvalResult value = evaluate(doc, a->expr, EvalContext());
@@ -262,7 +265,8 @@ void TestCouperWriter::tokenExpressionEdit_keepsCommentsAndAlignmentElsewhere()
     QList<Block> edited = config.backends;
     Block* tr = edited[0].child(QStringLiteral("beta_token_request"));
     QVERIFY(tr);
-    QCOMPARE(tr->attribute(QStringLiteral("token")), QStringLiteral("beta_token_response.json_body.access_token"));
+    QCOMPARE(tr->attribute(QStringLiteral("token")),
+             QStringLiteral("beta_token_response.json_body.access_token"));
     tr->setAttribute(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.data.token"));
     const auto w = writeBack(TokenRequestFile, QStringLiteral("t.hcl"), config.backends, edited);
     QVERIFY(w.ok());
@@ -277,9 +281,10 @@ void TestCouperWriter::multiLineObjectEdit_isIndentedLikeTheFile()
     QList<Block> edited = config.backends;
     Block* tr = edited[0].child(QStringLiteral("beta_token_request"));
     // As the form writes it: relative to column 0.
-    tr->setAttribute(QStringLiteral("form_body"), QStringLiteral("{\n  grant_type    = \"client_credentials\"\n  "
-                                                                 "client_secret = env.CLIENT_SECRET\n  scope         = "
-                                                                 "\"bill\"\n}"));
+    tr->setAttribute(QStringLiteral("form_body"),
+                     QStringLiteral("{\n  grant_type    = \"client_credentials\"\n  "
+                                    "client_secret = env.CLIENT_SECRET\n  scope         = "
+                                    "\"bill\"\n}"));
     const auto w = writeBack(TokenRequestFile, QStringLiteral("t.hcl"), config.backends, edited);
     QVERIFY(w.ok());
     QByteArray expected = TokenRequestFile;
@@ -292,7 +297,9 @@ void TestCouperWriter::addedAttribute_goesAfterTheLastAttribute()
 {
     const CouperConfig config = parseCouperConfig(TokenRequestFile, QStringLiteral("t.hcl"));
     QList<Block> edited = config.backends;
-    edited[0].child(QStringLiteral("beta_token_request"))->setAttribute(QStringLiteral("expected_status"), QStringLiteral("[200]"));
+    edited[0]
+        .child(QStringLiteral("beta_token_request"))
+        ->setAttribute(QStringLiteral("expected_status"), QStringLiteral("[200]"));
     const auto w = writeBack(TokenRequestFile, QStringLiteral("t.hcl"), config.backends, edited);
     QVERIFY(w.ok());
     QByteArray expected = TokenRequestFile;
@@ -365,7 +372,9 @@ void TestCouperWriter::typedSecret_becomesEnvReference()
 {
     const CouperConfig config = parseCouperConfig(TokenRequestFile, QStringLiteral("t.hcl"));
     QList<Block> edited = config.backends;
-    edited[0].child(QStringLiteral("oauth2"))->setAttribute(QStringLiteral("client_secret"), QStringLiteral("s3cr3t-typed"));
+    edited[0]
+        .child(QStringLiteral("oauth2"))
+        ->setAttribute(QStringLiteral("client_secret"), QStringLiteral("s3cr3t-typed"));
     const auto w = writeBack(TokenRequestFile, QStringLiteral("t.hcl"), config.backends, edited);
     QVERIFY(w.ok());
     QVERIFY(!w->text.contains("s3cr3t-typed"));
@@ -380,21 +389,28 @@ void TestCouperWriter::typedSecret_becomesEnvReference()
 
 void TestCouperWriter::secretExpression_staysAnExpression_literalBecomesReference()
 {
-    const QByteArray source = "definitions {\n  backend \"b\" {\n    oauth2 {\n      grant_type = \"urn:ietf:params:oauth:grant-type:jwt-bearer\"\n      assertion  = request.method\n    }\n  }\n}\n";
+    const QByteArray source =
+        "definitions {\n  backend \"b\" {\n    oauth2 {\n      grant_type = "
+        "\"urn:ietf:params:oauth:grant-type:jwt-bearer\"\n      assertion  = request.method\n    }\n  }\n}\n";
     const CouperConfig config = parseCouperConfig(source, QStringLiteral("s.hcl"));
     QList<Block> edited = config.backends;
-    edited[0].child(QStringLiteral("oauth2"))->setAttribute(QStringLiteral("assertion"), QStringLiteral("jwt_sign(\"x\", {})"));
+    edited[0]
+        .child(QStringLiteral("oauth2"))
+        ->setAttribute(QStringLiteral("assertion"), QStringLiteral("jwt_sign(\"x\", {})"));
     auto w = writeBack(source, QStringLiteral("s.hcl"), config.backends, edited);
     QVERIFY(w.ok());
     QVERIFY(w->text.contains("assertion  = jwt_sign(\"x\", {})\n"));
     QVERIFY(w->substitutions.isEmpty());
-    edited[0].child(QStringLiteral("oauth2"))->setAttribute(QStringLiteral("assertion"), QStringLiteral("\"eyJhbGciOi.canary\""));
+    edited[0]
+        .child(QStringLiteral("oauth2"))
+        ->setAttribute(QStringLiteral("assertion"), QStringLiteral("\"eyJhbGciOi.canary\""));
     w = writeBack(source, QStringLiteral("s.hcl"), config.backends, edited);
     QVERIFY(w.ok());
     QVERIFY(!w->text.contains("canary"));
     QCOMPARE(w->secrets.size(), 1);
     QCOMPARE(w->secrets.constFirst().second, QStringLiteral("eyJhbGciOi.canary"));
-    QVERIFY(w->text.contains(QByteArray("assertion  = env." + w->secrets.constFirst().first.toUtf8() + "\n")));
+    QVERIFY(
+        w->text.contains(QByteArray("assertion  = env." + w->secrets.constFirst().first.toUtf8() + "\n")));
 }
 
 void TestCouperWriter::renamedBackend_changesItsLabel()

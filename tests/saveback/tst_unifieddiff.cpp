@@ -55,7 +55,8 @@ private Q_SLOTS:
         QVERIFY2(diff.contains(QStringLiteral("@@ -1,6 +1,6 @@\n")), qPrintable(diff));
         QVERIFY2(diff.contains(QStringLiteral("@@ -23,6 +23,7 @@\n")), qPrintable(diff));
         // Insertion into an empty file names line 0.
-        QVERIFY(unifiedDiff({}, "x\n", QStringLiteral("a"), QStringLiteral("b")).contains(QStringLiteral("@@ -0,0 +1 @@\n+x\n")));
+        QVERIFY(unifiedDiff({}, "x\n", QStringLiteral("a"), QStringLiteral("b"))
+                    .contains(QStringLiteral("@@ -0,0 +1 @@\n+x\n")));
     }
 
     void missingFinalNewline_isMarked()
@@ -103,7 +104,8 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(before);
         f.close();
-        const QString diff = unifiedDiff(before, after, QStringLiteral("a/file.hcl"), QStringLiteral("b/file.hcl"));
+        const QString diff =
+            unifiedDiff(before, after, QStringLiteral("a/file.hcl"), QStringLiteral("b/file.hcl"));
         QProcess p;
         p.setWorkingDirectory(dir.path());
         p.start(patchTool, {QStringLiteral("-p1"), QStringLiteral("--posix"), QStringLiteral("-s")});
