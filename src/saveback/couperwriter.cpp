@@ -140,8 +140,6 @@ Error gone(const QString& what)
 class Writer
 {
 public:
-    explicit Writer(const Document& d) : m_doc(d) {}
-
     std::vector<Op> ops;
     QList<WorkspaceFile::Substitution> substitutions;
     QList<QPair<QString, QString>> secrets;
@@ -334,8 +332,6 @@ public:
                        }});
     }
 
-private:
-    const Document& m_doc;
 };
 
 int errorCount(const Diagnostics& diagnostics)
@@ -371,8 +367,7 @@ QString expressionFor(const QString& blockType, const QString& attribute, const 
 
 QString formatBlock(const Block& block)
 {
-    Document empty;
-    Writer w(empty);
+    Writer w;
     return w.formatBlockWith(block, block.type == u"backend" ? block.label : QString(), QString());
 }
 
@@ -425,7 +420,7 @@ Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName,
         }
     }
 
-    Writer w(doc);
+    Writer w;
     NodePath definitions;
     for (int i = 0; i < int(doc.body().items.size()); ++i) {
         const BodyItem& item = doc.body().items[size_t(i)];
