@@ -18,6 +18,8 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -164,6 +166,12 @@ private Q_SLOTS:
         QVERIFY(panel);
         QVERIFY2(panel->references().contains(QStringLiteral("backends.svc.beta_tokens.svc_token")),
                  qPrintable(panel->references().join(u',')));
+        // Each reference has a copy button.
+        const int copyRow = int(panel->references().indexOf(QStringLiteral("backends.svc.beta_tokens.svc_token")));
+        auto* copy = panel->findChild<QToolButton*>(QStringLiteral("copyReferenceButton_%1").arg(copyRow));
+        QVERIFY(copy);
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("backends.svc.beta_tokens.svc_token"));
 
         // Edit in the form: the url, by keyboard; one undo step restores it.
         retype(url, QStringLiteral("/v2/issue"));
