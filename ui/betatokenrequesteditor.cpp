@@ -499,7 +499,7 @@ void BetaTokenRequestEditor::reevaluate()
     // env.NAME values as a run sees them; the response as beta_token_response.
     QMap<QString, QString> environment;
     if (m_resolver) {
-        if (auto spec = Core::betaSpecFromBlock(*backend, *b, *m_resolver))
+        if (auto spec = Core::betaSpecFromBlock(*backend, *b, *m_resolver, &workspace()->backends()))
             environment = spec->environment;
     }
     Core::Hcl::EvalContext ctx;

@@ -174,9 +174,10 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
 
     Block backend{BlockType::Backend, QStringLiteral("cli"), {}, {}};
     QString workspaceId = SecretStore::defaultWorkspace();
+    QList<Block> allBackends; // a token request's `backend = "name"` refers to one of them
     if (!positional.isEmpty()) {
         const QString path = positional.constFirst();
-        QList<Block> backends;
+        QList<Block>& backends = allBackends;
         if (Hcl::isHclFile(path)) {
             // A Couper configuration: its backends, evaluated as Couper does at startup.
             auto config = Hcl::loadCouperConfig(path);
@@ -283,7 +284,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         }
         if (const int rc = resolveFromKeychainOrExplain(workspaceId, positional.value(0), refs, &resolver); rc != Ok)
             return rc;
-        auto betaSpec = betaSpecFromBlock(backend, *beta, resolver);
+        auto betaSpec = betaSpecFromBlock(backend, *beta, resolver, &allBackends);
         if (!betaSpec) {
             printError(QStringLiteral("%1: %2").arg(betaSpec.error().where, betaSpec.error().message));
             return Usage;

@@ -82,7 +82,8 @@ QList<const Block*> betaTokenRequests(const Block& backend)
     return out;
 }
 
-Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block& tr, const ValueResolver& resolver)
+Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block& tr, const ValueResolver& resolver,
+                                               const QList<Block>* allBackends)
 {
     BetaTokenRequestSpec spec;
     spec.label = betaLabel(tr);
@@ -108,12 +109,47 @@ Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block
     auto urlValue = eval(tr, "url", ctx);
     if (!urlValue)
         return where(urlValue.error());
-    const QString origin = resolver.resolve(backend.attribute(QStringLiteral("origin"))).value.trimmed();
+    // The token backend: nested block (a labelled one refines a defined backend), `backend = "name"`, or
+    // the backend this block is in.
+    Block tokenBackend = backend;
+    const auto defined = [&](const QString& name) -> const Block* {
+        if (!allBackends)
+            return nullptr;
+        for (const Block& b : *allBackends) {
+            if (b.label == name)
+                return &b;
+        }
+        return nullptr;
+    };
+    if (const Block* nested = tr.child(QStringLiteral("backend"))) {
+        if (const Block* base = nested->label.isEmpty() ? nullptr : defined(nested->label)) {
+            tokenBackend = *base;
+            for (auto it = nested->attributes.cbegin(); it != nested->attributes.cend(); ++it)
+                tokenBackend.attributes.insert(it.key(), it.value());
+        } else {
+            tokenBackend = *nested;
+        }
+    } else if (tr.hasAttribute(QStringLiteral("backend")) && allBackends) {
+        auto name = eval(tr, "backend", ctx);
+        if (!name)
+            return where(name.error());
+        const QString wanted = Hcl::scalarString(*name);
+        const Block* base = defined(wanted);
+        if (!base)
+            return where(Error{Error::Code::Usage, QStringLiteral("referenced backend \"%1\" is not defined").arg(wanted),
+                               QStringLiteral("backend")});
+        tokenBackend = *base;
+    }
+    for (auto it = tokenBackend.attributes.cbegin(); it != tokenBackend.attributes.cend(); ++it) {
+        if (ValueResolver::isReference(it.value()))
+            spec.environment.insert(*ValueResolver::referenceName(it.value()), resolver.resolve(it.value()).value);
+    }
+    const QString origin = resolver.resolve(tokenBackend.attribute(QStringLiteral("origin"))).value.trimmed();
     const QString urlText = Hcl::scalarString(*urlValue);
     QUrl url;
     if (urlText.isEmpty()) {
         url = QUrl(origin);
-        const QString path = backend.attribute(QStringLiteral("path"));
+        const QString path = tokenBackend.attribute(QStringLiteral("path"));
         if (!path.isEmpty())
             url.setPath(path);
     } else if (urlText.startsWith(u'/')) {

@@ -34,9 +34,12 @@ struct BetaTokenRequestSpec
 QString betaLabel(const Block& block);
 // The backend's token request blocks, in file order.
 QList<const Block*> betaTokenRequests(const Block& backend);
-// Evaluates the block's request attributes and builds the request (no network).
+// Evaluates the block's request attributes and builds the request (no network). The request goes to
+// the token backend (reference section 3.1 step 5): a nested `backend` block, the backend named by the
+// `backend` attribute (looked up in `allBackends` when given), else the backend the block belongs to.
 Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block& tokenRequest,
-                                               const ValueResolver& resolver);
+                                               const ValueResolver& resolver,
+                                               const QList<Block>* allBackends = nullptr);
 
 struct BetaEvaluation
 {

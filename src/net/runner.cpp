@@ -56,7 +56,7 @@ void Runner::runTokenRequest(int backendRow, const QString& label)
     }
     static const ValueResolver processEnvironment;
     const ValueResolver& resolver = m_resolver ? *m_resolver : processEnvironment;
-    auto spec = betaSpecFromBlock(m_workspace->backend(backendRow), *tokenRequest, resolver);
+    auto spec = betaSpecFromBlock(m_workspace->backend(backendRow), *tokenRequest, resolver, &m_workspace->backends());
     if (!spec) {
         fail(spec.error().message, spec.error().where);
         return;
