@@ -388,6 +388,7 @@ void BetaTokenClient::start(const BetaTokenRequestSpec& spec)
         Q_EMIT exchangeFinished(e);
         exchange->deleteLater();
         TokenResult r;
+        r.authMethod = QStringLiteral("beta_token_request"); // how the token was obtained (for the token card)
         r.exchanges.append(e);
         r.response.status = e.status;
         if (e.failure == Exchange::Failure::Canceled) {

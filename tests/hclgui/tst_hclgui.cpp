@@ -6,6 +6,7 @@
 #include "diffpreviewdialog.h"
 #include "keyvalueeditor.h"
 #include "mainwindow.h"
+#include "tokenpanel.h"
 #include "tokenrequestspanel.h"
 
 #include "model/workspace.h"
@@ -20,6 +21,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -300,6 +302,10 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.errorText));
         QVERIFY(r.response.accessToken.startsWith(QStringLiteral("eyJ")));
         QCOMPARE(r.response.ttlSeconds, 3240);
+        QVERIFY(w.tokenPanel()->hasToken());
+        QCOMPARE(w.tokenPanel()->token(), r.response.accessToken);
+        QVERIFY2(w.findChild<QLabel*>(QStringLiteral("cacheValueLabel"))->text().contains(QStringLiteral("ttl expression")),
+                 qPrintable(w.findChild<QLabel*>(QStringLiteral("cacheValueLabel"))->text()));
         QVERIFY2(editor->ttlResultText().contains(QStringLiteral("3240 s")),
                  qPrintable(editor->ttlResultText()));
         QVERIFY2(editor->ttlResultText().contains(QStringLiteral("requests a new one")),
