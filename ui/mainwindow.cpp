@@ -879,9 +879,10 @@ bool MainWindow::saveCouperFile()
     const CouperFileSession::SaveResult r = m_couperFile->save(this, m_workspace->backends());
     using O = CouperFileSession::Outcome;
     if (r.outcome == O::Reload) {
+        const QString path = m_hclSource; // openCouperFile() replaces m_hclSource
         m_undo->clear();
         m_workspace->setModified(false);
-        openCouperFile(m_hclSource);
+        openCouperFile(path);
         return false;
     }
     if (r.outcome != O::Saved && r.outcome != O::Unchanged)
