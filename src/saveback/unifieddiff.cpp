@@ -57,9 +57,9 @@ std::vector<Edit> editScript(const QList<QByteArray>& A, const QList<QByteArray>
     const auto b = [&](int j) -> const QByteArray& { return B[prefix + j]; };
     const int max = N + M;
     std::vector<Edit> middle;
-    // The trace keeps one V array per edit step: beyond ~32 M entries (files rewritten wholesale) the
+    // The trace keeps one V array per edit step: beyond 4 M entries (16 MB; files rewritten wholesale) the
     // middle is shown as removed and added instead.
-    constexpr size_t MaxTraceEntries = size_t(32) * 1024 * 1024;
+    constexpr size_t MaxTraceEntries = size_t(4) * 1024 * 1024;
     bool tooBig = false;
     if (N == 0 || M == 0) {
         for (int i = 0; i < N; ++i)
