@@ -37,6 +37,8 @@ Q_SIGNALS:
     void runRequested();
 
 protected:
+    // Editors of one of several labelled blocks retarget by selector ("beta_token_request:cc").
+    void setBlockSelector(const QString& selector) { m_blockType = selector; }
     // Call once after setupUi: finds the fields and adds a problem label under each.
     void bindFields();
     QString value(const QString& attribute) const;

@@ -6,6 +6,9 @@
 #include "interactiveflowpanel.h"
 #include "discoverydialog.h"
 #include "signingprofileeditor.h"
+#include "betatokenrequesteditor.h"
+#include "couperfilesession.h"
+#include "tokenrequestspanel.h"
 #include "secretlineedit.h"
 #include "secretsdialog.h"
 #include "jwtpanel.h"
@@ -27,6 +30,7 @@
 #include "model/workspacefile.h"
 #include "model/workspacetreemodel.h"
 #include "net/networkaccessmanager.h"
+#include "net/betatokenrequest.h"
 #include "net/runner.h"
 #include "net/tokencache.h"
 #include "secrets/secretresolution.h"
@@ -53,6 +57,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -108,6 +113,29 @@ protected:
     }
 };
 
+// env.NAME used anywhere inside beta_token_request expressions (form_body = { secret = env.S }): read from
+// the keychain before a run like the oauth2 block's references.
+QList<Core::SecretReference> tokenRequestReferences(const Block& backend)
+{
+    static const QRegularExpression ref(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
+    QList<Core::SecretReference> out;
+    for (const Block& b : backend.blocks) {
+        if (b.type != u"beta_token_request")
+            continue;
+        for (auto it = b.attributes.cbegin(); it != b.attributes.cend(); ++it) {
+            if (Core::ValueResolver::isReference(it.value()))
+                continue; // already a whole-attribute reference
+            auto m = ref.globalMatch(it.value());
+            while (m.hasNext()) {
+                const QString name = m.next().captured(1);
+                out.append(Core::SecretReference{name, backend.label, b.type, it.key(),
+                                                 QStringLiteral("beta_token_request \"%1\" %2").arg(Core::betaLabel(b), it.key())});
+            }
+        }
+    }
+    return out;
+}
+
 Block templateBackend(const QString& name, const QString& grantType)
 {
     Block b{BlockType::Backend, name, {}, {}};
@@ -127,6 +155,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     initUiResources();
     m_workspace = new Core::Workspace(this);
     m_undo = new QUndoStack(this);
+    m_couperFile = std::make_unique<CouperFileSession>();
     m_treeModel = new WorkspaceTreeModel(m_workspace, this);
     m_diagnosticsModel = new Core::DiagnosticsModel(m_workspace, this);
     m_traceModel = new Core::TraceModel(this);
@@ -296,6 +325,15 @@ void MainWindow::createActions()
     auto* addOAuth2 = make(QStringLiteral("addOAuth2"), tr("Add &oauth2 Block"), {}, nullptr);
     connect(addOAuth2, &QAction::triggered, this, [this] { this->addOAuth2(currentBackendRow()); });
     make(QStringLiteral("removeOAuth2"), tr("Remove oauth2 Block"), {}, &MainWindow::removeOAuth2);
+    auto* showTokenRequests = make(QStringLiteral("showTokenRequests"), tr("&Token Requests"), {}, nullptr);
+    connect(showTokenRequests, &QAction::triggered, this, [this] {
+        tokenRequestsPanel();
+        m_tokenRequestsDock->show();
+        m_tokenRequestsDock->raise();
+    });
+    auto* addTokenRequest = make(QStringLiteral("addTokenRequest"), tr("Add &Token Request"), {}, nullptr);
+    addTokenRequest->setToolTip(tr("Add a beta_token_request block to the selected backend"));
+    connect(addTokenRequest, &QAction::triggered, this, [this] { this->addTokenRequest(currentBackendRow()); });
     make(QStringLiteral("duplicate"), tr("D&uplicate Backend"), QKeySequence(Qt::CTRL | Qt::Key_D),
          &MainWindow::duplicateBackend);
     make(QStringLiteral("rename"), tr("Re&name Backend"), QKeySequence(Qt::Key_F2), &MainWindow::renameBackend);
@@ -376,6 +414,7 @@ void MainWindow::createMenus()
     edit->addAction(action(QStringLiteral("addBackend")));
     edit->addAction(action(QStringLiteral("addOAuth2")));
     edit->addAction(action(QStringLiteral("removeOAuth2")));
+    edit->addAction(action(QStringLiteral("addTokenRequest")));
     edit->addAction(action(QStringLiteral("duplicate")));
     edit->addAction(action(QStringLiteral("rename")));
     edit->addAction(action(QStringLiteral("delete")));
@@ -395,6 +434,7 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_problemsDock->toggleViewAction());
+    view->addAction(action(QStringLiteral("showTokenRequests")));
     view->addAction(action(QStringLiteral("inspectJwt")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -448,6 +488,7 @@ void MainWindow::createWidgets()
         menu.addAction(action(QStringLiteral("addBackend")));
         menu.addAction(action(QStringLiteral("addOAuth2")));
         menu.addAction(action(QStringLiteral("removeOAuth2")));
+        menu.addAction(action(QStringLiteral("addTokenRequest")));
         menu.addSeparator();
         menu.addAction(action(QStringLiteral("duplicate")));
         menu.addAction(action(QStringLiteral("rename")));
@@ -594,7 +635,9 @@ void MainWindow::updateTitle()
         name = tr("%1 (Couper file)").arg(QFileInfo(m_hclSource).fileName());
     setWindowTitle(name + QStringLiteral("[*] \u2014 Tokenbench"));
     setWindowModified(m_workspace->isModified());
-    m_fileStatus->setText(m_workspace->filePath().isEmpty() ? tr("not saved yet") : m_workspace->filePath());
+    m_fileStatus->setText(!m_hclSource.isEmpty()                ? m_hclSource
+                          : m_workspace->filePath().isEmpty() ? tr("not saved yet")
+                                                              : m_workspace->filePath());
 }
 
 void MainWindow::updateActions()
@@ -604,6 +647,7 @@ void MainWindow::updateActions()
     const bool hasOAuth2 = hasBackend && m_workspace->backend(row).child(BlockType::OAuth2);
     action(QStringLiteral("addOAuth2"))->setEnabled(hasBackend && !hasOAuth2);
     action(QStringLiteral("removeOAuth2"))->setEnabled(hasOAuth2);
+    action(QStringLiteral("addTokenRequest"))->setEnabled(hasBackend);
     action(QStringLiteral("duplicate"))->setEnabled(hasBackend);
     action(QStringLiteral("rename"))->setEnabled(hasBackend);
     action(QStringLiteral("delete"))->setEnabled(hasBackend);
@@ -752,6 +796,7 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
     }
     const int row = source.data(WorkspaceTreeModel::BackendRowRole).toInt();
     const QString blockType = source.data(WorkspaceTreeModel::BlockTypeRole).toString();
+    tokenRequestsPanel()->setBackend(row, row < m_workspace->backendCount() ? &m_workspace->backend(row) : nullptr);
     if (blockType.isEmpty() || blockType == u"tls") { // the tls block's fields are on the backend's form
         BackendEditor* editor = backendEditor();
         if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
@@ -761,6 +806,12 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
         OAuth2Editor* editor = oauth2Editor();
         if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
             editor->setTarget(m_workspace, row, m_undo);
+        m_editorStack->setCurrentWidget(editor);
+    } else if (blockType == QStringLiteral("beta_token_request")) {
+        const QString selector = source.data(WorkspaceTreeModel::BlockSelectorRole).toString();
+        BetaTokenRequestEditor* editor = betaEditor();
+        if (editor->backendRow() != row || editor->blockType() != selector || m_editorStack->currentWidget() != editor)
+            editor->setTokenRequest(m_workspace, row, selector, m_undo);
         m_editorStack->setCurrentWidget(editor);
     } else {
         m_otherBlockLabel->setText(tr("The %1 block is kept exactly as it is; Tokenbench has no form for it yet.")
@@ -835,6 +886,7 @@ bool MainWindow::openCouperFile(const QString& path)
     Core::Recovery::discard(m_workspace->id());
     m_isDemo = false;
     m_hclSource = QFileInfo(path).absoluteFilePath();
+    m_couperFile->open(m_hclSource, config->source, config->backends);
     m_workspace->resetBackends(config->backends);
     m_workspace->setLoadDiagnostics(config->diagnostics);
     m_workspace->setFilePath(QString());
@@ -861,7 +913,7 @@ bool MainWindow::openCouperFile(const QString& path)
     updateTitle();
     updateActions();
     m_problemsDock->show();
-    statusBar()->showMessage(tr("Opened %1 (%n problem(s)); edits are saved as a Tokenbench workspace", nullptr,
+    statusBar()->showMessage(tr("Opened %1 (%n problem(s)); Save writes your edits back into it", nullptr,
                                 int(config->diagnostics.size()))
                                  .arg(path),
                              8000);
@@ -918,9 +970,36 @@ void MainWindow::openDemo()
 
 bool MainWindow::save()
 {
+    if (!m_hclSource.isEmpty() && m_couperFile->isOpen())
+        return saveCouperFile();
     if (m_workspace->filePath().isEmpty())
         return saveAs();
     return saveTo(m_workspace->filePath());
+}
+
+bool MainWindow::saveCouperFile()
+{
+    const CouperFileSession::SaveResult r = m_couperFile->save(this, m_workspace->backends());
+    using O = CouperFileSession::Outcome;
+    if (r.outcome == O::Reload) {
+        const QString path = m_hclSource; // openCouperFile() replaces m_hclSource
+        m_undo->clear();
+        m_workspace->setModified(false);
+        openCouperFile(path);
+        return false;
+    }
+    if (r.outcome != O::Saved && r.outcome != O::Unchanged)
+        return false;
+    Core::Recovery::discard(m_workspace->id());
+    m_undo->setClean();
+    m_workspace->setModified(false);
+    updateTitle();
+    if (!r.secrets.isEmpty())
+        storeTypedSecrets(r.secrets);
+    statusBar()->showMessage(r.outcome == O::Saved ? tr("Saved your edits into %1").arg(m_hclSource)
+                                                   : tr("Nothing to save: %1 already has these settings").arg(m_hclSource),
+                             5000);
+    return true;
 }
 
 bool MainWindow::saveAs()
@@ -1016,6 +1095,80 @@ void MainWindow::removeOAuth2()
     selectBlock(row, {});
 }
 
+BetaTokenRequestEditor* MainWindow::betaEditor()
+{
+    if (!m_betaEditor) {
+        m_betaEditor = new BetaTokenRequestEditor(m_editorStack);
+        m_betaEditor->setObjectName(QStringLiteral("betaTokenRequestEditor"));
+        m_betaEditor->setResolver(&m_resolver);
+        connect(m_betaEditor, &BlockEditor::runRequested, this, &MainWindow::run);
+        m_editorStack->addWidget(m_betaEditor);
+    }
+    return m_betaEditor;
+}
+
+// Token requests of the selected backend and how to reference them (created when first needed).
+TokenRequestsPanel* MainWindow::tokenRequestsPanel()
+{
+    if (!m_tokenRequestsPanel) {
+        m_tokenRequestsDock = new QDockWidget(tr("Token Requests"), this);
+        m_tokenRequestsDock->setObjectName(QStringLiteral("tokenRequestsDock"));
+        m_tokenRequestsPanel = new TokenRequestsPanel(m_tokenRequestsDock);
+        m_tokenRequestsPanel->setObjectName(QStringLiteral("tokenRequestsPanel"));
+        m_tokenRequestsDock->setWidget(m_tokenRequestsPanel);
+        addDockWidget(Qt::BottomDockWidgetArea, m_tokenRequestsDock);
+        tabifyDockWidget(m_problemsDock, m_tokenRequestsDock);
+        m_problemsDock->raise();
+        connect(m_tokenRequestsPanel, &TokenRequestsPanel::openRequested, this, &MainWindow::selectBlock);
+        connect(m_tokenRequestsPanel, &TokenRequestsPanel::addRequested, this, &MainWindow::addTokenRequest);
+        connect(m_tokenRequestsPanel, &TokenRequestsPanel::copied, this,
+                [this](const QString& reference) { statusBar()->showMessage(tr("Copied %1").arg(reference), 3000); });
+    }
+    return m_tokenRequestsPanel;
+}
+
+void MainWindow::addTokenRequest(int row)
+{
+    if (row < 0 || row >= m_workspace->backendCount())
+        return;
+    Block b = m_workspace->backend(row);
+    // The first one is the backend's default request; others get a label.
+    QString label;
+    if (b.child(QStringLiteral("beta_token_request:default"))) {
+        label = QStringLiteral("token");
+        for (int n = 2; b.child(QStringLiteral("beta_token_request:") + label); ++n)
+            label = QStringLiteral("token_%1").arg(n);
+    }
+    Block request{QStringLiteral("beta_token_request"), label, {}, {}};
+    request.setAttribute(QStringLiteral("url"), QStringLiteral("\"/token\""));
+    request.setAttribute(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.access_token"));
+    request.setAttribute(QStringLiteral("ttl"),
+                         QStringLiteral("\"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\""));
+    b.blocks.append(request);
+    m_undo->push(new ReplaceBackendCommand(m_workspace, row, b,
+                                           tr("Add token request %1 to %2")
+                                               .arg(label.isEmpty() ? QStringLiteral("default") : label, b.label)));
+    selectBlock(row, request.selector());
+}
+
+void MainWindow::removeTokenRequest()
+{
+    const int row = currentBackendRow();
+    const QModelIndex current = m_treeProxy->mapToSource(m_tree->currentIndex());
+    const QString selector = current.data(WorkspaceTreeModel::BlockSelectorRole).toString();
+    if (row < 0 || !selector.startsWith(QStringLiteral("beta_token_request:")))
+        return;
+    Block b = m_workspace->backend(row);
+    for (qsizetype i = 0; i < b.blocks.size(); ++i) {
+        if (b.blocks.at(i).matches(selector)) {
+            b.blocks.removeAt(i);
+            break;
+        }
+    }
+    m_undo->push(new ReplaceBackendCommand(m_workspace, row, b, tr("Remove token request from %1").arg(b.label)));
+    selectBlock(row, {});
+}
+
 void MainWindow::duplicateBackend()
 {
     const int row = currentBackendRow();
@@ -1047,6 +1200,10 @@ void MainWindow::deleteSelection()
     const QString blockType = currentBlockType();
     if (blockType == BlockType::OAuth2) {
         removeOAuth2();
+        return;
+    }
+    if (blockType == QStringLiteral("beta_token_request")) {
+        removeTokenRequest();
         return;
     }
     if (!blockType.isEmpty())
@@ -1168,7 +1325,8 @@ void MainWindow::run()
     }
     ensureRunner();
     m_outcome->setText(tr("Running %1\u2026").arg(m_workspace->backend(row).label));
-    const QList<Core::SecretReference> refs = Core::secretReferences(m_workspace->backend(row));
+    const QList<Core::SecretReference> refs =
+        Core::secretReferences(m_workspace->backend(row)) + tokenRequestReferences(m_workspace->backend(row));
     if (!Core::unresolvedReferences(refs, m_resolver).isEmpty())
         startKeychain(); // a Run right after start: ask the keychain now rather than later
     if (!m_secrets || Core::unresolvedReferences(refs, m_resolver).isEmpty()) {
@@ -1200,7 +1358,22 @@ void MainWindow::startRun(int row)
         return;
     m_runner->setResolver(&m_resolver);
     m_tokenPanel->setResource(std::nullopt);
-    m_runner->run(row, std::exchange(m_forceFresh, false));
+    // The selected beta_token_request, or the backend's only token request when it has no oauth2 block.
+    QString label;
+    const QModelIndex current = m_treeProxy->mapToSource(m_tree->currentIndex());
+    const QString selector = current.isValid() && current.data(WorkspaceTreeModel::BackendRowRole).toInt() == row
+                                 ? current.data(WorkspaceTreeModel::BlockSelectorRole).toString()
+                                 : QString();
+    const QList<const Block*> requests = Core::betaTokenRequests(m_workspace->backend(row));
+    static const QString betaPrefix = QStringLiteral("beta_token_request:");
+    if (selector.startsWith(betaPrefix))
+        label = selector.mid(betaPrefix.size());
+    else if (!m_workspace->backend(row).child(BlockType::OAuth2) && requests.size() == 1)
+        label = Core::betaLabel(*requests.constFirst());
+    if (!label.isEmpty())
+        m_runner->runTokenRequest(row, label);
+    else
+        m_runner->run(row, std::exchange(m_forceFresh, false));
     updateActions();
 }
 
@@ -1346,6 +1519,8 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     m_lastRunFromCache = false;
     m_outcome->setText(text);
     m_outcome->setToolTip(text);
+    if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
+        betaEditor()->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
     m_tokenPanel->setResult(result, scope);
     m_flowController->runFinished(backendRow, result);
     if (result.ok())

@@ -9,6 +9,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -43,6 +45,9 @@ class BackendEditor;
 class FlowController;
 class InteractiveFlowPanel;
 class DiscoveryDialog;
+class BetaTokenRequestEditor;
+class CouperFileSession;
+class TokenRequestsPanel;
 class OAuth2Editor;
 class SigningProfileEditor;
 class JwtPanel;
@@ -159,6 +164,11 @@ private:
     void scheduleAutosave();
     void autosave();
     bool openCouperFile(const QString& path);
+    bool saveCouperFile();
+    void addTokenRequest(int row);
+    BetaTokenRequestEditor* betaEditor();
+    TokenRequestsPanel* tokenRequestsPanel();
+    void removeTokenRequest();
     void verifyIssuedToken(const QString& token);
     void showExportDialog();
     void importCurl();
@@ -206,7 +216,11 @@ private:
     Core::SecretStore* m_secrets = nullptr;
     Core::ValueResolver m_resolver;
     QTimer* m_autosaveTimer = nullptr;
-    QString m_hclSource; // a Couper file opened for running (saved as a workspace, not back into it)
+    QString m_hclSource; // a Couper file opened as the workspace: Save writes the edits back into it
+    std::unique_ptr<CouperFileSession> m_couperFile;
+    BetaTokenRequestEditor* m_betaEditor = nullptr;
+    TokenRequestsPanel* m_tokenRequestsPanel = nullptr;
+    QDockWidget* m_tokenRequestsDock = nullptr;
     QLabel* m_secretsStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
     QHash<QString, QAction*> m_actions;

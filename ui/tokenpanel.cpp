@@ -131,7 +131,10 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
     m_ui->tokenTextBrowser->setHtml(html);
     m_ui->typeValueLabel->setText(r.tokenType.isEmpty() ? tr("(not given)") : r.tokenType);
 
-    if (r.ttlSeconds > 0)
+    if (result.authMethod == u"beta_token_request")
+        m_ui->cacheValueLabel->setText(r.ttlSeconds > 0 ? tr("reused for %1 (from the ttl expression)").arg(formatRemaining(r.ttlSeconds))
+                                                        : tr("not cached: a ttl below one second fetches a token for every request"));
+    else if (r.ttlSeconds > 0)
         m_ui->cacheValueLabel->setText(tr("reused for %1 (90 % of expires_in)").arg(formatRemaining(r.ttlSeconds)));
     else
         m_ui->cacheValueLabel->setText(tr("not cached: without a numeric expires_in Couper uses the token for one "

@@ -197,10 +197,10 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
 
     Block backend{BlockType::Backend, QStringLiteral("cli"), {}, {}};
     QString workspaceId = SecretStore::defaultWorkspace();
-    QList<Block> allBackends; // for the oauth2 block's token backend reference
+    QList<Block> allBackends; // for the oauth2 block's token backend and a token request's `backend = "name"`
     if (!positional.isEmpty()) {
         const QString path = positional.constFirst();
-        QList<Block> backends;
+        QList<Block>& backends = allBackends;
         if (Hcl::isHclFile(path)) {
             // A Couper configuration: its backends, evaluated as Couper does at startup.
             auto config = Hcl::loadCouperConfig(path);
@@ -308,7 +308,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         }
         if (const int rc = resolveFromKeychainOrExplain(workspaceId, positional.value(0), refs, &resolver); rc != Ok)
             return rc;
-        auto betaSpec = betaSpecFromBlock(backend, *beta, resolver);
+        auto betaSpec = betaSpecFromBlock(backend, *beta, resolver, &allBackends);
         if (!betaSpec) {
             printError(QStringLiteral("%1: %2").arg(betaSpec.error().where, betaSpec.error().message));
             return Usage;

@@ -34,19 +34,6 @@ Value environmentObject(const QByteArray& source)
     return Value::object(vars);
 }
 
-// Only what Couper evaluates at startup and Tokenbench models; request-time expressions (assertion,
-// set_request_headers, beta_token_request token/ttl, ...) are kept as written.
-bool evaluatedAtStartup(const QString& blockType, const QString& attribute)
-{
-    if (blockType == BlockType::OAuth2 && attribute == u"assertion")
-        return false;
-    // Header, query and form modifiers are evaluated per request (they may use request.*, backends.*).
-    if (attribute.endsWith(QStringLiteral("_request_headers")) || attribute.endsWith(QStringLiteral("_query_params")) ||
-        attribute.endsWith(QStringLiteral("_form_params")))
-        return false;
-    return Schema::find(blockType, attribute) != nullptr;
-}
-
 void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, const QString& file,
                    Diagnostics& diagnostics)
 {
@@ -77,6 +64,19 @@ void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, c
 
 } // namespace
 
+// Only what Couper evaluates at startup and Tokenbench models; request-time expressions (assertion,
+// set_request_headers, beta_token_request token/ttl, ...) are kept as written.
+bool evaluatedAtStartup(const QString& blockType, const QString& attribute)
+{
+    if (blockType == BlockType::OAuth2 && attribute == u"assertion")
+        return false;
+    // Header, query and form modifiers are evaluated per request (they may use request.*, backends.*).
+    if (attribute.endsWith(QStringLiteral("_request_headers")) || attribute.endsWith(QStringLiteral("_query_params")) ||
+        attribute.endsWith(QStringLiteral("_form_params")))
+        return false;
+    return Schema::find(blockType, attribute) != nullptr;
+}
+
 bool isHclFile(const QString& path)
 {
     return path.endsWith(QStringLiteral(".hcl"), Qt::CaseInsensitive);
@@ -87,9 +87,14 @@ Result<CouperConfig> loadCouperConfig(const QString& path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error{Error::Code::Io, QStringLiteral("cannot read the file: %1").arg(f.errorString()), path};
+    return parseCouperConfig(f.readAll(), path);
+}
+
+CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
+{
     CouperConfig config;
     config.fileName = path;
-    config.source = f.readAll();
+    config.source = source;
     const Document doc = Document::parse(config.source, path);
     const CouperFile mapped = mapCouperFile(doc);
     config.diagnostics = mapped.diagnostics;

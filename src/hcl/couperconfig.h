@@ -19,5 +19,12 @@ struct CouperConfig
 
 bool isHclFile(const QString& path);
 Result<CouperConfig> loadCouperConfig(const QString& path);
+// The same for text already read (`path` names it in diagnostics).
+CouperConfig parseCouperConfig(const QByteArray& source, const QString& path);
+
+// Whether loading evaluates an attribute (its model value is then the evaluated text, e.g. the URL
+// without quotes); otherwise the model keeps the expression exactly as written. env.NAME references
+// always stay references.
+bool evaluatedAtStartup(const QString& blockType, const QString& attribute);
 
 } // namespace Tokenbench::Core::Hcl

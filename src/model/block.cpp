@@ -10,6 +10,24 @@ void Block::setAttribute(const QString& name, const QString& value)
         attributes.insert(name, value);
 }
 
+bool Block::matches(const QString& selector) const
+{
+    const qsizetype colon = selector.indexOf(u':');
+    if (colon < 0)
+        return type == selector;
+    if (QStringView(selector).left(colon) != type)
+        return false;
+    const QStringView wanted = QStringView(selector).mid(colon + 1);
+    return label == wanted || (label.isEmpty() && wanted == u"default");
+}
+
+QString Block::selector() const
+{
+    if (type == u"beta_token_request")
+        return type + u':' + (label.isEmpty() ? QStringLiteral("default") : label);
+    return label.isEmpty() ? type : type + u':' + label;
+}
+
 const Block* Block::child(const QString& childType) const
 {
     // A path of nested types: "oauth2.jwt_signing_profile".
@@ -18,7 +36,7 @@ const Block* Block::child(const QString& childType) const
         return parent ? parent->child(childType.mid(dot + 1)) : nullptr;
     }
     for (const Block& b : blocks) {
-        if (b.type == childType)
+        if (b.matches(childType))
             return &b;
     }
     return nullptr;
@@ -31,7 +49,7 @@ Block* Block::child(const QString& childType)
         return parent ? parent->child(childType.mid(dot + 1)) : nullptr;
     }
     for (Block& b : blocks) {
-        if (b.type == childType)
+        if (b.matches(childType))
             return &b;
     }
     return nullptr;

@@ -21,9 +21,14 @@ struct Block
     // An empty value removes the attribute.
     void setAttribute(const QString& name, const QString& value);
 
-    // `childType` may be a path of nested types ("oauth2.jwt_signing_profile").
+    // `childType` is a block type (the first block of it), a selector "type:label" for one of several
+    // labelled blocks of a type ("beta_token_request:default" also finds the unlabelled one), or a path of
+    // those ("oauth2.jwt_signing_profile").
     const Block* child(const QString& childType) const;
     Block* child(const QString& childType);
+    bool matches(const QString& selector) const;
+    // The selector that finds this block among its siblings.
+    QString selector() const;
     Block& ensureChild(const QString& childType);
     bool removeChild(const QString& childType);
 

@@ -85,7 +85,7 @@ QModelIndex WorkspaceTreeModel::blockIndex(int backendRow, const QString& blockT
         return {};
     const Block& b = m_workspace->backend(backendRow);
     for (int i = 0; i < m_childCounts.value(backendRow) && i < b.blocks.size(); ++i) {
-        if (b.blocks.at(i).type == blockType)
+        if (b.blocks.at(i).matches(blockType))
             return index(i, 0, backendIndex(backendRow));
     }
     return {};
@@ -171,6 +171,8 @@ QVariant WorkspaceTreeModel::data(const QModelIndex& index, int role) const
         return backendRow;
     case BlockTypeRole:
         return blockType;
+    case BlockSelectorRole:
+        return top ? QString() : block->selector();
     case SeverityRole: {
         int count = 0;
         return worstSeverity(backendRow, blockType, &count);

@@ -21,6 +21,7 @@ public:
         BlockTypeRole,               // "" for a backend, else the child block type
         SeverityRole,                // int: -1 none, else the worst Diagnostic::Severity
         ProblemCountRole,
+        BlockSelectorRole,           // "" for a backend, else Block::selector() ("beta_token_request:cc")
     };
     Q_ENUM(Role)
 
@@ -28,6 +29,7 @@ public:
     ~WorkspaceTreeModel() override;
 
     QModelIndex backendIndex(int backendRow) const;
+    // `blockType` may be a selector (Block::matches).
     QModelIndex blockIndex(int backendRow, const QString& blockType) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;

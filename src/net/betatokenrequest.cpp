@@ -1,5 +1,6 @@
 #include "net/betatokenrequest.h"
 
+#include "design/expressiondesign.h"
 #include "hcl/evaluator.h"
 #include "jwt/gojson.h"
 #include "model/valueresolver.h"
@@ -81,7 +82,8 @@ QList<const Block*> betaTokenRequests(const Block& backend)
     return out;
 }
 
-Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block& tr, const ValueResolver& resolver)
+Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block& tr, const ValueResolver& resolver,
+                                               const QList<Block>* allBackends)
 {
     BetaTokenRequestSpec spec;
     spec.label = betaLabel(tr);
@@ -107,12 +109,47 @@ Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block
     auto urlValue = eval(tr, "url", ctx);
     if (!urlValue)
         return where(urlValue.error());
-    const QString origin = resolver.resolve(backend.attribute(QStringLiteral("origin"))).value.trimmed();
+    // The token backend: nested block (a labelled one refines a defined backend), `backend = "name"`, or
+    // the backend this block is in.
+    Block tokenBackend = backend;
+    const auto defined = [&](const QString& name) -> const Block* {
+        if (!allBackends)
+            return nullptr;
+        for (const Block& b : *allBackends) {
+            if (b.label == name)
+                return &b;
+        }
+        return nullptr;
+    };
+    if (const Block* nested = tr.child(QStringLiteral("backend"))) {
+        if (const Block* base = nested->label.isEmpty() ? nullptr : defined(nested->label)) {
+            tokenBackend = *base;
+            for (auto it = nested->attributes.cbegin(); it != nested->attributes.cend(); ++it)
+                tokenBackend.attributes.insert(it.key(), it.value());
+        } else {
+            tokenBackend = *nested;
+        }
+    } else if (tr.hasAttribute(QStringLiteral("backend")) && allBackends) {
+        auto name = eval(tr, "backend", ctx);
+        if (!name)
+            return where(name.error());
+        const QString wanted = Hcl::scalarString(*name);
+        const Block* base = defined(wanted);
+        if (!base)
+            return where(Error{Error::Code::Usage, QStringLiteral("referenced backend \"%1\" is not defined").arg(wanted),
+                               QStringLiteral("backend")});
+        tokenBackend = *base;
+    }
+    for (auto it = tokenBackend.attributes.cbegin(); it != tokenBackend.attributes.cend(); ++it) {
+        if (ValueResolver::isReference(it.value()))
+            spec.environment.insert(*ValueResolver::referenceName(it.value()), resolver.resolve(it.value()).value);
+    }
+    const QString origin = resolver.resolve(tokenBackend.attribute(QStringLiteral("origin"))).value.trimmed();
     const QString urlText = Hcl::scalarString(*urlValue);
     QUrl url;
     if (urlText.isEmpty()) {
         url = QUrl(origin);
-        const QString path = backend.attribute(QStringLiteral("path"));
+        const QString path = tokenBackend.attribute(QStringLiteral("path"));
         if (!path.isEmpty())
             url.setPath(path);
     } else if (urlText.startsWith(u'/')) {
@@ -249,9 +286,8 @@ Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block
     return spec;
 }
 
-BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& e)
+Value betaTokenResponse(const Exchange& e)
 {
-    BetaEvaluation out;
     Value::Map headers, cookies;
     for (const HttpHeader& h : e.responseHeaders) {
         const QString name = QString::fromLatin1(h.name).toLower();
@@ -279,8 +315,14 @@ BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchang
                         {QStringLiteral("body"), Value::string(QString::fromUtf8(e.responseBody))},
                         {QStringLiteral("json_body"), json},
                         {QStringLiteral("context"), Value::object({})}};
+    return Value::object(response);
+}
+
+BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& e)
+{
+    BetaEvaluation out;
     Hcl::EvalContext ctx = contextFor(spec.environment);
-    ctx.setVariable(QStringLiteral("beta_token_response"), Value::object(response));
+    ctx.setVariable(QStringLiteral("beta_token_response"), betaTokenResponse(e));
 
     auto evaluateString = [&](const QString& what, const QString& text, QString* result) -> bool {
         const Hcl::EvalResult r = Hcl::evaluateExpression(text, ctx);
@@ -292,9 +334,15 @@ BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchang
             return false;
         }
         if (r.value.isNull()) {
-            out.error = QStringLiteral("%1 expression evaluates to null: `%2` found nothing in the response (status %3)")
-                            .arg(what, text)
-                            .arg(e.status);
+            // Name the step that found nothing: "`beta_token_response.json_body.data` is null; ... has: ...".
+            const Hcl::NullProbe probe = Hcl::probeNull(text, ctx);
+            out.error = probe.message.isEmpty()
+                            ? QStringLiteral("%1 expression evaluates to null: `%2` found nothing in the response (status %3)")
+                                  .arg(what, text)
+                                  .arg(e.status)
+                            : QStringLiteral("%1 expression evaluates to null: %2 (status %3)")
+                                  .arg(what, probe.message)
+                                  .arg(e.status);
             return false;
         }
         if (!r.value.isString()) {
@@ -340,6 +388,7 @@ void BetaTokenClient::start(const BetaTokenRequestSpec& spec)
         Q_EMIT exchangeFinished(e);
         exchange->deleteLater();
         TokenResult r;
+        r.authMethod = QStringLiteral("beta_token_request"); // how the token was obtained (for the token card)
         r.exchanges.append(e);
         r.response.status = e.status;
         if (e.failure == Exchange::Failure::Canceled) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hcl/value.h"
 #include "model/block.h"
 #include "net/preparedrequest.h"
 #include "net/tokenclient.h"
@@ -33,9 +34,12 @@ struct BetaTokenRequestSpec
 QString betaLabel(const Block& block);
 // The backend's token request blocks, in file order.
 QList<const Block*> betaTokenRequests(const Block& backend);
-// Evaluates the block's request attributes and builds the request (no network).
+// Evaluates the block's request attributes and builds the request (no network). The request goes to
+// the token backend (reference section 3.1 step 5): a nested `backend` block, the backend named by the
+// `backend` attribute (looked up in `allBackends` when given), else the backend the block belongs to.
 Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block& tokenRequest,
-                                               const ValueResolver& resolver);
+                                               const ValueResolver& resolver,
+                                               const QList<Block>* allBackends = nullptr);
 
 struct BetaEvaluation
 {
@@ -44,6 +48,9 @@ struct BetaEvaluation
     qint64 ttlSeconds = 0;
     QString error; // "token expression evaluates to null: ...", with the response that caused it
 };
+// The `beta_token_response` variable for a response: status, headers (lower-cased names), cookies, body,
+// json_body (for JSON content types).
+Hcl::Value betaTokenResponse(const Exchange& response);
 // Evaluates token and ttl against a response (also used to re-evaluate without a new request).
 BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& response);
 

@@ -11,6 +11,7 @@ class QNetworkAccessManager;
 namespace Tokenbench::Core {
 
 class BackendRun;
+class BetaTokenClient;
 class TokenCache;
 class TraceModel;
 class ValueResolver;
@@ -37,6 +38,10 @@ public:
     // The exact request refresh() would send (not yet redacted), or why it cannot be built.
     Result<PreparedRequest> previewRefresh(int backendRow, const QString& refreshToken) const;
     TokenCache* cache() const { return m_cache; }
+    // Runs one of the backend's beta_token_request blocks (by label, "default" for the unlabelled one).
+    void runTokenRequest(int backendRow, const QString& label);
+    // The label of the beta_token_request being (or last) run; empty for an oauth2 run.
+    QString tokenRequestLabel() const { return m_label; }
     void cancel();
     FlowClient* flowClient() const;
     bool isRunning() const { return m_running; }
@@ -57,8 +62,11 @@ private:
     void startSpec(int backendRow, const Result<TokenRequestSpec>& spec, const std::optional<ResourceSpec>& resource,
                    bool forceFresh);
 
+    QPointer<QNetworkAccessManager> m_nam;
     TokenCache* m_cache = nullptr;
     BackendRun* m_client = nullptr;
+    BetaTokenClient* m_betaClient = nullptr;
+    QString m_label;
     bool m_running = false;
     int m_row = -1;
 };
