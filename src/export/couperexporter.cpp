@@ -1,5 +1,6 @@
 #include "export/couperexporter.h"
 
+#include "hcl/couperconfig.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "model/schema.h"
@@ -88,9 +89,25 @@ bool isExpression(const QString& text)
 
 // Attributes whose model text is a value (Tokenbench evaluated or the user typed it); all others hold
 // HCL expression source (as written in a .hcl file).
+// Whether the model holds the attribute's value (evaluated as Couper does at startup) rather than the
+// expression as written (request-time attributes such as the modifier maps, and unknown ones).
 bool holdsValue(const Block& block, const QString& name)
 {
-    return Schema::find(block.type, name) != nullptr;
+    return Hcl::evaluatedAtStartup(block.type, name);
+}
+
+// Attributes of Tokenbench's own (the resource check, the interactive grants' settings, the raw Basic
+// toggle): Couper refuses unknown attributes, so they never reach a Couper file.
+bool isTokenbenchOnly(const QString& blockType, const QString& name)
+{
+    if (name.startsWith(QStringLiteral("tokenbench_")))
+        return true;
+    static const QStringList oauth2Extensions = {
+        QStringLiteral("authorization_endpoint"), QStringLiteral("redirect_uri"),
+        QStringLiteral("code_challenge_method"),  QStringLiteral("device_authorization_endpoint"),
+        QStringLiteral("refresh_token"),          QStringLiteral("raw_basic_credentials"),
+    };
+    return blockType == BlockType::OAuth2 && oauth2Extensions.contains(name);
 }
 
 class Writer
@@ -154,6 +171,12 @@ public:
             if (!order.contains(it.key()) && !it.value().isEmpty())
                 order << it.key();
         }
+        order.removeIf([&](const QString& name) {
+            if (!isTokenbenchOnly(b.type, name))
+                return false;
+            m_out->notes << QStringLiteral("%1.%2 is a Tokenbench setting, not a Couper attribute: left out").arg(path, name);
+            return true;
+        });
         for (const QString& name : std::as_const(order)) {
             // Indentation is the formatter's job (heredoc bodies stay as they are).
             const QString value = attribute(b, path, name);
@@ -262,6 +285,19 @@ Result<ExportOutput> CouperExporter::exportBackend(const ExportInput& input) con
         out.notes << QStringLiteral("added set_request_headers: the token of beta_token_request \"%1\" is sent as "
                                     "Authorization: Bearer")
                          .arg(label.isEmpty() ? QStringLiteral("default") : label);
+    }
+    if (const Block* o = backend.child(BlockType::OAuth2)) {
+        static const QStringList couperGrants = {
+            QStringLiteral("client_credentials"), QStringLiteral("password"),
+            QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer"),
+        };
+        const QString grant = o->attribute(QStringLiteral("grant_type")).trimmed();
+        if (!grant.isEmpty() && !couperGrants.contains(grant))
+            out.notes << QStringLiteral("Couper's oauth2 block accepts the grants client_credentials, password and "
+                                        "jwt-bearer only: Couper will refuse grant_type \"%1\" (a Tokenbench flow)")
+                             .arg(grant);
+        if (o->attribute(QStringLiteral("token_endpoint_auth_method")).trimmed() == u"none")
+            out.notes << QStringLiteral("Couper has no token_endpoint_auth_method \"none\": Couper will refuse it");
     }
     if (backend.child(BlockType::OAuth2))
         out.notes << QStringLiteral("Couper sets Authorization: Bearer with the oauth2 token on every request of "

@@ -122,6 +122,34 @@ private Q_SLOTS:
         QVERIFY2(m_server.start(&error), qPrintable(error));
     }
 
+    // Couper refuses attributes it does not know: Tokenbench's own settings stay out, with a note, and a
+    // grant Couper's oauth2 block cannot run is named.
+    void couper_leavesTokenbenchSettingsOut()
+    {
+        Block backend{QStringLiteral("backend"), QStringLiteral("app"), {}, {}};
+        backend.setAttribute(QStringLiteral("origin"), QStringLiteral("https://api.example.com"));
+        backend.setAttribute(QStringLiteral("tokenbench_resource_url"), QStringLiteral("/me"));
+        Block oauth2{QStringLiteral("oauth2"), {}, {}, {}};
+        oauth2.setAttribute(QStringLiteral("token_endpoint"), QStringLiteral("https://as.example.com/token"));
+        oauth2.setAttribute(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+        oauth2.setAttribute(QStringLiteral("authorization_endpoint"), QStringLiteral("https://as.example.com/auth"));
+        oauth2.setAttribute(QStringLiteral("redirect_uri"), QStringLiteral("http://127.0.0.1/callback"));
+        oauth2.setAttribute(QStringLiteral("raw_basic_credentials"), QStringLiteral("true"));
+        oauth2.setAttribute(QStringLiteral("client_id"), QStringLiteral("app"));
+        backend.blocks << oauth2;
+        Export::ExportInput input;
+        input.backend = backend;
+        auto out = Export::CouperExporter().exportBackend(input);
+        QVERIFY(out.ok());
+        for (const char* name : {"tokenbench_resource_url", "authorization_endpoint", "redirect_uri", "raw_basic_credentials"}) {
+            QVERIFY2(!out->text.contains(QLatin1String(name)), qPrintable(out->text));
+            QVERIFY2(out->notes.join(u'\n').contains(QLatin1String(name)), qPrintable(out->notes.join(u'\n')));
+        }
+        QVERIFY(out->text.contains(QStringLiteral("client_id")));
+        QVERIFY(out->notes.join(u'\n').contains(QStringLiteral("grant_type \"authorization_code\"")));
+        QVERIFY(!Hcl::Document::parse(out->text.toUtf8()).hasErrors());
+    }
+
     void couper_readBackByTokenbenchAndHcl2json()
     {
         QList<Block> backends;
@@ -150,7 +178,7 @@ private Q_SLOTS:
         beta.setAttribute(QStringLiteral("origin"), QStringLiteral("https://api.example.com"));
         beta.setAttribute(QStringLiteral("http2_prior_knowledge"), QStringLiteral("true"));
         Block tls{QStringLiteral("tls"), {}, {}, {}};
-        tls.setAttribute(QStringLiteral("server_ca_certificate_file"), QStringLiteral("\"ca.pem\""));
+        tls.setAttribute(QStringLiteral("server_ca_certificate_file"), QStringLiteral("ca.pem"));
         beta.blocks << tls;
         Block tr{QStringLiteral("beta_token_request"), QStringLiteral("tr1"), {}, {}};
         tr.setAttribute(QStringLiteral("url"), QStringLiteral("\"https://as.example.com/token\""));
@@ -204,7 +232,7 @@ private Q_SLOTS:
         }
         QCOMPARE(outputs.at(2).variableNames(), QStringList{QStringLiteral("LITERAL_CLIENT_SECRET")});
         QCOMPARE(outputs.at(6).variableNames(), QStringList{QStringLiteral("PEM_KEY")});
-        QVERIFY(outputs.at(8).text.contains(QStringLiteral("authorization = \"Bearer ${backend.beta_tokens.tr1}\"")));
+        QVERIFY2(outputs.at(8).text.contains(QStringLiteral("authorization = \"Bearer ${backend.beta_tokens.tr1}\"")), qPrintable(outputs.at(8).text));
         QVERIFY(outputs.at(8).text.contains(QStringLiteral("http2_prior_knowledge = true")));
 
         // HashiCorp's parser (hcl2json) reads every file, with the values Tokenbench meant.
