@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Tokenbench needs, only when something is missing (quick when all is there).
 #   scripts/deps.sh build   - to build and run
-#   scripts/deps.sh test    - plus the test peers' needs (Xvfb, D-Bus, gnome-keyring, validators, clang)
+#   scripts/deps.sh test    - plus the test peers' needs (Xvfb, D-Bus, gnome-keyring, validators, clang;
+#                             curl, openssl and patch run exported scripts, make test certificates and apply
+#                             diffs; PyYAML reads exported Kyma YAML independently)
 set -euo pipefail
 
 want=(cmake ninja-build g++ pkg-config
@@ -10,7 +12,8 @@ want=(cmake ninja-build g++ pkg-config
 if [ "${1:-build}" = test ]; then
   want+=(xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools
          desktop-file-utils appstream dpkg-dev file groff-base
-         clang libclang-rt-14-dev)
+         clang libclang-rt-14-dev
+         curl openssl patch python3 python3-yaml)
 fi
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)
