@@ -139,6 +139,17 @@ QString TokenResponse::summary() const
 
 QString explainOAuthError(const QString& error, const QString& authMethod)
 {
+    if (error == u"invalid_client" && (authMethod == u"private_key_jwt" || authMethod == u"client_secret_jwt")) {
+        const QString key = authMethod == u"private_key_jwt"
+                                ? QStringLiteral("the signing key is not among the client's registered keys (jwks or "
+                                                 "jwks_uri; check kid)")
+                                : QStringLiteral("the client_secret the assertion is signed with is not the client's");
+        return QStringLiteral(
+                   "the server did not accept the client assertion: %1, the algorithm is not allowed for the "
+                   "client, aud is not what the server expects (its token endpoint or issuer), the assertion "
+                   "has expired (ttl), or its jti was already used (an assertion is good for one request only)")
+            .arg(key);
+    }
     if (error == u"invalid_client") {
         QString alt;
         if (authMethod == u"client_secret_basic" || authMethod.isEmpty())

@@ -3,8 +3,11 @@
 #include "jwt/jwtkey.h"
 #include "jwt/jwtpeek.h"
 #include "net/formencoding.h"
+#include "net/httpexchange.h"
 #include "net/networkaccessmanager.h"
 #include "net/tokenclient.h"
+#include "net/tokenrequest.h"
+#include "net/tokenresponse.h"
 #include "util/authserver.h"
 #include "util/testsupport.h"
 
@@ -191,6 +194,32 @@ private Q_SLOTS:
                                                 QStringLiteral("RS256"), pem->view().toByteArray()));
         QCOMPARE(r.status, TokenResult::Status::ServerRefused);
         QCOMPARE(r.response.error, QStringLiteral("invalid_client"));
+    }
+
+    // A client assertion is good for one request: the server refuses a second use of its jti, and the
+    // explanation says what went wrong. Tokenbench signs a fresh assertion per request, so the replay is
+    // made here by sending one prepared request twice, as a proxy or a copy-pasted curl command would.
+    void privateKeyJwt_replayedAssertion_isRefusedAndExplained()
+    {
+        const auto prepared = prepareTokenRequest(assertionSpec(QStringLiteral("jwt-client"), QStringLiteral("private_key_jwt"),
+                                                                QStringLiteral("ES256"),
+                                                                Tokenbench::Test::readData(QStringLiteral("jwt/ec-p256-sec1-private.pem"))));
+        QVERIFY(prepared.ok());
+        QList<Exchange> sent;
+        for (int i = 0; i < 2; ++i) {
+            HttpExchange exchange(&m_nam, prepared.value(), Timeouts{});
+            QSignalSpy finished(&exchange, &HttpExchange::finished);
+            exchange.start();
+            QVERIFY(!finished.isEmpty() || finished.wait(30000));
+            sent << finished.constFirst().constFirst().value<Exchange>();
+        }
+        QCOMPARE(sent.at(0).status, 200);
+        QCOMPARE(sent.at(1).requestBody, sent.at(0).requestBody); // the very same assertion
+        QCOMPARE(sent.at(1).status, 401);
+        const TokenResponse replay = parseTokenResponse(sent.at(1).status, sent.at(1).responseBody);
+        QCOMPARE(replay.error, QStringLiteral("invalid_client"));
+        const QString why = explainOAuthError(replay.error, QStringLiteral("private_key_jwt"));
+        QVERIFY2(!why.isEmpty() && why.contains(QStringLiteral("assertion"), Qt::CaseInsensitive), qPrintable(why));
     }
 
     void assertionMethods_wrongAlgorithmFamily_isAConfigError()
