@@ -36,6 +36,7 @@
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
 #include "trace/tracemodel.h"
+#include "export/curlimport.h"
 #include "export/traceexport.h"
 #include "exportdialog.h"
 #include "importcurldialog.h"
@@ -85,7 +86,8 @@ namespace {
 
 const QString FileFilter = QObject::tr("Tokenbench workspaces (*.tbw);;All files (*)");
 const QString OpenFilter =
-    QObject::tr("Workspaces and Couper files (*.tbw *.hcl);;Tokenbench workspaces (*.tbw);;Couper configuration (*.hcl);;All files (*)");
+    QObject::tr("Workspaces and Couper files (*.tbw *.hcl);;Tokenbench workspaces (*.tbw);;Couper configuration (*.hcl);;"
+                "HTTP request files, imported (*.http *.rest);;All files (*)");
 
 // Icons per block kind in the workspace tree, with a problem badge.
 class TreeDelegate final : public QStyledItemDelegate
@@ -925,6 +927,9 @@ bool MainWindow::openFile(const QString& path)
 {
     if (Core::Hcl::isHclFile(path))
         return openCouperFile(path);
+    if (path.endsWith(QStringLiteral(".http"), Qt::CaseInsensitive) ||
+        path.endsWith(QStringLiteral(".rest"), Qt::CaseInsensitive))
+        return importHttpFile(path);
     auto loaded = Core::WorkspaceFile::load(path);
     if (!loaded) {
         QMessageBox::warning(this, tr("Cannot open workspace"),
@@ -1667,6 +1672,47 @@ void MainWindow::showExportDialog()
     auto* dialog = new ExportDialog(m_workspace->backends(), currentBackendRow(), m_resolver, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+// A .http / .rest file's first request joins the workspace as a backend (oauth2 when it is a token
+// request, else a beta_token_request), like an imported curl command; its literal secrets go to the
+// keychain and the block refers to them.
+bool MainWindow::importHttpFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Cannot open request file"), tr("%1\n\n%2").arg(path, file.errorString()));
+        return false;
+    }
+    auto parsed = Core::Export::parseHttpFile(QString::fromUtf8(file.readAll()));
+    // The backend is named after the file, in the characters Couper allows in labels.
+    QString label = QFileInfo(path).completeBaseName();
+    for (QChar& c : label) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_')
+            c = u'_';
+    }
+    if (label.isEmpty())
+        label = QStringLiteral("imported");
+    auto imported = parsed ? Core::Export::importRequest(parsed.value(), m_workspace->uniqueBackendName(label))
+                           : Core::Result<Core::Export::ImportResult>(parsed.error());
+    if (!imported) {
+        QMessageBox::warning(this, tr("Cannot import request file"),
+                             tr("%1: %2").arg(QFileInfo(path).fileName(), imported.error().message));
+        return false;
+    }
+    Block backend = imported->backend;
+    backend.label = m_workspace->uniqueBackendName(backend.label);
+    const int row = m_workspace->backendCount();
+    m_undo->push(new InsertBackendCommand(m_workspace, row, backend, tr("Import backend %1").arg(backend.label)));
+    selectBlock(row, backend.child(BlockType::OAuth2) ? BlockType::OAuth2 : QString());
+    for (const auto& [name, value] : imported->secrets)
+        m_resolver.setKeychainValue(name, Core::SecureBytes::fromUtf8(value));
+    storeTypedSecrets(imported->secrets);
+    QString message = tr("Imported the request of %1 as backend %2").arg(QFileInfo(path).fileName(), backend.label);
+    if (!imported->warnings.isEmpty())
+        message += QStringLiteral(" (") + imported->warnings.join(QStringLiteral("; ")) + u')';
+    statusBar()->showMessage(message, 8000);
+    return true;
 }
 
 void MainWindow::importCurl()

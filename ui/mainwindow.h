@@ -172,6 +172,7 @@ private:
     void verifyIssuedToken(const QString& token);
     void showExportDialog();
     void importCurl();
+    bool importHttpFile(const QString& path);
     void saveTrace();
 
     Core::Workspace* m_workspace = nullptr;

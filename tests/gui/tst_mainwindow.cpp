@@ -217,6 +217,38 @@ private Q_SLOTS:
         QCOMPARE(w.traceModel()->rowCount(), 0);
     }
 
+    // File > Open on a .http file: its token request joins the workspace as an oauth2 block, the secret
+    // moved out of the block into the keychain, and it runs.
+    void httpFile_opened_importsTheTokenRequestAndRuns()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("get-token.http"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("### token\nPOST " + m_server.tokenEndpoint().toEncoded() +
+                   "\nAuthorization: Basic " + QByteArray("basic-client:basic-secret").toBase64() +
+                   "\nContent-Type: application/x-www-form-urlencoded\nAccept: application/json\n\n"
+                   "grant_type=client_credentials&scope=api%3Aread\n");
+        file.close();
+
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(path));
+        QCOMPARE(w.workspace()->backendCount(), 1);
+        const Core::Block* oauth2 = w.workspace()->backend(0).child(Core::BlockType::OAuth2);
+        QVERIFY(oauth2);
+        QCOMPARE(oauth2->attribute(QStringLiteral("client_id")), QStringLiteral("basic-client"));
+        const QString secret = oauth2->attribute(QStringLiteral("client_secret"));
+        QVERIFY2(secret.startsWith(QStringLiteral("env.")), qPrintable(secret));
+        QCOMPARE(w.currentEditor()->objectName(), QStringLiteral("oauth2Editor"));
+        QVERIFY(w.isWindowModified());
+
+        const TokenResult r = runAndWait(w);
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        QVERIFY(!r.response.accessToken.isEmpty());
+    }
+
     void save_keepsSecretsOutAndReopens()
     {
         QTemporaryDir dir;
