@@ -1,5 +1,9 @@
 #include "clicommon.h"
 
+#include "hcl/couperconfig.h"
+#include "model/diagnostic.h"
+#include "model/workspacefile.h"
+
 #include <QCommandLineParser>
 #include <QTextStream>
 
@@ -43,6 +47,31 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
 QString versionText()
 {
     return QStringLiteral("tokenbench-cli " TOKENBENCH_VERSION);
+}
+
+std::optional<LoadedConfig> loadConfig(const QString& path)
+{
+    using namespace Tokenbench::Core;
+    if (Hcl::isHclFile(path)) {
+        auto config = Hcl::loadCouperConfig(path);
+        if (!config) {
+            printError(QStringLiteral("%1: %2").arg(config.error().where, config.error().message));
+            return std::nullopt;
+        }
+        for (const Diagnostic& d : std::as_const(config->diagnostics)) {
+            if (d.severity == Diagnostic::Severity::Error) {
+                printError(d.toString());
+                return std::nullopt;
+            }
+        }
+        return LoadedConfig{config->backends, WorkspaceFile::idForPath(path)};
+    }
+    auto loaded = WorkspaceFile::load(path);
+    if (!loaded) {
+        printError(QStringLiteral("%1: %2").arg(loaded.error().where, loaded.error().message));
+        return std::nullopt;
+    }
+    return LoadedConfig{loaded->backends, loaded->id};
 }
 
 } // namespace Tokenbench::Cli

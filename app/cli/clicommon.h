@@ -2,8 +2,11 @@
 
 #include <optional>
 
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include "model/block.h"
 
 class QCommandLineParser;
 class QTextStream;
@@ -30,5 +33,15 @@ QString versionText();
 // Parses a command's arguments; returns the exit code when the command is done already (a usage error,
 // or --help printed), nullopt when it should go on.
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
+
+// A CONFIG argument read: a workspace (.tbw) or a Couper file (.hcl, evaluated as Couper does at startup).
+struct LoadedConfig
+{
+    QList<Core::Block> backends;
+    QString workspaceId; // the keychain namespace of its secrets
+};
+// Prints the reason (a load error, or the first error diagnostic of a Couper file) and returns nullopt
+// when the file cannot be used.
+std::optional<LoadedConfig> loadConfig(const QString& path);
 
 } // namespace Tokenbench::Cli

@@ -123,28 +123,10 @@ int runExport(const QStringList& arguments)
         return Usage;
     }
     const QString path = positional.constFirst();
-    QList<Block> backends;
-    if (Hcl::isHclFile(path)) {
-        auto config = Hcl::loadCouperConfig(path);
-        if (!config) {
-            printError(QStringLiteral("%1: %2").arg(config.error().where, config.error().message));
-            return Usage;
-        }
-        for (const Diagnostic& d : std::as_const(config->diagnostics)) {
-            if (d.severity == Diagnostic::Severity::Error) {
-                printError(d.toString());
-                return Usage;
-            }
-        }
-        backends = config->backends;
-    } else {
-        auto loaded = WorkspaceFile::load(path);
-        if (!loaded) {
-            printError(QStringLiteral("%1: %2").arg(loaded.error().where, loaded.error().message));
-            return Usage;
-        }
-        backends = loaded->backends;
-    }
+    const auto config = loadConfig(path);
+    if (!config)
+        return Usage;
+    const QList<Block> backends = config->backends;
     QStringList names;
     for (const Block& b : std::as_const(backends)) {
         if (b.child(BlockType::OAuth2) || !betaTokenRequests(b).isEmpty() || format == u"couper")

@@ -200,32 +200,12 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     QList<Block> allBackends; // for the oauth2 block's token backend and a token request's `backend = "name"`
     if (!positional.isEmpty()) {
         const QString path = positional.constFirst();
-        QList<Block>& backends = allBackends;
-        if (Hcl::isHclFile(path)) {
-            // A Couper configuration: its backends, evaluated as Couper does at startup.
-            auto config = Hcl::loadCouperConfig(path);
-            if (!config) {
-                printError(QStringLiteral("%1: %2").arg(config.error().where, config.error().message));
-                return Usage;
-            }
-            for (const Diagnostic& d : std::as_const(config->diagnostics)) {
-                if (d.severity == Diagnostic::Severity::Error) {
-                    printError(d.toString());
-                    return Usage;
-                }
-            }
-            workspaceId = WorkspaceFile::idForPath(path);
-            backends = config->backends;
-        } else {
-            auto loaded = WorkspaceFile::load(path);
-            if (!loaded) {
-                printError(QStringLiteral("%1: %2").arg(loaded.error().where, loaded.error().message));
-                return Usage;
-            }
-            workspaceId = loaded->id;
-            backends = loaded->backends;
-        }
-        allBackends = backends;
+        const auto config = loadConfig(path);
+        if (!config)
+            return Usage;
+        workspaceId = config->workspaceId;
+        allBackends = config->backends;
+        const QList<Block>& backends = allBackends;
         QStringList names;
         for (const Block& b : backends) {
             if (b.child(BlockType::OAuth2) || !betaTokenRequests(b).isEmpty())

@@ -21,12 +21,16 @@ elseif(TOKENBENCH_BUILD_FUZZERS)
     # The core sources the targets below exercise, compiled once with coverage instrumentation and the
     # sanitizers (the regular core library stays uninstrumented).
     set(_src ${PROJECT_SOURCE_DIR}/src)
+    file(GLOB _fuzz_core_hcl_sources CONFIGURE_DEPENDS ${_src}/hcl/*.cpp)
     add_library(tokenbench_fuzz_core STATIC
         ${_src}/net/tokenresponse.cpp ${_src}/net/formencoding.cpp
         ${_src}/trace/exchange.cpp ${_src}/trace/jwtfinder.cpp ${_src}/trace/redactor.cpp
         ${_src}/model/workspacefile.cpp ${_src}/model/block.cpp ${_src}/model/schema.cpp
         ${_src}/model/diagnostic.cpp ${_src}/model/valueresolver.cpp ${_src}/model/validator.cpp
-        ${_src}/util/duration.cpp ${_src}/util/securebytes.cpp)
+        ${_src}/util/duration.cpp ${_src}/util/securebytes.cpp
+        # The validator checks the token backend's transport settings (net/tlsconfig) and evaluates
+        # modifier expressions (hcl/); targets that compile the HCL engine themselves keep their own copy.
+        ${_src}/net/tlsconfig.cpp ${_fuzz_core_hcl_sources})
     set_target_properties(tokenbench_fuzz_core PROPERTIES AUTOMOC OFF)
     target_include_directories(tokenbench_fuzz_core PUBLIC ${_src})
     target_compile_options(tokenbench_fuzz_core PUBLIC
