@@ -175,8 +175,18 @@ void BetaResourceRun::onToken(const TokenResult& result)
     m_exchange = exchange;
     m_result.resource->resourceRequests = 1;
     m_result.resource->attempted = true;
-    connect(exchange, &HttpExchange::started, this, &BetaResourceRun::exchangeStarted);
-    connect(exchange, &HttpExchange::finished, this, &BetaResourceRun::onResource);
+    // The token may sit in any header or the query (as the modifiers put it): the redactor hides it there.
+    const QByteArray secret = result.response.accessToken.toUtf8();
+    connect(exchange, &HttpExchange::started, this, [this, secret](const Exchange& e) {
+        Exchange marked = e;
+        marked.secretValues.append(secret);
+        Q_EMIT exchangeStarted(marked);
+    });
+    connect(exchange, &HttpExchange::finished, this, [this, secret](const Exchange& e) {
+        Exchange marked = e;
+        marked.secretValues.append(secret);
+        onResource(marked);
+    });
     exchange->start();
 }
 

@@ -134,6 +134,11 @@ private Q_SLOTS:
         const QJsonObject sent = ex.at(1).toObject().value(QStringLiteral("request")).toObject().value(QStringLiteral("headers")).toObject();
         QVERIFY2(!sent.value(QStringLiteral("Authorization")).toString().contains(QStringLiteral("svc-tok-42")),
                  qPrintable(sent.value(QStringLiteral("Authorization")).toString()));
+        // The token inside a custom header too (the redactor knows it as a value of this exchange).
+        QVERIFY2(sent.value(QStringLiteral("X-From")).toString().startsWith(QStringLiteral("[redacted:")),
+                 qPrintable(sent.value(QStringLiteral("X-From")).toString()));
+        QVERIFY2(sent.value(QStringLiteral("X-From")).toString().endsWith(QStringLiteral("-copy")),
+                 qPrintable(sent.value(QStringLiteral("X-From")).toString()));
 
     }
 

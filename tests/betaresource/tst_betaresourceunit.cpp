@@ -4,9 +4,11 @@
 #include "model/valueresolver.h"
 #include "net/betaresource.h"
 #include "net/preparedrequest.h"
+#include "trace/redactor.h"
 #include "util/testsupport.h"
 
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Tokenbench::Core;
 
@@ -116,6 +118,25 @@ private Q_SLOTS:
         auto none = betaResourcePlan(backend({}), QStringLiteral("svc"), QStringLiteral("t"), resolver);
         QVERIFY(none);
         QVERIFY(!none->has_value());
+    }
+
+    void redactor_hidesAnExchangesSecretValuesWherever()
+    {
+        Exchange e;
+        e.url = QUrl(QStringLiteral("http://127.0.0.1/r?t=tok%2Fsecret-9&x=1"));
+        e.requestHeaders.append({QByteArrayLiteral("X-Token"), QByteArrayLiteral("pre-tok/secret-9")});
+        e.requestHeaders.append({QByteArrayLiteral("X-Other"), QByteArrayLiteral("plain")});
+        e.responseBody = QByteArrayLiteral("echo tok/secret-9");
+        e.secretValues.append(QByteArrayLiteral("tok/secret-9"));
+        const QByteArray mark = Redactor::fingerprint("tok/secret-9");
+        const Exchange r = Redactor::redact(e);
+        QCOMPARE(r.requestHeaders.at(0).value, "pre-" + mark);
+        QCOMPARE(r.requestHeaders.at(1).value, QByteArrayLiteral("plain"));
+        QCOMPARE(r.responseBody, "echo " + mark);
+        QVERIFY2(!r.url.toEncoded().contains("secret-9"), r.url.toEncoded().constData());
+        QCOMPARE(QUrlQuery(r.url).queryItemValue(QStringLiteral("x")), QStringLiteral("1"));
+        // The original keeps what went over the wire.
+        QCOMPARE(e.requestHeaders.at(0).value, QByteArrayLiteral("pre-tok/secret-9"));
     }
 };
 
