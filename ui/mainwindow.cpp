@@ -1126,8 +1126,8 @@ TokenRequestsPanel* MainWindow::tokenRequestsPanel()
                 &MainWindow::useTokenForResource);
         connect(m_workspace, &Core::Workspace::attributeChanged, m_tokenRequestsPanel,
                 [this](int row, const QString& block, const QString& name) {
-                    if (block.isEmpty() && Core::betaTokenModifierAttributes().contains(name) && row >= 0 &&
-                        row < m_workspace->backendCount())
+                    if (block.isEmpty() && Core::betaTokenModifierAttributes().contains(name) &&
+                        row == m_tokenRequestsPanel->backendRow() && row < m_workspace->backendCount())
                         m_tokenRequestsPanel->setBackend(row, &m_workspace->backend(row));
                 });
         connect(m_tokenRequestsPanel, &TokenRequestsPanel::copied, this,

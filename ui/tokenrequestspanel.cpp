@@ -191,6 +191,7 @@ void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
             m_tree->setCurrentItem(again);
     }
     updateUseAction();
+    m_use->setVisible(count > 0);
     m_tree->resizeColumnToContents(0);
     m_tree->setVisible(count > 0);
     m_empty->setVisible(count == 0 || anonymous);

@@ -35,6 +35,7 @@ public:
     // The labels of the requests the backend's modifiers reference (what the resource check sends).
     QStringList appliedLabels() const { return m_applied; }
     QAction* useForResourceAction() const { return m_useAction; }
+    int backendRow() const { return m_row; }
 
 Q_SIGNALS:
     void openRequested(int backendRow, const QString& selector);
