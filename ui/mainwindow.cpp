@@ -30,6 +30,7 @@
 #include "model/workspacefile.h"
 #include "model/workspacetreemodel.h"
 #include "net/networkaccessmanager.h"
+#include "net/betaresource.h"
 #include "net/betatokenrequest.h"
 #include "net/runner.h"
 #include "net/tokencache.h"
@@ -1126,6 +1127,14 @@ TokenRequestsPanel* MainWindow::tokenRequestsPanel()
         m_problemsDock->raise();
         connect(m_tokenRequestsPanel, &TokenRequestsPanel::openRequested, this, &MainWindow::selectBlock);
         connect(m_tokenRequestsPanel, &TokenRequestsPanel::addRequested, this, &MainWindow::addTokenRequest);
+        connect(m_tokenRequestsPanel, &TokenRequestsPanel::useForResourceRequested, this,
+                &MainWindow::useTokenForResource);
+        connect(m_workspace, &Core::Workspace::attributeChanged, m_tokenRequestsPanel,
+                [this](int row, const QString& block, const QString& name) {
+                    if (block.isEmpty() && Core::betaTokenModifierAttributes().contains(name) &&
+                        row == m_tokenRequestsPanel->backendRow() && row < m_workspace->backendCount())
+                        m_tokenRequestsPanel->setBackend(row, &m_workspace->backend(row));
+                });
         connect(m_tokenRequestsPanel, &TokenRequestsPanel::copied, this,
                 [this](const QString& reference) { statusBar()->showMessage(tr("Copied %1").arg(reference), 3000); });
     }
@@ -1154,6 +1163,43 @@ void MainWindow::addTokenRequest(int row)
                                            tr("Add token request %1 to %2")
                                                .arg(label.isEmpty() ? QStringLiteral("default") : label, b.label)));
     selectBlock(row, request.selector());
+}
+
+// The token of request `label` into the backend's set_request_headers (merged into the map as written),
+// as one undo step; the request is then selected so Run fetches it and calls the resource with it.
+void MainWindow::useTokenForResource(int row, const QString& label, const QString& selector)
+{
+    if (row < 0 || row >= m_workspace->backendCount())
+        return;
+    Block b = m_workspace->backend(row);
+    static const QString name = QStringLiteral("set_request_headers");
+    const QString reference = Core::betaTokenSelfReference(label);
+    auto merged = Core::withBearerAuthorization(b.attribute(name), reference);
+    QString text;
+    if (merged) {
+        text = merged.value();
+    } else {
+        text = Core::withBearerAuthorization(QString(), reference).value();
+        const auto answer = QMessageBox::question(
+            this, tr("Replace set_request_headers?"),
+            tr("Backend %1's set_request_headers cannot be merged (%2).\n\nReplace it with %3? Other headers in it are "
+               "removed (Undo brings them back).")
+                .arg(b.label, merged.error().message, text),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    if (text != b.attribute(name)) {
+        b.setAttribute(name, text);
+        m_undo->push(new ReplaceBackendCommand(m_workspace, row, b,
+                                               tr("Use token request %1 for the resource check of %2").arg(label, b.label)));
+    }
+    selectBlock(row, selector);
+    statusBar()->showMessage(
+        b.attribute(Core::ResourceUrlAttribute).trimmed().isEmpty()
+            ? tr("%1 is applied to set_request_headers; give %2 a resource URL for Run to call it").arg(reference, b.label)
+            : tr("%1 is applied to set_request_headers; Run fetches it and calls the resource").arg(reference),
+        5000);
 }
 
 void MainWindow::removeTokenRequest()
@@ -1560,7 +1606,10 @@ void MainWindow::onBackendRunFinished(int backendRow, const Core::BackendRunResu
 {
     if (!result.token.ok() || backendRow < 0 || backendRow >= m_workspace->backendCount())
         return;
-    const auto entry = m_runner->cache()->peek(m_workspace->backend(backendRow).label);
+    // A beta_token_request run is not cached by Tokenbench: the oauth2 entry is not its source.
+    const auto entry = m_runner->tokenRequestLabel().isEmpty()
+                           ? m_runner->cache()->peek(m_workspace->backend(backendRow).label)
+                           : std::nullopt;
     m_tokenPanel->setResource(result.resource);
     // After setResult() (in onRunFinished), the source line: deferred to run after it.
     const bool fromCache = result.tokenFromCache;

@@ -168,6 +168,7 @@ private:
     void addTokenRequest(int row);
     BetaTokenRequestEditor* betaEditor();
     TokenRequestsPanel* tokenRequestsPanel();
+    void useTokenForResource(int row, const QString& label, const QString& selector);
     void removeTokenRequest();
     void verifyIssuedToken(const QString& token);
     void showExportDialog();

@@ -294,6 +294,8 @@ void TokenPanel::setResource(const std::optional<Core::ResourceResult>& resource
         text += tr(", %n new token(s) after 401", nullptr, r.retriesUsed);
     if (!r.errorText.isEmpty() && r.final.hasResponse())
         text += QStringLiteral(": ") + r.errorText;
+    if (!r.note.isEmpty())
+        text += QStringLiteral(" (") + r.note + u')';
     m_resourceLabel->setText(text);
     m_ui->factsLayout->setRowVisible(m_resourceLabel, true);
 }

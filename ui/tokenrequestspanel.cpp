@@ -3,13 +3,18 @@
 #include "clipboard.h"
 
 #include "model/block.h"
+#include "net/betaresource.h"
+#include "net/resourcecheck.h"
 
+#include <QAction>
 #include <QFontDatabase>
+#include <QStyle>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace Tokenbench::Ui {
@@ -33,6 +38,24 @@ TokenRequestsPanel::TokenRequestsPanel(QWidget* parent) : QWidget(parent)
         if (!selector.isEmpty())
             Q_EMIT openRequested(m_row, selector);
     });
+    // Apply the selected request's token to the resource check.
+    m_useAction = new QAction(tr("&Use for Resource Check"), this);
+    m_useAction->setObjectName(QStringLiteral("useForResourceCheckAction"));
+    m_useAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    m_useAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_useAction->setToolTip(tr("Send this token to the backend's resource: sets set_request_headers' authorization to "
+                               "\"Bearer ${backend.beta_tokens.LABEL}\" (Ctrl+U; undoable)"));
+    connect(m_useAction, &QAction::triggered, this, &TokenRequestsPanel::useCurrent);
+    m_tree->addAction(m_useAction);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &TokenRequestsPanel::updateUseAction);
+    m_use = new QPushButton(tr("&Use for resource check"), this);
+    m_use->setObjectName(QStringLiteral("useForResourceCheckPushButton"));
+    m_use->setToolTip(m_useAction->toolTip());
+    connect(m_use, &QPushButton::clicked, this, &TokenRequestsPanel::useCurrent);
+    m_appliedLabel = new QLabel(this);
+    m_appliedLabel->setObjectName(QStringLiteral("tokenRequestsAppliedLabel"));
+    m_appliedLabel->setWordWrap(true);
     m_add = new QPushButton(tr("Add token request"), this);
     m_add->setObjectName(QStringLiteral("addTokenRequestPushButton"));
     connect(m_add, &QPushButton::clicked, this, [this] {
@@ -41,7 +64,12 @@ TokenRequestsPanel::TokenRequestsPanel(QWidget* parent) : QWidget(parent)
     });
     layout->addWidget(m_empty);
     layout->addWidget(m_tree, 1);
-    layout->addWidget(m_add);
+    layout->addWidget(m_appliedLabel);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_use);
+    buttons->addStretch(1);
+    buttons->addWidget(m_add);
+    layout->addLayout(buttons);
     setBackend(-1, nullptr);
 }
 
@@ -55,11 +83,37 @@ QStringList TokenRequestsPanel::references() const
     return out;
 }
 
+void TokenRequestsPanel::useCurrent()
+{
+    const QTreeWidgetItem* item = m_tree->currentItem();
+    if (m_row < 0 || !item)
+        return;
+    Q_EMIT useForResourceRequested(m_row, item->text(0), item->data(0, Qt::UserRole).toString());
+}
+
+void TokenRequestsPanel::updateUseAction()
+{
+    const QTreeWidgetItem* item = m_tree->currentItem();
+    const bool can = m_row >= 0 && item != nullptr;
+    m_useAction->setEnabled(can);
+    m_use->setEnabled(can);
+    m_use->setToolTip(can ? m_useAction->toolTip() : tr("Select a token request above first"));
+}
+
 void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
 {
+    // Keep the selected request across refreshes (e.g. after applying it).
+    const QString current = m_tree->currentItem() ? m_tree->currentItem()->data(0, Qt::UserRole).toString() : QString();
+    const int currentColumnRow = m_tree->currentItem() ? m_tree->indexOfTopLevelItem(m_tree->currentItem()) : -1;
+    const int previousRow = m_row;
     m_row = backend ? row : -1;
     m_tree->clear();
+    m_applied.clear();
+    m_appliedLabel->clear();
+    m_appliedLabel->setVisible(false);
     m_add->setEnabled(backend != nullptr);
+    m_use->setVisible(backend != nullptr);
+    updateUseAction();
     if (!backend) {
         m_empty->setText(tr("Select a backend to see how to reference its token requests."));
         m_empty->setVisible(true);
@@ -89,6 +143,8 @@ void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
             continue;
         ++count;
         const QString label = b.label.isEmpty() ? QStringLiteral("default") : b.label;
+        if (Core::modifiersReferenceBetaToken(*backend, label))
+            m_applied << label;
         if (!anonymous)
             addRow(label, QStringLiteral("backends.%1.beta_tokens.%2").arg(backend->label, label),
                    b.selector(),
@@ -105,6 +161,37 @@ void TokenRequestsPanel::setBackend(int row, const Core::Block* backend)
                       "\"Bearer ${backend.beta_token}\" }."));
         }
     }
+    // The applied request(s): bold, with a check mark and a line saying what Run does.
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_tree->topLevelItem(i);
+        if (!m_applied.contains(item->text(0)))
+            continue;
+        for (int c = 0; c < 2; ++c) {
+            QFont f = item->font(c);
+            f.setBold(true);
+            item->setFont(c, f);
+        }
+        item->setIcon(0, style()->standardIcon(QStyle::SP_DialogApplyButton));
+        item->setToolTip(0, tr("The backend's modifiers send this token to the resource"));
+    }
+    if (!m_applied.isEmpty()) {
+        const bool hasUrl = !backend->attribute(Core::ResourceUrlAttribute).trimmed().isEmpty();
+        m_appliedLabel->setText(
+            QStringLiteral("\u2714 ") +
+            (hasUrl ? tr("The resource check sends %1's token (Run it to call the resource).")
+                    : tr("%1's token is applied; give the backend a resource URL (tokenbench_resource_url) for Run "
+                         "to call it."))
+                .arg(m_applied.join(QStringLiteral(", "))));
+        m_appliedLabel->setVisible(true);
+    }
+    // Restore the selection.
+    if (previousRow == m_row && currentColumnRow >= 0) {
+        QTreeWidgetItem* again = m_tree->topLevelItem(currentColumnRow);
+        if (again && again->data(0, Qt::UserRole).toString() == current)
+            m_tree->setCurrentItem(again);
+    }
+    updateUseAction();
+    m_use->setVisible(count > 0);
     m_tree->resizeColumnToContents(0);
     m_tree->setVisible(count > 0);
     m_empty->setVisible(count == 0 || anonymous);

@@ -136,7 +136,9 @@ void addRequestOptions(QCommandLineParser& parser)
                       QStringLiteral("After the token, call this URL with Authorization: Bearer <token>; on 401 fetch "
                                      "a new token and call again, up to the oauth2 block's retries (default 1), as "
                                      "Couper does. Its final status, headers and body go to --json as \"resource\"; "
-                                     "exit 4 when it does not answer 2xx, 3 when it cannot be reached."),
+                                     "exit 4 when it does not answer 2xx, 3 when it cannot be reached. With --request, the token "
+                                     "goes as the backend's set_request_headers say (backend.beta_tokens.LABEL), "
+                                     "else as a Bearer header (with a note); a 401 is not retried."),
                       QStringLiteral("URL")});
     parser.addOption({QStringLiteral("retries"),
                       QStringLiteral("The oauth2 block's retries for --resource: how many new tokens a 401 may "

@@ -9,6 +9,7 @@
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
+#include "net/betaresource.h"
 #include "net/betatokenrequest.h"
 #include "net/networkaccessmanager.h"
 #include "net/flowclient.h"
@@ -143,6 +144,7 @@ struct Invocation
     bool noBrowser = false;
     std::optional<ResourceSpec> resource; // --resource: the resource check after the token
     QString harPath;                      // --har: the run's exchanges as HAR 1.2
+    BetaResourceRun::Planner betaResource; // --request with --resource (or tokenbench_resource_url)
 };
 
 // Parses a flag value: env:NAME reads the environment (after --env overrides).
@@ -296,6 +298,23 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         for (const QString& w : std::as_const(betaSpec->warnings))
             printWarning(w);
         inv->beta = betaSpec.value();
+        // The resource check: validated now, planned with the token (the backend's modifiers see it).
+        if (parser.isSet(QStringLiteral("retries"))) {
+            printError(QStringLiteral("--retries does not apply to a beta_token_request: Couper never retries it"));
+            return Usage;
+        }
+        const QString resourceUrl = parser.value(QStringLiteral("resource"));
+        const QString betaBaseDir = positional.isEmpty() ? QString() : QFileInfo(positional.constFirst()).absolutePath();
+        const QString label = betaLabel(*beta);
+        auto check = betaResourcePlan(backend, label, QString(), resolver, resourceUrl, betaBaseDir);
+        if (!check) {
+            printError(QStringLiteral("%1: %2").arg(check.error().where, check.error().message));
+            return Usage;
+        }
+        if (check->has_value())
+            inv->betaResource = [backend, label, resolver, resourceUrl, betaBaseDir](const QString& token) {
+                return betaResourcePlan(backend, label, token, resolver, resourceUrl, betaBaseDir);
+            };
         for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &inv->beta->timeouts.totalMs},
                                           std::pair{QStringLiteral("connect-timeout"), &inv->beta->timeouts.connectMs},
                                           std::pair{QStringLiteral("ttfb-timeout"), &inv->beta->timeouts.ttfbMs}}) {
@@ -558,6 +577,63 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
     return Ok;
 }
 
+// A beta_token_request, then the resource check with the token applied by the backend's modifiers (once:
+// Couper never retries a beta_token_request).
+int runBetaWithResource(const Invocation& inv, NetworkAccessManager* nam)
+{
+    BetaResourceRun run(nam);
+    BackendRunResult last;
+    int remaining = inv.repeat;
+    QObject::connect(&run, &BetaResourceRun::finished, &run, [&](const BackendRunResult& r) {
+        last = r;
+        --remaining;
+        if (r.token.ok() && remaining > 0)
+            run.start(*inv.beta, inv.betaResource);
+        else
+            QCoreApplication::exit(0);
+    });
+    run.start(*inv.beta, inv.betaResource);
+    QCoreApplication::exec();
+
+    TokenResult token = last.token;
+    token.exchanges = last.exchanges; // the token request, then the resource call
+    const bool harFailed = !writeHar(inv, token.exchanges);
+    if (inv.json) {
+        QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
+        if (last.resource) {
+            QJsonObject r = resourceJson(*last.resource, inv.reveal);
+            r.insert(QStringLiteral("note"), last.resource->note.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                           : QJsonValue(last.resource->note));
+            o.insert(QStringLiteral("resource"), r);
+        }
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else if (token.ok()) {
+        out() << token.response.accessToken << Qt::endl;
+    }
+    out().flush();
+    if (!token.ok()) {
+        printError(token.errorText);
+        return exitCodeFor(token.status);
+    }
+    if (harFailed)
+        return Usage;
+    if (last.resource && !last.resource->note.isEmpty())
+        printWarning(last.resource->note);
+    if (last.resource && !last.resource->attempted) {
+        printError(QStringLiteral("resource check: %1").arg(last.resource->errorText));
+        return Usage;
+    }
+    if (last.resource && !last.resource->ok()) {
+        const ResourceResult& r = *last.resource;
+        printError(QStringLiteral("resource check: %1").arg(r.errorText.isEmpty() ? r.final.failureText : r.errorText));
+        return r.final.failure != Exchange::Failure::None ? Transport : Refused;
+    }
+    if (last.resource)
+        err() << "tokenbench-cli: resource " << last.resource->final.status << " after 1 call, 1 token request"
+              << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 QString tokenHelp()
@@ -586,6 +662,8 @@ int runToken(const QStringList& arguments)
     inv.harPath = parser.value(QStringLiteral("har"));
     if (inv.resource && !inv.beta)
         return runWithResource(inv, &nam);
+    if (inv.beta && inv.betaResource)
+        return runBetaWithResource(inv, &nam);
     FlowClient client(&nam);
     connectInteraction(client, inv.noBrowser);
     BetaTokenClient betaClient(&nam);

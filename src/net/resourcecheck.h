@@ -51,6 +51,7 @@ struct ResourceResult
     int tokenRequests = 0; // including the first one (0 when the cached token was used throughout)
     int retriesUsed = 0;
     QString errorText;
+    QString note; // e.g. how the token was applied when no modifier referenced it
 
     bool ok() const { return attempted && final.failure == Exchange::Failure::None && final.status >= 200 && final.status < 300; }
 };

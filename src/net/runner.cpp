@@ -2,6 +2,7 @@
 
 #include "model/valueresolver.h"
 #include "model/workspace.h"
+#include "net/betaresource.h"
 #include "net/betatokenrequest.h"
 #include "net/tokencache.h"
 #include "trace/tracemodel.h"
@@ -144,21 +145,32 @@ void Runner::runTokenRequest(int backendRow, const QString& label)
         return;
     }
     if (!m_betaClient) {
-        m_betaClient = new BetaTokenClient(m_nam, this);
-        connect(m_betaClient, &BetaTokenClient::exchangeStarted, this, [this](const Exchange& e) {
+        m_betaClient = new BetaResourceRun(m_nam, this);
+        connect(m_betaClient, &BetaResourceRun::exchangeStarted, this, [this](const Exchange& e) {
             if (m_trace)
                 m_trace->upsert(e);
         });
-        connect(m_betaClient, &BetaTokenClient::exchangeFinished, this, [this](const Exchange& e) {
+        connect(m_betaClient, &BetaResourceRun::exchangeFinished, this, [this](const Exchange& e) {
             if (m_trace)
                 m_trace->upsert(e);
         });
-        connect(m_betaClient, &BetaTokenClient::finished, this, [this](const TokenResult& result) {
+        connect(m_betaClient, &BetaResourceRun::finished, this, [this](const BackendRunResult& result) {
             m_running = false;
-            Q_EMIT finished(m_row, result);
+            Q_EMIT runFinished(m_row, result);
+            Q_EMIT finished(m_row, result.token);
         });
     }
-    m_betaClient->start(spec.value());
+    QString baseDir;
+    if (!m_workspace->filePath().isEmpty())
+        baseDir = QFileInfo(m_workspace->filePath()).absolutePath();
+    // The resource check evaluates the backend's modifiers with the token, so it is planned once the token
+    // is there (on the backend as it is now: a copy, the resolver by reference as for the request).
+    const Block backend = m_workspace->backend(backendRow);
+    const ValueResolver* resolverPtr = &resolver;
+    BetaResourceRun::Planner planner = [backend, label, resolverPtr, baseDir](const QString& token) {
+        return betaResourcePlan(backend, label, token, *resolverPtr, {}, baseDir);
+    };
+    m_betaClient->start(spec.value(), planner);
 }
 
 void Runner::cancel()

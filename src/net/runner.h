@@ -11,7 +11,7 @@ class QNetworkAccessManager;
 namespace Tokenbench::Core {
 
 class BackendRun;
-class BetaTokenClient;
+class BetaResourceRun;
 class TokenCache;
 class TraceModel;
 class ValueResolver;
@@ -38,7 +38,8 @@ public:
     // The exact request refresh() would send (not yet redacted), or why it cannot be built.
     Result<PreparedRequest> previewRefresh(int backendRow, const QString& refreshToken) const;
     TokenCache* cache() const { return m_cache; }
-    // Runs one of the backend's beta_token_request blocks (by label, "default" for the unlabelled one).
+    // Runs one of the backend's beta_token_request blocks (by label, "default" for the unlabelled one); with
+    // a resource URL, then the resource check with the token applied by the backend's modifiers.
     void runTokenRequest(int backendRow, const QString& label);
     // The label of the beta_token_request being (or last) run; empty for an oauth2 run.
     QString tokenRequestLabel() const { return m_label; }
@@ -65,7 +66,7 @@ private:
     QPointer<QNetworkAccessManager> m_nam;
     TokenCache* m_cache = nullptr;
     BackendRun* m_client = nullptr;
-    BetaTokenClient* m_betaClient = nullptr;
+    BetaResourceRun* m_betaClient = nullptr;
     QString m_label;
     bool m_running = false;
     int m_row = -1;

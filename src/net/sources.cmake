@@ -13,4 +13,5 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/discovery.h ${CMAKE_CURRENT_LIST_DIR}/discovery.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokencache.h ${CMAKE_CURRENT_LIST_DIR}/tokencache.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resourcecheck.h ${CMAKE_CURRENT_LIST_DIR}/resourcecheck.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/betaresource.h ${CMAKE_CURRENT_LIST_DIR}/betaresource.cpp
 )

@@ -247,7 +247,7 @@ QStringList applyModifiers(PreparedRequest& req, const RequestModifiers& m)
 }
 
 Result<BackendSettings> backendSettingsFromBlock(const Block& backend, const ValueResolver& resolver,
-                                                 const QString& baseDir)
+                                                 const QString& baseDir, const BetaTokenBinding* tokens)
 {
     BackendSettings s;
     s.label = backend.label;
@@ -315,6 +315,22 @@ Result<BackendSettings> backendSettingsFromBlock(const Block& backend, const Val
         // Request-time variables a standalone run does not have: empty, so references are null.
         for (const char* var : {"request", "backends", "backend", "backend_requests", "backend_responses"})
             ctx.setVariable(QString::fromLatin1(var), Hcl::Value::object({}));
+        if (tokens) {
+            Hcl::Value::Map beta;
+            Hcl::Value::Map self{{QStringLiteral("name"), Hcl::Value::string(tokens->backendName)}};
+            for (const auto& [label, token] : tokens->tokens) {
+                if (token.isEmpty())
+                    continue; // Couper: only cached, non-empty tokens are visible
+                beta.insert(label, Hcl::Value::string(token));
+                if (label == u"default")
+                    self.insert(QStringLiteral("beta_token"), Hcl::Value::string(token));
+            }
+            self.insert(QStringLiteral("beta_tokens"), Hcl::Value::object(beta));
+            ctx.setVariable(QStringLiteral("backend"), Hcl::Value::object(self));
+            if (!tokens->backendName.isEmpty())
+                ctx.setVariable(QStringLiteral("backends"),
+                                Hcl::Value::object({{tokens->backendName, Hcl::Value::object(self)}}));
+        }
     }
     for (const auto& [name, field] :
          {std::pair{"set_request_headers", &s.modifiers.setHeaders}, std::pair{"add_request_headers", &s.modifiers.addHeaders},

@@ -82,10 +82,20 @@ struct BackendSettings
     QStringList warnings;
 };
 
+// The backend's tokens as its modifiers see them at request time (reference section 3.6):
+// backend.beta_tokens.LABEL / backend.beta_token, and backends.NAME.beta_tokens.LABEL / .beta_token.
+struct BetaTokenBinding
+{
+    QString backendName;
+    QList<QPair<QString, QString>> tokens; // label -> token ("default" is also beta_token)
+};
+
 // Reads a backend block's transport-relevant attributes and its tls block. `*_file` paths that are
-// relative are taken from `baseDir` (the Couper file's folder) when given.
+// relative are taken from `baseDir` (the Couper file's folder) when given. `tokens`, when given, binds
+// the backend's tokens for the modifier expressions (otherwise those references are null).
 Result<BackendSettings> backendSettingsFromBlock(const Block& backend, const ValueResolver& resolver,
-                                                 const QString& baseDir = {});
+                                                 const QString& baseDir = {},
+                                                 const BetaTokenBinding* tokens = nullptr);
 
 // Applies origin, path, modifiers, basic_auth and the transport of `settings` to a request built for it.
 QStringList applyBackendSettings(PreparedRequest& request, const BackendSettings& settings);

@@ -59,6 +59,9 @@ struct Exchange
 
     Failure failure = Failure::None;
     QString failureText; // what happened and what to try
+    // Values the redactor hides wherever they appear (e.g. a beta token that a modifier put into a custom
+    // header or the query), beyond the sensitive fields and headers it knows by name.
+    QList<QByteArray> secretValues;
 
     bool hasResponse() const { return status > 0; }
     bool isComplete() const { return durationMs >= 0; }

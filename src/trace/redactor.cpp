@@ -211,6 +211,24 @@ Exchange redact(const Exchange& exchange)
         h.value = redactHeaderValue(h.name, h.value);
     out.requestBody = redactBody(exchange.requestBody, headerValue(exchange.requestHeaders, "Content-Type"));
     out.responseBody = redactBody(exchange.responseBody, headerValue(exchange.responseHeaders, "Content-Type"));
+    for (const QByteArray& secret : exchange.secretValues) {
+        if (secret.size() < 4)
+            continue; // too short to tell apart from ordinary text
+        const QByteArray mark = fingerprint(secret);
+        for (HttpHeader& h : out.requestHeaders)
+            h.value.replace(secret, mark);
+        for (HttpHeader& h : out.responseHeaders)
+            h.value.replace(secret, mark);
+        out.requestBody.replace(secret, mark);
+        out.responseBody.replace(secret, mark);
+        const QByteArray url = out.url.toEncoded();
+        const QByteArray encoded = QUrl::toPercentEncoding(QString::fromUtf8(secret));
+        if (url.contains(secret) || url.contains(encoded)) {
+            QByteArray replaced = url;
+            replaced.replace(secret, mark).replace(encoded, QUrl::toPercentEncoding(QString::fromLatin1(mark)));
+            out.url = QUrl::fromEncoded(replaced);
+        }
+    }
     return out;
 }
 
