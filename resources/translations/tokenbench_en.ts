@@ -864,13 +864,13 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="86"/>
+        <location filename="../../ui/mainwindow.cpp" line="88"/>
         <source>Tokenbench workspaces (*.tbw);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="88"/>
-        <source>Workspaces and Couper files (*.tbw *.hcl);;Tokenbench workspaces (*.tbw);;Couper configuration (*.hcl);;All files (*)</source>
+        <location filename="../../ui/mainwindow.cpp" line="90"/>
+        <source>Workspaces and Couper files (*.tbw *.hcl);;Tokenbench workspaces (*.tbw);;Couper configuration (*.hcl);;HTTP request files, imported (*.http *.rest);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2176,402 +2176,451 @@ The file on disk is unchanged; your edits are still open here.</source>
 <context>
     <name>Tokenbench::Ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="304"/>
+        <location filename="../../ui/mainwindow.cpp" line="307"/>
         <source>&amp;New Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="305"/>
+        <location filename="../../ui/mainwindow.cpp" line="308"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="306"/>
+        <location filename="../../ui/mainwindow.cpp" line="309"/>
         <source>Open &amp;Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="307"/>
+        <location filename="../../ui/mainwindow.cpp" line="310"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="309"/>
+        <location filename="../../ui/mainwindow.cpp" line="312"/>
         <source>Save &amp;As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="311"/>
+        <location filename="../../ui/mainwindow.cpp" line="314"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="314"/>
+        <location filename="../../ui/mainwindow.cpp" line="317"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="318"/>
+        <location filename="../../ui/mainwindow.cpp" line="321"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="323"/>
+        <location filename="../../ui/mainwindow.cpp" line="326"/>
         <source>Add &amp;Backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="325"/>
+        <location filename="../../ui/mainwindow.cpp" line="328"/>
         <source>Add &amp;oauth2 Block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="327"/>
+        <location filename="../../ui/mainwindow.cpp" line="330"/>
         <source>Remove oauth2 Block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="328"/>
+        <location filename="../../ui/mainwindow.cpp" line="331"/>
         <source>&amp;Token Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="334"/>
+        <location filename="../../ui/mainwindow.cpp" line="337"/>
         <source>Add &amp;Token Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="335"/>
+        <location filename="../../ui/mainwindow.cpp" line="338"/>
         <source>Add a beta_token_request block to the selected backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="337"/>
+        <location filename="../../ui/mainwindow.cpp" line="340"/>
         <source>D&amp;uplicate Backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="339"/>
+        <location filename="../../ui/mainwindow.cpp" line="342"/>
         <source>Re&amp;name Backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="340"/>
+        <location filename="../../ui/mainwindow.cpp" line="343"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="342"/>
-        <location filename="../../ui/mainwindow.cpp" line="428"/>
+        <location filename="../../ui/mainwindow.cpp" line="345"/>
+        <location filename="../../ui/mainwindow.cpp" line="431"/>
         <source>&amp;Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="346"/>
+        <location filename="../../ui/mainwindow.cpp" line="349"/>
         <source>&amp;Cancel Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="348"/>
+        <location filename="../../ui/mainwindow.cpp" line="351"/>
         <source>C&amp;lear Trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="350"/>
+        <location filename="../../ui/mainwindow.cpp" line="353"/>
         <source>&amp;Discover Authorization Server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="353"/>
+        <location filename="../../ui/mainwindow.cpp" line="356"/>
         <source>Edit Si&amp;gning Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="356"/>
+        <location filename="../../ui/mainwindow.cpp" line="359"/>
         <source>Run with &amp;Fresh Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="359"/>
+        <location filename="../../ui/mainwindow.cpp" line="362"/>
         <source>F&amp;orget Cached Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="360"/>
+        <location filename="../../ui/mainwindow.cpp" line="363"/>
         <source>&amp;Filter Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="365"/>
+        <location filename="../../ui/mainwindow.cpp" line="368"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="367"/>
+        <location filename="../../ui/mainwindow.cpp" line="370"/>
         <source>&amp;Import curl…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="369"/>
+        <location filename="../../ui/mainwindow.cpp" line="372"/>
         <source>Save &amp;Trace as HAR/Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="371"/>
+        <location filename="../../ui/mainwindow.cpp" line="374"/>
         <source>&amp;Secrets in Keychain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="373"/>
+        <location filename="../../ui/mainwindow.cpp" line="376"/>
         <source>&amp;JWT Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="382"/>
+        <location filename="../../ui/mainwindow.cpp" line="385"/>
         <source>&amp;About Tokenbench</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="388"/>
+        <location filename="../../ui/mainwindow.cpp" line="391"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="394"/>
+        <location filename="../../ui/mainwindow.cpp" line="397"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="397"/>
+        <location filename="../../ui/mainwindow.cpp" line="400"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="410"/>
+        <location filename="../../ui/mainwindow.cpp" line="413"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="435"/>
+        <location filename="../../ui/mainwindow.cpp" line="438"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="440"/>
+        <location filename="../../ui/mainwindow.cpp" line="443"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="456"/>
+        <location filename="../../ui/mainwindow.cpp" line="459"/>
         <source>Filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="480"/>
+        <location filename="../../ui/mainwindow.cpp" line="483"/>
         <source>Rename backend %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="518"/>
+        <location filename="../../ui/mainwindow.cpp" line="521"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="520"/>
+        <location filename="../../ui/mainwindow.cpp" line="523"/>
         <source>Request a token for the selected backend (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/mainwindow.cpp" line="525"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="524"/>
+        <location filename="../../ui/mainwindow.cpp" line="527"/>
         <source>Cancel the running request (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="571"/>
-        <location filename="../../ui/mainwindow.cpp" line="586"/>
+        <location filename="../../ui/mainwindow.cpp" line="574"/>
+        <location filename="../../ui/mainwindow.cpp" line="589"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="587"/>
+        <location filename="../../ui/mainwindow.cpp" line="590"/>
         <source>Problems (%1 errors, %2 warnings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1550"/>
+        <location filename="../../ui/mainwindow.cpp" line="1184"/>
+        <source>Replace set_request_headers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1185"/>
+        <source>Backend %1&apos;s set_request_headers cannot be merged (%2).
+
+Replace it with %3? Other headers in it are removed (Undo brings them back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1195"/>
+        <source>Use token request %1 for the resource check of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1200"/>
+        <source>%1 is applied to set_request_headers; give %2 a resource URL for Run to call it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1201"/>
+        <source>%1 is applied to set_request_headers; Run fetches it and calls the resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1601"/>
         <source>Forgot the cached token of %1; the next Run requests a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1565"/>
+        <location filename="../../ui/mainwindow.cpp" line="1619"/>
         <source>resource %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1566"/>
+        <location filename="../../ui/mainwindow.cpp" line="1620"/>
         <source>resource unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1595"/>
+        <location filename="../../ui/mainwindow.cpp" line="1649"/>
         <source>Discovery applied to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1618"/>
+        <location filename="../../ui/mainwindow.cpp" line="1672"/>
         <source>discovery: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1680"/>
+        <location filename="../../ui/mainwindow.cpp" line="1733"/>
+        <source>Cannot open request file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1748"/>
+        <source>Cannot import request file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1749"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1755"/>
+        <location filename="../../ui/mainwindow.cpp" line="1775"/>
         <source>Import backend %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1696"/>
+        <location filename="../../ui/mainwindow.cpp" line="1760"/>
+        <source>Imported the request of %1 as backend %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="1791"/>
         <source>Tokenbench trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1700"/>
-        <location filename="../../ui/mainwindow.cpp" line="1713"/>
+        <location filename="../../ui/mainwindow.cpp" line="1795"/>
+        <location filename="../../ui/mainwindow.cpp" line="1808"/>
         <source>Save Trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1700"/>
+        <location filename="../../ui/mainwindow.cpp" line="1795"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1703"/>
+        <location filename="../../ui/mainwindow.cpp" line="1798"/>
         <source>Trace saved to %1 (secrets redacted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1710"/>
+        <location filename="../../ui/mainwindow.cpp" line="1805"/>
         <source>The trace is empty: run a token request first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1714"/>
+        <location filename="../../ui/mainwindow.cpp" line="1809"/>
         <source>HAR 1.2 (*.har);;Markdown report (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="631"/>
+        <location filename="../../ui/mainwindow.cpp" line="634"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="633"/>
+        <location filename="../../ui/mainwindow.cpp" line="636"/>
         <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="639"/>
+        <location filename="../../ui/mainwindow.cpp" line="642"/>
         <source>not saved yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="681"/>
+        <location filename="../../ui/mainwindow.cpp" line="684"/>
         <source>Clear List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="793"/>
+        <location filename="../../ui/mainwindow.cpp" line="796"/>
         <source>Select a backend or block on the left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="817"/>
+        <location filename="../../ui/mainwindow.cpp" line="820"/>
         <source>The %1 block is kept exactly as it is; Tokenbench has no form for it yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="842"/>
+        <location filename="../../ui/mainwindow.cpp" line="845"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="843"/>
+        <location filename="../../ui/mainwindow.cpp" line="846"/>
         <source>The workspace has unsaved changes. Save them first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="930"/>
+        <location filename="../../ui/mainwindow.cpp" line="936"/>
         <source>Cannot open workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="246"/>
-        <location filename="../../ui/mainwindow.cpp" line="883"/>
-        <location filename="../../ui/mainwindow.cpp" line="931"/>
+        <location filename="../../ui/mainwindow.cpp" line="249"/>
+        <location filename="../../ui/mainwindow.cpp" line="886"/>
+        <location filename="../../ui/mainwindow.cpp" line="937"/>
+        <location filename="../../ui/mainwindow.cpp" line="1733"/>
         <source>%1
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="214"/>
+        <location filename="../../ui/mainwindow.cpp" line="217"/>
         <source>Could not write the recovery file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/mainwindow.cpp" line="229"/>
         <source>an unsaved workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="228"/>
+        <location filename="../../ui/mainwindow.cpp" line="231"/>
         <source>Restore unsaved changes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="229"/>
+        <location filename="../../ui/mainwindow.cpp" line="232"/>
         <source>Tokenbench did not close properly. Restore the unsaved changes to %1 from %2?
 
 Secrets typed in that session are not restored: they are never written to disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="246"/>
+        <location filename="../../ui/mainwindow.cpp" line="249"/>
         <source>Cannot restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/mainwindow.cpp" line="267"/>
         <source>Restored unsaved changes from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="595"/>
-        <location filename="../../ui/mainwindow.cpp" line="1403"/>
+        <location filename="../../ui/mainwindow.cpp" line="598"/>
+        <location filename="../../ui/mainwindow.cpp" line="1454"/>
         <source>Keychain: checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="635"/>
+        <location filename="../../ui/mainwindow.cpp" line="638"/>
         <source>%1 (Couper file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="872"/>
+        <location filename="../../ui/mainwindow.cpp" line="875"/>
         <source>Open Workspace or Couper File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="882"/>
+        <location filename="../../ui/mainwindow.cpp" line="885"/>
         <source>Cannot open the Couper file</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="916"/>
+        <location filename="../../ui/mainwindow.cpp" line="919"/>
         <source>Opened %1 (%n problem(s)); Save writes your edits back into it</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2579,37 +2628,37 @@ Secrets typed in that session are not restored: they are never written to disk.<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="960"/>
+        <location filename="../../ui/mainwindow.cpp" line="966"/>
         <source>Opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="960"/>
+        <location filename="../../ui/mainwindow.cpp" line="966"/>
         <source>the demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="999"/>
+        <location filename="../../ui/mainwindow.cpp" line="1005"/>
         <source>Saved your edits into %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1000"/>
+        <location filename="../../ui/mainwindow.cpp" line="1006"/>
         <source>Nothing to save: %1 already has these settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1009"/>
+        <location filename="../../ui/mainwindow.cpp" line="1015"/>
         <source>Save Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1023"/>
+        <location filename="../../ui/mainwindow.cpp" line="1029"/>
         <source>Cannot save workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1024"/>
+        <location filename="../../ui/mainwindow.cpp" line="1030"/>
         <source>%1
 
 %2
@@ -2618,132 +2667,132 @@ Your changes are still open here; try another folder with Save As.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1443"/>
+        <location filename="../../ui/mainwindow.cpp" line="1494"/>
         <source>Secrets kept out of the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1052"/>
+        <location filename="../../ui/mainwindow.cpp" line="1058"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1061"/>
-        <location filename="../../ui/mainwindow.cpp" line="1071"/>
+        <location filename="../../ui/mainwindow.cpp" line="1067"/>
+        <location filename="../../ui/mainwindow.cpp" line="1077"/>
         <source>Add backend %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1083"/>
+        <location filename="../../ui/mainwindow.cpp" line="1089"/>
         <source>Add oauth2 block to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1094"/>
+        <location filename="../../ui/mainwindow.cpp" line="1100"/>
         <source>Remove oauth2 block from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1114"/>
+        <location filename="../../ui/mainwindow.cpp" line="1120"/>
         <source>Token Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1125"/>
+        <location filename="../../ui/mainwindow.cpp" line="1139"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1149"/>
+        <location filename="../../ui/mainwindow.cpp" line="1163"/>
         <source>Add token request %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1168"/>
+        <location filename="../../ui/mainwindow.cpp" line="1219"/>
         <source>Remove token request from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1179"/>
+        <location filename="../../ui/mainwindow.cpp" line="1230"/>
         <source>Duplicate backend %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1242"/>
+        <location filename="../../ui/mainwindow.cpp" line="1293"/>
         <source>JWT Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1273"/>
+        <location filename="../../ui/mainwindow.cpp" line="1324"/>
         <source>✘ unverified: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1278"/>
+        <location filename="../../ui/mainwindow.cpp" line="1329"/>
         <source>✔ verified: %1 (keys from %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1287"/>
+        <location filename="../../ui/mainwindow.cpp" line="1338"/>
         <source>✘ not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1322"/>
+        <location filename="../../ui/mainwindow.cpp" line="1373"/>
         <source>Select the backend to run in the tree.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1327"/>
+        <location filename="../../ui/mainwindow.cpp" line="1378"/>
         <source>Running %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1400"/>
+        <location filename="../../ui/mainwindow.cpp" line="1451"/>
         <source> Keychain ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1405"/>
+        <location filename="../../ui/mainwindow.cpp" line="1456"/>
         <source>Keychain unavailable: secrets in memory only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1406"/>
+        <location filename="../../ui/mainwindow.cpp" line="1457"/>
         <source>⚠ No keychain: %1 Secrets you type are kept in memory for this session only and are never written to disk; the workspace file refers to them as env.NAME.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1439"/>
+        <location filename="../../ui/mainwindow.cpp" line="1490"/>
         <source>Stored in the keychain, referenced from the file as env.NAME:
 %1
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1441"/>
+        <location filename="../../ui/mainwindow.cpp" line="1492"/>
         <source>
 Not stored (the keychain is unavailable) — kept in memory for this session only; set these environment variables before the next session:
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1499"/>
+        <location filename="../../ui/mainwindow.cpp" line="1550"/>
         <source>✔ cached token reused (no token request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1500"/>
+        <location filename="../../ui/mainwindow.cpp" line="1551"/>
         <source>✔ %1 · %2 ms · token issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1502"/>
+        <location filename="../../ui/mainwindow.cpp" line="1553"/>
         <source>, expires in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1504"/>
+        <location filename="../../ui/mainwindow.cpp" line="1555"/>
         <source>Canceled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3173,42 +3222,42 @@ Not stored (the keychain is unavailable) — kept in memory for this session onl
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="310"/>
+        <location filename="../../ui/tokenpanel.cpp" line="312"/>
         <source>cached token, reused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="310"/>
+        <location filename="../../ui/tokenpanel.cpp" line="312"/>
         <source>fresh token, cached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="311"/>
+        <location filename="../../ui/tokenpanel.cpp" line="313"/>
         <source> — the cache keeps it for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="313"/>
+        <location filename="../../ui/tokenpanel.cpp" line="315"/>
         <source>fresh token; its cache entry has expired: the next Run requests a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="315"/>
+        <location filename="../../ui/tokenpanel.cpp" line="317"/>
         <source>cached token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="315"/>
+        <location filename="../../ui/tokenpanel.cpp" line="317"/>
         <source>fresh token, not cached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="320"/>
+        <location filename="../../ui/tokenpanel.cpp" line="322"/>
         <source>unknown (no expires_in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenpanel.cpp" line="326"/>
+        <location filename="../../ui/tokenpanel.cpp" line="328"/>
         <source>in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3216,62 +3265,97 @@ Not stored (the keychain is unavailable) — kept in memory for this session onl
 <context>
     <name>Tokenbench::Ui::TokenRequestsPanel</name>
     <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="27"/>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="32"/>
         <source>Token request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="27"/>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="32"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="36"/>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="42"/>
+        <source>&amp;Use for Resource Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="46"/>
+        <source>Send this token to the backend&apos;s resource: sets set_request_headers&apos; authorization to &quot;Bearer ${backend.beta_tokens.LABEL}&quot; (Ctrl+U; undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="52"/>
+        <source>&amp;Use for resource check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="59"/>
         <source>Add token request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="64"/>
-        <source>Select a backend to see how to reference its token requests.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="79"/>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="80"/>
-        <source>Copy %1 to the clipboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="95"/>
-        <source>Anywhere in the file, at request time (empty while no token is cached).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="97"/>
-        <source>Inside this backend&apos;s own blocks (set_request_headers, ...).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="101"/>
-        <source>The default request&apos;s token, anywhere in the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="103"/>
-        <source>The default request&apos;s token, inside this backend, e.g. set_request_headers = { authorization = &quot;Bearer ${backend.beta_token}&quot; }.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/tokenrequestspanel.cpp" line="113"/>
-        <source>Backend %1 has no beta_token_request yet. Add one to fetch a token from any JSON service; it is then referenced as backends.%1.beta_tokens.LABEL.</source>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="100"/>
+        <source>Select a token request above first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/tokenrequestspanel.cpp" line="118"/>
+        <source>Select a backend to see how to reference its token requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="133"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="134"/>
+        <source>Copy %1 to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="151"/>
+        <source>Anywhere in the file, at request time (empty while no token is cached).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="153"/>
+        <source>Inside this backend&apos;s own blocks (set_request_headers, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="157"/>
+        <source>The default request&apos;s token, anywhere in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="159"/>
+        <source>The default request&apos;s token, inside this backend, e.g. set_request_headers = { authorization = &quot;Bearer ${backend.beta_token}&quot; }.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="175"/>
+        <source>The backend&apos;s modifiers send this token to the resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="181"/>
+        <source>The resource check sends %1&apos;s token (Run it to call the resource).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="182"/>
+        <source>%1&apos;s token is applied; give the backend a resource URL (tokenbench_resource_url) for Run to call it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="200"/>
+        <source>Backend %1 has no beta_token_request yet. Add one to fetch a token from any JSON service; it is then referenced as backends.%1.beta_tokens.LABEL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tokenrequestspanel.cpp" line="205"/>
         <source>This backend is defined inline (no name), so only backend.beta_token(s) inside it reach its tokens.</source>
         <translation type="unfinished"></translation>
     </message>
