@@ -59,6 +59,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -538,14 +539,21 @@ void MainWindow::createWidgets()
     runLayout->addWidget(m_flowPanel);
     m_runSplitter = new QSplitter(Qt::Vertical, runPane);
     m_runSplitter->setObjectName(QStringLiteral("runSplitter"));
-    m_tokenPanel = new TokenPanel(m_runSplitter);
+    // The token card grows with what a run brings (ID token, cache, resource): it scrolls rather than
+    // squeezing its rows when the splitter gives it less room than it needs.
+    auto* tokenScroll = new QScrollArea(m_runSplitter);
+    tokenScroll->setObjectName(QStringLiteral("tokenPanelScrollArea"));
+    tokenScroll->setWidgetResizable(true);
+    tokenScroll->setFrameShape(QFrame::NoFrame);
+    m_tokenPanel = new TokenPanel(tokenScroll);
+    tokenScroll->setWidget(m_tokenPanel);
     m_tokenPanel->setObjectName(QStringLiteral("tokenPanel"));
     m_tracePane = new TracePane(m_traceModel, m_runSplitter);
     m_tracePane->setObjectName(QStringLiteral("tracePane"));
     connect(m_tokenPanel, &TokenPanel::inspectRequested, this, &MainWindow::inspectJwt);
     connect(m_tokenPanel, &TokenPanel::forgetCacheRequested, this, &MainWindow::forgetCachedToken);
     connect(m_tracePane, &TracePane::inspectRequested, this, &MainWindow::inspectJwt);
-    m_runSplitter->addWidget(m_tokenPanel);
+    m_runSplitter->addWidget(tokenScroll);
     m_runSplitter->addWidget(m_tracePane);
     runLayout->addWidget(m_runSplitter);
 
