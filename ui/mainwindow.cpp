@@ -1281,6 +1281,10 @@ void MainWindow::ensureRunner()
     connect(m_runner, &Core::Runner::runFinished, this, &MainWindow::onBackendRunFinished);
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
     connect(m_runner, &Core::Runner::started, this, [this] { updateActions(); });
+    // One JWKS cache for the ID tokens of flows and the access-token badge.
+    if (!m_jwksCache)
+        m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
+    m_runner->flowClient()->setJwksCache(m_jwksCache);
     m_flowController = new FlowController(m_runner, m_flowPanel, m_tokenPanel, this);
     if (m_urlOpener)
         m_flowController->setUrlOpener(m_urlOpener);
@@ -1324,7 +1328,8 @@ void MainWindow::verifyIssuedToken(const QString& token)
         return;
     ensureNetwork();
     if (!m_issuerVerifier) {
-        m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
+        if (!m_jwksCache)
+            m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
         m_issuerVerifier = new Core::Jwt::IssuerVerifier(m_nam, m_jwksCache, this);
         connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::finished, this,
                 [this](const Core::Jwt::IssuerVerifier::Result& r) {
