@@ -125,6 +125,7 @@ struct Invocation
     bool json = false;
     bool reveal = false;
     std::optional<ResourceSpec> resource; // --resource: the resource check after the token
+    QJsonObject discovery;                 // --discovery: what was found, for --json
 };
 
 // Parses a flag value: env:NAME reads the environment (after --env overrides).
@@ -375,7 +376,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     }
     if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
         o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
-    if (const int rc = applyDiscovery(parser, o); rc != Ok)
+    if (const int rc = applyDiscovery(parser, o, &inv->discovery); rc != Ok)
         return rc;
 
     Diagnostics problems;
@@ -443,6 +444,8 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
         QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
         if (last.resource)
             o.insert(QStringLiteral("resource"), resourceJson(*last.resource, inv.reveal));
+        if (!inv.discovery.isEmpty())
+            o.insert(QStringLiteral("discovery"), inv.discovery);
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else if (token.ok()) {
         out() << token.response.accessToken << Qt::endl;
@@ -513,9 +516,12 @@ int runToken(const QStringList& arguments)
     startOne();
     QCoreApplication::exec();
 
-    if (inv.json)
-        out() << QJsonDocument(ResultJson::tokenResult(last, inv.reveal)).toJson(QJsonDocument::Indented);
-    else if (last.ok())
+    if (inv.json) {
+        QJsonObject o = ResultJson::tokenResult(last, inv.reveal);
+        if (!inv.discovery.isEmpty())
+            o.insert(QStringLiteral("discovery"), inv.discovery);
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else if (last.ok())
         out() << last.response.accessToken << Qt::endl;
     out().flush();
     if (!last.ok())
