@@ -13,6 +13,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace Tokenbench::Cli {
 
@@ -146,7 +147,7 @@ void addRequestOptions(QCommandLineParser& parser)
                       QStringLiteral("N")});
 }
 
-int applyDiscovery(const QCommandLineParser& parser, Block& o)
+int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json)
 {
     if (!parser.isSet(QStringLiteral("discovery")))
         return Ok;
@@ -189,8 +190,21 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o)
         check.signingAlgorithm = p->attribute(QStringLiteral("signature_algorithm")).trimmed();
     if (check.grantType == u"authorization_code")
         check.codeChallengeMethod = QStringLiteral("S256");
-    for (const Diagnostic& d : checkDiscovery(doc, check))
+    QJsonArray warnings;
+    for (const Diagnostic& d : checkDiscovery(doc, check)) {
         printWarning(QStringLiteral("discovery: %1: %2").arg(d.attribute, d.message));
+        warnings.append(QString(d.attribute + QStringLiteral(": ") + d.message));
+    }
+    if (json) {
+        auto url = [](const QUrl& u) { return u.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.toString()); };
+        json->insert(QStringLiteral("metadata_url"), doc.fetchedFrom.toString());
+        json->insert(QStringLiteral("issuer"), doc.issuer);
+        json->insert(QStringLiteral("token_endpoint"), url(doc.tokenEndpoint));
+        json->insert(QStringLiteral("authorization_endpoint"), url(doc.authorizationEndpoint));
+        json->insert(QStringLiteral("device_authorization_endpoint"), url(doc.deviceAuthorizationEndpoint));
+        json->insert(QStringLiteral("jwks_uri"), url(doc.jwksUri));
+        json->insert(QStringLiteral("warnings"), warnings);
+    }
     return Ok;
 }
 

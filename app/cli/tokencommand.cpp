@@ -145,6 +145,7 @@ struct Invocation
     std::optional<ResourceSpec> resource; // --resource: the resource check after the token
     QString harPath;                      // --har: the run's exchanges as HAR 1.2
     BetaResourceRun::Planner betaResource; // --request with --resource (or tokenbench_resource_url)
+    QJsonObject discovery;                 // --discovery: what was found, for --json
 };
 
 // Parses a flag value: env:NAME reads the environment (after --env overrides).
@@ -402,7 +403,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     }
     if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
         o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
-    if (const int rc = applyDiscovery(parser, o); rc != Ok)
+    if (const int rc = applyDiscovery(parser, o, &inv->discovery); rc != Ok)
         return rc;
 
     Diagnostics problems;
@@ -549,8 +550,12 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
     const bool harFailed = !writeHar(inv, token.exchanges);
     if (inv.json) {
         QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
+        if (!inv.discovery.isEmpty())
+            o.insert(QStringLiteral("discovery"), inv.discovery);
         if (last.resource)
             o.insert(QStringLiteral("resource"), resourceJson(*last.resource, inv.reveal));
+        if (!inv.discovery.isEmpty())
+            o.insert(QStringLiteral("discovery"), inv.discovery);
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else if (token.ok()) {
         out() << token.response.accessToken << Qt::endl;
@@ -600,6 +605,8 @@ int runBetaWithResource(const Invocation& inv, NetworkAccessManager* nam)
     const bool harFailed = !writeHar(inv, token.exchanges);
     if (inv.json) {
         QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
+        if (!inv.discovery.isEmpty())
+            o.insert(QStringLiteral("discovery"), inv.discovery);
         if (last.resource) {
             QJsonObject r = resourceJson(*last.resource, inv.reveal);
             r.insert(QStringLiteral("note"), last.resource->note.isEmpty() ? QJsonValue(QJsonValue::Null)
@@ -689,9 +696,12 @@ int runToken(const QStringList& arguments)
     QCoreApplication::exec();
 
     const bool harFailed = !writeHar(inv, last.exchanges);
-    if (inv.json)
-        out() << QJsonDocument(ResultJson::tokenResult(last, inv.reveal)).toJson(QJsonDocument::Indented);
-    else if (last.ok())
+    if (inv.json) {
+        QJsonObject o = ResultJson::tokenResult(last, inv.reveal);
+        if (!inv.discovery.isEmpty())
+            o.insert(QStringLiteral("discovery"), inv.discovery);
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else if (last.ok())
         out() << last.response.accessToken << Qt::endl;
     out().flush();
     if (!last.ok())

@@ -5,6 +5,7 @@
 
 #include <atomic>
 
+#include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -277,8 +278,6 @@ void HttpExchange::start()
 
     QNetworkAccessManager* nam = m_nam;
     if (!m_request.transport.isDefault()) {
-        // The backend's tls block and proxy. A private manager: Qt's connection cache does not tell TLS
-        // settings or proxies apart, and a connection opened with other ones must never be reused.
         auto conf = buildSslConfiguration(m_request.transport.tls);
         if (!conf) {
             fail(Exchange::Failure::Other, conf.error().message);
@@ -286,15 +285,29 @@ void HttpExchange::start()
         }
         if (m_request.url.scheme() == u"https")
             req.setSslConfiguration(conf.value());
-        // Outlives the reply: deleted after this exchange, once the event loop runs again.
-        auto* own = new NetworkAccessManager;
-        connect(this, &QObject::destroyed, own, &QObject::deleteLater);
-        const QUrl& p = m_request.transport.proxy;
-        if (!p.isEmpty())
-            own->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, p.host(), quint16(p.port(80)),
-                                        p.userName(QUrl::FullyDecoded), p.password(QUrl::FullyDecoded)));
-        else
-            own->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        // The backend's tls block and proxy. Qt's connection cache does not tell TLS settings or proxies
+        // apart, so each distinct transport gets its own manager (a child of the shared one, kept for
+        // later requests with the same settings): connections are reused, never across settings.
+        QCryptographicHash key(QCryptographicHash::Sha256);
+        for (const QByteArray& part : {m_request.transport.tls.serverCaCertificate, m_request.transport.tls.clientCertificate,
+                                       m_request.transport.tls.clientPrivateKey,
+                                       QByteArray(m_request.transport.tls.disableCertificateValidation ? "1" : "0"),
+                                       m_request.transport.proxy.toEncoded()}) {
+            key.addData(QByteArray::number(part.size()));
+            key.addData(part);
+        }
+        const QString name = QStringLiteral("tokenbench-transport-") + QString::fromLatin1(key.result().toHex().left(32));
+        auto* own = m_nam->findChild<QNetworkAccessManager*>(name, Qt::FindDirectChildrenOnly);
+        if (!own) {
+            own = new NetworkAccessManager(m_nam);
+            own->setObjectName(name);
+            const QUrl& p = m_request.transport.proxy;
+            if (!p.isEmpty())
+                own->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, p.host(), quint16(p.port(80)),
+                                            p.userName(QUrl::FullyDecoded), p.password(QUrl::FullyDecoded)));
+            else
+                own->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        }
         nam = own;
     }
 

@@ -7,6 +7,9 @@
 #include "util/clirunner.h"
 #include "util/testsupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -112,6 +115,19 @@ private Q_SLOTS:
         QVERIFY2(ok.exitCode == 0, ok.err.constData());
         QVERIFY2(!ok.err.contains("discovery"), ok.err.constData());
         QVERIFY(!ok.out.trimmed().isEmpty());
+
+        const auto json = Tokenbench::Test::runCli(
+            QStringLiteral(TOKENBENCH_CLI_PATH),
+            {QStringLiteral("token"), QStringLiteral("--discovery"), issuer(), QStringLiteral("--client-id"),
+             QStringLiteral("basic-client"), QStringLiteral("--client-secret"), QStringLiteral("env:DISC_BASIC"),
+             QStringLiteral("--json")},
+            {{QStringLiteral("DISC_BASIC"), QStringLiteral("basic-secret")}});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject d = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("discovery")).toObject();
+        QCOMPARE(d.value(QStringLiteral("token_endpoint")).toString(), m_as.tokenEndpoint().toString());
+        QCOMPARE(d.value(QStringLiteral("jwks_uri")).toString(), issuer() + QStringLiteral("/jwks"));
+        QCOMPARE(d.value(QStringLiteral("issuer")).toString(), issuer());
+        QVERIFY(d.value(QStringLiteral("warnings")).toArray().isEmpty());
 
         const auto warned = Tokenbench::Test::runCli(
             QStringLiteral(TOKENBENCH_CLI_PATH),
