@@ -526,6 +526,24 @@ bool writeHar(const Invocation& inv, const QList<Exchange>& exchanges)
     return ok;
 }
 
+// The --json object of a run: the token result, plus what --discovery found and the resource check.
+QJsonObject runJson(const Invocation& inv, const TokenResult& token, const std::optional<ResourceResult>& resource)
+{
+    QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
+    if (!inv.discovery.isEmpty())
+        o.insert(QStringLiteral("discovery"), inv.discovery);
+    if (resource)
+        o.insert(QStringLiteral("resource"), resourceJson(*resource, inv.reveal));
+    return o;
+}
+
+// A resource check that did not end on 2xx: the reason on stderr, exit 3 (unreachable) or 4 (answered).
+int resourceFailure(const ResourceResult& r)
+{
+    printError(QStringLiteral("resource check: %1").arg(r.errorText.isEmpty() ? r.final.failureText : r.errorText));
+    return r.final.failure != Exchange::Failure::None ? Transport : Refused;
+}
+
 // The token, then the resource check with Couper's 401 retries (reference section 2.7).
 int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
 {
@@ -548,16 +566,9 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
     TokenResult token = last.token;
     token.exchanges = last.exchanges; // every exchange: token requests and resource calls, in order
     const bool harFailed = !writeHar(inv, token.exchanges);
-    if (inv.json) {
-        QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
-        if (!inv.discovery.isEmpty())
-            o.insert(QStringLiteral("discovery"), inv.discovery);
-        if (last.resource)
-            o.insert(QStringLiteral("resource"), resourceJson(*last.resource, inv.reveal));
-        if (!inv.discovery.isEmpty())
-            o.insert(QStringLiteral("discovery"), inv.discovery);
-        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else if (token.ok()) {
+    if (inv.json)
+        out() << QJsonDocument(runJson(inv, token, last.resource)).toJson(QJsonDocument::Indented);
+    else if (token.ok()) {
         out() << token.response.accessToken << Qt::endl;
     }
     out().flush();
@@ -570,11 +581,8 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
         return 6; // an ID token that fails verification is an invalid JWT, as without --resource
     if (harFailed)
         return Usage;
-    if (last.resource && !last.resource->ok()) {
-        const ResourceResult& r = *last.resource;
-        printError(QStringLiteral("resource check: %1").arg(r.errorText.isEmpty() ? r.final.failureText : r.errorText));
-        return r.final.failure != Exchange::Failure::None ? Transport : Refused;
-    }
+    if (last.resource && !last.resource->ok())
+        return resourceFailure(*last.resource);
     if (last.resource)
         err() << "tokenbench-cli: resource " << last.resource->final.status << " after "
               << last.resource->resourceRequests << " call(s), " << last.resource->tokenRequests
@@ -604,11 +612,9 @@ int runBetaWithResource(const Invocation& inv, NetworkAccessManager* nam)
     token.exchanges = last.exchanges; // the token request, then the resource call
     const bool harFailed = !writeHar(inv, token.exchanges);
     if (inv.json) {
-        QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
-        if (!inv.discovery.isEmpty())
-            o.insert(QStringLiteral("discovery"), inv.discovery);
+        QJsonObject o = runJson(inv, token, last.resource);
         if (last.resource) {
-            QJsonObject r = resourceJson(*last.resource, inv.reveal);
+            QJsonObject r = o.value(QStringLiteral("resource")).toObject();
             r.insert(QStringLiteral("note"), last.resource->note.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                                            : QJsonValue(last.resource->note));
             o.insert(QStringLiteral("resource"), r);
@@ -630,11 +636,8 @@ int runBetaWithResource(const Invocation& inv, NetworkAccessManager* nam)
         printError(QStringLiteral("resource check: %1").arg(last.resource->errorText));
         return Usage;
     }
-    if (last.resource && !last.resource->ok()) {
-        const ResourceResult& r = *last.resource;
-        printError(QStringLiteral("resource check: %1").arg(r.errorText.isEmpty() ? r.final.failureText : r.errorText));
-        return r.final.failure != Exchange::Failure::None ? Transport : Refused;
-    }
+    if (last.resource && !last.resource->ok())
+        return resourceFailure(*last.resource);
     if (last.resource)
         err() << "tokenbench-cli: resource " << last.resource->final.status << " after 1 call, 1 token request"
               << Qt::endl;
@@ -696,12 +699,9 @@ int runToken(const QStringList& arguments)
     QCoreApplication::exec();
 
     const bool harFailed = !writeHar(inv, last.exchanges);
-    if (inv.json) {
-        QJsonObject o = ResultJson::tokenResult(last, inv.reveal);
-        if (!inv.discovery.isEmpty())
-            o.insert(QStringLiteral("discovery"), inv.discovery);
-        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else if (last.ok())
+    if (inv.json)
+        out() << QJsonDocument(runJson(inv, last, std::nullopt)).toJson(QJsonDocument::Indented);
+    else if (last.ok())
         out() << last.response.accessToken << Qt::endl;
     out().flush();
     if (!last.ok())
