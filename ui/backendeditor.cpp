@@ -3,9 +3,10 @@
 
 #include "undocommands.h"
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "model/schema.h"
 #include "model/workspace.h"
+#include "model/validator.h"
 #include "net/tlsconfig.h"
 #include "settings.h"
 

@@ -5,7 +5,7 @@
 #include "tokenpanel.h"
 #include "undocommands.h"
 
-#include "design/expressiondesign.h"
+#include "hcl/expressiondesign.h"
 #include "hcl/document.h"
 #include "hcl/evaluator.h"
 #include "model/valueresolver.h"

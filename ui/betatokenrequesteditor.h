@@ -2,7 +2,7 @@
 
 #include "blockeditor.h"
 
-#include "trace/exchange.h"
+#include "net/exchange.h"
 
 #include <memory>
 #include <optional>

@@ -2,7 +2,7 @@
 
 #include "diffpreviewdialog.h"
 
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "saveback/couperwriter.h"
 
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "keyvalueeditor.h"
 
-#include "design/expressiondesign.h"
+#include "hcl/expressiondesign.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

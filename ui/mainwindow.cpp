@@ -22,7 +22,7 @@
 #include "jwt/issuerverifier.h"
 #include "jwt/jwkscache.h"
 #include "jwt/jwtpeek.h"
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "model/diagnosticsmodel.h"
 #include "model/recovery.h"
 #include "model/schema.h"
@@ -1277,7 +1277,9 @@ void MainWindow::ensureRunner()
     if (m_runner)
         return;
     ensureNetwork();
-    m_runner = new Core::Runner(m_workspace, m_traceModel, m_nam, this);
+    m_runner = new Core::Runner(m_workspace, m_nam, this);
+    connect(m_runner, &Core::Runner::exchangeStarted, m_traceModel, &Core::TraceModel::upsert);
+    connect(m_runner, &Core::Runner::exchangeFinished, m_traceModel, &Core::TraceModel::upsert);
     connect(m_runner, &Core::Runner::runFinished, this, &MainWindow::onBackendRunFinished);
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
     connect(m_runner, &Core::Runner::started, this, [this] { updateActions(); });

@@ -2,7 +2,7 @@
 
 #include "clicommon.h"
 
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "hcl/document.h"
 #include "model/validator.h"
 #include "model/valueresolver.h"

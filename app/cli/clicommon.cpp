@@ -1,7 +1,7 @@
 #include "clicommon.h"
 
-#include "hcl/couperconfig.h"
-#include "model/diagnostic.h"
+#include "model/couperconfig.h"
+#include "util/diagnostic.h"
 #include "model/workspacefile.h"
 
 #include <QCommandLineParser>

@@ -5,7 +5,7 @@
 #include "export/couperexporter.h"
 #include "export/exporter.h"
 #include "export/kymatokenrequest.h"
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
 #include "net/betatokenrequest.h"

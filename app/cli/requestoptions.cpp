@@ -4,10 +4,11 @@
 
 #include "model/block.h"
 #include "model/schema.h"
+#include "model/validator.h"
 #include "model/valueresolver.h"
 #include "net/discovery.h"
 #include "net/networkaccessmanager.h"
-#include "trace/resultjson.h"
+#include "export/resultjson.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

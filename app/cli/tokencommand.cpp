@@ -5,7 +5,7 @@
 #include "secretcommand.h"
 
 #include "export/traceexport.h"
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
@@ -19,7 +19,7 @@
 #include "net/tokenrequest.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
-#include "trace/resultjson.h"
+#include "export/resultjson.h"
 #include "util/duration.h"
 
 #include <QCommandLineParser>

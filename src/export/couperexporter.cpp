@@ -1,6 +1,6 @@
 #include "export/couperexporter.h"
 
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "model/schema.h"

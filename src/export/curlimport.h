@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/block.h"
-#include "trace/exchange.h"
+#include "net/exchange.h"
 #include "util/result.h"
 
 #include <QList>

@@ -8,6 +8,7 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/oauth2cexporter.h ${CMAKE_CURRENT_LIST_DIR}/oauth2cexporter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/httpfileexporter.h ${CMAKE_CURRENT_LIST_DIR}/httpfileexporter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/kymatokenrequest.h ${CMAKE_CURRENT_LIST_DIR}/kymatokenrequest.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resultjson.h ${CMAKE_CURRENT_LIST_DIR}/resultjson.cpp
     ${CMAKE_CURRENT_LIST_DIR}/traceexport.h ${CMAKE_CURRENT_LIST_DIR}/traceexport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shellwords.h ${CMAKE_CURRENT_LIST_DIR}/shellwords.cpp
     ${CMAKE_CURRENT_LIST_DIR}/curlimport.h ${CMAKE_CURRENT_LIST_DIR}/curlimport.cpp

@@ -10,7 +10,7 @@
 
 #include "hcl/syntax.h"
 #include "hcl/token.h"
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "util/result.h"
 
 namespace Tokenbench::Core::Hcl {

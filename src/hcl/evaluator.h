@@ -10,7 +10,7 @@
 #include <QStringList>
 
 #include "hcl/value.h"
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace Tokenbench::Core::Hcl {
 

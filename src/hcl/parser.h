@@ -5,7 +5,7 @@
 
 #include "hcl/syntax.h"
 #include "hcl/token.h"
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace Tokenbench::Core::Hcl {
 

@@ -1,4 +1,4 @@
-# HCL2 engine: lossless lexer/parser, evaluator, Couper mapping and formatter (QtCore only).
+# HCL2 engine: lossless lexer/parser, evaluator, formatter and the expression-design aids (completion paths, null diagnosis) (QtCore only).
 target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/token.h
     ${CMAKE_CURRENT_LIST_DIR}/lexer.cpp
@@ -14,7 +14,5 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/evaluator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/formatter.h
     ${CMAKE_CURRENT_LIST_DIR}/formatter.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/couper.h
-    ${CMAKE_CURRENT_LIST_DIR}/couper.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/couperconfig.h ${CMAKE_CURRENT_LIST_DIR}/couperconfig.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/expressiondesign.h ${CMAKE_CURRENT_LIST_DIR}/expressiondesign.cpp
 )

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>

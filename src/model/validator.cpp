@@ -3,7 +3,6 @@
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "hcl/evaluator.h"
-#include "net/tlsconfig.h"
 #include "util/duration.h"
 
 #include <QRegularExpression>
@@ -420,3 +419,15 @@ Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* 
 }
 
 } // namespace Tokenbench::Core::Validator
+
+namespace Tokenbench::Core {
+
+QString insecureWarning(const QString& backendLabel)
+{
+    return QStringLiteral("INSECURE: backend \"%1\" has disable_certificate_validation = true: the server's "
+                          "certificate is not checked, so anyone in between can read the credentials and the "
+                          "token. Use tls { server_ca_certificate_file = ... } instead")
+        .arg(backendLabel);
+}
+
+} // namespace Tokenbench::Core

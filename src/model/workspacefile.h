@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/block.h"
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 #include "util/result.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "net/betatokenrequest.h"
 
-#include "design/expressiondesign.h"
+#include "hcl/expressiondesign.h"
 #include "hcl/evaluator.h"
 #include "jwt/gojson.h"
 #include "model/valueresolver.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "net/tlsconfig.h"
-#include "trace/exchange.h"
+#include "net/exchange.h"
 
 namespace Tokenbench::Core {
 

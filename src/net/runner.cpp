@@ -5,7 +5,6 @@
 #include "net/betaresource.h"
 #include "net/betatokenrequest.h"
 #include "net/tokencache.h"
-#include "trace/tracemodel.h"
 
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -13,18 +12,12 @@
 
 namespace Tokenbench::Core {
 
-Runner::Runner(Workspace* workspace, TraceModel* trace, QNetworkAccessManager* nam, QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_trace(trace), m_nam(nam), m_cache(new TokenCache(this)),
+Runner::Runner(Workspace* workspace, QNetworkAccessManager* nam, QObject* parent)
+    : QObject(parent), m_workspace(workspace), m_nam(nam), m_cache(new TokenCache(this)),
       m_client(new BackendRun(nam, m_cache, this))
 {
-    connect(m_client, &BackendRun::exchangeStarted, this, [this](const Exchange& e) {
-        if (m_trace)
-            m_trace->upsert(e);
-    });
-    connect(m_client, &BackendRun::exchangeFinished, this, [this](const Exchange& e) {
-        if (m_trace)
-            m_trace->upsert(e);
-    });
+    connect(m_client, &BackendRun::exchangeStarted, this, &Runner::exchangeStarted);
+    connect(m_client, &BackendRun::exchangeFinished, this, &Runner::exchangeFinished);
     connect(m_client, &BackendRun::finished, this, [this](const BackendRunResult& result) {
         m_running = false;
         Q_EMIT runFinished(m_row, result);
@@ -146,14 +139,8 @@ void Runner::runTokenRequest(int backendRow, const QString& label)
     }
     if (!m_betaClient) {
         m_betaClient = new BetaResourceRun(m_nam, this);
-        connect(m_betaClient, &BetaResourceRun::exchangeStarted, this, [this](const Exchange& e) {
-            if (m_trace)
-                m_trace->upsert(e);
-        });
-        connect(m_betaClient, &BetaResourceRun::exchangeFinished, this, [this](const Exchange& e) {
-            if (m_trace)
-                m_trace->upsert(e);
-        });
+        connect(m_betaClient, &BetaResourceRun::exchangeStarted, this, &Runner::exchangeStarted);
+        connect(m_betaClient, &BetaResourceRun::exchangeFinished, this, &Runner::exchangeFinished);
         connect(m_betaClient, &BetaResourceRun::finished, this, [this](const BackendRunResult& result) {
             m_running = false;
             Q_EMIT runFinished(m_row, result);

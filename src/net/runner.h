@@ -13,19 +13,19 @@ namespace Tokenbench::Core {
 class BackendRun;
 class BetaResourceRun;
 class TokenCache;
-class TraceModel;
 class ValueResolver;
 class Workspace;
 
-// Runs a backend's token request from the workspace (the single source of truth) and feeds every
-// exchange into the trace as it starts and ends. Used by the GUI; headless-testable.
+// Runs a backend's token request from the workspace (the single source of truth) and reports every
+// exchange as it starts and ends (whoever owns the trace connects exchangeStarted/Finished to it). Used by
+// the GUI; headless-testable.
 class Runner final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Runner)
 
 public:
-    Runner(Workspace* workspace, TraceModel* trace, QNetworkAccessManager* nam, QObject* parent = nullptr);
+    Runner(Workspace* workspace, QNetworkAccessManager* nam, QObject* parent = nullptr);
     ~Runner() override;
 
     void setResolver(const ValueResolver* resolver) { m_resolver = resolver; }
@@ -50,13 +50,15 @@ public:
 
 Q_SIGNALS:
     void started(int backendRow);
+    // Every exchange of the run, when it starts and again when it ends (the same id both times).
+    void exchangeStarted(const Tokenbench::Core::Exchange& exchange);
+    void exchangeFinished(const Tokenbench::Core::Exchange& exchange);
     void finished(int backendRow, const Tokenbench::Core::TokenResult& result);
     // Emitted just before finished(): whether the token came from the cache, and the resource check.
     void runFinished(int backendRow, const Tokenbench::Core::BackendRunResult& result);
 
 private:
     QPointer<Workspace> m_workspace;
-    QPointer<TraceModel> m_trace;
     const ValueResolver* m_resolver = nullptr;
     // The backend's token request with its token backend applied; with `resource`, its resource check too.
     Result<TokenRequestSpec> specFor(int backendRow, std::optional<ResourceSpec>* resource) const;

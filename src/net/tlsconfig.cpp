@@ -3,6 +3,7 @@
 #include "hcl/evaluator.h"
 #include "hcl/value.h"
 #include "model/block.h"
+#include "model/validator.h"
 #include "model/valueresolver.h"
 #include "net/formencoding.h"
 #include "net/preparedrequest.h"
@@ -396,14 +397,6 @@ Result<const Block*> tokenBackendOf(const Block& backend, const QList<Block>& wo
     }
     return Error{Error::Code::Usage, QStringLiteral("referenced backend \"%1\" is not defined").arg(name),
                  QStringLiteral("oauth2.backend")};
-}
-
-QString insecureWarning(const QString& backendLabel)
-{
-    return QStringLiteral("INSECURE: backend \"%1\" has disable_certificate_validation = true: the server's "
-                          "certificate is not checked, so anyone in between can read the credentials and the "
-                          "token. Use tls { server_ca_certificate_file = ... } instead")
-        .arg(backendLabel);
 }
 
 } // namespace Tokenbench::Core

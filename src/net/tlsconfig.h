@@ -105,7 +105,4 @@ QStringList applyBackendSettings(PreparedRequest& request, const BackendSettings
 // defaults, derived from token_endpoint). A reference that names no backend is an error.
 Result<const Block*> tokenBackendOf(const Block& backend, const QList<Block>& workspaceBackends);
 
-// The loud warning for disable_certificate_validation (also used by the CLI and the GUI banner).
-QString insecureWarning(const QString& backendLabel);
-
 } // namespace Tokenbench::Core

@@ -1,7 +1,7 @@
 #include "saveback/couperwriter.h"
 
-#include "hcl/couper.h"
-#include "hcl/couperconfig.h"
+#include "model/couperfile.h"
+#include "model/couperconfig.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "model/schema.h"

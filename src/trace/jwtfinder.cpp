@@ -1,7 +1,7 @@
 #include "trace/jwtfinder.h"
 
 #include "net/formencoding.h"
-#include "trace/exchange.h"
+#include "net/exchange.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

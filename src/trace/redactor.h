@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/exchange.h"
+#include "net/exchange.h"
 
 #include <QStringList>
 

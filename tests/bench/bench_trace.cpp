@@ -22,7 +22,7 @@
 #include <QTabWidget>
 #include <QTimer>
 
-#include "trace/exchange.h"
+#include "net/exchange.h"
 #include "trace/tracemodel.h"
 #include "tracepane.h"
 

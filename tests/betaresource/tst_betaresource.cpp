@@ -3,7 +3,7 @@
 // header the backend's set_request_headers produces with the token bound; without such a modifier the
 // token goes as a Bearer header with a note; a 401 is the answer (Couper never retries a
 // beta_token_request); through tokenbench-cli (--request --resource --json) and the Runner (trace order).
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "model/valueresolver.h"
 #include "model/workspace.h"
 #include "net/networkaccessmanager.h"
@@ -207,7 +207,9 @@ private Q_SLOTS:
         TraceModel trace;
         NetworkAccessManager nam;
         ValueResolver resolver;
-        Runner runner(&ws, &trace, &nam);
+        Runner runner(&ws, &nam);
+        QObject::connect(&runner, &Runner::exchangeStarted, &trace, &TraceModel::upsert);
+        QObject::connect(&runner, &Runner::exchangeFinished, &trace, &TraceModel::upsert);
         runner.setResolver(&resolver);
         QSignalSpy runFinished(&runner, &Runner::runFinished);
         QSignalSpy finished(&runner, &Runner::finished);

@@ -1,6 +1,6 @@
 // The helpers behind live token/ttl design: completion paths from a response, naming the null step of a
 // traversal, the response preview's value spans, and form text <-> HCL expressions.
-#include "design/expressiondesign.h"
+#include "hcl/expressiondesign.h"
 #include "hcl/document.h"
 #include "net/betatokenrequest.h"
 #include "util/testsupport.h"

@@ -18,7 +18,7 @@ if(TOKENBENCH_BUILD_FUZZERS AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     add_executable(fuzz_curlimport ${PROJECT_SOURCE_DIR}/tests/fuzz/fuzz_curlimport.cpp
         ${PROJECT_SOURCE_DIR}/src/export/curlimport.cpp ${PROJECT_SOURCE_DIR}/src/export/shellwords.cpp
         ${PROJECT_SOURCE_DIR}/src/export/kymatokenrequest.cpp ${_hcl_sources_for_import}
-        ${PROJECT_SOURCE_DIR}/src/model/diagnostic.cpp ${PROJECT_SOURCE_DIR}/src/model/block.cpp)
+        ${PROJECT_SOURCE_DIR}/src/util/diagnostic.cpp ${PROJECT_SOURCE_DIR}/src/model/block.cpp)
     set_target_properties(fuzz_curlimport PROPERTIES AUTOMOC OFF)
     target_include_directories(fuzz_curlimport PRIVATE ${PROJECT_SOURCE_DIR}/src)
     target_compile_options(fuzz_curlimport PRIVATE -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer

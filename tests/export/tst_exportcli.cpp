@@ -4,7 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "util/clirunner.h"
 #include "util/testsupport.h"
 

@@ -19,7 +19,7 @@
 #include "export/shellwords.h"
 #include "export/traceexport.h"
 #include "exporttesthelpers.h"
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "model/schema.h"

@@ -6,7 +6,7 @@
 
 #include <QByteArray>
 
-#include "hcl/couper.h"
+#include "model/couperfile.h"
 #include "hcl/document.h"
 #include "hcl/evaluator.h"
 #include "hcl/formatter.h"

@@ -11,7 +11,7 @@
 #include <QString>
 
 #include "net/tokenresponse.h"
-#include "trace/exchange.h"
+#include "net/exchange.h"
 #include "trace/jwtfinder.h"
 #include "trace/redactor.h"
 

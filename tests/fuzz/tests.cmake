@@ -24,13 +24,14 @@ elseif(TOKENBENCH_BUILD_FUZZERS)
     file(GLOB _fuzz_core_hcl_sources CONFIGURE_DEPENDS ${_src}/hcl/*.cpp)
     add_library(tokenbench_fuzz_core STATIC
         ${_src}/net/tokenresponse.cpp ${_src}/net/formencoding.cpp
-        ${_src}/trace/exchange.cpp ${_src}/trace/jwtfinder.cpp ${_src}/trace/redactor.cpp
+        ${_src}/net/exchange.cpp ${_src}/trace/jwtfinder.cpp ${_src}/trace/redactor.cpp
         ${_src}/model/workspacefile.cpp ${_src}/model/block.cpp ${_src}/model/schema.cpp
-        ${_src}/model/diagnostic.cpp ${_src}/model/valueresolver.cpp ${_src}/model/validator.cpp
+        ${_src}/util/diagnostic.cpp ${_src}/model/valueresolver.cpp ${_src}/model/validator.cpp
         ${_src}/util/duration.cpp ${_src}/util/securebytes.cpp
         # The validator checks the token backend's transport settings (net/tlsconfig) and evaluates
         # modifier expressions (hcl/); targets that compile the HCL engine themselves keep their own copy.
-        ${_src}/net/tlsconfig.cpp ${_fuzz_core_hcl_sources})
+        ${_src}/net/tlsconfig.cpp ${_fuzz_core_hcl_sources}
+        ${_src}/model/couperfile.cpp ${_src}/model/couperconfig.cpp)
     set_target_properties(tokenbench_fuzz_core PROPERTIES AUTOMOC OFF)
     target_include_directories(tokenbench_fuzz_core PUBLIC ${_src})
     target_compile_options(tokenbench_fuzz_core PUBLIC

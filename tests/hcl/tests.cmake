@@ -11,7 +11,8 @@ if(TOKENBENCH_BUILD_FUZZERS)
         # The engine's sources are compiled into the fuzzer itself so they carry coverage instrumentation.
         file(GLOB _hcl_fuzz_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/hcl/*.cpp)
         add_executable(fuzz_hcl ${CMAKE_CURRENT_LIST_DIR}/../fuzz/fuzz_hcl.cpp ${_hcl_fuzz_sources}
-                                ${PROJECT_SOURCE_DIR}/src/model/diagnostic.cpp ${PROJECT_SOURCE_DIR}/src/model/block.cpp)
+                                ${PROJECT_SOURCE_DIR}/src/util/diagnostic.cpp ${PROJECT_SOURCE_DIR}/src/model/block.cpp
+                                ${PROJECT_SOURCE_DIR}/src/model/couperfile.cpp)
         target_include_directories(fuzz_hcl PRIVATE ${PROJECT_SOURCE_DIR}/src)
         target_compile_options(fuzz_hcl PRIVATE -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
                                                -Wno-unknown-warning-option)

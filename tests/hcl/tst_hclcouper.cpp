@@ -2,7 +2,7 @@
 #include <QFile>
 #include <QTest>
 
-#include "hcl/couper.h"
+#include "model/couperfile.h"
 #include "testconfig.h"
 #include "util/testsupport.h"
 

@@ -43,7 +43,9 @@ private Q_SLOTS:
         resolver.setOverride(QStringLiteral("RUNNER_TEST_SECRET"), QStringLiteral("basic-secret"));
         TraceModel trace;
         NetworkAccessManager nam;
-        Runner runner(&ws, &trace, &nam);
+        Runner runner(&ws, &nam);
+        QObject::connect(&runner, &Runner::exchangeStarted, &trace, &TraceModel::upsert);
+        QObject::connect(&runner, &Runner::exchangeFinished, &trace, &TraceModel::upsert);
         runner.setResolver(&resolver);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.run(0);
@@ -64,7 +66,9 @@ private Q_SLOTS:
         ws.insertBackend(0, b);
         TraceModel trace;
         NetworkAccessManager nam;
-        Runner runner(&ws, &trace, &nam);
+        Runner runner(&ws, &nam);
+        QObject::connect(&runner, &Runner::exchangeStarted, &trace, &TraceModel::upsert);
+        QObject::connect(&runner, &Runner::exchangeFinished, &trace, &TraceModel::upsert);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.run(0);
         QVERIFY(finished.wait(5000));

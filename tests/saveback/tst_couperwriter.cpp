@@ -1,7 +1,7 @@
 // Saving edits back into a Couper file: only the edited attribute's or block's bytes change, the
 // result re-parses, maps and evaluates to the edited values, and secrets stay env.NAME references.
-#include "hcl/couper.h"
-#include "hcl/couperconfig.h"
+#include "model/couperfile.h"
+#include "model/couperconfig.h"
 #include "hcl/document.h"
 #include "hcl/evaluator.h"
 #include "model/schema.h"

@@ -1,8 +1,8 @@
-#include "trace/resultjson.h"
+#include "export/resultjson.h"
 
 #include "jwt/jwtpeek.h"
 #include "net/tokenclient.h"
-#include "trace/exchange.h"
+#include "net/exchange.h"
 #include "trace/redactor.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "trace/exchange.h"
+#include "net/exchange.h"
 
 namespace Tokenbench::Core {
 

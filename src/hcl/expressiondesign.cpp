@@ -1,4 +1,4 @@
-#include "design/expressiondesign.h"
+#include "hcl/expressiondesign.h"
 
 #include "hcl/document.h"
 #include "hcl/formatter.h"

@@ -6,7 +6,7 @@
 
 #include "hcl/document.h"
 #include "model/block.h"
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 namespace Tokenbench::Core::Hcl {
 

@@ -1,4 +1,4 @@
-#include "hcl/couper.h"
+#include "model/couperfile.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "model/diagnostic.h"
+#include "util/diagnostic.h"
 
 #include <algorithm>
 

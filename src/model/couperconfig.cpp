@@ -1,6 +1,6 @@
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 
-#include "hcl/couper.h"
+#include "model/couperfile.h"
 #include "hcl/evaluator.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
