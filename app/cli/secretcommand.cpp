@@ -3,6 +3,7 @@
 #include "clicommon.h"
 
 #include "model/valueresolver.h"
+#include "model/couperconfig.h"
 #include "model/workspacefile.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
@@ -43,7 +44,9 @@ void addOptions(QCommandLineParser& parser)
                                  QStringLiteral("[NAME]"));
     parser.addOption({QStringLiteral("workspace"),
                       QStringLiteral("The workspace whose keychain entries are meant: a workspace file (.tbw; its "
-                                     "\"id\", or an id derived from its path when it has none) or a workspace id. "
+                                     "\"id\", or an id derived from its path when it has none), a Couper file "
+                                     "(.hcl; an id derived from its path, as `token FILE.hcl` and the GUI use) or a "
+                                     "workspace id. "
                                      "Without it: the \"default\" namespace, which `token` uses for --FLAG env:NAME "
                                      "values when no WORKSPACE is given."),
                       QStringLiteral("W")});
@@ -162,6 +165,12 @@ bool workspaceIdFor(const QString& workspace, QString* id)
         return true;
     }
     const QFileInfo info(workspace);
+    if (info.exists() && Hcl::isHclFile(workspace)) {
+        // A Couper file's secrets live in the namespace derived from its path, the one `token couper.hcl`
+        // and the GUI use (a Couper file has no id of its own).
+        *id = WorkspaceFile::idForPath(workspace);
+        return true;
+    }
     if (info.exists()) {
         auto loaded = WorkspaceFile::load(workspace);
         if (!loaded) {
@@ -171,7 +180,7 @@ bool workspaceIdFor(const QString& workspace, QString* id)
         *id = loaded->id;
         return true;
     }
-    if (workspace.contains(u'/') || workspace.endsWith(QStringLiteral(".tbw"))) {
+    if (workspace.contains(u'/') || workspace.endsWith(QStringLiteral(".tbw")) || Hcl::isHclFile(workspace)) {
         printError(QStringLiteral("%1: the workspace file does not exist").arg(workspace));
         return false;
     }

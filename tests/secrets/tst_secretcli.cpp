@@ -179,6 +179,51 @@ private Q_SLOTS:
         QVERIFY2(after.err.contains(QByteArray("secret set ").append(variable.toUtf8())), after.err.constData());
     }
 
+    void couperFile_secretSetWithTheFile_isWhatTokenUses()
+    {
+        // Issue 15.13: `token couper.hcl` tells the user to run `secret set NAME --workspace couper.hcl`;
+        // that command must accept a Couper file and write into the namespace `token` reads.
+        const QString variable = unique("TB_COUPER_");
+        const QString path = m_dir.filePath(QStringLiteral("couper.hcl"));
+        const QByteArray hcl = QStringLiteral("definitions {\n"
+                                              "  backend \"a\" {\n"
+                                              "    oauth2 {\n"
+                                              "      grant_type     = \"client_credentials\"\n"
+                                              "      token_endpoint = \"%1\"\n"
+                                              "      client_id      = \"basic-client\"\n"
+                                              "      client_secret  = env.%2\n"
+                                              "    }\n"
+                                              "  }\n"
+                                              "}\n")
+                                   .arg(m_server.tokenEndpoint().toString(), variable)
+                                   .toUtf8();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(hcl) == hcl.size());
+        f.close();
+        m_cleanup << QStringList{QStringLiteral("secret"), QStringLiteral("forget"), QStringLiteral("--all"),
+                                 QStringLiteral("--workspace"), path};
+
+        const Run before = cli({QStringLiteral("token"), path}, {}, {}, {variable});
+        QCOMPARE(before.exitCode, 2);
+        QVERIFY2(before.err.contains(QByteArray("secret set ").append(variable.toUtf8())), before.err.constData());
+        QVERIFY2(before.err.contains(QByteArray("--workspace ").append(path.toUtf8())), before.err.constData());
+
+        const Run set = cli({QStringLiteral("secret"), QStringLiteral("set"), variable, QStringLiteral("--workspace"), path},
+                            "basic-secret\n");
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        const Run list = cli({QStringLiteral("secret"), QStringLiteral("list"), QStringLiteral("--workspace"), path});
+        QVERIFY2(list.out.contains(variable.toUtf8()), list.err.constData());
+        const Run token = cli({QStringLiteral("token"), path}, {}, {}, {variable});
+        QVERIFY2(token.exitCode == 0, token.err.constData());
+        QCOMPARE(token.out.trimmed().count('.'), 2);
+
+        // A Couper file that does not exist is named as such, not parsed as JSON.
+        const Run missing = cli({QStringLiteral("secret"), QStringLiteral("list"), QStringLiteral("--workspace"),
+                                 m_dir.filePath(QStringLiteral("missing.hcl"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("does not exist"), missing.err.constData());
+    }
+
     void token_environmentAndEnvFlag_comeBeforeTheKeychain()
     {
         const QString variable = unique("TB_ORDER_");
