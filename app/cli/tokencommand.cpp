@@ -9,6 +9,7 @@
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
+#include "net/authcodeflow.h"
 #include "net/betaresource.h"
 #include "net/betatokenrequest.h"
 #include "net/networkaccessmanager.h"
@@ -23,6 +24,7 @@
 #include "util/duration.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
@@ -87,9 +89,19 @@ void addOptions(QCommandLineParser& parser)
                       QStringLiteral("authorization_code: do not start a browser; print the authorization URL to "
                                      "stderr and wait for the redirect on the loopback listener (without this "
                                      "flag xdg-open is tried, and the URL printed if it fails).")});
+    parser.addOption({QStringLiteral("browser-timeout"),
+                      QStringLiteral("authorization_code: how long to wait for the browser's redirect (Go duration, "
+                                     "default 5m)."),
+                      QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("raw-basic-credentials"),
+                      QStringLiteral("client_secret_basic: put client_id and client_secret into the Basic header "
+                                     "as they are, without the form-encoding RFC 6749 asks for (and Couper applies); "
+                                     "for servers that expect unencoded values. The workspace's raw Basic toggle "
+                                     "(raw_basic_credentials).")});
     parser.addOption({QStringLiteral("request"),
                       QStringLiteral("Run the backend's beta_token_request with this label (\"default\" for the "
-                                     "unlabelled one) instead of its oauth2 block."),
+                                     "unlabelled one) instead of its oauth2 block. Without it, a backend without "
+                                     "oauth2 runs its only token request, or its \"default\" one."),
                       QStringLiteral("LABEL")});
     parser.addOption({QStringLiteral("signature-algorithm"),
                       QStringLiteral("Sign a client assertion (client_secret_jwt: HS256/384/512; private_key_jwt: "
@@ -142,6 +154,7 @@ struct Invocation
     bool json = false;
     bool reveal = false;
     bool noBrowser = false;
+    qint64 browserTimeoutMs = AuthCodeFlow::DefaultInteractionTimeoutMs; // --browser-timeout
     std::optional<ResourceSpec> resource; // --resource: the resource check after the token
     QString harPath;                      // --har: the run's exchanges as HAR 1.2
     BetaResourceRun::Planner betaResource; // --request with --resource (or tokenbench_resource_url)
@@ -266,12 +279,19 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
             return Usage;
         }
     } else if (!positional.isEmpty() && !backend.child(BlockType::OAuth2)) {
-        if (betas.size() != 1) {
-            printError(QStringLiteral("backend \"%1\" has several token requests; choose one with --request (%2)")
+        // The only token request, else the "default" one (the unlabelled block), as `backend.beta_token` names it.
+        if (betas.size() == 1)
+            beta = betas.constFirst();
+        for (const Block* b : betas) {
+            if (!beta && betaLabel(*b) == u"default")
+                beta = b;
+        }
+        if (!beta) {
+            printError(QStringLiteral("backend \"%1\" has several token requests and none is \"default\"; choose one "
+                                      "with --request (%2)")
                            .arg(backend.label, labels.join(QStringLiteral(", "))));
             return Usage;
         }
-        beta = betas.constFirst();
     }
     if (beta) {
         // env.NAME anywhere in its expressions: from --env, the environment, then the keychain.
@@ -391,6 +411,18 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         else if (!profile.hasAttribute(QStringLiteral("ttl")))
             profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
     }
+    if (parser.isSet(QStringLiteral("raw-basic-credentials")))
+        o.setAttribute(QStringLiteral("raw_basic_credentials"), QStringLiteral("true"));
+    // client_secret_jwt signs with the client secret; without a profile or --signature-algorithm a flag run
+    // uses HS256 and says so (a workspace or Couper file must define its jwt_signing_profile, as Couper asks).
+    if (positional.isEmpty() && o.attribute(QStringLiteral("token_endpoint_auth_method")) == u"client_secret_jwt" &&
+        !o.child(QStringLiteral("jwt_signing_profile"))) {
+        Block& profile = o.ensureChild(QStringLiteral("jwt_signing_profile"));
+        profile.setAttribute(QStringLiteral("signature_algorithm"), QStringLiteral("HS256"));
+        profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
+        printWarning(QStringLiteral("client_secret_jwt: no --signature-algorithm given, signing the client assertion "
+                                    "with HS256"));
+    }
     // The grant follows from the flags when none is given: --refresh-token asks for a refresh (also on a
     // workspace's authorization_code or device block), an authorization or device endpoint for that flow.
     if (!parser.isSet(QStringLiteral("grant-type"))) {
@@ -409,7 +441,9 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     Diagnostics problems;
     auto spec = specFromBackend(backend, resolver, &problems);
     for (const Diagnostic& d : std::as_const(problems)) {
-        if (d.severity == Diagnostic::Severity::Warning)
+        // Notes about what Couper would refuse only when a Couper block is involved (a workspace or Couper
+        // file), not for a run defined by flags alone.
+        if (d.severity == Diagnostic::Severity::Warning && !(positional.isEmpty() && d.couperCompatibility))
             printWarning(d.path() + QStringLiteral(": ") + d.message);
     }
     if (!spec) {
@@ -417,8 +451,16 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         if (positional.isEmpty()) {
             // Name the flag rather than the internal block path.
             const QString attr = where.section(u'.', -1);
+            static const QHash<QString, QString> profileFlags = {
+                {QStringLiteral("signature_algorithm"), QStringLiteral("--signature-algorithm")},
+                {QStringLiteral("key_file"), QStringLiteral("--key-file")},
+                {QStringLiteral("key"), QStringLiteral("--key-file")},
+                {QStringLiteral("ttl"), QStringLiteral("--jwt-ttl")},
+                {QStringLiteral("jwt_signing_profile"), QStringLiteral("--signature-algorithm and --key-file")}};
             if (attributeFlags().contains(attr))
                 where = QStringLiteral("--") + flagName(attr);
+            else if (where.contains(QStringLiteral("jwt_signing_profile")) && profileFlags.contains(attr))
+                where = profileFlags.value(attr);
         }
         printError(where.isEmpty() ? spec.error().message : QStringLiteral("%1: %2").arg(where, spec.error().message));
         return Usage;
@@ -445,6 +487,15 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     inv->json = parser.isSet(QStringLiteral("json"));
     inv->reveal = parser.isSet(QStringLiteral("reveal"));
     inv->noBrowser = parser.isSet(QStringLiteral("no-browser"));
+    if (parser.isSet(QStringLiteral("browser-timeout"))) {
+        const auto parsed = Duration::parseCouper(parser.value(QStringLiteral("browser-timeout")), 0);
+        if (!parsed || *parsed <= 0) {
+            printError(QStringLiteral("--browser-timeout: %1")
+                           .arg(parsed ? QStringLiteral("must be longer than 0s") : parsed.error().message));
+            return Usage;
+        }
+        inv->browserTimeoutMs = *parsed / Duration::Millisecond;
+    }
     return Ok;
 }
 
@@ -534,7 +585,27 @@ QJsonObject runJson(const Invocation& inv, const TokenResult& token, const std::
         o.insert(QStringLiteral("discovery"), inv.discovery);
     if (resource)
         o.insert(QStringLiteral("resource"), resourceJson(*resource, inv.reveal));
+    // Every non-zero exit has an `error`: a token that came but whose resource check failed too (exit 3 or 4).
+    if (token.ok() && o.value(QStringLiteral("error")).isNull() && resource && resource->attempted && !resource->ok()) {
+        const bool unreachable = resource->final.failure != Exchange::Failure::None;
+        QJsonObject error;
+        error.insert(QStringLiteral("kind"), unreachable ? QStringLiteral("resource_unreachable")
+                                                         : QStringLiteral("resource_refused"));
+        error.insert(QStringLiteral("exit_code"), unreachable ? Transport : Refused);
+        error.insert(QStringLiteral("message"),
+                     QStringLiteral("resource check: %1")
+                         .arg(resource->errorText.isEmpty() ? resource->final.failureText : resource->errorText));
+        if (!unreachable)
+            error.insert(QStringLiteral("status"), resource->final.status);
+        o.insert(QStringLiteral("error"), error);
+    }
     return o;
+}
+
+// A token whose ID token failed verification is not printed as a usable token (exit 6).
+bool idTokenInvalid(const TokenResult& token)
+{
+    return token.ok() && token.idTokenReport.checked && !token.idTokenReport.valid;
 }
 
 // A resource check that did not end on 2xx: the reason on stderr, exit 3 (unreachable) or 4 (answered).
@@ -550,6 +621,7 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
     TokenCache cache;
     BackendRun run(nam, &cache);
     connectInteraction(*run.flowClient(), inv.noBrowser);
+    run.flowClient()->setInteractionTimeoutMs(inv.browserTimeoutMs);
     BackendRunResult last;
     int remaining = inv.repeat;
     QObject::connect(&run, &BackendRun::finished, &run, [&](const BackendRunResult& r) {
@@ -568,7 +640,7 @@ int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
     const bool harFailed = !writeHar(inv, token.exchanges);
     if (inv.json)
         out() << QJsonDocument(runJson(inv, token, last.resource)).toJson(QJsonDocument::Indented);
-    else if (token.ok()) {
+    else if (token.ok() && !idTokenInvalid(token)) {
         out() << token.response.accessToken << Qt::endl;
     }
     out().flush();
@@ -620,7 +692,7 @@ int runBetaWithResource(const Invocation& inv, NetworkAccessManager* nam)
             o.insert(QStringLiteral("resource"), r);
         }
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else if (token.ok()) {
+    } else if (token.ok() && !idTokenInvalid(token)) {
         out() << token.response.accessToken << Qt::endl;
     }
     out().flush();
@@ -676,6 +748,7 @@ int runToken(const QStringList& arguments)
         return runBetaWithResource(inv, &nam);
     FlowClient client(&nam);
     connectInteraction(client, inv.noBrowser);
+    client.setInteractionTimeoutMs(inv.browserTimeoutMs);
     BetaTokenClient betaClient(&nam);
     TokenResult last;
     int remaining = inv.repeat;
@@ -701,7 +774,7 @@ int runToken(const QStringList& arguments)
     const bool harFailed = !writeHar(inv, last.exchanges);
     if (inv.json)
         out() << QJsonDocument(runJson(inv, last, std::nullopt)).toJson(QJsonDocument::Indented);
-    else if (last.ok())
+    else if (last.ok() && !idTokenInvalid(last))
         out() << last.response.accessToken << Qt::endl;
     out().flush();
     if (!last.ok())

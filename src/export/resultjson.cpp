@@ -40,6 +40,22 @@ void putBody(QJsonObject& o, const QByteArray& body)
 
 } // namespace
 
+QString idTokenFailure(const IdTokenReport& report)
+{
+    if (report.valid)
+        return {};
+    QStringList reasons;
+    if (!report.error.isEmpty())
+        reasons << report.error;
+    for (const Jwt::ClaimCheck& c : report.checks) {
+        if (!c.passed)
+            reasons << QStringLiteral("%1: %2").arg(c.name, c.reason);
+    }
+    if (reasons.isEmpty() && !report.signature.isEmpty())
+        reasons << QStringLiteral("signature: %1").arg(report.signature);
+    return reasons.isEmpty() ? QStringLiteral("the ID token did not verify") : reasons.join(QStringLiteral("; "));
+}
+
 QJsonObject exchange(const Exchange& original, bool reveal)
 {
     const Exchange e = reveal ? original : Redactor::redact(original);
@@ -102,7 +118,7 @@ QJsonObject tokenResult(const TokenResult& r, bool reveal)
         report.insert(QStringLiteral("valid"), id.valid);
         report.insert(QStringLiteral("signature"), orNull(id.signature));
         report.insert(QStringLiteral("key_source"), orNull(id.keySource));
-        report.insert(QStringLiteral("error"), orNull(id.error));
+        report.insert(QStringLiteral("error"), id.valid ? orNull(id.error) : QJsonValue(idTokenFailure(id)));
         QJsonArray checks;
         for (const Jwt::ClaimCheck& c : id.checks) {
             QJsonObject line;
@@ -120,7 +136,15 @@ QJsonObject tokenResult(const TokenResult& r, bool reveal)
     o.insert(QStringLiteral("exchanges"), exchanges);
     const auto claims = r.ok() ? JwtPeek::payload(resp.accessToken) : std::nullopt;
     o.insert(QStringLiteral("claims"), claims ? QJsonValue(*claims) : QJsonValue(QJsonValue::Null));
-    if (r.ok()) {
+    if (r.ok() && r.idTokenReport.checked && !r.idTokenReport.valid) {
+        // A token was issued, but its ID token failed verification: exit 6, and `error` says why.
+        QJsonObject error;
+        error.insert(QStringLiteral("kind"), QStringLiteral("invalid_id_token"));
+        error.insert(QStringLiteral("exit_code"), 6);
+        error.insert(QStringLiteral("message"),
+                     QStringLiteral("id_token: not verified: %1").arg(idTokenFailure(r.idTokenReport)));
+        o.insert(QStringLiteral("error"), error);
+    } else if (r.ok()) {
         o.insert(QStringLiteral("error"), QJsonValue::Null);
     } else {
         QJsonObject error;

@@ -23,6 +23,12 @@ struct Sink
     {
         out.append(Diagnostic{s, backend, block, attribute, message, {}, 0, 0});
     }
+    // A Tokenbench extension that Couper's oauth2 block would refuse (see Diagnostic::couperCompatibility).
+    void addCouper(Sev s, const QString& block, const QString& attribute, const QString& message)
+    {
+        add(s, block, attribute, message);
+        out.last().couperCompatibility = true;
+    }
 };
 
 bool validHttpUrl(const QString& text, QString* why)
@@ -105,7 +111,7 @@ void validateInteractive(Sink& sink, const Block& o, const QString& grant)
         sink.add(Sev::Error, B, QStringLiteral("raw_basic_credentials"),
                  QStringLiteral("raw_basic_credentials must be true or false"));
     else if (raw == u"true")
-        sink.add(Sev::Warning, B, QStringLiteral("raw_basic_credentials"),
+        sink.addCouper(Sev::Warning, B, QStringLiteral("raw_basic_credentials"),
                  QStringLiteral("raw_basic_credentials is a Tokenbench compatibility toggle: the Basic credentials "
                                 "are sent without form-encoding; Couper always form-encodes them (RFC 6749 "
                                 "§2.3.1) and does not know this attribute"));
@@ -141,7 +147,7 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
                                 "urn:ietf:params:oauth:grant-type:jwt-bearer)"));
     } else if (grant == Schema::Grant::AuthorizationCode || grant == Schema::Grant::RefreshToken ||
                grant == Schema::Grant::DeviceCode) {
-        sink.add(Sev::Warning, B, QStringLiteral("grant_type"),
+        sink.addCouper(Sev::Warning, B, QStringLiteral("grant_type"),
                  QStringLiteral("grant_type %1 is a Tokenbench extension: Couper's oauth2 block accepts only "
                                 "client_credentials, password and jwt-bearer, so Couper will not accept this "
                                 "backend's oauth2 block")
@@ -173,7 +179,7 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
             sink.add(Sev::Error, B, QStringLiteral("token_endpoint_auth_method"),
                      QStringLiteral("token_endpoint_auth_method \"%1\" not supported").arg(method));
         } else if (method == Schema::AuthMethod::None) {
-            sink.add(Sev::Warning, B, QStringLiteral("token_endpoint_auth_method"),
+            sink.addCouper(Sev::Warning, B, QStringLiteral("token_endpoint_auth_method"),
                      QStringLiteral("none (a public client) is a Tokenbench extension: Couper's oauth2 block "
                                     "always authenticates the client"));
             if (isSet("client_secret"))
@@ -227,7 +233,7 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
             }
             if (!alg.isEmpty() && !alg.startsWith(QStringLiteral("RS")) && !alg.startsWith(QStringLiteral("HS")) &&
                 !alg.startsWith(QStringLiteral("ES")))
-                sink.add(Sev::Warning, P, QStringLiteral("signature_algorithm"),
+                sink.addCouper(Sev::Warning, P, QStringLiteral("signature_algorithm"),
                          QStringLiteral("%1 is not supported by Couper (RS*, HS*, ES* only); Tokenbench signs it, "
                                         "Couper would refuse the configuration")
                              .arg(alg));

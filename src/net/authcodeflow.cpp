@@ -20,8 +20,11 @@ AuthCodeFlow::AuthCodeFlow(QNetworkAccessManager* nam, QObject* parent)
         if (m_stage != Stage::WaitingForBrowser)
             return;
         fail(TokenResult::Status::TransportError,
-             tr("no redirect from the browser within %1 s: the sign-in was not completed; start the run again "
-                "and finish signing in, or check that the browser can reach %2")
+             tr("no redirect from the browser within %1 s: the sign-in was not completed. If the authorization "
+                "server showed an error page, it may have rejected the redirect URI %2 (register it for this "
+                "client, or choose a registered one with redirect_uri / --redirect-uri); otherwise start the run "
+                "again and finish signing in (--browser-timeout sets how long to wait), or check that the browser "
+                "can reach %2")
                  .arg(m_timeoutMs / 1000)
                  .arg(redirectUri().toString()));
     });

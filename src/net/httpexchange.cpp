@@ -139,9 +139,10 @@ QString tlsAdvice(const QString& kind)
         return QStringLiteral("check this machine's clock, or wait until the certificate is valid");
     if (kind == u"untrusted")
         return QStringLiteral(
-            "if the server uses a private CA or a self-signed certificate, add that CA to this "
-            "system's trust store (e.g. /usr/local/share/ca-certificates and update-ca-certificates); "
-            "do not disable certificate validation");
+            "if the server uses a private CA or a self-signed certificate, trust that CA for this backend: "
+            "tls { server_ca_certificate_file = \"ca.pem\" } (the TLS section of the backend form; CLI "
+            "--server-ca-certificate FILE), or add it to this system's trust store (e.g. "
+            "/usr/local/share/ca-certificates and update-ca-certificates); do not disable certificate validation");
     return QStringLiteral("check the server's TLS configuration");
 }
 

@@ -20,6 +20,9 @@ struct Diagnostic
     int column = 0;
     int endLine = 0; // 1-based end of the range (exclusive column), 0 when unknown
     int endColumn = 0;
+    // A note that only matters for Couper (a Tokenbench extension Couper's blocks would refuse): shown for
+    // workspaces, Couper files and exports, not for a plain run of CLI flags.
+    bool couperCompatibility = false;
 
     // "billing.oauth2.client_secret"
     QString path() const;

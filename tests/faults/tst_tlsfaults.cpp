@@ -139,6 +139,7 @@ private Q_SLOTS:
         QVERIFY2(e.failureText.contains(QStringLiteral("not trusted")), qPrintable(e.failureText));
         QVERIFY2(e.failureText.contains(QStringLiteral("self-signed")), qPrintable(e.failureText));
         QVERIFY2(e.failureText.contains(QStringLiteral("trust store")), qPrintable(e.failureText));
+        QVERIFY2(e.failureText.contains(QStringLiteral("--server-ca-certificate")), qPrintable(e.failureText));
         QVERIFY2(!e.failureText.contains(QStringLiteral("host name")), qPrintable(e.failureText));
         QCOMPARE(server.requestCount(), 0);
 
