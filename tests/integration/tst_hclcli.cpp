@@ -1,10 +1,11 @@
-// tokenbench-cli on Couper configuration files: check, fmt and token, on the real corpus and against
+// tokenbench-cli on Couper configuration files: check, fmt and token, on the project's own corpus and against
 // oidc-provider.
 #include "util/authserver.h"
 #include "util/clirunner.h"
 #include "util/testsupport.h"
 
 #include "testconfig.h"
+#include "util/coupercorpus.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,9 +20,10 @@ CliRun cli(const QStringList& args, const QHash<QString, QString>& env = {})
     return Tokenbench::Test::runCli(QStringLiteral(TOKENBENCH_CLI_PATH), args, env);
 }
 
+// A file of the project's own corpus (tests/data/couper).
 QString corpus(const QString& name)
 {
-    return QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR "/") + name;
+    return Tokenbench::Test::ownCouperCorpusDir() + u'/' + name;
 }
 
 QString write(QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
@@ -51,18 +53,20 @@ private Q_SLOTS:
 
     void check_corpusFiles_likeCouper()
     {
-        const QStringList files = QDir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR))
-                                      .entryList({QStringLiteral("*.hcl")}, QDir::Files);
+        // The own corpus, plus the optional one beside the checkout when it is there.
+        const QStringList files = Tokenbench::Test::couperCorpusFiles();
         QVERIFY(files.size() >= 10);
-        for (const QString& f : files) {
-            const CliRun r = cli({QStringLiteral("check"), corpus(f)});
-            // Couper refuses to start with 2-21 (circular reference); it accepts the others.
-            if (f == u"2-21_couper.hcl") {
+        for (const QString& path : files) {
+            const QString name = Tokenbench::Test::corpusRowName(path);
+            const CliRun r = cli({QStringLiteral("check"), path});
+            // Couper refuses to start with these (circular reference); it accepts the others.
+            if (name == u"own/circular.hcl" || name == u"shared/2-21_couper.hcl") {
                 QCOMPARE(r.exitCode, 2);
-                QVERIFY2(r.out.contains(":20:11: error:") && r.out.contains("circular reference"), r.out.constData());
+                const QByteArray where = name == u"own/circular.hcl" ? ":23:11: error:" : ":20:11: error:";
+                QVERIFY2(r.out.contains(where) && r.out.contains("circular reference"), r.out.constData());
                 QVERIFY(r.out.contains("^")); // the source line with a caret
             } else {
-                QVERIFY2(r.exitCode == 0, qPrintable(f + QStringLiteral(": ") + QString::fromUtf8(r.out)));
+                QVERIFY2(r.exitCode == 0, qPrintable(name + QStringLiteral(": ") + QString::fromUtf8(r.out + r.err)));
             }
         }
     }
@@ -79,23 +83,28 @@ private Q_SLOTS:
 
     void fmt_matchesCanonicalLayout()
     {
-        // The corpus README names 14 and 16 as hclwrite-canonical; 01 is not.
-        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("14_couper.hcl"))}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("16_couper.hcl"))}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("01_couper.hcl"))}).exitCode, 1);
+        // Which own corpus files are in hclwrite's layout is known from fmt-expected/ (hclwrite's output).
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("inline_token_backend.hcl"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("jwt_bearer.hcl"))}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("hand_aligned.hcl"))}).exitCode, 1);
 
         QTemporaryDir dir;
-        QFile src(corpus(QStringLiteral("01_couper.hcl")));
+        QFile src(corpus(QStringLiteral("hand_aligned.hcl")));
         QVERIFY(src.open(QIODevice::ReadOnly));
         const QByteArray original = src.readAll();
+        QFile hclwrite(corpus(QStringLiteral("fmt-expected/hand_aligned.hcl")));
+        QVERIFY(hclwrite.open(QIODevice::ReadOnly));
+        const QByteArray expected = hclwrite.readAll();
         const QString copy = write(dir, QStringLiteral("c.hcl"), original);
         const CliRun printed = cli({QStringLiteral("fmt"), copy});
         QCOMPARE(printed.exitCode, 0);
-        QVERIFY(printed.out != original);
+        QCOMPARE(printed.out, expected);
         QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("-w"), copy}).exitCode, 0);
         QFile written(copy);
         QVERIFY(written.open(QIODevice::ReadOnly));
-        QCOMPARE(written.readAll(), printed.out);
+        QCOMPARE(written.readAll(), expected);
         QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), copy}).exitCode, 0);
 
         const QString broken = write(dir, QStringLiteral("b.hcl"), "a = {\n");
