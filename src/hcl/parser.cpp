@@ -27,7 +27,7 @@ Diagnostic makeDiagnostic(const ParseInput& input, Diagnostic::Severity severity
 namespace {
 
 constexpr int MaxDepth = 160;
-constexpr int MaxDiagnostics = 500;
+constexpr int MaxDiagnostics = 100;
 
 bool isSpace(QChar c)
 {
@@ -124,8 +124,18 @@ private:
 
     void error(Range r, const QString& message)
     {
-        if (static_cast<int>(m_diags.size()) >= MaxDiagnostics)
+        // After a nesting limit the rest of the input is skipped: whatever would follow (unterminated
+        // brackets, strings, blocks) is a consequence of stopping, not a problem of its own.
+        if (m_stopped)
             return;
+        if (static_cast<int>(m_diags.size()) >= MaxDiagnostics) {
+            if (static_cast<int>(m_diags.size()) == MaxDiagnostics)
+                m_diags.append(makeDiagnostic(m_in, Diagnostic::Severity::Error, r,
+                                              QStringLiteral("Too many errors: only the first %1 are reported; fix "
+                                                             "these and check the file again.")
+                                                  .arg(MaxDiagnostics)));
+            return;
+        }
         if (!m_diags.isEmpty() && m_diags.size() >= 1) {
             // Avoid piling up identical errors at the same place during recovery.
             const Diagnostic& last = m_diags.constLast();
@@ -414,14 +424,24 @@ private:
     // ---- expressions ----------------------------------------------------------------------------
     Expr* invalidAt(Range r) { return m_syntax.newExpr(ExprKind::Invalid, r); }
 
+    // One error for an over-deep expression or template, then the rest of the input is consumed (no
+    // recursion, guaranteed termination) and no further errors are reported.
+    void stopTooDeep(Range at, const QString& what)
+    {
+        error(at, QStringLiteral("Nesting too deep: %1 are nested more than %2 levels; the rest of the file is not "
+                                 "read.")
+                      .arg(what)
+                      .arg(MaxDepth));
+        m_stopped = true;
+        while (tok(m_pos).type != TokenType::EOF_)
+            ++m_pos;
+    }
+
     Expr* parseExpression()
     {
         if (m_depth > MaxDepth) {
             const Peeked p = peek();
-            error(tokRange(p.index), QStringLiteral("Nesting too deep: expressions are nested more than %1 levels.").arg(MaxDepth));
-            // Consume everything up to the end of the input to guarantee termination without recursion.
-            while (tok(m_pos).type != TokenType::EOF_)
-                ++m_pos;
+            stopTooDeep(tokRange(p.index), QStringLiteral("expressions"));
             return invalidAt(tokRange(p.index));
         }
         DepthGuard guard(m_depth);
@@ -1182,7 +1202,12 @@ private:
                 pushNl(false);
                 const Peeked kw = peek();
                 const QByteArrayView word = kw.type == TokenType::Ident ? tokBytes(kw.index) : QByteArrayView();
+                if ((word == "if" || word == "for") && m_depth >= MaxDepth) {
+                    stopTooDeep(tokRange(idx), QStringLiteral("template directives"));
+                    return TplEnd::Error;
+                }
                 if (word == "if") {
+                    DepthGuard guard(m_depth);
                     next();
                     Expr* ifx = m_syntax.newExpr(ExprKind::TemplateIf, tokRange(idx));
                     Expr* cond = parseExpression();
@@ -1210,6 +1235,7 @@ private:
                     continue;
                 }
                 if (word == "for") {
+                    DepthGuard guard(m_depth);
                     next();
                     Expr* f = m_syntax.newExpr(ExprKind::TemplateFor, tokRange(idx));
                     f->children = {nullptr, nullptr};
@@ -1390,6 +1416,7 @@ private:
     Diagnostics& m_diags;
     int m_pos = 0;
     int m_depth = 0;
+    bool m_stopped = false;
     int m_directiveDepth = 0;
     bool m_stripNext = false;
     std::vector<Expr*>* m_heredocParts = nullptr;

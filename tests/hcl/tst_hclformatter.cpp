@@ -125,6 +125,18 @@ void TestHclFormatter::snippets_formatCanonically_data()
     row("grapheme-columns", "\xf0\x9f\x87\xac\xf0\x9f\x87\xa7 = 1\nab = 2\n", "\xf0\x9f\x87\xac\xf0\x9f\x87\xa7  = 1\nab = 2\n");
     row("crlf-kept", "a=1\r\nb {\r\nc=2\r\n}\r\n", "a = 1\r\nb {\r\n  c = 2\r\n}\r\n");
     row("tabs-become-spaces", "a {\n\tb\t=\t1\n}\n", "a {\n  b = 1\n}\n");
+    // The end of the file as hclwrite.Format leaves it: its end-of-file token belongs to no line, so the
+    // whitespace before it is kept (as spaces, one per byte) and no final newline is added; blank lines
+    // at the end stay; whitespace before a line break goes; a `#` comment keeps its own trailing spaces.
+    row("eof-no-final-newline", "a=1", "a = 1");
+    row("eof-spaces-after-last-line", "a = 1\n   ", "a = 1\n   ");
+    row("eof-spaces-without-newline", "a=1   ", "a = 1   ");
+    row("eof-tab-becomes-space", "a = 1\n\t", "a = 1\n ");
+    row("eof-blank-lines-kept", "a = 1\n\n\n", "a = 1\n\n\n");
+    row("eof-blank-lines-trimmed", "a = 1\n  \n\t\n", "a = 1\n\n\n");
+    row("line-end-spaces-removed", "b {   \n  c = 1 \t\n}   \n", "b {\n  c = 1\n}\n");
+    row("comment-keeps-own-trailing-spaces", "a = 1 # c  \n", "a = 1 # c  \n");
+    row("block-comment-then-spaces", "/* c */   \na = 1\n", "/* c */\na = 1\n");
 }
 
 void TestHclFormatter::snippets_formatCanonically()

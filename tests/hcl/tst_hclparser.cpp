@@ -64,6 +64,10 @@ private Q_SLOTS:
     void duplicateAttribute_isRedefinitionError();
     void heredocMarkerAtEndOfFile_isUnterminated();
     void deepNesting_reportsInsteadOfCrashing();
+    void overDeepExpression_yieldsOneError_data();
+    void overDeepExpression_yieldsOneError();
+    void errorCascade_isCappedWithOneNote();
+    void renderDiagnostic_cutsLongLinesAroundTheColumn();
 };
 
 void TestHclParser::duplicateAttribute_isRedefinitionError()
@@ -435,6 +439,92 @@ void TestHclParser::deepNesting_reportsInsteadOfCrashing()
     QVERIFY(db.hasErrors());
     const Document neg = Document::parse("a = " + QByteArray(100000, '-') + "1\n");
     QVERIFY(neg.hasErrors());
+}
+
+// One over-deep expression is one error at its position; the unterminated brackets the parser leaves
+// behind when it stops are not reported again (each printed the whole 20,000-character line).
+void TestHclParser::overDeepExpression_yieldsOneError_data()
+{
+    QTest::addColumn<QByteArray>("src");
+    QTest::addColumn<QString>("what");
+    constexpr int N = 20000;
+    const auto rep = [](const char* s, int n) {
+        QByteArray out;
+        for (int i = 0; i < n; ++i)
+            out += s;
+        return out;
+    };
+    const QString expr = QStringLiteral("expressions");
+    const QString tpl = QStringLiteral("template directives");
+    QTest::newRow("parens") << "a = " + rep("(", N) + "1" + rep(")", N) + "\n" << expr;
+    QTest::newRow("parens-unclosed") << "a = " + rep("(", N) + "\n" << expr;
+    QTest::newRow("objects") << "a = " + rep("{a = ", N) + "1" + rep("}", N) + "\n" << expr;
+    QTest::newRow("tuples") << "a = " + rep("[", N) + "1" + rep("]", N) + "\n" << expr;
+    QTest::newRow("calls") << "a = " + rep("f(", N) + "1" + rep(")", N) + "\n" << expr;
+    QTest::newRow("interpolations") << "a = " + rep("\"${", N) + "1" + rep("}\"", N) + "\n" << expr;
+    QTest::newRow("negations") << "a = " + rep("-", N) + "1\n" << expr;
+    QTest::newRow("conditionals") << "a = " + rep("true ? 1 : ", N) + "0\n" << expr;
+    QTest::newRow("for") << "a = " + rep("[for x in ", N) + "[1]" + rep(" : x]", N) + "\n" << expr;
+    QTest::newRow("template-if") << "a = \"" + rep("%{ if true }", N) + "x" + rep("%{ endif }", N) + "\"\n" << tpl;
+    QTest::newRow("template-for") << "a = \"" + rep("%{ for x in y }", N) + rep("%{ endfor }", N) + "\"\n" << tpl;
+    QTest::newRow("heredoc-if") << "a = <<EOT\n" + rep("%{ if true }", N) + "\nEOT\n" << tpl;
+    QTest::newRow("inside-block") << "server {\n  api {\n    x = " + rep("[", N) + "\n  }\n}\nb = ]\n" << expr;
+}
+
+void TestHclParser::overDeepExpression_yieldsOneError()
+{
+    QFETCH(QByteArray, src);
+    QFETCH(QString, what);
+    const Document d = Document::parse(src, QStringLiteral("deep.hcl"));
+    QCOMPARE(d.diagnostics().size(), 1);
+    const Diagnostic& x = d.diagnostics()[0];
+    QCOMPARE(x.message, QStringLiteral("Nesting too deep: %1 are nested more than 160 levels; the rest of the file is "
+                                       "not read.")
+                            .arg(what));
+    QCOMPARE(x.file, QStringLiteral("deep.hcl"));
+    QVERIFY(x.line >= 1 && x.column > 160);
+    QCOMPARE(d.toBytes(), src);
+    // Just below the limit parses without errors.
+    QVERIFY(Document::parse("a = " + QByteArray(150, '[') + QByteArray(150, ']') + "\n").diagnostics().isEmpty());
+}
+
+void TestHclParser::errorCascade_isCappedWithOneNote()
+{
+    QByteArray src;
+    for (int i = 0; i < 20000; ++i)
+        src += "a = = = ;;\n";
+    const Document d = Document::parse(src);
+    QCOMPARE(d.diagnostics().size(), 101);
+    QCOMPARE(d.diagnostics().constLast().message,
+             QStringLiteral("Too many errors: only the first 100 are reported; fix these and check the file again."));
+    QCOMPARE(d.toBytes(), src);
+}
+
+void TestHclParser::renderDiagnostic_cutsLongLinesAroundTheColumn()
+{
+    const QByteArray src = "a = [" + QByteArray(20000, '1').replace("11", "1,") + "\n";
+    const Document d = Document::parse(src, QStringLiteral("long.hcl"));
+    QCOMPARE(d.diagnostics().size(), 1);
+    const QStringList lines = renderDiagnostic(d.diagnostics()[0], src).split(u'\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[0].startsWith(QStringLiteral("long.hcl:1:5: error: ")));
+    QVERIFY(lines[1].size() <= 130);
+    QVERIFY(lines[1].startsWith(QStringLiteral("a = [1,1")));
+    QVERIFY(lines[1].endsWith(QStringLiteral("\u2026")));
+    QCOMPARE(lines[2], QStringLiteral("    ^"));
+
+    // A column deep inside the line: the window starts with an ellipsis and the caret stays under it.
+    const QByteArray far = "a = " + QByteArray(5000, '(') + QByteArray(5000, ')') + "\n";
+    const Document deep = Document::parse(far, QStringLiteral("far.hcl"));
+    QCOMPARE(deep.diagnostics().size(), 1);
+    const Diagnostic& x = deep.diagnostics()[0];
+    const QStringList r = renderDiagnostic(x, far).split(u'\n');
+    QCOMPARE(r.size(), 3);
+    QVERIFY(r[1].startsWith(QStringLiteral("\u2026(((")));
+    QVERIFY(r[1].size() <= 130);
+    const qsizetype caret = r[2].indexOf(u'^');
+    QVERIFY(caret > 0);
+    QCOMPARE(r[1].mid(caret, 1), QStringLiteral("("));
 }
 
 QTEST_GUILESS_MAIN(TestHclParser)

@@ -115,6 +115,50 @@ private Q_SLOTS:
         QCOMPARE(untouched.readAll(), QByteArray("a = {\n"));
     }
 
+    // Deep nesting crashed fmt and check (stack overflow on `%{ if }` nested 20,000 times) or printed
+    // hundreds of errors, each with the whole 20,000-character line. Now: exit 2, one error with
+    // file:line:col, a short source excerpt.
+    void fmtAndCheck_deeplyNestedFiles_failWithOneClearError_data()
+    {
+        QTest::addColumn<QByteArray>("src");
+        QTest::addColumn<QByteArray>("what");
+        const auto rep = [](const char* s, int n) {
+            QByteArray out;
+            for (int i = 0; i < n; ++i)
+                out += s;
+            return out;
+        };
+        constexpr int N = 20000;
+        QTest::newRow("template-if") << "a = \"" + rep("%{ if true }", N) + "x" + rep("%{ endif }", N) + "\"\n"
+                                     << QByteArray("template directives");
+        QTest::newRow("heredoc-for") << "a = <<EOT\n" + rep("%{ for x in y }", N) + rep("%{ endfor }", N) + "\nEOT\n"
+                                     << QByteArray("template directives");
+        QTest::newRow("parens") << "a = " + rep("(", N) + "1" + rep(")", N) + "\n" << QByteArray("expressions");
+        QTest::newRow("objects") << "definitions {\n  backend \"b\" {\n    set_request_headers = " + rep("{a = ", N)
+                                        + "1" + rep("}", N) + "\n  }\n}\n"
+                                 << QByteArray("expressions");
+        QTest::newRow("tuples-unclosed") << "a = " + rep("[", N) + "\n" << QByteArray("expressions");
+    }
+
+    void fmtAndCheck_deeplyNestedFiles_failWithOneClearError()
+    {
+        QFETCH(QByteArray, src);
+        QFETCH(QByteArray, what);
+        QTemporaryDir dir;
+        const QString path = write(dir, QStringLiteral("deep.hcl"), src);
+        for (const char* command : {"check", "fmt"}) {
+            const CliRun r = cli({QString::fromLatin1(command), path});
+            QCOMPARE(r.exitCode, 2); // a crash would be -1 (signal)
+            const QByteArray all = r.out + r.err;
+            QCOMPARE(all.count(": error: "), 1);
+            QVERIFY2(all.contains(QByteArray(path.toUtf8() + ':')) && all.contains(QByteArray("Nesting too deep: " + what)),
+                     all.left(400).constData());
+            QVERIFY2(all.size() < 1000, all.left(400).constData()); // one error and a cut source line
+        }
+        const CliRun c = cli({QStringLiteral("fmt"), QStringLiteral("--check"), path});
+        QCOMPARE(c.exitCode, 2);
+    }
+
     void token_fromCouperFile_withEnvSecret()
     {
         QTemporaryDir dir;
