@@ -457,7 +457,15 @@ QString renderDiagnostic(const Diagnostic& d, QByteArrayView source, const LineI
     const Range lr = index->lineRange(source, d.line);
     // Columns count code points. A long line (minified or generated input) is cut to a window around
     // the column so that one diagnostic stays one screen line.
-    const QList<uint> line = QString::fromUtf8(source.sliced(lr.begin, lr.size())).toUcs4();
+    QList<uint> line = QString::fromUtf8(source.sliced(lr.begin, lr.size())).toUcs4();
+    // Source text is data: control and format characters (ESC, CR, U+2028, bidi overrides, ...) are shown
+    // as U+FFFD so that a file cannot drive the terminal or break the caret line.
+    for (uint& c : line) {
+        const auto cat = QChar::category(static_cast<char32_t>(c));
+        if (c != u'\t' && (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line
+                            || cat == QChar::Separator_Paragraph))
+            c = 0xFFFD;
+    }
     constexpr qsizetype Window = 120;
     const qsizetype col0 = std::clamp<qsizetype>(d.column - 1, 0, line.size());
     qsizetype first = 0;

@@ -370,6 +370,10 @@ void TestHcl2Json::edgeCases_agreeWithHcl2JsonOnValidity()
         "a { b = 1, c = 2 }\n", "a = { (x) = 1 }\n", "a = f(x..., y)\n", "a = 1 }\n", "a = \"${\nx\n}\"\n",
         "a 1 {\n}\n", "a =\n", "a = {\n b = 1\n", "a = 1 b {\n}\n", "a = \"x\ny\"\n", "a = [for v in x: v if v]\n",
         "a = x ? y\n", "a = x.\n", "a = x[1\n", "{\n}\n", "a = f(1 2)\n", "a = \"${x\"\n", "a = <<-EOT\n  x\n  EOT\n",
+        // Comments and characters HashiCorp's scanner refuses or accepts.
+        "a = 1\n/* never closed\nb = 2\n", "a = 1 /* closed */\n", "a = /* x\n", "a\xe2\x80\xa8" "b = 1\n",
+        "\xe2\x80\xa8 = 1\n", "\xc3\xa9t\xc3\xa9 = 1\n", "a\xcc\x81-b_2 = 1\n", "\xf0\x9f\x98\x80 = 1\n",
+        "a = \"\xe2\x80\xa8\"\n", "a = 1 # \xe2\x80\xa8\n",
     };
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());

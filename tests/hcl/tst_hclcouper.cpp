@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include "hcl/couper.h"
+#include "hcl/couperconfig.h"
 #include "testconfig.h"
 #include "util/coupercorpus.h"
 #include "util/testsupport.h"
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void backendAttributeAndBlock_areMultipleDefinitions();
     void undefinedBackendReference_isReported();
     void backendLabels_areValidatedAndUnique();
+    void disableCertificateValidation_boolWorksLikeString_data();
+    void disableCertificateValidation_boolWorksLikeString();
 };
 
 void TestHclCouper::corpus_mapsWithCouperDiagnostics_data()
@@ -280,6 +283,38 @@ void TestHclCouper::backendLabels_areValidatedAndUnique()
                                          "'0-9' and '_'"),
                           QStringLiteral("4:11: backend label must not start with 'anonymous_'"),
                           QStringLiteral("8:11: backend labels must be unique"), QStringLiteral("10:3: missing label")}));
+}
+
+void TestHclCouper::disableCertificateValidation_boolWorksLikeString_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("diagnostic");
+    const QString warning = QStringLiteral("c.hcl:3:38: warning: INSECURE: backend \"b\"");
+    QTest::newRow("bool-true") << QByteArray("true") << QStringLiteral("true") << warning;
+    QTest::newRow("string-true") << QByteArray("\"true\"") << QStringLiteral("true") << warning;
+    QTest::newRow("expression-true") << QByteArray("1 == 1") << QStringLiteral("true") << warning;
+    QTest::newRow("bool-false") << QByteArray("false") << QStringLiteral("false") << QString();
+    QTest::newRow("string-false") << QByteArray("\"false\"") << QStringLiteral("false") << QString();
+    QTest::newRow("not-a-bool") << QByteArray("\"yes\"") << QStringLiteral("yes")
+                                << QStringLiteral("c.hcl:3:38: error: disable_certificate_validation must be true or false");
+}
+
+void TestHclCouper::disableCertificateValidation_boolWorksLikeString()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, model);
+    QFETCH(QString, diagnostic);
+    const QByteArray src = "definitions {\n  backend \"b\" {\n    disable_certificate_validation = " + value + "\n  }\n}\n";
+    const CouperConfig c = parseCouperConfig(src, QStringLiteral("c.hcl"));
+    QCOMPARE(c.backends.size(), 1);
+    QCOMPARE(c.backends[0].attribute(QStringLiteral("disable_certificate_validation")), model);
+    if (diagnostic.isEmpty()) {
+        QCOMPARE(c.diagnostics.size(), 0);
+    } else {
+        QCOMPARE(c.diagnostics.size(), 1);
+        QVERIFY2(c.diagnostics[0].toString().startsWith(diagnostic), qPrintable(c.diagnostics[0].toString()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHclCouper)

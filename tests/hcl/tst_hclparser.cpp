@@ -68,6 +68,12 @@ private Q_SLOTS:
     void overDeepExpression_yieldsOneError();
     void errorCascade_isCappedWithOneNote();
     void renderDiagnostic_cutsLongLinesAroundTheColumn();
+    void unterminatedBlockComment_isAnError();
+    void invalidUtf8_isAnErrorAnywhere_data();
+    void invalidUtf8_isAnErrorAnywhere();
+    void identifiers_allowOnlyIdCharacters_data();
+    void identifiers_allowOnlyIdCharacters();
+    void renderDiagnostic_showsControlCharactersAsReplacement();
 };
 
 void TestHclParser::duplicateAttribute_isRedefinitionError()
@@ -525,6 +531,92 @@ void TestHclParser::renderDiagnostic_cutsLongLinesAroundTheColumn()
     const qsizetype caret = r[2].indexOf(u'^');
     QVERIFY(caret > 0);
     QCOMPARE(r[1].mid(caret, 1), QStringLiteral("("));
+}
+
+// An unterminated /* silently commented out the rest of the file (and `fmt --check` passed).
+void TestHclParser::unterminatedBlockComment_isAnError()
+{
+    const QByteArray src = "server {\n  a = 1 /* the rest\n  b = 2\n}\n";
+    const Document d = Document::parse(src, QStringLiteral("c.hcl"));
+    QVERIFY(!d.diagnostics().isEmpty());
+    const Diagnostic& x = d.diagnostics()[0];
+    QCOMPARE(x.toString(), QStringLiteral("c.hcl:2:9: error: Unterminated comment: the /* comment that starts here has no "
+                                          "closing */, so it would hide the rest of the file. Close it with */."));
+    QCOMPARE(d.toBytes(), src);
+    QVERIFY(Document::parse("a = 1 /* closed */\n/**/\nb = 2 /* x\n y */\n").diagnostics().isEmpty());
+    QCOMPARE(Document::parse("a = 1\n/*").diagnostics().size(), 1);
+    QCOMPARE(Document::parse("a = 1\n/*/").diagnostics().size(), 1);
+}
+
+void TestHclParser::invalidUtf8_isAnErrorAnywhere_data()
+{
+    QTest::addColumn<QByteArray>("src");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::newRow("string") << QByteArray("a = \"ok\"\nb = \"x\xff\"\n") << 2 << 7;
+    QTest::newRow("comment") << QByteArray("# caf\xe9\na = 1\n") << 1 << 6;
+    QTest::newRow("heredoc") << QByteArray("a = <<EOT\n\xc3\x28\nEOT\n") << 2 << 1;
+    QTest::newRow("identifier") << QByteArray("a\xc3 = 1\n") << 1 << 2;
+    QTest::newRow("overlong") << QByteArray("a = \"\xc0\xaf\"\n") << 1 << 6;
+    QTest::newRow("surrogate") << QByteArray("a = \"\xed\xa0\x80\"\n") << 1 << 6;
+    QTest::newRow("truncated-at-end") << QByteArray("a = 1 # \xe2\x82") << 1 << 9;
+}
+
+void TestHclParser::invalidUtf8_isAnErrorAnywhere()
+{
+    QFETCH(QByteArray, src);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const Document d = Document::parse(src);
+    QVERIFY(!d.diagnostics().isEmpty());
+    const Diagnostic& x = d.diagnostics()[0];
+    QVERIFY2(x.message.startsWith(QStringLiteral("Invalid character encoding: the byte 0x")), qPrintable(x.message));
+    QCOMPARE(x.line, line);
+    QCOMPARE(x.column, column);
+    QCOMPARE(d.toBytes(), src);
+    // Reported once per line, not once per byte.
+    QCOMPARE(Document::parse("a = \"\xff\xff\xff\xff\"\n").diagnostics().size(), 1);
+}
+
+// HCL names are Unicode identifiers (ID_Start, then ID_Continue or '-'): U+2028 LINE SEPARATOR, which
+// editors may render as a line break, or an emoji is not part of a name.
+void TestHclParser::identifiers_allowOnlyIdCharacters_data()
+{
+    QTest::addColumn<QByteArray>("src");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("line-separator") << QByteArray("a\xe2\x80\xa8" "b = 1\n") << QStringLiteral("1:2: Invalid character: U+2028");
+    QTest::newRow("line-separator-alone") << QByteArray("a = 1\n\xe2\x80\xa8 = 2\n") << QStringLiteral("2:1: Invalid character: U+2028");
+    QTest::newRow("paragraph-separator") << QByteArray("x = a\xe2\x80\xa9\n") << QStringLiteral("1:6: Invalid character: U+2029");
+    QTest::newRow("bidi-override") << QByteArray("a\xe2\x80\xae = 1\n") << QStringLiteral("1:2: Invalid character: U+202E");
+    QTest::newRow("emoji") << QByteArray("\xf0\x9f\x98\x80 = 1\n") << QStringLiteral("1:1: Invalid character: U+1F600");
+    QTest::newRow("combining-first") << QByteArray("\xcc\x81" "a = 1\n") << QStringLiteral("1:1: Invalid character: U+0301");
+    QTest::newRow("letters") << QByteArray("\xc3\xa9t\xc3\xa9 = \xce\xb1\xce\xb2\n") << QString();
+    QTest::newRow("combining-later") << QByteArray("a\xcc\x81-b_2 = 1\n") << QString();
+    QTest::newRow("in-string") << QByteArray("a = \"\xe2\x80\xa8 \xf0\x9f\x98\x80\"\n") << QString();
+}
+
+void TestHclParser::identifiers_allowOnlyIdCharacters()
+{
+    QFETCH(QByteArray, src);
+    QFETCH(QString, error);
+    const Document d = Document::parse(src);
+    if (error.isEmpty()) {
+        QCOMPARE(messages(d), QStringList());
+        return;
+    }
+    QCOMPARE(d.diagnostics().size(), 1);
+    QVERIFY2(messages(d).constFirst().startsWith(error), qPrintable(messages(d).constFirst()));
+}
+
+void TestHclParser::renderDiagnostic_showsControlCharactersAsReplacement()
+{
+    const QByteArray src = "a = \"\x1b]0;pwned\x07\" 2\n";
+    const Document d = Document::parse(src, QStringLiteral("e.hcl"));
+    QCOMPARE(d.diagnostics().size(), 1);
+    const QString r = renderDiagnostic(d.diagnostics()[0], src);
+    QVERIFY(!r.contains(QChar(0x1b)));
+    QVERIFY(!r.contains(QChar(0x07)));
+    QVERIFY(r.contains(QStringLiteral("\"\uFFFD]0;pwned\uFFFD\" 2")));
 }
 
 QTEST_GUILESS_MAIN(TestHclParser)

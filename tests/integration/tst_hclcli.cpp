@@ -159,6 +159,40 @@ private Q_SLOTS:
         QCOMPARE(c.exitCode, 2);
     }
 
+    // fmt follows hclwrite.Format and says how it differs from terraform fmt; it keeps what terraform fmt
+    // would rewrite and the end of the file as hclwrite does; an unterminated comment is refused.
+    void fmt_followsHclwriteNotTerraform()
+    {
+        const CliRun help = cli({QStringLiteral("fmt"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        const QByteArray h = help.out.simplified();
+        QVERIFY2(h.contains("hclwrite"), h.constData());
+        QVERIFY2(h.contains("\"${x}\" is not unwrapped"), h.constData());
+        QVERIFY2(h.contains("bare block labels are not quoted"), h.constData());
+        QVERIFY2(h.contains("no final newline is added"), h.constData());
+
+        QTemporaryDir dir;
+        const QByteArray kept = "backend b {\n  a = \"${x}\"\n}\n\n  ";
+        const QString keptPath = write(dir, QStringLiteral("kept.hcl"), kept);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), keptPath}).exitCode, 0);
+        const QString spaces = write(dir, QStringLiteral("spaces.hcl"), "a=1   \n\nb = 2  ");
+        QCOMPARE(cli({QStringLiteral("fmt"), spaces}).out, QByteArray("a = 1\n\nb = 2  "));
+
+        // An unterminated /* used to hide the rest of the file: `fmt --check` passed.
+        const QString open = write(dir, QStringLiteral("open.hcl"), "a = 1\n/* b = 2\n");
+        const CliRun r = cli({QStringLiteral("fmt"), QStringLiteral("--check"), open});
+        QCOMPARE(r.exitCode, 2);
+        const CliRun c = cli({QStringLiteral("check"), open});
+        QCOMPARE(c.exitCode, 2);
+        QVERIFY2(c.out.contains(QByteArray(open.toUtf8() + ":2:1: error: Unterminated comment")), c.out.constData());
+        // Invalid UTF-8 and U+2028 in a name: errors with positions.
+        const QString bad = write(dir, QStringLiteral("bad.hcl"), "a = \"\xff\"\nb\xe2\x80\xa8" "c = 1\n");
+        const CliRun b = cli({QStringLiteral("check"), bad});
+        QCOMPARE(b.exitCode, 2);
+        QVERIFY2(b.out.contains(":1:6: error: Invalid character encoding") && b.out.contains(":2:2: error: Invalid character: U+2028"),
+                 b.out.constData());
+    }
+
     void token_fromCouperFile_withEnvSecret()
     {
         QTemporaryDir dir;
