@@ -53,6 +53,7 @@ private Q_SLOTS:
     void backendAttributeAndBlock_areMultipleDefinitions();
     void undefinedBackendReference_isReported();
     void backendLabels_areValidatedAndUnique();
+    void manyConfigurationErrors_areCappedWithOneNote();
     void disableCertificateValidation_boolWorksLikeString_data();
     void disableCertificateValidation_boolWorksLikeString();
 };
@@ -283,6 +284,21 @@ void TestHclCouper::backendLabels_areValidatedAndUnique()
                                          "'0-9' and '_'"),
                           QStringLiteral("4:11: backend label must not start with 'anonymous_'"),
                           QStringLiteral("8:11: backend labels must be unique"), QStringLiteral("10:3: missing label")}));
+}
+
+void TestHclCouper::manyConfigurationErrors_areCappedWithOneNote()
+{
+    QByteArray src = "definitions {\n";
+    for (int i = 0; i < 20000; ++i)
+        src += "  backend \"a b" + QByteArray::number(i) + "\" {\n  }\n";
+    src += "}\n";
+    const Document d = Document::parse(src);
+    QVERIFY(d.diagnostics().isEmpty());
+    const CouperFile f = mapCouperFile(d);
+    QCOMPARE(f.diagnostics.size(), 101);
+    QCOMPARE(f.diagnostics[0].line, 2);
+    QVERIFY(f.diagnostics.constLast().message.startsWith(QStringLiteral("Too many errors: only the first 100")));
+    QCOMPARE(f.backends.size(), 20000);
 }
 
 void TestHclCouper::disableCertificateValidation_boolWorksLikeString_data()
