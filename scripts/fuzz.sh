@@ -37,9 +37,13 @@ for t in $targets; do
   exe="$build/tests/fuzz_$t"
   seeds="tests/fuzz/corpus/$t"
   extra=()
-  # Couper's own files (shared reference, not copied into this repository) seed the HCL target too.
-  if [ "$t" = hcl ] && [ -d ../shared/reference/couper-hcl-corpus ]; then
-    extra=(../shared/reference/couper-hcl-corpus)
+  # The HCL target also starts from the project's Couper-style test corpus (tests/data/couper) and,
+  # when it lies beside the checkout, the shared reference corpus of real Couper files.
+  if [ "$t" = hcl ]; then
+    extra=(tests/data/couper)
+    if [ -d ../shared/reference/couper-hcl-corpus ]; then
+      extra+=(../shared/reference/couper-hcl-corpus)
+    fi
   fi
   [ -x "$exe" ] || { echo "no fuzz target fuzz_$t in $build" >&2; exit 2; }
   mkdir -p "$work/$t/corpus"

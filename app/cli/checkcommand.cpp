@@ -36,9 +36,10 @@ int runCheck(const QStringList& arguments)
             err() << config.error().where << ": error: " << config.error().message << Qt::endl;
             return Usage;
         }
+        const Hcl::LineIndex lines(config->source);
         for (const Diagnostic& d : std::as_const(config->diagnostics)) {
             if (d.line > 0)
-                out() << Hcl::renderDiagnostic(d, config->source) << Qt::endl;
+                out() << Hcl::renderDiagnostic(d, config->source, &lines) << Qt::endl;
             else
                 out() << d.toString() << Qt::endl;
         }

@@ -9,6 +9,7 @@
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
 #include "net/betatokenrequest.h"
+#include "net/tlsconfig.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -183,6 +184,9 @@ int runExport(const QStringList& arguments)
                        .arg(scan.leaks.join(QStringLiteral(", "))));
         return Usage;
     }
+    // The exported backend keeps disable_certificate_validation (as `= true` or `= "true"`): say so loudly.
+    if (input.backend.attribute(QStringLiteral("disable_certificate_validation")).trimmed() == u"true")
+        printWarning(insecureWarning(input.backend.label));
     for (const QString& note : std::as_const(result->notes))
         err() << "note: " << note << Qt::endl;
     if (!result->variables.isEmpty()) {

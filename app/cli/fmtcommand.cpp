@@ -18,8 +18,14 @@ int runFmt(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Print an HCL file in canonical layout, as HCL's reference formatter (hclwrite, terraform fmt) does: "
-        "two-space indent, '=' aligned within a run of attributes, normalized spacing.\n"
+        "Print an HCL file in the layout of HashiCorp's hclwrite formatter (hclwrite.Format, the layout that "
+        "terraform fmt builds on): two-space indent, '=' aligned within a run of single-line attributes, trailing "
+        "comments aligned, normalized spacing around operators, brackets and template sequences.\n"
+        "Only whitespace changes, as in hclwrite: spaces at the end of a line are removed, blank lines are kept, "
+        "the end of the file is kept as it is (no final newline is added; spaces after the last line stay), "
+        "heredoc bodies and comments are not touched, CRLF line endings are kept.\n"
+        "Unlike terraform fmt it does not rewrite expressions or labels: \"${x}\" is not unwrapped to x, bare "
+        "block labels are not quoted, and Terraform-specific rules (type expressions, CRLF to LF) do not apply.\n"
         "Exit codes: 0 done (or already canonical with --check), 1 --check found changes, 2 usage error or a file "
         "that does not parse."));
     parser.addHelpOption();
@@ -43,8 +49,9 @@ int runFmt(const QStringList& arguments)
     // Refuse to reformat a file with syntax errors: the result could not be trusted.
     const Hcl::Document doc = Hcl::Document::parse(source, path);
     if (hasErrors(doc.diagnostics())) {
+        const Hcl::LineIndex lines(source);
         for (const Diagnostic& d : doc.diagnostics())
-            err() << Hcl::renderDiagnostic(d, source) << Qt::endl;
+            err() << Hcl::renderDiagnostic(d, source, &lines) << Qt::endl;
         return Usage;
     }
     const QByteArray formatted = Hcl::format(source);

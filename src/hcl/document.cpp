@@ -1,6 +1,7 @@
 #include "hcl/document.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "hcl/parser.h"
 
@@ -443,33 +444,48 @@ Result<void> Document::removeBlock(const BlockNode* block)
 
 // ---- free functions -------------------------------------------------------------------------------
 
-QString renderDiagnostic(const Diagnostic& d, QByteArrayView source)
+QString renderDiagnostic(const Diagnostic& d, QByteArrayView source, const LineIndex* index)
 {
     QString out = d.toString();
     if (d.line <= 0)
         return out;
-    const LineIndex lines(source);
-    const Range lr = lines.lineRange(source, d.line);
-    if (d.line > lines.lineCount())
+    std::optional<LineIndex> own;
+    if (!index)
+        index = &own.emplace(source);
+    if (d.line > index->lineCount())
         return out;
-    const QString lineText = QString::fromUtf8(source.sliced(lr.begin, lr.size()));
-    out += u'\n' + lineText + u'\n';
-    // Caret under the column; tabs are kept so the caret lines up.
-    QString caret;
-    int col = 1;
-    for (const QChar c : lineText) {
-        if (col >= d.column)
-            break;
-        if (c.isLowSurrogate())
-            continue;
-        caret += c == u'\t' ? u'\t' : u' ';
-        ++col;
+    const Range lr = index->lineRange(source, d.line);
+    // Columns count code points. A long line (minified or generated input) is cut to a window around
+    // the column so that one diagnostic stays one screen line.
+    QList<uint> line = QString::fromUtf8(source.sliced(lr.begin, lr.size())).toUcs4();
+    // Source text is data: control and format characters (ESC, CR, U+2028, bidi overrides, ...) are shown
+    // as U+FFFD so that a file cannot drive the terminal or break the caret line.
+    for (uint& c : line) {
+        const auto cat = QChar::category(static_cast<char32_t>(c));
+        if (c != u'\t' && (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line
+                            || cat == QChar::Separator_Paragraph))
+            c = 0xFFFD;
     }
+    constexpr qsizetype Window = 120;
+    const qsizetype col0 = std::clamp<qsizetype>(d.column - 1, 0, line.size());
+    qsizetype first = 0;
+    qsizetype last = line.size();
+    if (line.size() > Window + Window / 2) {
+        first = std::max<qsizetype>(0, col0 - Window / 2);
+        last = std::min(line.size(), first + Window);
+    }
+    const QString lead = first > 0 ? QStringLiteral("\u2026") : QString();
+    const QString tail = last < line.size() ? QStringLiteral("\u2026") : QString();
+    out += u'\n' + lead + QString::fromUcs4(reinterpret_cast<const char32_t*>(line.constData()) + first, last - first) + tail + u'\n';
+    // Caret under the column; tabs are kept so the caret lines up.
+    QString caret(lead.size(), u' ');
+    for (qsizetype i = first; i < col0 && i < last; ++i)
+        caret += line[i] == u'\t' ? u'\t' : u' ';
     caret += u'^';
-    const int lineChars = static_cast<int>(lineText.size()) + 1;
-    int endCol = d.endLine == d.line ? d.endColumn : lineChars;
-    endCol = std::min(endCol, lineChars);
-    for (int c = d.column + 1; c < endCol; ++c)
+    const qsizetype lineEnd = last - first; // one past the last shown column, relative to `first`
+    qsizetype endCol = d.endLine == d.line ? d.endColumn - 1 - first : lineEnd;
+    endCol = std::min(endCol, lineEnd);
+    for (qsizetype c = col0 - first + 1; c < endCol; ++c)
         caret += u'~';
     out += caret;
     return out;

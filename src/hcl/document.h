@@ -118,8 +118,10 @@ private:
     LineIndex m_lines;
 };
 
-// Renders `file:line:col: error: message`, then the source line and a caret line under the range.
-QString renderDiagnostic(const Diagnostic& diagnostic, QByteArrayView source);
+// Renders `file:line:col: error: message`, then the source line and a caret line under the range (a
+// line longer than about 180 characters is shown as a window of 120 around the column, cut ends marked
+// with `…`). Pass the source's LineIndex when rendering many diagnostics of one file.
+QString renderDiagnostic(const Diagnostic& diagnostic, QByteArrayView source, const LineIndex* index = nullptr);
 
 // Quotes a string as an HCL string literal (escaping `"`, `\`, control characters, `${` and `%{`).
 QString quoteString(const QString& value);

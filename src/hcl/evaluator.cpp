@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -48,28 +49,61 @@ QString article(const Value& v)
     return v.typeName();
 }
 
-Value mergeValues(const Value& a, const Value& b, QString& error)
+// Couper's deep merge of values that all have the same collection type (`run`, in argument order):
+// tuples are concatenated; objects are merged key by key, where a later value replaces the earlier
+// ones unless both are collections of the same type, which are merged in turn. Every argument's content
+// is visited once per level (merging pairwise would copy the growing result for every argument, which
+// is quadratic for merge() of thousands of objects).
+Value mergeRun(const QList<Value>& run)
 {
-    if (a.isNull())
-        return b;
-    if (b.isNull())
-        return a;
-    if (a.isObject() && b.isObject()) {
-        Value::Map m = a.fields();
-        for (auto it = b.fields().cbegin(); it != b.fields().cend(); ++it) {
-            const auto existing = m.constFind(it.key());
-            if (existing != m.cend() && existing->isCollection() && it->isCollection() && existing->type() == it->type())
-                m.insert(it.key(), mergeValues(*existing, *it, error));
-            else
-                m.insert(it.key(), *it);
-        }
-        return Value::object(std::move(m));
+    if (run.size() == 1)
+        return run.constFirst();
+    if (run.constFirst().isTuple()) {
+        qsizetype total = 0;
+        for (const Value& v : run)
+            total += v.items().size();
+        Value::List items;
+        items.reserve(total);
+        for (const Value& v : run)
+            items += v.items();
+        return Value::tuple(std::move(items));
     }
-    if (a.isTuple() && b.isTuple())
-        return Value::tuple(a.items() + b.items());
-    error = QStringLiteral("cannot merge %1 with %2: arguments must all be objects or all be tuples")
-                .arg(a.typeName(), b.typeName());
-    return {};
+    // Per key, the values from which its result is built: the last one that cannot be merged with the
+    // one before it starts a new run.
+    QHash<QString, QList<Value>> runs;
+    for (const Value& v : run) {
+        for (auto it = v.fields().cbegin(); it != v.fields().cend(); ++it) {
+            QList<Value>& r = runs[it.key()];
+            if (!r.isEmpty() && !(r.constFirst().isCollection() && it->isCollection() && r.constFirst().type() == it->type()))
+                r.clear();
+            r.append(*it);
+        }
+    }
+    Value::Map fields;
+    for (auto it = runs.cbegin(); it != runs.cend(); ++it)
+        fields.insert(it.key(), mergeRun(*it));
+    return Value::object(std::move(fields));
+}
+
+Value mergeArguments(const QList<Value>& args, QString& error)
+{
+    QList<Value> run;
+    run.reserve(args.size());
+    for (const Value& v : args) {
+        if (v.isNull())
+            continue;
+        if (!v.isCollection()) {
+            error = QStringLiteral("cannot merge %1: arguments must be objects or tuples").arg(v.typeName());
+            return {};
+        }
+        if (!run.isEmpty() && run.constFirst().type() != v.type()) {
+            error = QStringLiteral("cannot merge %1 with %2: arguments must all be objects or all be tuples")
+                        .arg(run.constFirst().typeName(), v.typeName());
+            return {};
+        }
+        run.append(v);
+    }
+    return run.isEmpty() ? Value() : mergeRun(run);
 }
 
 QString utf8Decode(const QByteArray& bytes, bool& ok)
@@ -749,19 +783,8 @@ private:
             }
             return Value::string(parts.join(s));
         }
-        if (name == u"merge") {
-            Value acc;
-            for (const Value& v : a) {
-                if (!v.isNull() && !v.isCollection()) {
-                    err = QStringLiteral("cannot merge %1: arguments must be objects or tuples").arg(v.typeName());
-                    return {};
-                }
-                acc = mergeValues(acc, v, err);
-                if (!err.isEmpty())
-                    return {};
-            }
-            return acc.isNull() && !a.isEmpty() ? Value() : acc;
-        }
+        if (name == u"merge")
+            return mergeArguments(a, err);
         if (name == u"contains") {
             if (!arity(a, 2, 2, err))
                 return {};

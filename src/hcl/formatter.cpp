@@ -42,11 +42,16 @@ public:
         const Tokens tokens = lex(src);
         m_toks.reserve(tokens.size());
         std::int32_t last = 0;
-        for (const Token& t : tokens)
-            if (t.type != TokenType::EOF_) {
-                m_toks.push_back(FTok{t.type, t.begin, t.end, static_cast<int>(t.begin - last)});
-                last = t.end;
+        for (const Token& t : tokens) {
+            if (t.type == TokenType::EOF_) {
+                // As in hclwrite, the end-of-file token belongs to no line: the whitespace before it (after
+                // the last line break, or at the end of a last line without one) is kept as spaces.
+                m_eofSpaces = static_cast<int>(t.begin - last);
+                break;
             }
+            m_toks.push_back(FTok{t.type, t.begin, t.end, static_cast<int>(t.begin - last)});
+            last = t.end;
+        }
         m_nil = FTok{TokenType::EOF_, 0, 0, 0};
     }
 
@@ -63,6 +68,8 @@ public:
                 out.append(t.spacesBefore, ' ');
             out.append(m_src.data() + t.begin, t.end - t.begin);
         }
+        if (m_eofSpaces > 0)
+            out.append(m_eofSpaces, ' ');
         return out;
     }
 
@@ -354,6 +361,7 @@ private:
     std::vector<FTok> m_toks;
     std::vector<Line> m_lines;
     FTok m_nil{};
+    int m_eofSpaces = 0;
 };
 
 } // namespace

@@ -27,7 +27,7 @@ Diagnostic makeDiagnostic(const ParseInput& input, Diagnostic::Severity severity
 namespace {
 
 constexpr int MaxDepth = 160;
-constexpr int MaxDiagnostics = 500;
+constexpr int MaxDiagnostics = 100;
 
 bool isSpace(QChar c)
 {
@@ -53,12 +53,14 @@ public:
 
     void parseFile()
     {
+        checkCharacters();
         parseBody(m_syntax.root, nullptr);
     }
 
     Expr* parseStandalone()
     {
         m_nl.back() = false;
+        checkCharacters();
         Expr* e = parseExpression();
         const Peeked p = peek();
         if (p.type != TokenType::EOF_)
@@ -68,6 +70,131 @@ public:
     }
 
 private:
+    // ---- characters -----------------------------------------------------------------------------
+    // What HashiCorp's scanner refuses before parsing: bytes that are not UTF-8 (anywhere in the file,
+    // reported once per line), a `/*` comment without `*/` (it would silently swallow the rest of the
+    // file), and characters in identifiers that are neither letters, digits, marks, '_' nor '-' (such as
+    // U+2028 LINE SEPARATOR, which an editor may show as a line break).
+    void checkCharacters()
+    {
+        std::vector<std::pair<Range, QString>> found;
+        collectCharacterErrors(found);
+        std::stable_sort(found.begin(), found.end(),
+                         [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+        for (const auto& [range, message] : found)
+            error(range, message);
+    }
+
+    void collectCharacterErrors(std::vector<std::pair<Range, QString>>& found) const
+    {
+        const auto n = static_cast<std::int32_t>(m_src.size());
+        std::int32_t reportedLineEnd = -1;
+        for (std::int32_t i = 0; i < n;) {
+            const int len = utf8SequenceLength(i);
+            if (len > 0) {
+                i += len;
+                continue;
+            }
+            if (i >= reportedLineEnd) {
+                found.emplace_back(Range{i, i + 1},
+                      QStringLiteral("Invalid character encoding: the byte 0x%1 is not valid UTF-8. All input files "
+                                     "must be UTF-8 encoded; save the file as UTF-8.")
+                          .arg(hex(static_cast<unsigned char>(m_src[i]), 2)));
+                const auto nl = m_src.indexOf('\n', i);
+                reportedLineEnd = nl < 0 ? n : static_cast<std::int32_t>(nl);
+            }
+            ++i;
+        }
+        for (const Token& t : m_toks) {
+            if (t.type == TokenType::Comment && t.size() >= 2 && m_src[t.begin] == '/' && m_src[t.begin + 1] == '*'
+                && (t.size() < 4 || m_src[t.end - 2] != '*' || m_src[t.end - 1] != '/')) {
+                found.emplace_back(Range{t.begin, t.begin + 2},
+                      QStringLiteral("Unterminated comment: the /* comment that starts here has no closing */, so it "
+                                     "would hide the rest of the file. Close it with */."));
+            } else if (t.type == TokenType::Ident) {
+                checkIdentifier(t, found);
+            }
+        }
+    }
+
+    // Length of the valid UTF-8 sequence at i, or 0 (overlong forms, surrogates and values above
+    // U+10FFFF are invalid, as in Go's utf8.Valid).
+    int utf8SequenceLength(std::int32_t i) const
+    {
+        const auto n = static_cast<std::int32_t>(m_src.size());
+        const auto b = [&](std::int32_t k) { return k < n ? static_cast<unsigned char>(m_src[k]) : 0u; };
+        const unsigned c = b(i);
+        if (c < 0x80)
+            return 1;
+        const auto cont = [&](std::int32_t k) { return (b(k) & 0xC0u) == 0x80u; };
+        if (c >= 0xC2 && c <= 0xDF)
+            return cont(i + 1) ? 2 : 0;
+        if (c >= 0xE0 && c <= 0xEF) {
+            const unsigned c1 = b(i + 1);
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F))
+                return 0;
+            return cont(i + 1) && cont(i + 2) ? 3 : 0;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            const unsigned c1 = b(i + 1);
+            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+                return 0;
+            return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+        }
+        return 0;
+    }
+
+    static QString hex(uint value, int width)
+    {
+        return QString::number(value, 16).toUpper().rightJustified(width, u'0');
+    }
+
+    static bool isIdChar(char32_t c, bool first)
+    {
+        if (c == U'_' || (!first && c == U'-'))
+            return true;
+        switch (QChar::category(c)) {
+        case QChar::Letter_Uppercase:
+        case QChar::Letter_Lowercase:
+        case QChar::Letter_Titlecase:
+        case QChar::Letter_Modifier:
+        case QChar::Letter_Other:
+        case QChar::Number_Letter:
+            return true;
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_SpacingCombining:
+        case QChar::Number_DecimalDigit:
+        case QChar::Punctuation_Connector:
+            return !first;
+        default:
+            return false;
+        }
+    }
+
+    void checkIdentifier(const Token& t, std::vector<std::pair<Range, QString>>& found) const
+    {
+        bool ascii = true;
+        for (std::int32_t i = t.begin; i < t.end && ascii; ++i)
+            ascii = static_cast<unsigned char>(m_src[i]) < 0x80;
+        if (ascii)
+            return;
+        for (std::int32_t i = t.begin; i < t.end;) {
+            const int len = utf8SequenceLength(i);
+            if (len == 0)
+                return; // reported as an encoding error
+            const QString ch = QString::fromUtf8(m_src.sliced(i, len));
+            const char32_t c = ch.size() == 2 ? QChar::surrogateToUcs4(ch[0], ch[1]) : ch[0].unicode();
+            if (!isIdChar(c, i == t.begin)) {
+                found.emplace_back(Range{i, i + len},
+                      QStringLiteral("Invalid character: U+%1 cannot be used in a name; names consist of letters, "
+                                     "digits, underscores and dashes.")
+                          .arg(hex(static_cast<uint>(c), 4)));
+                return;
+            }
+            i += len;
+        }
+    }
+
     // ---- tokens ---------------------------------------------------------------------------------
     const Token& tok(int i) const { return m_toks[static_cast<size_t>(i)]; }
     Range tokRange(int i) const { return Range{tok(i).begin, tok(i).end}; }
@@ -124,8 +251,18 @@ private:
 
     void error(Range r, const QString& message)
     {
-        if (static_cast<int>(m_diags.size()) >= MaxDiagnostics)
+        // After a nesting limit the rest of the input is skipped: whatever would follow (unterminated
+        // brackets, strings, blocks) is a consequence of stopping, not a problem of its own.
+        if (m_stopped)
             return;
+        if (static_cast<int>(m_diags.size()) >= MaxDiagnostics) {
+            if (static_cast<int>(m_diags.size()) == MaxDiagnostics)
+                m_diags.append(makeDiagnostic(m_in, Diagnostic::Severity::Error, r,
+                                              QStringLiteral("Too many errors: only the first %1 are reported; fix "
+                                                             "these and check the file again.")
+                                                  .arg(MaxDiagnostics)));
+            return;
+        }
         if (!m_diags.isEmpty() && m_diags.size() >= 1) {
             // Avoid piling up identical errors at the same place during recovery.
             const Diagnostic& last = m_diags.constLast();
@@ -414,14 +551,24 @@ private:
     // ---- expressions ----------------------------------------------------------------------------
     Expr* invalidAt(Range r) { return m_syntax.newExpr(ExprKind::Invalid, r); }
 
+    // One error for an over-deep expression or template, then the rest of the input is consumed (no
+    // recursion, guaranteed termination) and no further errors are reported.
+    void stopTooDeep(Range at, const QString& what)
+    {
+        error(at, QStringLiteral("Nesting too deep: %1 are nested more than %2 levels; the rest of the file is not "
+                                 "read.")
+                      .arg(what)
+                      .arg(MaxDepth));
+        m_stopped = true;
+        while (tok(m_pos).type != TokenType::EOF_)
+            ++m_pos;
+    }
+
     Expr* parseExpression()
     {
         if (m_depth > MaxDepth) {
             const Peeked p = peek();
-            error(tokRange(p.index), QStringLiteral("Nesting too deep: expressions are nested more than %1 levels.").arg(MaxDepth));
-            // Consume everything up to the end of the input to guarantee termination without recursion.
-            while (tok(m_pos).type != TokenType::EOF_)
-                ++m_pos;
+            stopTooDeep(tokRange(p.index), QStringLiteral("expressions"));
             return invalidAt(tokRange(p.index));
         }
         DepthGuard guard(m_depth);
@@ -1182,7 +1329,12 @@ private:
                 pushNl(false);
                 const Peeked kw = peek();
                 const QByteArrayView word = kw.type == TokenType::Ident ? tokBytes(kw.index) : QByteArrayView();
+                if ((word == "if" || word == "for") && m_depth >= MaxDepth) {
+                    stopTooDeep(tokRange(idx), QStringLiteral("template directives"));
+                    return TplEnd::Error;
+                }
                 if (word == "if") {
+                    DepthGuard guard(m_depth);
                     next();
                     Expr* ifx = m_syntax.newExpr(ExprKind::TemplateIf, tokRange(idx));
                     Expr* cond = parseExpression();
@@ -1210,6 +1362,7 @@ private:
                     continue;
                 }
                 if (word == "for") {
+                    DepthGuard guard(m_depth);
                     next();
                     Expr* f = m_syntax.newExpr(ExprKind::TemplateFor, tokRange(idx));
                     f->children = {nullptr, nullptr};
@@ -1390,6 +1543,7 @@ private:
     Diagnostics& m_diags;
     int m_pos = 0;
     int m_depth = 0;
+    bool m_stopped = false;
     int m_directiveDepth = 0;
     bool m_stripNext = false;
     std::vector<Expr*>* m_heredocParts = nullptr;

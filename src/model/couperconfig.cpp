@@ -4,6 +4,7 @@
 #include "hcl/evaluator.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
+#include "model/validator.h"
 
 #include <QRegularExpression>
 
@@ -53,13 +54,44 @@ void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, c
             }
             continue;
         }
+        const Schema::Attribute* schema = Schema::find(block.type, it.key());
         if (r.value.isObject() || r.value.isCollection())
             it.value() = r.value.toJson();
+        else if (r.value.isBool() && schema && schema->kind == Schema::Kind::Choice
+                 && schema->choices.contains(QStringLiteral("true")) && schema->choices.contains(QStringLiteral("false")))
+            // A boolean attribute written as Couper configs write it (`= true`), not only as a string.
+            it.value() = r.value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         else
             it.value() = scalarString(r.value);
     }
     for (Block& child : block.blocks)
         evaluateBlock(child, ctx, where + u'.' + child.type, file, diagnostics);
+}
+
+// disable_certificate_validation as a bool (`= true`) or a string (`= "true"`): the loud warning, at the
+// attribute, in `check` as in `token`; any other value is refused as Couper refuses it.
+void checkInsecure(const Document& doc, const CouperBackend& mapped, const Block& evaluated, Diagnostics& diagnostics)
+{
+    static const QString name = QStringLiteral("disable_certificate_validation");
+    if (!evaluated.hasAttribute(name))
+        return;
+    const QString value = evaluated.attribute(name).trimmed();
+    if (ValueResolver::isReference(value) || value == u"false")
+        return; // a reference is resolved when the backend is used
+    const bool insecure = value == u"true";
+    Diagnostic d;
+    d.severity = insecure ? Diagnostic::Severity::Warning : Diagnostic::Severity::Error;
+    d.backend = evaluated.label;
+    d.attribute = name;
+    d.file = doc.fileName();
+    d.message = insecure ? insecureWarning(evaluated.label)
+                         : QStringLiteral("disable_certificate_validation must be true or false");
+    if (const AttributeNode* a = doc.attributeAt(mapped.link.attributes.value(name))) {
+        const SourcePos p = doc.position(a->expr ? a->expr->range.begin : a->name.begin);
+        d.line = p.line;
+        d.column = p.column;
+    }
+    diagnostics.append(d);
 }
 
 } // namespace
@@ -107,6 +139,7 @@ CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
     for (const CouperBackend& b : mapped.backends) {
         Block block = b.block;
         evaluateBlock(block, ctx, block.label, path, config.diagnostics);
+        checkInsecure(doc, b, block, config.diagnostics);
         config.backends.append(block);
     }
     return config;

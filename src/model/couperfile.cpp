@@ -88,12 +88,25 @@ private:
     void error(Range r, const QString& message, const QString& backend = {}, const QString& block = {},
                const QString& attribute = {}, Sev sev = Sev::Error)
     {
+        // Like the parser: a file that breaks a rule thousands of times gets the first 100 and one note.
+        constexpr int MaxReported = 100;
+        if (m_reported > MaxReported)
+            return;
+        if (m_reported++ == MaxReported) {
+            m_out.diagnostics.append(m_doc.diagnostic(Sev::Error, r,
+                                                      QStringLiteral("Too many errors: only the first %1 Couper "
+                                                                     "configuration errors are reported; fix these and "
+                                                                     "check the file again.")
+                                                          .arg(MaxReported)));
+            return;
+        }
         Diagnostic d = m_doc.diagnostic(sev, r, message);
         d.backend = backend;
         d.block = block;
         d.attribute = attribute;
         m_out.diagnostics.append(d);
     }
+    int m_reported = 0;
 
     static bool ownsBackends(const QString& t)
     {

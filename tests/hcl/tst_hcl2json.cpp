@@ -14,6 +14,7 @@
 #include "hcl/document.h"
 #include "hcl/evaluator.h"
 #include "testconfig.h"
+#include "util/coupercorpus.h"
 #include "util/testsupport.h"
 
 using namespace Tokenbench::Core;
@@ -318,10 +319,8 @@ void TestHcl2Json::corpusAndGeneratedFiles_matchHcl2JsonStructure()
     QTemporaryDir tmp;
     tmp.setAutoRemove(qEnvironmentVariableIsEmpty("TOKENBENCH_KEEP_TMP"));
     QVERIFY(tmp.isValid());
-    QStringList files;
-    const QDir corpus(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR));
-    for (const QString& name : corpus.entryList({QStringLiteral("*.hcl")}, QDir::Files))
-        files << corpus.filePath(name);
+    // The own corpus, the optional one beside the checkout when present, and generated files.
+    QStringList files = Tokenbench::Test::couperCorpusFiles();
     for (quint32 seed = 1; seed <= 40; ++seed) {
         const QString path = tmp.filePath(QStringLiteral("gen%1.hcl").arg(seed));
         QFile f(path);
@@ -352,7 +351,10 @@ void TestHcl2Json::corpusAndGeneratedFiles_matchHcl2JsonStructure()
         QVERIFY2(sameJson(bodyJson(d, d.body()), other, QFileInfo(path).fileName(), why), qPrintable(why));
         ++compared;
     }
-    QVERIFY(compared >= files.size() - 2);
+    // hcl2json refuses at most a few valid files (a block type with and without labels); allow two
+    // per corpus.
+    const int allowed = Tokenbench::Test::sharedCouperCorpusDir().isEmpty() ? 2 : 4;
+    QVERIFY2(compared >= files.size() - allowed, qPrintable(QStringLiteral("%1 of %2").arg(compared).arg(files.size())));
 }
 
 void TestHcl2Json::edgeCases_agreeWithHcl2JsonOnValidity()
@@ -368,6 +370,10 @@ void TestHcl2Json::edgeCases_agreeWithHcl2JsonOnValidity()
         "a { b = 1, c = 2 }\n", "a = { (x) = 1 }\n", "a = f(x..., y)\n", "a = 1 }\n", "a = \"${\nx\n}\"\n",
         "a 1 {\n}\n", "a =\n", "a = {\n b = 1\n", "a = 1 b {\n}\n", "a = \"x\ny\"\n", "a = [for v in x: v if v]\n",
         "a = x ? y\n", "a = x.\n", "a = x[1\n", "{\n}\n", "a = f(1 2)\n", "a = \"${x\"\n", "a = <<-EOT\n  x\n  EOT\n",
+        // Comments and characters HashiCorp's scanner refuses or accepts.
+        "a = 1\n/* never closed\nb = 2\n", "a = 1 /* closed */\n", "a = /* x\n", "a\xe2\x80\xa8" "b = 1\n",
+        "\xe2\x80\xa8 = 1\n", "\xc3\xa9t\xc3\xa9 = 1\n", "a\xcc\x81-b_2 = 1\n", "\xf0\x9f\x98\x80 = 1\n",
+        "a = \"\xe2\x80\xa8\"\n", "a = 1 # \xe2\x80\xa8\n",
     };
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());

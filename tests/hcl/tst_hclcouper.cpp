@@ -2,8 +2,10 @@
 #include <QFile>
 #include <QTest>
 
+#include "model/couperconfig.h"
 #include "model/couperfile.h"
 #include "testconfig.h"
+#include "util/coupercorpus.h"
 #include "util/testsupport.h"
 
 using namespace Tokenbench::Core;
@@ -11,10 +13,15 @@ using namespace Tokenbench::Core::Hcl;
 
 namespace {
 
+QByteArray readPath(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 QByteArray readCorpus(const QString& name)
 {
-    QFile f(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR "/") + name);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return Tokenbench::Test::readOwnCorpus(name);
 }
 
 QStringList messages(const CouperFile& f)
@@ -46,27 +53,30 @@ private Q_SLOTS:
     void backendAttributeAndBlock_areMultipleDefinitions();
     void undefinedBackendReference_isReported();
     void backendLabels_areValidatedAndUnique();
+    void manyConfigurationErrors_areCappedWithOneNote();
+    void disableCertificateValidation_boolWorksLikeString_data();
+    void disableCertificateValidation_boolWorksLikeString();
 };
 
 void TestHclCouper::corpus_mapsWithCouperDiagnostics_data()
 {
-    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("path");
     QTest::addColumn<QStringList>("expected");
-    const QDir dir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR));
-    for (const QString& name : dir.entryList({QStringLiteral("*.hcl")}, QDir::Files)) {
+    for (const QString& path : Tokenbench::Test::couperCorpusFiles()) {
+        const QString name = Tokenbench::Test::corpusRowName(path);
         QStringList expected;
-        // Couper refuses to start with this one (README: circular backend references).
-        if (name == u"2-21_couper.hcl")
+        // Couper refuses to start with these (circular backend references); it accepts the others.
+        if (name == u"own/circular.hcl" || name == u"shared/2-21_couper.hcl")
             expected << QStringLiteral("circular reference");
-        QTest::newRow(qPrintable(name)) << name << expected;
+        QTest::newRow(qPrintable(name)) << path << expected;
     }
 }
 
 void TestHclCouper::corpus_mapsWithCouperDiagnostics()
 {
-    QFETCH(QString, name);
+    QFETCH(QString, path);
     QFETCH(QStringList, expected);
-    const Document d = Document::parse(readCorpus(name), name);
+    const Document d = Document::parse(readPath(path), path);
     const CouperFile f = mapCouperFile(d);
     const QStringList got = messages(f);
     QCOMPARE(got.size(), expected.size());
@@ -78,56 +88,58 @@ void TestHclCouper::corpus_mapsWithCouperDiagnostics()
 
 void TestHclCouper::tokenRequestFile_mapsBackendsAndTokenBlocks()
 {
-    const Document d = Document::parse(readCorpus(QStringLiteral("token_request.hcl")));
+    const Document d = Document::parse(readCorpus(QStringLiteral("token_requests.hcl")));
     const CouperFile f = mapCouperFile(d);
+    QCOMPARE(messages(f), QStringList());
     QStringList names;
     for (const CouperBackend& b : f.backends)
         names << b.block.label;
-    QCOMPARE(names, (QStringList{QStringLiteral("be"), QStringLiteral("as"), QStringLiteral("vault")}));
+    QCOMPARE(names, (QStringList{QStringLiteral("orders"), QStringLiteral("issuer"), QStringLiteral("keystore")}));
     const Block& be = f.backends[0].block;
     QCOMPARE(be.type, QStringLiteral("backend"));
-    QCOMPARE(be.attribute(QStringLiteral("origin")), QStringLiteral("\"{{.rsOrigin}}\""));
-    QVERIFY(be.attribute(QStringLiteral("set_request_headers")).startsWith(QStringLiteral("{\n      Auth-1 = ")));
+    QCOMPARE(be.attribute(QStringLiteral("origin")), QStringLiteral("\"https://orders.internal.example\""));
+    QVERIFY(be.attribute(QStringLiteral("set_request_headers")).startsWith(QStringLiteral("{\n      Authorization = ")));
     QCOMPARE(be.blocks.size(), 3);
     QCOMPARE(be.blocks[0].type, QStringLiteral("oauth2"));
     QCOMPARE(be.blocks[0].attribute(QStringLiteral("grant_type")), QStringLiteral("\"client_credentials\""));
-    QCOMPARE(be.blocks[1].label, QStringLiteral("tr1"));
+    QCOMPARE(be.blocks[1].label, QStringLiteral("client"));
     QCOMPARE(be.blocks[1].attribute(QStringLiteral("token")), QStringLiteral("beta_token_response.json_body.access_token"));
     QCOMPARE(be.blocks[2].label, QStringLiteral("default"));
-    const Block& as = f.backends[1].block;
-    QCOMPARE(as.blocks.size(), 1);
-    QCOMPARE(as.blocks[0].type, QStringLiteral("beta_token_request"));
-    QVERIFY(as.blocks[0].label.isEmpty());
-    QCOMPARE(as.blocks[0].attribute(QStringLiteral("ttl")), QStringLiteral("\"1h\""));
+    QCOMPARE(be.blocks[2].attribute(QStringLiteral("ttl")), QStringLiteral("\"15m\""));
+    const Block& issuer = f.backends[1].block;
+    QCOMPARE(issuer.blocks.size(), 1);
+    QCOMPARE(issuer.blocks[0].type, QStringLiteral("beta_token_request"));
+    QVERIFY(issuer.blocks[0].label.isEmpty());
+    QCOMPARE(issuer.blocks[0].attribute(QStringLiteral("ttl")), QStringLiteral("\"1h\""));
 }
 
-// Reference §1.3 and §6 (TestOAuth2_CC_Backend): the inline token backend of 14_couper.hcl is
-// logged as anonymous_32_12.
+// Couper names an inline backend after the position of its owner's opening brace (reference §1.3):
+// the token backend written inside the oauth2 block at 35:12 is anonymous_35_12.
 void TestHclCouper::inlineTokenBackend_isNamedAfterOwnerBrace()
 {
-    const Document d = Document::parse(readCorpus(QStringLiteral("14_couper.hcl")));
+    const Document d = Document::parse(readCorpus(QStringLiteral("inline_token_backend.hcl")));
     const CouperFile f = mapCouperFile(d);
-    const CouperBackend* anon = f.backend(QStringLiteral("anonymous_32_12"));
+    const CouperBackend* anon = f.backend(QStringLiteral("anonymous_35_12"));
     QVERIFY(anon);
     QVERIFY(anon->anonymous);
     QCOMPARE(anon->owner, QStringLiteral("oauth2"));
-    QCOMPARE(anon->block.attribute(QStringLiteral("origin")), QStringLiteral("\"{{.asOrigin}}\""));
-    QVERIFY(f.backend(QStringLiteral("rs1")));
-    QVERIFY(f.backend(QStringLiteral("token")));
+    QCOMPARE(anon->block.attribute(QStringLiteral("origin")), QStringLiteral("\"https://login.example\""));
+    QVERIFY(f.backend(QStringLiteral("reports")));
+    QVERIFY(f.backend(QStringLiteral("login")));
 
-    const Document proxies = Document::parse(readCorpus(QStringLiteral("1_retries_couper.hcl")));
+    const Document proxies = Document::parse(readCorpus(QStringLiteral("proxies.hcl")));
     const CouperFile pf = mapCouperFile(proxies);
     QStringList names;
     for (const CouperBackend& b : pf.backends)
         names << b.block.label;
-    // Three proxy-owned backends (proxy `{` at 8:13, 24:13, 43:13) and one inside an oauth2 block (29:18).
-    QCOMPARE(names, (QStringList{QStringLiteral("anonymous_8_13"), QStringLiteral("anonymous_24_13"),
-                                 QStringLiteral("anonymous_29_18"), QStringLiteral("anonymous_43_13")}));
+    // Three proxy-owned backends (proxy `{` at 5:13, 22:13, 40:13) and one inside an oauth2 block (25:18).
+    QCOMPARE(names, (QStringList{QStringLiteral("anonymous_5_13"), QStringLiteral("anonymous_22_13"),
+                                 QStringLiteral("anonymous_25_18"), QStringLiteral("anonymous_40_13")}));
 }
 
 void TestHclCouper::links_leadBackToSyntaxForLosslessEdits()
 {
-    const QByteArray src = readCorpus(QStringLiteral("token_request.hcl"));
+    const QByteArray src = readCorpus(QStringLiteral("token_requests.hcl"));
     Document d = Document::parse(src);
     const CouperFile f = mapCouperFile(d);
     const SyntaxLink& oauthLink = f.backends[0].link.blocks[0];
@@ -136,8 +148,9 @@ void TestHclCouper::links_leadBackToSyntaxForLosslessEdits()
     QCOMPARE(d.expressionText(*clientId), f.backends[0].block.blocks[0].attribute(QStringLiteral("client_id")));
     QVERIFY(d.setAttributeExpression(clientId, QStringLiteral("env.CLIENT_ID")).ok());
     QByteArray expected = src;
-    expected.replace("      client_id = \"clid\"\n      client_secret = \"cls\"\n      grant_type",
-                     "      client_id = env.CLIENT_ID\n      client_secret = \"cls\"\n      grant_type");
+    const QByteArray before = "      client_id = \"orders-gw\"\n      client_secret = env.ORDERS_SECRET\n      grant_type";
+    QCOMPARE(expected.count(before), 1);
+    expected.replace(before, "      client_id = env.CLIENT_ID\n      client_secret = env.ORDERS_SECRET\n      grant_type");
     QCOMPARE(d.source(), expected);
     const CouperFile again = mapCouperFile(d);
     QCOMPARE(again.backends[0].block.blocks[0].attribute(QStringLiteral("client_id")), QStringLiteral("env.CLIENT_ID"));
@@ -271,6 +284,53 @@ void TestHclCouper::backendLabels_areValidatedAndUnique()
                                          "'0-9' and '_'"),
                           QStringLiteral("4:11: backend label must not start with 'anonymous_'"),
                           QStringLiteral("8:11: backend labels must be unique"), QStringLiteral("10:3: missing label")}));
+}
+
+void TestHclCouper::manyConfigurationErrors_areCappedWithOneNote()
+{
+    QByteArray src = "definitions {\n";
+    for (int i = 0; i < 20000; ++i)
+        src += "  backend \"a b" + QByteArray::number(i) + "\" {\n  }\n";
+    src += "}\n";
+    const Document d = Document::parse(src);
+    QVERIFY(d.diagnostics().isEmpty());
+    const CouperFile f = mapCouperFile(d);
+    QCOMPARE(f.diagnostics.size(), 101);
+    QCOMPARE(f.diagnostics[0].line, 2);
+    QVERIFY(f.diagnostics.constLast().message.startsWith(QStringLiteral("Too many errors: only the first 100")));
+    QCOMPARE(f.backends.size(), 20000);
+}
+
+void TestHclCouper::disableCertificateValidation_boolWorksLikeString_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("diagnostic");
+    const QString warning = QStringLiteral("c.hcl:3:38: warning: INSECURE: backend \"b\"");
+    QTest::newRow("bool-true") << QByteArray("true") << QStringLiteral("true") << warning;
+    QTest::newRow("string-true") << QByteArray("\"true\"") << QStringLiteral("true") << warning;
+    QTest::newRow("expression-true") << QByteArray("1 == 1") << QStringLiteral("true") << warning;
+    QTest::newRow("bool-false") << QByteArray("false") << QStringLiteral("false") << QString();
+    QTest::newRow("string-false") << QByteArray("\"false\"") << QStringLiteral("false") << QString();
+    QTest::newRow("not-a-bool") << QByteArray("\"yes\"") << QStringLiteral("yes")
+                                << QStringLiteral("c.hcl:3:38: error: disable_certificate_validation must be true or false");
+}
+
+void TestHclCouper::disableCertificateValidation_boolWorksLikeString()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, model);
+    QFETCH(QString, diagnostic);
+    const QByteArray src = "definitions {\n  backend \"b\" {\n    disable_certificate_validation = " + value + "\n  }\n}\n";
+    const CouperConfig c = parseCouperConfig(src, QStringLiteral("c.hcl"));
+    QCOMPARE(c.backends.size(), 1);
+    QCOMPARE(c.backends[0].attribute(QStringLiteral("disable_certificate_validation")), model);
+    if (diagnostic.isEmpty()) {
+        QCOMPARE(c.diagnostics.size(), 0);
+    } else {
+        QCOMPARE(c.diagnostics.size(), 1);
+        QVERIFY2(c.diagnostics[0].toString().startsWith(diagnostic), qPrintable(c.diagnostics[0].toString()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHclCouper)

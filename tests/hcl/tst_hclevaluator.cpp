@@ -66,6 +66,10 @@ private Q_SLOTS:
     void couperConversions_followReference();
     void scalarString_followsReference();
     void deepExpression_doesNotCrash();
+    void mergeOfManyObjects_keepsEveryKey();
+    void mergeOfManyNestedObjects_mergesDeeply();
+    void deepTemplateDirectives_failWithOneError_data();
+    void deepTemplateDirectives_failWithOneError();
 };
 
 void TestHclEvaluator::expressions_evaluateLikeHcl_data()
@@ -250,6 +254,83 @@ void TestHclEvaluator::deepExpression_doesNotCrash()
     const EvalResult r = evaluateExpression(QString::fromUtf8(e), {});
     QVERIFY(r.ok());
     QVERIFY(r.value.isTuple());
+}
+
+// merge() folded pairwise copied the growing result for every argument (quadratic: 20,000 objects took
+// many seconds). Each argument is now visited once; the result must still be Couper's deep merge.
+void TestHclEvaluator::mergeOfManyObjects_keepsEveryKey()
+{
+    constexpr int N = 20000;
+    QByteArray e = "merge(";
+    for (int i = 0; i < N; ++i)
+        e += "{k" + QByteArray::number(i) + " = " + QByteArray::number(i) + ", last = " + QByteArray::number(i) + "}, ";
+    e += "null)";
+    const EvalResult r = evaluateExpression(QString::fromUtf8(e), {});
+    QVERIFY(r.ok());
+    QCOMPARE(r.value.fields().size(), N + 1);
+    QCOMPARE(r.value.fields().value(QStringLiteral("k12345")).toNumber(), 12345.0);
+    QCOMPARE(r.value.fields().value(QStringLiteral("last")).toNumber(), double(N - 1));
+
+    QByteArray t = "merge(";
+    for (int i = 0; i < N; ++i)
+        t += "[" + QByteArray::number(i) + "], ";
+    t += "[])";
+    const EvalResult tuples = evaluateExpression(QString::fromUtf8(t), {});
+    QVERIFY(tuples.ok());
+    QCOMPARE(tuples.value.items().size(), N);
+    QCOMPARE(tuples.value.items().at(N - 1).toNumber(), double(N - 1));
+}
+
+void TestHclEvaluator::mergeOfManyNestedObjects_mergesDeeply()
+{
+    constexpr int N = 20000;
+    QByteArray e = "merge(";
+    for (int i = 0; i < N; ++i)
+        e += "{a = {b = {k" + QByteArray::number(i) + " = " + QByteArray::number(i) + "}, l = [" + QByteArray::number(i)
+             + "]}}, ";
+    // A scalar replaces the collections before it; collections after it merge again.
+    e += "{x = {y = 1}}, {x = 2}, {x = {z = 3}})";
+    const EvalResult r = evaluateExpression(QString::fromUtf8(e), {});
+    QVERIFY(r.ok());
+    const Value a = r.value.fields().value(QStringLiteral("a"));
+    QCOMPARE(a.fields().value(QStringLiteral("b")).fields().size(), N);
+    QCOMPARE(a.fields().value(QStringLiteral("l")).items().size(), N);
+    QCOMPARE(r.value.fields().value(QStringLiteral("x")).toJson(), QStringLiteral("{\"z\":3}"));
+    QCOMPARE(run("merge({a = {x = 1}}, {a = null}, {a = {y = 2}})"), QStringLiteral("{\"a\":{\"y\":2}}"));
+    QCOMPARE(run("merge({a = [1]}, {a = {b = 1}}, {a = {c = 2}})"), QStringLiteral("{\"a\":{\"b\":1,\"c\":2}}"));
+    QVERIFY(run("merge({a = 1}, [2])").contains(QStringLiteral("cannot merge object with tuple")));
+}
+
+// `%{ if }` nested 20,000 times overflowed the stack in the parser (crash of fmt and check).
+void TestHclEvaluator::deepTemplateDirectives_failWithOneError_data()
+{
+    QTest::addColumn<QByteArray>("src");
+    QTest::addColumn<int>("line");
+    constexpr int N = 20000;
+    QByteArray ifs, endifs, fors, endfors;
+    for (int i = 0; i < N; ++i) {
+        ifs += "%{ if true }";
+        endifs += "%{ endif }";
+        fors += "%{ for x in y }";
+        endfors += "%{ endfor }";
+    }
+    QTest::newRow("if") << "\"" + ifs + "x" + endifs + "\"" << 1;
+    QTest::newRow("if-unclosed") << "\"" + ifs + "\"" << 1;
+    QTest::newRow("for") << "\"" + fors + "${x}" + endfors + "\"" << 1;
+    QTest::newRow("heredoc") << "<<EOT\n" + ifs + "x" + endifs + "\nEOT\n" << 2;
+    QTest::newRow("strip-markers") << "\"" + ifs.replace("%{ if true }", "%{~ if true ~}") + "\"" << 1;
+}
+
+void TestHclEvaluator::deepTemplateDirectives_failWithOneError()
+{
+    QFETCH(QByteArray, src);
+    QFETCH(int, line);
+    const EvalResult r = evaluateExpression(QString::fromUtf8(src), tokenContext());
+    QVERIFY(!r.ok());
+    QCOMPARE(r.diagnostics.size(), 1);
+    QVERIFY2(r.diagnostics[0].message.startsWith(QStringLiteral("Nesting too deep: template directives are nested more than")),
+             qPrintable(r.diagnostics[0].message));
+    QCOMPARE(r.diagnostics[0].line, line);
 }
 
 QTEST_GUILESS_MAIN(TestHclEvaluator)

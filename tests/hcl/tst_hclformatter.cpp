@@ -5,6 +5,7 @@
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "testconfig.h"
+#include "util/coupercorpus.h"
 #include "util/testsupport.h"
 
 using namespace Tokenbench::Core::Hcl;
@@ -25,37 +26,64 @@ class TestHclFormatter : public QObject
 
 private Q_SLOTS:
     void initTestCase() { Tokenbench::Test::initTestEnvironment(); }
+    void ownCorpus_matchesHclwriteOutput_data();
+    void ownCorpus_matchesHclwriteOutput();
     void corpus_onlyCanonicalFilesAreUnchanged();
     void corpus_formattingIsIdempotentAndKeepsSyntax();
     void snippets_formatCanonically_data();
     void snippets_formatCanonically();
 };
 
-// The corpus README states which files are already in `terraform fmt` canonical form.
+// tests/data/couper/fmt-expected/ holds, for every file of the own corpus, the output of HashiCorp's
+// hclwrite formatter (written with `terraform fmt -`, which is hclwrite's layout for these files: none
+// of them has an interpolation-only string or anything else terraform rewrites beyond hclwrite).
+void TestHclFormatter::ownCorpus_matchesHclwriteOutput_data()
+{
+    QTest::addColumn<QString>("name");
+    const QStringList files = Tokenbench::Test::hclFilesIn(Tokenbench::Test::ownCouperCorpusDir());
+    QVERIFY(files.size() >= 10);
+    for (const QString& f : files)
+        QTest::newRow(qPrintable(QFileInfo(f).fileName())) << QFileInfo(f).fileName();
+}
+
+void TestHclFormatter::ownCorpus_matchesHclwriteOutput()
+{
+    QFETCH(QString, name);
+    const QByteArray src = Tokenbench::Test::readOwnCorpus(name);
+    const QByteArray expected = Tokenbench::Test::readOwnCorpus(QStringLiteral("fmt-expected/") + name);
+    QVERIFY(!src.isEmpty());
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(format(src), expected);
+    QCOMPARE(format(expected), expected);
+}
+
+// Which files are already canonical is known by name: for the own corpus the files whose hclwrite output
+// equals the input, for the optional corpus the ones its README names.
 void TestHclFormatter::corpus_onlyCanonicalFilesAreUnchanged()
 {
-    const QDir dir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR));
-    const QStringList canonical{QStringLiteral("14_couper.hcl"), QStringLiteral("16_couper.hcl")};
+    const QStringList canonical{QStringLiteral("own/inline_token_backend.hcl"), QStringLiteral("own/jwt_bearer.hcl"),
+                                QStringLiteral("shared/14_couper.hcl"), QStringLiteral("shared/16_couper.hcl")};
     int checked = 0;
-    for (const QString& name : dir.entryList({QStringLiteral("*.hcl")}, QDir::Files)) {
-        const QByteArray src = readFile(dir.filePath(name));
+    for (const QString& path : Tokenbench::Test::couperCorpusFiles()) {
+        const QString name = Tokenbench::Test::corpusRowName(path);
+        const QByteArray src = readFile(path);
         const bool unchanged = format(src) == src;
         QVERIFY2(unchanged == canonical.contains(name), qPrintable(name));
         ++checked;
     }
-    QVERIFY(checked >= 15);
+    QVERIFY(checked >= 10);
 }
 
 void TestHclFormatter::corpus_formattingIsIdempotentAndKeepsSyntax()
 {
-    const QDir dir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR));
-    for (const QString& name : dir.entryList({QStringLiteral("*.hcl")}, QDir::Files)) {
-        const QByteArray once = format(readFile(dir.filePath(name)));
+    for (const QString& path : Tokenbench::Test::couperCorpusFiles()) {
+        const QString name = Tokenbench::Test::corpusRowName(path);
+        const QByteArray once = format(readFile(path));
         QCOMPARE(format(once), once);
         const Document d = Document::parse(once);
         QVERIFY2(d.diagnostics().isEmpty(), qPrintable(name));
         // Only whitespace changed.
-        QByteArray a = readFile(dir.filePath(name)), b = once;
+        QByteArray a = readFile(path), b = once;
         a.replace(' ', "");
         b.replace(' ', "");
         QCOMPARE(b, a);
@@ -97,6 +125,18 @@ void TestHclFormatter::snippets_formatCanonically_data()
     row("grapheme-columns", "\xf0\x9f\x87\xac\xf0\x9f\x87\xa7 = 1\nab = 2\n", "\xf0\x9f\x87\xac\xf0\x9f\x87\xa7  = 1\nab = 2\n");
     row("crlf-kept", "a=1\r\nb {\r\nc=2\r\n}\r\n", "a = 1\r\nb {\r\n  c = 2\r\n}\r\n");
     row("tabs-become-spaces", "a {\n\tb\t=\t1\n}\n", "a {\n  b = 1\n}\n");
+    // The end of the file as hclwrite.Format leaves it: its end-of-file token belongs to no line, so the
+    // whitespace before it is kept (as spaces, one per byte) and no final newline is added; blank lines
+    // at the end stay; whitespace before a line break goes; a `#` comment keeps its own trailing spaces.
+    row("eof-no-final-newline", "a=1", "a = 1");
+    row("eof-spaces-after-last-line", "a = 1\n   ", "a = 1\n   ");
+    row("eof-spaces-without-newline", "a=1   ", "a = 1   ");
+    row("eof-tab-becomes-space", "a = 1\n\t", "a = 1\n ");
+    row("eof-blank-lines-kept", "a = 1\n\n\n", "a = 1\n\n\n");
+    row("eof-blank-lines-trimmed", "a = 1\n  \n\t\n", "a = 1\n\n\n");
+    row("line-end-spaces-removed", "b {   \n  c = 1 \t\n}   \n", "b {\n  c = 1\n}\n");
+    row("comment-keeps-own-trailing-spaces", "a = 1 # c  \n", "a = 1 # c  \n");
+    row("block-comment-then-spaces", "/* c */   \na = 1\n", "/* c */\na = 1\n");
 }
 
 void TestHclFormatter::snippets_formatCanonically()

@@ -4,6 +4,7 @@
 
 #include "hcl/document.h"
 #include "testconfig.h"
+#include "util/coupercorpus.h"
 #include "util/testsupport.h"
 
 using namespace Tokenbench::Core;
@@ -17,15 +18,6 @@ QByteArray readFile(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
-}
-
-QStringList corpusFiles()
-{
-    const QDir dir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR));
-    QStringList out;
-    for (const QString& name : dir.entryList({QStringLiteral("*.hcl")}, QDir::Files, QDir::Name))
-        out << dir.filePath(name);
-    return out;
 }
 
 QStringList messages(const Document& d)
@@ -72,6 +64,16 @@ private Q_SLOTS:
     void duplicateAttribute_isRedefinitionError();
     void heredocMarkerAtEndOfFile_isUnterminated();
     void deepNesting_reportsInsteadOfCrashing();
+    void overDeepExpression_yieldsOneError_data();
+    void overDeepExpression_yieldsOneError();
+    void errorCascade_isCappedWithOneNote();
+    void renderDiagnostic_cutsLongLinesAroundTheColumn();
+    void unterminatedBlockComment_isAnError();
+    void invalidUtf8_isAnErrorAnywhere_data();
+    void invalidUtf8_isAnErrorAnywhere();
+    void identifiers_allowOnlyIdCharacters_data();
+    void identifiers_allowOnlyIdCharacters();
+    void renderDiagnostic_showsControlCharactersAsReplacement();
 };
 
 void TestHclParser::duplicateAttribute_isRedefinitionError()
@@ -103,10 +105,10 @@ void TestHclParser::edits_keepCrlfLineEndings()
 void TestHclParser::corpus_roundTripsByteIdenticalWithoutErrors_data()
 {
     QTest::addColumn<QString>("path");
-    const QStringList files = corpusFiles();
-    QVERIFY(files.size() >= 15);
-    for (const QString& f : files)
-        QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+    // The own corpus is always there; an optional one beside the checkout adds rows.
+    QVERIFY(Tokenbench::Test::hclFilesIn(Tokenbench::Test::ownCouperCorpusDir()).size() >= 10);
+    for (const QString& f : Tokenbench::Test::couperCorpusFiles())
+        QTest::newRow(qPrintable(Tokenbench::Test::corpusRowName(f))) << f;
 }
 
 void TestHclParser::corpus_roundTripsByteIdenticalWithoutErrors()
@@ -162,8 +164,9 @@ void TestHclParser::trickyInput_roundTripsByteIdentical()
 
 void TestHclParser::tokenRequestFile_hasExpectedStructure()
 {
-    const QString path = QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR "/token_request.hcl");
+    const QString path = Tokenbench::Test::ownCouperCorpusDir() + QStringLiteral("/token_requests.hcl");
     const Document d = Document::parse(readFile(path), path);
+    QCOMPARE(messages(d), QStringList());
     const auto roots = d.body().blocks();
     QStringList types;
     for (const BlockNode* b : roots)
@@ -172,29 +175,29 @@ void TestHclParser::tokenRequestFile_hasExpectedStructure()
     const BlockNode* defs = roots[1];
     const auto backends = defs->body.blocks();
     QCOMPARE(backends.size(), size_t(3));
-    QCOMPARE(d.labelValue(backends[0]->labels.at(0)), QStringLiteral("be"));
+    QCOMPARE(d.labelValue(backends[0]->labels.at(0)), QStringLiteral("orders"));
     const auto be = backends[0]->body;
     const AttributeNode* origin = be.attribute("origin", d.source());
     QVERIFY(origin);
-    QCOMPARE(d.expressionText(*origin), QStringLiteral("\"{{.rsOrigin}}\""));
+    QCOMPARE(d.expressionText(*origin), QStringLiteral("\"https://orders.internal.example\""));
     const auto nested = be.blocks();
     QCOMPARE(nested.size(), size_t(3));
     QCOMPARE(d.blockType(*nested[1]), QStringLiteral("beta_token_request"));
-    QCOMPARE(d.labelValue(nested[1]->labels.at(0)), QStringLiteral("tr1"));
+    QCOMPARE(d.labelValue(nested[1]->labels.at(0)), QStringLiteral("client"));
     const AttributeNode* ttl = nested[1]->body.attribute("ttl", d.source());
     QVERIFY(ttl);
     QCOMPARE(d.expressionText(*ttl),
-             QStringLiteral("\"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\""));
+             QStringLiteral("\"${default(beta_token_response.json_body.expires_in, 600) - 30}s\""));
     QCOMPARE(ttl->expr->kind, ExprKind::Template);
     QCOMPARE(ttl->expr->children.size(), size_t(2));
     QCOMPARE(ttl->expr->children[0]->kind, ExprKind::Binary);
     QCOMPARE(ttl->expr->children[1]->text, QStringLiteral("s"));
-    // The anonymous token request of backend "as" has no label.
-    const auto asBlocks = backends[1]->body.blocks();
-    QCOMPARE(asBlocks.size(), size_t(1));
-    QVERIFY(asBlocks[0]->labels.empty());
-    const SourcePos open = d.position(asBlocks[0]->openBrace.begin);
-    QCOMPARE(open.line, 72);
+    // The token request of backend "issuer" has no label.
+    const auto issuerBlocks = backends[1]->body.blocks();
+    QCOMPARE(issuerBlocks.size(), size_t(1));
+    QVERIFY(issuerBlocks[0]->labels.empty());
+    const SourcePos open = d.position(issuerBlocks[0]->openBrace.begin);
+    QCOMPARE(open.line, 69);
     QCOMPARE(open.column, 24);
 }
 
@@ -442,6 +445,178 @@ void TestHclParser::deepNesting_reportsInsteadOfCrashing()
     QVERIFY(db.hasErrors());
     const Document neg = Document::parse("a = " + QByteArray(100000, '-') + "1\n");
     QVERIFY(neg.hasErrors());
+}
+
+// One over-deep expression is one error at its position; the unterminated brackets the parser leaves
+// behind when it stops are not reported again (each printed the whole 20,000-character line).
+void TestHclParser::overDeepExpression_yieldsOneError_data()
+{
+    QTest::addColumn<QByteArray>("src");
+    QTest::addColumn<QString>("what");
+    constexpr int N = 20000;
+    const auto rep = [](const char* s, int n) {
+        QByteArray out;
+        for (int i = 0; i < n; ++i)
+            out += s;
+        return out;
+    };
+    const QString expr = QStringLiteral("expressions");
+    const QString tpl = QStringLiteral("template directives");
+    QTest::newRow("parens") << "a = " + rep("(", N) + "1" + rep(")", N) + "\n" << expr;
+    QTest::newRow("parens-unclosed") << "a = " + rep("(", N) + "\n" << expr;
+    QTest::newRow("objects") << "a = " + rep("{a = ", N) + "1" + rep("}", N) + "\n" << expr;
+    QTest::newRow("tuples") << "a = " + rep("[", N) + "1" + rep("]", N) + "\n" << expr;
+    QTest::newRow("calls") << "a = " + rep("f(", N) + "1" + rep(")", N) + "\n" << expr;
+    QTest::newRow("interpolations") << "a = " + rep("\"${", N) + "1" + rep("}\"", N) + "\n" << expr;
+    QTest::newRow("negations") << "a = " + rep("-", N) + "1\n" << expr;
+    QTest::newRow("conditionals") << "a = " + rep("true ? 1 : ", N) + "0\n" << expr;
+    QTest::newRow("for") << "a = " + rep("[for x in ", N) + "[1]" + rep(" : x]", N) + "\n" << expr;
+    QTest::newRow("template-if") << "a = \"" + rep("%{ if true }", N) + "x" + rep("%{ endif }", N) + "\"\n" << tpl;
+    QTest::newRow("template-for") << "a = \"" + rep("%{ for x in y }", N) + rep("%{ endfor }", N) + "\"\n" << tpl;
+    QTest::newRow("heredoc-if") << "a = <<EOT\n" + rep("%{ if true }", N) + "\nEOT\n" << tpl;
+    QTest::newRow("inside-block") << "server {\n  api {\n    x = " + rep("[", N) + "\n  }\n}\nb = ]\n" << expr;
+}
+
+void TestHclParser::overDeepExpression_yieldsOneError()
+{
+    QFETCH(QByteArray, src);
+    QFETCH(QString, what);
+    const Document d = Document::parse(src, QStringLiteral("deep.hcl"));
+    QCOMPARE(d.diagnostics().size(), 1);
+    const Diagnostic& x = d.diagnostics()[0];
+    QCOMPARE(x.message, QStringLiteral("Nesting too deep: %1 are nested more than 160 levels; the rest of the file is "
+                                       "not read.")
+                            .arg(what));
+    QCOMPARE(x.file, QStringLiteral("deep.hcl"));
+    QVERIFY(x.line >= 1 && x.column > 160);
+    QCOMPARE(d.toBytes(), src);
+    // Just below the limit parses without errors.
+    QVERIFY(Document::parse("a = " + QByteArray(150, '[') + QByteArray(150, ']') + "\n").diagnostics().isEmpty());
+}
+
+void TestHclParser::errorCascade_isCappedWithOneNote()
+{
+    QByteArray src;
+    for (int i = 0; i < 20000; ++i)
+        src += "a = = = ;;\n";
+    const Document d = Document::parse(src);
+    QCOMPARE(d.diagnostics().size(), 101);
+    QCOMPARE(d.diagnostics().constLast().message,
+             QStringLiteral("Too many errors: only the first 100 are reported; fix these and check the file again."));
+    QCOMPARE(d.toBytes(), src);
+}
+
+void TestHclParser::renderDiagnostic_cutsLongLinesAroundTheColumn()
+{
+    const QByteArray src = "a = [" + QByteArray(20000, '1').replace("11", "1,") + "\n";
+    const Document d = Document::parse(src, QStringLiteral("long.hcl"));
+    QCOMPARE(d.diagnostics().size(), 1);
+    const QStringList lines = renderDiagnostic(d.diagnostics()[0], src).split(u'\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[0].startsWith(QStringLiteral("long.hcl:1:5: error: ")));
+    QVERIFY(lines[1].size() <= 130);
+    QVERIFY(lines[1].startsWith(QStringLiteral("a = [1,1")));
+    QVERIFY(lines[1].endsWith(QStringLiteral("\u2026")));
+    QCOMPARE(lines[2], QStringLiteral("    ^"));
+
+    // A column deep inside the line: the window starts with an ellipsis and the caret stays under it.
+    const QByteArray far = "a = " + QByteArray(5000, '(') + QByteArray(5000, ')') + "\n";
+    const Document deep = Document::parse(far, QStringLiteral("far.hcl"));
+    QCOMPARE(deep.diagnostics().size(), 1);
+    const Diagnostic& x = deep.diagnostics()[0];
+    const QStringList r = renderDiagnostic(x, far).split(u'\n');
+    QCOMPARE(r.size(), 3);
+    QVERIFY(r[1].startsWith(QStringLiteral("\u2026(((")));
+    QVERIFY(r[1].size() <= 130);
+    const qsizetype caret = r[2].indexOf(u'^');
+    QVERIFY(caret > 0);
+    QCOMPARE(r[1].mid(caret, 1), QStringLiteral("("));
+}
+
+// An unterminated /* silently commented out the rest of the file (and `fmt --check` passed).
+void TestHclParser::unterminatedBlockComment_isAnError()
+{
+    const QByteArray src = "server {\n  a = 1 /* the rest\n  b = 2\n}\n";
+    const Document d = Document::parse(src, QStringLiteral("c.hcl"));
+    QVERIFY(!d.diagnostics().isEmpty());
+    const Diagnostic& x = d.diagnostics()[0];
+    QCOMPARE(x.toString(), QStringLiteral("c.hcl:2:9: error: Unterminated comment: the /* comment that starts here has no "
+                                          "closing */, so it would hide the rest of the file. Close it with */."));
+    QCOMPARE(d.toBytes(), src);
+    QVERIFY(Document::parse("a = 1 /* closed */\n/**/\nb = 2 /* x\n y */\n").diagnostics().isEmpty());
+    QCOMPARE(Document::parse("a = 1\n/*").diagnostics().size(), 1);
+    QCOMPARE(Document::parse("a = 1\n/*/").diagnostics().size(), 1);
+}
+
+void TestHclParser::invalidUtf8_isAnErrorAnywhere_data()
+{
+    QTest::addColumn<QByteArray>("src");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::newRow("string") << QByteArray("a = \"ok\"\nb = \"x\xff\"\n") << 2 << 7;
+    QTest::newRow("comment") << QByteArray("# caf\xe9\na = 1\n") << 1 << 6;
+    QTest::newRow("heredoc") << QByteArray("a = <<EOT\n\xc3\x28\nEOT\n") << 2 << 1;
+    QTest::newRow("identifier") << QByteArray("a\xc3 = 1\n") << 1 << 2;
+    QTest::newRow("overlong") << QByteArray("a = \"\xc0\xaf\"\n") << 1 << 6;
+    QTest::newRow("surrogate") << QByteArray("a = \"\xed\xa0\x80\"\n") << 1 << 6;
+    QTest::newRow("truncated-at-end") << QByteArray("a = 1 # \xe2\x82") << 1 << 9;
+}
+
+void TestHclParser::invalidUtf8_isAnErrorAnywhere()
+{
+    QFETCH(QByteArray, src);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const Document d = Document::parse(src);
+    QVERIFY(!d.diagnostics().isEmpty());
+    const Diagnostic& x = d.diagnostics()[0];
+    QVERIFY2(x.message.startsWith(QStringLiteral("Invalid character encoding: the byte 0x")), qPrintable(x.message));
+    QCOMPARE(x.line, line);
+    QCOMPARE(x.column, column);
+    QCOMPARE(d.toBytes(), src);
+    // Reported once per line, not once per byte.
+    QCOMPARE(Document::parse("a = \"\xff\xff\xff\xff\"\n").diagnostics().size(), 1);
+}
+
+// HCL names are Unicode identifiers (ID_Start, then ID_Continue or '-'): U+2028 LINE SEPARATOR, which
+// editors may render as a line break, or an emoji is not part of a name.
+void TestHclParser::identifiers_allowOnlyIdCharacters_data()
+{
+    QTest::addColumn<QByteArray>("src");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("line-separator") << QByteArray("a\xe2\x80\xa8" "b = 1\n") << QStringLiteral("1:2: Invalid character: U+2028");
+    QTest::newRow("line-separator-alone") << QByteArray("a = 1\n\xe2\x80\xa8 = 2\n") << QStringLiteral("2:1: Invalid character: U+2028");
+    QTest::newRow("paragraph-separator") << QByteArray("x = a\xe2\x80\xa9\n") << QStringLiteral("1:6: Invalid character: U+2029");
+    QTest::newRow("bidi-override") << QByteArray("a\xe2\x80\xae = 1\n") << QStringLiteral("1:2: Invalid character: U+202E");
+    QTest::newRow("emoji") << QByteArray("\xf0\x9f\x98\x80 = 1\n") << QStringLiteral("1:1: Invalid character: U+1F600");
+    QTest::newRow("combining-first") << QByteArray("\xcc\x81" "a = 1\n") << QStringLiteral("1:1: Invalid character: U+0301");
+    QTest::newRow("letters") << QByteArray("\xc3\xa9t\xc3\xa9 = \xce\xb1\xce\xb2\n") << QString();
+    QTest::newRow("combining-later") << QByteArray("a\xcc\x81-b_2 = 1\n") << QString();
+    QTest::newRow("in-string") << QByteArray("a = \"\xe2\x80\xa8 \xf0\x9f\x98\x80\"\n") << QString();
+}
+
+void TestHclParser::identifiers_allowOnlyIdCharacters()
+{
+    QFETCH(QByteArray, src);
+    QFETCH(QString, error);
+    const Document d = Document::parse(src);
+    if (error.isEmpty()) {
+        QCOMPARE(messages(d), QStringList());
+        return;
+    }
+    QCOMPARE(d.diagnostics().size(), 1);
+    QVERIFY2(messages(d).constFirst().startsWith(error), qPrintable(messages(d).constFirst()));
+}
+
+void TestHclParser::renderDiagnostic_showsControlCharactersAsReplacement()
+{
+    const QByteArray src = "a = \"\x1b]0;pwned\x07\" 2\n";
+    const Document d = Document::parse(src, QStringLiteral("e.hcl"));
+    QCOMPARE(d.diagnostics().size(), 1);
+    const QString r = renderDiagnostic(d.diagnostics()[0], src);
+    QVERIFY(!r.contains(QChar(0x1b)));
+    QVERIFY(!r.contains(QChar(0x07)));
+    QVERIFY(r.contains(QStringLiteral("\"\uFFFD]0;pwned\uFFFD\" 2")));
 }
 
 QTEST_GUILESS_MAIN(TestHclParser)

@@ -1,10 +1,11 @@
-// tokenbench-cli on Couper configuration files: check, fmt and token, on the real corpus and against
+// tokenbench-cli on Couper configuration files: check, fmt and token, on the project's own corpus and against
 // oidc-provider.
 #include "util/authserver.h"
 #include "util/clirunner.h"
 #include "util/testsupport.h"
 
 #include "testconfig.h"
+#include "util/coupercorpus.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,9 +20,10 @@ CliRun cli(const QStringList& args, const QHash<QString, QString>& env = {})
     return Tokenbench::Test::runCli(QStringLiteral(TOKENBENCH_CLI_PATH), args, env);
 }
 
+// A file of the project's own corpus (tests/data/couper).
 QString corpus(const QString& name)
 {
-    return QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR "/") + name;
+    return Tokenbench::Test::ownCouperCorpusDir() + u'/' + name;
 }
 
 QString write(QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
@@ -51,18 +53,20 @@ private Q_SLOTS:
 
     void check_corpusFiles_likeCouper()
     {
-        const QStringList files = QDir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR))
-                                      .entryList({QStringLiteral("*.hcl")}, QDir::Files);
+        // The own corpus, plus the optional one beside the checkout when it is there.
+        const QStringList files = Tokenbench::Test::couperCorpusFiles();
         QVERIFY(files.size() >= 10);
-        for (const QString& f : files) {
-            const CliRun r = cli({QStringLiteral("check"), corpus(f)});
-            // Couper refuses to start with 2-21 (circular reference); it accepts the others.
-            if (f == u"2-21_couper.hcl") {
+        for (const QString& path : files) {
+            const QString name = Tokenbench::Test::corpusRowName(path);
+            const CliRun r = cli({QStringLiteral("check"), path});
+            // Couper refuses to start with these (circular reference); it accepts the others.
+            if (name == u"own/circular.hcl" || name == u"shared/2-21_couper.hcl") {
                 QCOMPARE(r.exitCode, 2);
-                QVERIFY2(r.out.contains(":20:11: error:") && r.out.contains("circular reference"), r.out.constData());
+                const QByteArray where = name == u"own/circular.hcl" ? ":23:11: error:" : ":20:11: error:";
+                QVERIFY2(r.out.contains(where) && r.out.contains("circular reference"), r.out.constData());
                 QVERIFY(r.out.contains("^")); // the source line with a caret
             } else {
-                QVERIFY2(r.exitCode == 0, qPrintable(f + QStringLiteral(": ") + QString::fromUtf8(r.out)));
+                QVERIFY2(r.exitCode == 0, qPrintable(name + QStringLiteral(": ") + QString::fromUtf8(r.out + r.err)));
             }
         }
     }
@@ -79,23 +83,28 @@ private Q_SLOTS:
 
     void fmt_matchesCanonicalLayout()
     {
-        // The corpus README names 14 and 16 as hclwrite-canonical; 01 is not.
-        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("14_couper.hcl"))}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("16_couper.hcl"))}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("01_couper.hcl"))}).exitCode, 1);
+        // Which own corpus files are in hclwrite's layout is known from fmt-expected/ (hclwrite's output).
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("inline_token_backend.hcl"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("jwt_bearer.hcl"))}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), corpus(QStringLiteral("hand_aligned.hcl"))}).exitCode, 1);
 
         QTemporaryDir dir;
-        QFile src(corpus(QStringLiteral("01_couper.hcl")));
+        QFile src(corpus(QStringLiteral("hand_aligned.hcl")));
         QVERIFY(src.open(QIODevice::ReadOnly));
         const QByteArray original = src.readAll();
+        QFile hclwrite(corpus(QStringLiteral("fmt-expected/hand_aligned.hcl")));
+        QVERIFY(hclwrite.open(QIODevice::ReadOnly));
+        const QByteArray expected = hclwrite.readAll();
         const QString copy = write(dir, QStringLiteral("c.hcl"), original);
         const CliRun printed = cli({QStringLiteral("fmt"), copy});
         QCOMPARE(printed.exitCode, 0);
-        QVERIFY(printed.out != original);
+        QCOMPARE(printed.out, expected);
         QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("-w"), copy}).exitCode, 0);
         QFile written(copy);
         QVERIFY(written.open(QIODevice::ReadOnly));
-        QCOMPARE(written.readAll(), printed.out);
+        QCOMPARE(written.readAll(), expected);
         QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), copy}).exitCode, 0);
 
         const QString broken = write(dir, QStringLiteral("b.hcl"), "a = {\n");
@@ -104,6 +113,84 @@ private Q_SLOTS:
         QFile untouched(broken);
         QVERIFY(untouched.open(QIODevice::ReadOnly));
         QCOMPARE(untouched.readAll(), QByteArray("a = {\n"));
+    }
+
+    // Deep nesting crashed fmt and check (stack overflow on `%{ if }` nested 20,000 times) or printed
+    // hundreds of errors, each with the whole 20,000-character line. Now: exit 2, one error with
+    // file:line:col, a short source excerpt.
+    void fmtAndCheck_deeplyNestedFiles_failWithOneClearError_data()
+    {
+        QTest::addColumn<QByteArray>("src");
+        QTest::addColumn<QByteArray>("what");
+        const auto rep = [](const char* s, int n) {
+            QByteArray out;
+            for (int i = 0; i < n; ++i)
+                out += s;
+            return out;
+        };
+        constexpr int N = 20000;
+        QTest::newRow("template-if") << "a = \"" + rep("%{ if true }", N) + "x" + rep("%{ endif }", N) + "\"\n"
+                                     << QByteArray("template directives");
+        QTest::newRow("heredoc-for") << "a = <<EOT\n" + rep("%{ for x in y }", N) + rep("%{ endfor }", N) + "\nEOT\n"
+                                     << QByteArray("template directives");
+        QTest::newRow("parens") << "a = " + rep("(", N) + "1" + rep(")", N) + "\n" << QByteArray("expressions");
+        QTest::newRow("objects") << "definitions {\n  backend \"b\" {\n    set_request_headers = " + rep("{a = ", N)
+                                        + "1" + rep("}", N) + "\n  }\n}\n"
+                                 << QByteArray("expressions");
+        QTest::newRow("tuples-unclosed") << "a = " + rep("[", N) + "\n" << QByteArray("expressions");
+    }
+
+    void fmtAndCheck_deeplyNestedFiles_failWithOneClearError()
+    {
+        QFETCH(QByteArray, src);
+        QFETCH(QByteArray, what);
+        QTemporaryDir dir;
+        const QString path = write(dir, QStringLiteral("deep.hcl"), src);
+        for (const char* command : {"check", "fmt"}) {
+            const CliRun r = cli({QString::fromLatin1(command), path});
+            QCOMPARE(r.exitCode, 2); // a crash would be -1 (signal)
+            const QByteArray all = r.out + r.err;
+            QCOMPARE(all.count(": error: "), 1);
+            QVERIFY2(all.contains(QByteArray(path.toUtf8() + ':')) && all.contains(QByteArray("Nesting too deep: " + what)),
+                     all.left(400).constData());
+            QVERIFY2(all.size() < 1000, all.left(400).constData()); // one error and a cut source line
+        }
+        const CliRun c = cli({QStringLiteral("fmt"), QStringLiteral("--check"), path});
+        QCOMPARE(c.exitCode, 2);
+    }
+
+    // fmt follows hclwrite.Format and says how it differs from terraform fmt; it keeps what terraform fmt
+    // would rewrite and the end of the file as hclwrite does; an unterminated comment is refused.
+    void fmt_followsHclwriteNotTerraform()
+    {
+        const CliRun help = cli({QStringLiteral("fmt"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        const QByteArray h = help.out.simplified();
+        QVERIFY2(h.contains("hclwrite"), h.constData());
+        QVERIFY2(h.contains("\"${x}\" is not unwrapped"), h.constData());
+        QVERIFY2(h.contains("bare block labels are not quoted"), h.constData());
+        QVERIFY2(h.contains("no final newline is added"), h.constData());
+
+        QTemporaryDir dir;
+        const QByteArray kept = "backend b {\n  a = \"${x}\"\n}\n\n  ";
+        const QString keptPath = write(dir, QStringLiteral("kept.hcl"), kept);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), keptPath}).exitCode, 0);
+        const QString spaces = write(dir, QStringLiteral("spaces.hcl"), "a=1   \n\nb = 2  ");
+        QCOMPARE(cli({QStringLiteral("fmt"), spaces}).out, QByteArray("a = 1\n\nb = 2  "));
+
+        // An unterminated /* used to hide the rest of the file: `fmt --check` passed.
+        const QString open = write(dir, QStringLiteral("open.hcl"), "a = 1\n/* b = 2\n");
+        const CliRun r = cli({QStringLiteral("fmt"), QStringLiteral("--check"), open});
+        QCOMPARE(r.exitCode, 2);
+        const CliRun c = cli({QStringLiteral("check"), open});
+        QCOMPARE(c.exitCode, 2);
+        QVERIFY2(c.out.contains(QByteArray(open.toUtf8() + ":2:1: error: Unterminated comment")), c.out.constData());
+        // Invalid UTF-8 and U+2028 in a name: errors with positions.
+        const QString bad = write(dir, QStringLiteral("bad.hcl"), "a = \"\xff\"\nb\xe2\x80\xa8" "c = 1\n");
+        const CliRun b = cli({QStringLiteral("check"), bad});
+        QCOMPARE(b.exitCode, 2);
+        QVERIFY2(b.out.contains(":1:6: error: Invalid character encoding") && b.out.contains(":2:2: error: Invalid character: U+2028"),
+                 b.out.constData());
     }
 
     void token_fromCouperFile_withEnvSecret()

@@ -11,7 +11,9 @@
 #include "util/testsupport.h"
 #include "util/tlsserver.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Tokenbench::Core;
@@ -191,6 +193,67 @@ private Q_SLOTS:
         const auto r = cli(server.url(QStringLiteral("/token")), {QStringLiteral("--disable-certificate-validation")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("warning: INSECURE"), r.err.constData());
+    }
+
+    // Couper configs write `disable_certificate_validation = true` (a bool). It was evaluated to "" and
+    // silently ignored (the token request failed on the untrusted server, export dropped it, check said
+    // nothing); now it works like "true", with the warning in check, token and export.
+    void cli_couperFile_disableCertificateValidationBool_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("bool") << QStringLiteral("true");
+        QTest::newRow("string") << QStringLiteral("\"true\"");
+    }
+
+    void cli_couperFile_disableCertificateValidationBool()
+    {
+        QFETCH(QString, value);
+        TlsServer server;
+        QVERIFY(serve(server, false));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("couper.hcl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("definitions {\n"
+                               "  backend \"api\" {\n"
+                               "    origin = \"https://api.example\"\n"
+                               "    oauth2 {\n"
+                               "      token_endpoint = \"%1\"\n"
+                               "      backend        = \"as\"\n"
+                               "      grant_type     = \"client_credentials\"\n"
+                               "      client_id      = \"c\"\n"
+                               "      client_secret  = env.MTLS_SECRET\n"
+                               "    }\n"
+                               "  }\n"
+                               "\n"
+                               "  backend \"as\" {\n"
+                               "    timeout = \"20s\"\n"
+                               "    disable_certificate_validation = %2\n"
+                               "  }\n"
+                               "}\n")
+                    .arg(server.url(QStringLiteral("/token")).toString(), value)
+                    .toUtf8());
+        f.close();
+        const QHash<QString, QString> env{{QStringLiteral("MTLS_SECRET"), QStringLiteral("s")}};
+        const QString cliPath = QStringLiteral(TOKENBENCH_CLI_PATH);
+
+        const auto check = Tokenbench::Test::runCli(cliPath, {QStringLiteral("check"), path}, env);
+        QCOMPARE(check.exitCode, 0);
+        QVERIFY2(check.out.contains(":15:38: warning: INSECURE: backend \"as\""), check.out.constData());
+
+        const auto token = Tokenbench::Test::runCli(
+            cliPath, {QStringLiteral("token"), path, QStringLiteral("--backend"), QStringLiteral("api")}, env);
+        QVERIFY2(token.exitCode == 0, token.err.constData());
+        QCOMPARE(token.out.trimmed(), QByteArray("tls-server-token"));
+        QVERIFY2(token.err.contains("warning: INSECURE"), token.err.constData());
+
+        const auto exported = Tokenbench::Test::runCli(cliPath, {QStringLiteral("export"), QStringLiteral("--format"),
+                                                                 QStringLiteral("couper"), QStringLiteral("--backend"),
+                                                                 QStringLiteral("as"), path},
+                                                       env);
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QVERIFY2(exported.out.contains("disable_certificate_validation"), exported.out.constData());
+        QVERIFY2(exported.err.contains("warning: INSECURE"), exported.err.constData());
     }
 };
 

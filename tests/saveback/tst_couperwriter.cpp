@@ -7,6 +7,7 @@
 #include "model/schema.h"
 #include "saveback/couperwriter.h"
 #include "testconfig.h"
+#include "util/coupercorpus.h"
 #include "util/testsupport.h"
 
 #include <QDir>
@@ -18,9 +19,9 @@ using namespace Tokenbench::Core::Hcl;
 
 namespace {
 
-QByteArray readCorpus(const QString& name)
+QByteArray readCorpus(const QString& path)
 {
-    QFile f(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR "/") + name);
+    QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
@@ -98,16 +99,19 @@ private Q_SLOTS:
 
 void TestCouperWriter::corpus_unchangedWorkspace_writesTheFileByteForByte_data()
 {
+    // The own corpus (tests/data/couper) and, when present, the optional one beside the checkout.
+    QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("name");
-    for (const QString& name :
-         QDir(QStringLiteral(TOKENBENCH_COUPER_CORPUS_DIR)).entryList({QStringLiteral("*.hcl")}, QDir::Files))
-        QTest::newRow(qPrintable(name)) << name;
+    QVERIFY(Tokenbench::Test::hclFilesIn(Tokenbench::Test::ownCouperCorpusDir()).size() >= 10);
+    for (const QString& path : Tokenbench::Test::couperCorpusFiles())
+        QTest::newRow(qPrintable(Tokenbench::Test::corpusRowName(path))) << path << QFileInfo(path).fileName();
 }
 
 void TestCouperWriter::corpus_unchangedWorkspace_writesTheFileByteForByte()
 {
+    QFETCH(QString, path);
     QFETCH(QString, name);
-    const QByteArray source = readCorpus(name);
+    const QByteArray source = readCorpus(path);
     QVERIFY(!source.isEmpty());
     const CouperConfig config = parseCouperConfig(source, name);
     const auto written = writeBack(source, name, config.backends, config.backends);
@@ -123,8 +127,9 @@ void TestCouperWriter::corpus_attributeEdit_changesOnlyThatAttribute_data()
 
 void TestCouperWriter::corpus_attributeEdit_changesOnlyThatAttribute()
 {
+    QFETCH(QString, path);
     QFETCH(QString, name);
-    const QByteArray source = readCorpus(name);
+    const QByteArray source = readCorpus(path);
     const CouperConfig config = parseCouperConfig(source, name);
     // The first attribute of a backend, or else of its first block with attributes.
     int index = -1;
@@ -202,8 +207,9 @@ void TestCouperWriter::corpus_addAndRemoveTokenRequest_data()
 
 void TestCouperWriter::corpus_addAndRemoveTokenRequest()
 {
+    QFETCH(QString, path);
     QFETCH(QString, name);
-    const QByteArray source = readCorpus(name);
+    const QByteArray source = readCorpus(path);
     const CouperConfig config = parseCouperConfig(source, name);
     if (config.backends.isEmpty())
         QSKIP("the file has no backend");

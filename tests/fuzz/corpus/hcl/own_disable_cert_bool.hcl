@@ -1,0 +1,9 @@
+definitions {
+  backend "b" {
+    origin = "https://x.example"
+    disable_certificate_validation = true
+  }
+  backend "c" {
+    disable_certificate_validation = "yes"
+  }
+}

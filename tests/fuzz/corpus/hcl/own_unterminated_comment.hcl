@@ -1,0 +1,4 @@
+server {
+  a = 1 /* never closed
+  b = 2
+}
