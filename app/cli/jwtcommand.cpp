@@ -9,12 +9,12 @@
 #include "jwt/signer.h"
 #include "jwt/verifier.h"
 #include "net/networkaccessmanager.h"
+#include "util/boundedread.h"
 #include "util/duration.h"
 #include "util/securebytes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,23 +28,28 @@ namespace {
 
 constexpr int Invalid = 6; // jwt verify: the token is not valid
 
-QByteArray readStdin()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    return in.readAll();
-}
-
-// TOKEN, or "-" / nothing for stdin.
+// TOKEN, or "-" / nothing for stdin (at most FileLimits::Token bytes).
 bool tokenArgument(const QStringList& positional, QByteArray* token)
 {
     if (positional.size() > 1) {
         printError(QStringLiteral("give one TOKEN (or - to read it from stdin)"));
         return false;
     }
-    *token = (positional.isEmpty() || positional.constFirst() == u"-") ? readStdin()
-                                                                       : positional.constFirst().toUtf8();
+    if (positional.isEmpty() || positional.constFirst() == u"-") {
+        auto read = readStdinLimited(FileLimits::Token, QStringLiteral("token"));
+        if (!read) {
+            printError(QStringLiteral("%1: %2").arg(read.error().where, read.error().message));
+            return false;
+        }
+        *token = std::move(read).value();
+    } else {
+        *token = positional.constFirst().toUtf8();
+        if (token->size() > FileLimits::Token) {
+            printError(QStringLiteral("the token is larger than %1, the limit for a token")
+                           .arg(byteSizeText(FileLimits::Token)));
+            return false;
+        }
+    }
     *token = token->trimmed();
     if (token->isEmpty()) {
         printError(QStringLiteral("no token given: pass it as an argument or on stdin"));
@@ -71,14 +76,15 @@ bool secretValue(const QString& raw, const QString& flag, SecureBytes* out)
     return true;
 }
 
-bool readFile(const QString& path, QByteArray* out)
+// A key, JWKS or JSON file, at most FileLimits::KeyFile bytes. `flag` names the option it came from.
+bool readFile(const QString& flag, const QString& path, const QString& what, QByteArray* out)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("%1: %2").arg(path, f.errorString()));
+    auto read = readFileLimited(path, FileLimits::KeyFile, what);
+    if (!read) {
+        printError(QStringLiteral("--%1 %2: %3").arg(flag, path, read.error().message));
         return false;
     }
-    *out = f.readAll();
+    *out = std::move(read).value();
     return true;
 }
 
@@ -86,7 +92,7 @@ bool readFile(const QString& path, QByteArray* out)
 bool jsonObjectArgument(const QString& raw, const QString& flag, QJsonObject* out)
 {
     QByteArray text = raw.toUtf8();
-    if (raw.startsWith(u'@') && !readFile(raw.mid(1), &text))
+    if (raw.startsWith(u'@') && !readFile(flag, raw.mid(1), QStringLiteral("JSON file"), &text))
         return false;
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
@@ -226,7 +232,8 @@ int runVerify(const QStringList& arguments)
     } else if (parser.isSet(QStringLiteral("key"))) {
         const QString value = parser.value(QStringLiteral("key"));
         QByteArray pem = value.toUtf8();
-        if (!value.contains(QStringLiteral("-----BEGIN")) && !readFile(value, &pem))
+        if (!value.contains(QStringLiteral("-----BEGIN")) &&
+            !readFile(QStringLiteral("key"), value, QStringLiteral("key file"), &pem))
             return Usage;
         auto key = Jwt::JwtKey::fromPem(pem);
         if (!key) {
@@ -254,7 +261,7 @@ int runVerify(const QStringList& arguments)
             inputs.keys = fetched.keys;
         } else {
             QByteArray json;
-            if (!readFile(value, &json))
+            if (!readFile(QStringLiteral("jwks"), value, QStringLiteral("JWKS file"), &json))
                 return Usage;
             auto set = Jwt::JwkSet::fromJson(json);
             if (!set) {
@@ -355,7 +362,8 @@ int runSign(const QStringList& arguments)
             return Usage;
     } else {
         QByteArray bytes;
-        if (!readFile(parser.value(QStringLiteral("key-file")), &bytes))
+        if (!readFile(QStringLiteral("key-file"), parser.value(QStringLiteral("key-file")), QStringLiteral("key file"),
+                      &bytes))
             return Usage;
         material = SecureBytes(bytes);
     }
