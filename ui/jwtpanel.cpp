@@ -320,7 +320,7 @@ void JwtPanel::verify()
         }
         finishWith(Jwt::verifySignature(*decoded, key.value()), value);
     } else {
-        const auto set = Jwt::JwkSet::fromJson(bytes);
+        const auto set = Jwt::JwkSet::fromJson(bytes, Jwt::JwkSource::LocalFile);
         if (!set) {
             showResult(false, {QStringLiteral("\u2718 ") + set.error().message});
             return;

@@ -6,6 +6,7 @@
 #include "jwt/decodedtoken.h"
 #include "jwt/jwkscache.h"
 #include "jwt/jwtkey.h"
+#include "jwt/jwttext.h"
 #include "jwt/signer.h"
 #include "jwt/verifier.h"
 #include "net/networkaccessmanager.h"
@@ -205,6 +206,10 @@ int runVerify(const QStringList& arguments)
         bool plainNumber = false;
         const qint64 seconds = text.toLongLong(&plainNumber);
         if (plainNumber) {
+            if (seconds < 0) {
+                printError(QStringLiteral("--skew cannot be negative"));
+                return Usage;
+            }
             expected.clockSkewSeconds = seconds;
         } else {
             const auto d = Duration::parseCouper(text, 0);
@@ -263,7 +268,7 @@ int runVerify(const QStringList& arguments)
             QByteArray json;
             if (!readFile(QStringLiteral("jwks"), value, QStringLiteral("JWKS file"), &json))
                 return Usage;
-            auto set = Jwt::JwkSet::fromJson(json);
+            auto set = Jwt::JwkSet::fromJson(json, Jwt::JwkSource::LocalFile);
             if (!set) {
                 printError(QStringLiteral("--jwks %1: %2").arg(value, set.error().message));
                 return Usage;
@@ -288,6 +293,8 @@ int runVerify(const QStringList& arguments)
         sig.insert(QStringLiteral("message"), v.message);
         sig.insert(QStringLiteral("key_source"), inputs.source);
         sig.insert(QStringLiteral("attempts"), QJsonArray::fromStringList(v.attempts));
+        sig.insert(QStringLiteral("unusable_keys"), QJsonArray::fromStringList(v.unusableKeys));
+        sig.insert(QStringLiteral("notes"), QJsonArray::fromStringList(v.notes));
         o.insert(QStringLiteral("signature"), sig);
         QJsonArray list;
         for (const Jwt::ClaimCheck& c : checks) {
@@ -304,6 +311,10 @@ int runVerify(const QStringList& arguments)
               << ")" << Qt::endl;
         for (const QString& attempt : v.attempts)
             out() << "    " << attempt << Qt::endl;
+        for (const QString& unusable : v.unusableKeys)
+            out() << "    not usable: " << unusable << Qt::endl;
+        for (const QString& note : v.notes)
+            out() << "    note: " << note << Qt::endl;
         for (const Jwt::ClaimCheck& c : checks)
             out() << (c.passed ? "\u2714 " : "\u2718 ") << c.name << ": " << c.reason << Qt::endl;
         out() << (valid ? "valid" : "INVALID") << Qt::endl;
@@ -342,9 +353,15 @@ int runSign(const QStringList& arguments)
         printError(QStringLiteral("give exactly one of --key-file F and --secret env:NAME"));
         return Usage;
     }
-    const auto alg = Jwt::algorithmFromName(parser.value(QStringLiteral("alg")));
+    const QString algName = parser.value(QStringLiteral("alg"));
+    if (algName.trimmed().compare(u"none", Qt::CaseInsensitive) == 0) {
+        printError(QStringLiteral("--alg none: refused: an unsigned token proves nothing, and jwt verify refuses it "
+                                  "(RFC 8725 §3.1)"));
+        return Usage;
+    }
+    const auto alg = Jwt::algorithmFromName(algName);
     if (!alg) {
-        printError(QStringLiteral("--alg: algorithm is not supported: \"%1\"").arg(parser.value(QStringLiteral("alg"))));
+        printError(QStringLiteral("--alg: algorithm is not supported: %1").arg(Jwt::quotedText(algName)));
         return Usage;
     }
     QJsonObject claims, header;
@@ -367,6 +384,14 @@ int runSign(const QStringList& arguments)
             return Usage;
         material = SecureBytes(bytes);
     }
+    // An HMAC algorithm with a PEM key is the algorithm-confusion mix-up (RFC 8725 §2.1).
+    if (Jwt::keyTypeFor(*alg) == Jwt::KeyType::Hmac && material.view().contains(QByteArrayView("-----BEGIN "))) {
+        printError(QStringLiteral("refused: %1 is an HMAC algorithm and needs a raw secret, but the key is a PEM "
+                                  "key; use RS*, PS*, ES* or EdDSA with a key pair (jwt verify would refuse a "
+                                  "public key as an HMAC secret)")
+                       .arg(Jwt::algorithmName(*alg)));
+        return Usage;
+    }
     const auto key = Jwt::profileKey(*alg, material);
     if (!key) {
         printError(key.error().message);
@@ -378,15 +403,17 @@ int runSign(const QStringList& arguments)
             printError(QStringLiteral("--ttl: %1").arg(ttl.error().message));
             return Usage;
         }
+        if (*ttl < 0)
+            printWarning(QStringLiteral("--ttl %1 is negative: the token has expired before it is used")
+                             .arg(parser.value(QStringLiteral("ttl"))));
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         claims.insert(QStringLiteral("iat"), now);
         claims.insert(QStringLiteral("exp"), now + *ttl / Duration::Second);
     }
-    // HMAC secrets from the command line may be short; Couper accepts them, so do we (with the warning
-    // the verifier gives when checking).
-    Jwt::KeyPolicy policy;
-    policy.allowShortHmacSecret = true;
-    const auto signer = Jwt::JwtSigner::create(*alg, key.value(), header, policy);
+    // The key rules of jwt verify (RFC 8725 §3.5, RFC 7518 §3.2): no HMAC secret shorter than the
+    // hash, no RSA key under 2048 bits. (Couper's jwt_signing_profile is more lenient; emulating it
+    // is the token command's job, not this one.)
+    const auto signer = Jwt::JwtSigner::create(*alg, key.value(), header, Jwt::KeyPolicy{});
     if (!signer) {
         printError(signer.error().message);
         return Usage;
@@ -395,6 +422,14 @@ int runSign(const QStringList& arguments)
     if (!token) {
         printError(token.error().message);
         return Usage;
+    }
+    // Nothing jwt verify would refuse leaves here: the header (crit, b64, ...) is checked as verify does.
+    if (const auto decoded = Jwt::decodeToken(QByteArrayView(*token)); decoded) {
+        const Jwt::Verification v = Jwt::checkHeader(*decoded);
+        if (!v.isValid()) {
+            printError(QStringLiteral("--header: %1").arg(v.message));
+            return Usage;
+        }
     }
     out() << QString::fromLatin1(*token) << Qt::endl;
     return Ok;
