@@ -372,6 +372,11 @@ int runSign(const QStringList& arguments)
         return Usage;
     if (parser.isSet(QStringLiteral("kid")))
         header.insert(QStringLiteral("kid"), parser.value(QStringLiteral("kid")));
+    if (header.value(QStringLiteral("b64")) == QJsonValue(false)) {
+        printError(QStringLiteral("--header: jwt sign does not write unencoded payloads (\"b64\": false, RFC 7797); "
+                                  "the payload is always base64url-encoded"));
+        return Usage;
+    }
 
     SecureBytes material;
     if (parser.isSet(QStringLiteral("secret"))) {
