@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimeZone>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,12 +60,15 @@ QString meaning(const QString& claim, const QJsonValue& v)
         {QStringLiteral("nbf"), QT_TRANSLATE_NOOP("Tokenbench::Ui::ClaimTable", "not valid before")},
         {QStringLiteral("auth_time"), QT_TRANSLATE_NOOP("Tokenbench::Ui::ClaimTable", "authenticated")},
     };
-    if (times.contains(claim) && v.isDouble()) {
-        const qint64 secs = qint64(v.toDouble());
-        const QDateTime t = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+    if (const auto date = times.contains(claim) ? Core::Jwt::NumericDate::fromJson(v) : std::nullopt) {
+        // Any number may stand here (1e300, -9e18): clamped, and dates outside the years 1..9999 in words.
+        const QString relative = date->relativeText(QDateTime::currentSecsSinceEpoch());
+        if (date->seconds > Core::Jwt::NumericDate::LastIsoSecond - 86400 ||
+            date->seconds < Core::Jwt::NumericDate::FirstIsoSecond + 86400)
+            return QStringLiteral("%1 %2 \u2014 %3").arg(tr(times.value(claim)), relative, date->isoText());
+        const QDateTime t = QDateTime::fromSecsSinceEpoch(date->seconds, QTimeZone::utc());
         return QStringLiteral("%1 %2 \u2014 %3 (%4 UTC)")
-            .arg(tr(times.value(claim)), Core::Jwt::relativeTime(secs - QDateTime::currentSecsSinceEpoch()),
-                 QLocale().toString(t.toLocalTime(), QLocale::ShortFormat),
+            .arg(tr(times.value(claim)), relative, QLocale().toString(t.toLocalTime(), QLocale::ShortFormat),
                  t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     }
     const char* name = names.value(claim);

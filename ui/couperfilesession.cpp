@@ -4,6 +4,7 @@
 
 #include "model/couperconfig.h"
 #include "saveback/couperwriter.h"
+#include "util/boundedread.h"
 
 #include <QFile>
 #include <QMessageBox>
@@ -42,10 +43,9 @@ CouperFileSession::SaveResult CouperFileSession::save(QWidget* parent, const QLi
     result.notes = written->notes;
 
     // Changed on disk since it was opened (or last saved)?
-    QFile disk(m_path);
-    const bool readable = disk.open(QIODevice::ReadOnly);
-    const QByteArray onDisk = readable ? disk.readAll() : QByteArray();
-    disk.close();
+    const auto diskBytes = Core::readFileLimited(m_path, Core::FileLimits::ConfigFile, QStringLiteral("configuration file"));
+    const bool readable = diskBytes.ok();
+    const QByteArray onDisk = readable ? *diskBytes : QByteArray();
     if (!readable || onDisk != m_source) {
         QMessageBox box(
             QMessageBox::Warning, QObject::tr("The file changed on disk"),

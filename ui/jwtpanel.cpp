@@ -11,6 +11,7 @@
 #include "jwt/jwtkey.h"
 #include "jwt/verifier.h"
 #include "model/valueresolver.h"
+#include "util/boundedread.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -303,12 +304,14 @@ void JwtPanel::verify()
                    tr("the HMAC secret in %1").arg(value));
         return;
     }
-    QFile f(value);
-    if (!f.open(QIODevice::ReadOnly)) {
-        showResult(false, {tr("\u2718 cannot read %1: %2").arg(value, f.errorString())});
+    const auto read = Core::readFileLimited(value, Core::FileLimits::KeyFile,
+                                            source == KeySource::PemFile ? QStringLiteral("key file")
+                                                                         : QStringLiteral("JWKS file"));
+    if (!read) {
+        showResult(false, {tr("\u2718 cannot read %1: %2").arg(value, read.error().message)});
         return;
     }
-    const QByteArray bytes = f.readAll();
+    const QByteArray& bytes = *read;
     if (source == KeySource::PemFile) {
         const auto key = Jwt::JwtKey::fromPem(bytes);
         if (!key) {
@@ -317,7 +320,7 @@ void JwtPanel::verify()
         }
         finishWith(Jwt::verifySignature(*decoded, key.value()), value);
     } else {
-        const auto set = Jwt::JwkSet::fromJson(bytes);
+        const auto set = Jwt::JwkSet::fromJson(bytes, Jwt::JwkSource::LocalFile);
         if (!set) {
             showResult(false, {QStringLiteral("\u2718 ") + set.error().message});
             return;

@@ -37,6 +37,7 @@
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
 #include "trace/tracemodel.h"
+#include "util/boundedread.h"
 #include "export/curlimport.h"
 #include "export/traceexport.h"
 #include "exportdialog.h"
@@ -1743,12 +1744,12 @@ void MainWindow::showExportDialog()
 // keychain and the block refers to them.
 bool MainWindow::importHttpFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Cannot open request file"), tr("%1\n\n%2").arg(path, file.errorString()));
+    const auto bytes = Core::readFileLimited(path, Core::FileLimits::ConfigFile, QStringLiteral("request file"));
+    if (!bytes) {
+        QMessageBox::warning(this, tr("Cannot open request file"), tr("%1\n\n%2").arg(path, bytes.error().message));
         return false;
     }
-    auto parsed = Core::Export::parseHttpFile(QString::fromUtf8(file.readAll()));
+    auto parsed = Core::Export::parseHttpFile(QString::fromUtf8(*bytes));
     // The backend is named after the file, in the characters Couper allows in labels.
     QString label = QFileInfo(path).completeBaseName();
     for (QChar& c : label) {

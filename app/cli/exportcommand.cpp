@@ -6,6 +6,7 @@
 #include "export/exporter.h"
 #include "export/kymatokenrequest.h"
 #include "model/couperconfig.h"
+#include "model/validator.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
 #include "net/betatokenrequest.h"

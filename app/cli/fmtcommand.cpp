@@ -4,6 +4,7 @@
 
 #include "hcl/document.h"
 #include "hcl/formatter.h"
+#include "util/boundedread.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -39,13 +40,12 @@ int runFmt(const QStringList& arguments)
         return Usage;
     }
     const QString path = parser.positionalArguments().constFirst();
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("%1: %2").arg(path, f.errorString()));
+    auto read = readFileLimited(path, FileLimits::ConfigFile, QStringLiteral("configuration file"));
+    if (!read) {
+        printError(QStringLiteral("%1: %2").arg(path, read.error().message));
         return Usage;
     }
-    const QByteArray source = f.readAll();
-    f.close();
+    const QByteArray source = std::move(read).value();
     // Refuse to reformat a file with syntax errors: the result could not be trusted.
     const Hcl::Document doc = Hcl::Document::parse(source, path);
     if (hasErrors(doc.diagnostics())) {

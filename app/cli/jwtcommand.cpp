@@ -6,15 +6,16 @@
 #include "jwt/decodedtoken.h"
 #include "jwt/jwkscache.h"
 #include "jwt/jwtkey.h"
+#include "jwt/jwttext.h"
 #include "jwt/signer.h"
 #include "jwt/verifier.h"
 #include "net/networkaccessmanager.h"
+#include "util/boundedread.h"
 #include "util/duration.h"
 #include "util/securebytes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,23 +29,28 @@ namespace {
 
 constexpr int Invalid = 6; // jwt verify: the token is not valid
 
-QByteArray readStdin()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    return in.readAll();
-}
-
-// TOKEN, or "-" / nothing for stdin.
+// TOKEN, or "-" / nothing for stdin (at most FileLimits::Token bytes).
 bool tokenArgument(const QStringList& positional, QByteArray* token)
 {
     if (positional.size() > 1) {
         printError(QStringLiteral("give one TOKEN (or - to read it from stdin)"));
         return false;
     }
-    *token = (positional.isEmpty() || positional.constFirst() == u"-") ? readStdin()
-                                                                       : positional.constFirst().toUtf8();
+    if (positional.isEmpty() || positional.constFirst() == u"-") {
+        auto read = readStdinLimited(FileLimits::Token, QStringLiteral("token"));
+        if (!read) {
+            printError(QStringLiteral("%1: %2").arg(read.error().where, read.error().message));
+            return false;
+        }
+        *token = std::move(read).value();
+    } else {
+        *token = positional.constFirst().toUtf8();
+        if (token->size() > FileLimits::Token) {
+            printError(QStringLiteral("the token is larger than %1, the limit for a token")
+                           .arg(byteSizeText(FileLimits::Token)));
+            return false;
+        }
+    }
     *token = token->trimmed();
     if (token->isEmpty()) {
         printError(QStringLiteral("no token given: pass it as an argument or on stdin"));
@@ -71,14 +77,15 @@ bool secretValue(const QString& raw, const QString& flag, SecureBytes* out)
     return true;
 }
 
-bool readFile(const QString& path, QByteArray* out)
+// A key, JWKS or JSON file, at most FileLimits::KeyFile bytes. `flag` names the option it came from.
+bool readFile(const QString& flag, const QString& path, const QString& what, QByteArray* out)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("%1: %2").arg(path, f.errorString()));
+    auto read = readFileLimited(path, FileLimits::KeyFile, what);
+    if (!read) {
+        printError(QStringLiteral("--%1 %2: %3").arg(flag, path, read.error().message));
         return false;
     }
-    *out = f.readAll();
+    *out = std::move(read).value();
     return true;
 }
 
@@ -86,7 +93,7 @@ bool readFile(const QString& path, QByteArray* out)
 bool jsonObjectArgument(const QString& raw, const QString& flag, QJsonObject* out)
 {
     QByteArray text = raw.toUtf8();
-    if (raw.startsWith(u'@') && !readFile(raw.mid(1), &text))
+    if (raw.startsWith(u'@') && !readFile(flag, raw.mid(1), QStringLiteral("JSON file"), &text))
         return false;
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
@@ -199,6 +206,10 @@ int runVerify(const QStringList& arguments)
         bool plainNumber = false;
         const qint64 seconds = text.toLongLong(&plainNumber);
         if (plainNumber) {
+            if (seconds < 0) {
+                printError(QStringLiteral("--skew cannot be negative"));
+                return Usage;
+            }
             expected.clockSkewSeconds = seconds;
         } else {
             const auto d = Duration::parseCouper(text, 0);
@@ -226,7 +237,8 @@ int runVerify(const QStringList& arguments)
     } else if (parser.isSet(QStringLiteral("key"))) {
         const QString value = parser.value(QStringLiteral("key"));
         QByteArray pem = value.toUtf8();
-        if (!value.contains(QStringLiteral("-----BEGIN")) && !readFile(value, &pem))
+        if (!value.contains(QStringLiteral("-----BEGIN")) &&
+            !readFile(QStringLiteral("key"), value, QStringLiteral("key file"), &pem))
             return Usage;
         auto key = Jwt::JwtKey::fromPem(pem);
         if (!key) {
@@ -254,9 +266,9 @@ int runVerify(const QStringList& arguments)
             inputs.keys = fetched.keys;
         } else {
             QByteArray json;
-            if (!readFile(value, &json))
+            if (!readFile(QStringLiteral("jwks"), value, QStringLiteral("JWKS file"), &json))
                 return Usage;
-            auto set = Jwt::JwkSet::fromJson(json);
+            auto set = Jwt::JwkSet::fromJson(json, Jwt::JwkSource::LocalFile);
             if (!set) {
                 printError(QStringLiteral("--jwks %1: %2").arg(value, set.error().message));
                 return Usage;
@@ -281,6 +293,8 @@ int runVerify(const QStringList& arguments)
         sig.insert(QStringLiteral("message"), v.message);
         sig.insert(QStringLiteral("key_source"), inputs.source);
         sig.insert(QStringLiteral("attempts"), QJsonArray::fromStringList(v.attempts));
+        sig.insert(QStringLiteral("unusable_keys"), QJsonArray::fromStringList(v.unusableKeys));
+        sig.insert(QStringLiteral("notes"), QJsonArray::fromStringList(v.notes));
         o.insert(QStringLiteral("signature"), sig);
         QJsonArray list;
         for (const Jwt::ClaimCheck& c : checks) {
@@ -297,6 +311,10 @@ int runVerify(const QStringList& arguments)
               << ")" << Qt::endl;
         for (const QString& attempt : v.attempts)
             out() << "    " << attempt << Qt::endl;
+        for (const QString& unusable : v.unusableKeys)
+            out() << "    not usable: " << unusable << Qt::endl;
+        for (const QString& note : v.notes)
+            out() << "    note: " << note << Qt::endl;
         for (const Jwt::ClaimCheck& c : checks)
             out() << (c.passed ? "\u2714 " : "\u2718 ") << c.name << ": " << c.reason << Qt::endl;
         out() << (valid ? "valid" : "INVALID") << Qt::endl;
@@ -335,9 +353,15 @@ int runSign(const QStringList& arguments)
         printError(QStringLiteral("give exactly one of --key-file F and --secret env:NAME"));
         return Usage;
     }
-    const auto alg = Jwt::algorithmFromName(parser.value(QStringLiteral("alg")));
+    const QString algName = parser.value(QStringLiteral("alg"));
+    if (algName.trimmed().compare(u"none", Qt::CaseInsensitive) == 0) {
+        printError(QStringLiteral("--alg none: refused: an unsigned token proves nothing, and jwt verify refuses it "
+                                  "(RFC 8725 §3.1)"));
+        return Usage;
+    }
+    const auto alg = Jwt::algorithmFromName(algName);
     if (!alg) {
-        printError(QStringLiteral("--alg: algorithm is not supported: \"%1\"").arg(parser.value(QStringLiteral("alg"))));
+        printError(QStringLiteral("--alg: algorithm is not supported: %1").arg(Jwt::quotedText(algName)));
         return Usage;
     }
     QJsonObject claims, header;
@@ -348,6 +372,11 @@ int runSign(const QStringList& arguments)
         return Usage;
     if (parser.isSet(QStringLiteral("kid")))
         header.insert(QStringLiteral("kid"), parser.value(QStringLiteral("kid")));
+    if (header.value(QStringLiteral("b64")) == QJsonValue(false)) {
+        printError(QStringLiteral("--header: jwt sign does not write unencoded payloads (\"b64\": false, RFC 7797); "
+                                  "the payload is always base64url-encoded"));
+        return Usage;
+    }
 
     SecureBytes material;
     if (parser.isSet(QStringLiteral("secret"))) {
@@ -355,9 +384,18 @@ int runSign(const QStringList& arguments)
             return Usage;
     } else {
         QByteArray bytes;
-        if (!readFile(parser.value(QStringLiteral("key-file")), &bytes))
+        if (!readFile(QStringLiteral("key-file"), parser.value(QStringLiteral("key-file")), QStringLiteral("key file"),
+                      &bytes))
             return Usage;
         material = SecureBytes(bytes);
+    }
+    // An HMAC algorithm with a PEM key is the algorithm-confusion mix-up (RFC 8725 §2.1).
+    if (Jwt::keyTypeFor(*alg) == Jwt::KeyType::Hmac && material.view().contains(QByteArrayView("-----BEGIN "))) {
+        printError(QStringLiteral("refused: %1 is an HMAC algorithm and needs a raw secret, but the key is a PEM "
+                                  "key; use RS*, PS*, ES* or EdDSA with a key pair (jwt verify would refuse a "
+                                  "public key as an HMAC secret)")
+                       .arg(Jwt::algorithmName(*alg)));
+        return Usage;
     }
     const auto key = Jwt::profileKey(*alg, material);
     if (!key) {
@@ -370,15 +408,17 @@ int runSign(const QStringList& arguments)
             printError(QStringLiteral("--ttl: %1").arg(ttl.error().message));
             return Usage;
         }
+        if (*ttl < 0)
+            printWarning(QStringLiteral("--ttl %1 is negative: the token has expired before it is used")
+                             .arg(parser.value(QStringLiteral("ttl"))));
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         claims.insert(QStringLiteral("iat"), now);
         claims.insert(QStringLiteral("exp"), now + *ttl / Duration::Second);
     }
-    // HMAC secrets from the command line may be short; Couper accepts them, so do we (with the warning
-    // the verifier gives when checking).
-    Jwt::KeyPolicy policy;
-    policy.allowShortHmacSecret = true;
-    const auto signer = Jwt::JwtSigner::create(*alg, key.value(), header, policy);
+    // The key rules of jwt verify (RFC 8725 §3.5, RFC 7518 §3.2): no HMAC secret shorter than the
+    // hash, no RSA key under 2048 bits. (Couper's jwt_signing_profile is more lenient; emulating it
+    // is the token command's job, not this one.)
+    const auto signer = Jwt::JwtSigner::create(*alg, key.value(), header, Jwt::KeyPolicy{});
     if (!signer) {
         printError(signer.error().message);
         return Usage;
@@ -387,6 +427,14 @@ int runSign(const QStringList& arguments)
     if (!token) {
         printError(token.error().message);
         return Usage;
+    }
+    // Nothing jwt verify would refuse leaves here: the header (crit, b64, ...) is checked as verify does.
+    if (const auto decoded = Jwt::decodeToken(QByteArrayView(*token)); decoded) {
+        const Jwt::Verification v = Jwt::checkHeader(*decoded);
+        if (!v.isValid()) {
+            printError(QStringLiteral("--header: %1").arg(v.message));
+            return Usage;
+        }
     }
     out() << QString::fromLatin1(*token) << Qt::endl;
     return Ok;

@@ -9,6 +9,7 @@
 #include "net/discovery.h"
 #include "net/networkaccessmanager.h"
 #include "export/resultjson.h"
+#include "util/boundedread.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -24,12 +25,14 @@ namespace {
 
 bool readFile(const QString& flag, const QString& path, QByteArray* data)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("--%1: cannot read %2: %3").arg(flag, path, f.errorString()));
+    auto read = readFileLimited(path, FileLimits::KeyFile,
+                                flag.contains(QStringLiteral("key")) ? QStringLiteral("key file")
+                                                                     : QStringLiteral("certificate file"));
+    if (!read) {
+        printError(QStringLiteral("--%1 %2: %3").arg(flag, path, read.error().message));
         return false;
     }
-    *data = f.readAll();
+    *data = std::move(read).value();
     if (data->trimmed().isEmpty()) {
         printError(QStringLiteral("--%1: the file %2 is empty").arg(flag, path));
         return false;

@@ -7,6 +7,7 @@
 #include "model/workspacefile.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
+#include "util/boundedread.h"
 #include "util/securebytes.h"
 
 #include <cstdio>
@@ -77,8 +78,9 @@ bool isTerminal()
 }
 
 // The value from standard input, with one trailing newline (\n or \r\n) removed. At a terminal it is
-// read as one line with echo off.
-SecureBytes readValue(const QString& name)
+// read as one line with echo off. Piped input is read up to FileLimits::SecretValue bytes; false (and
+// an error printed) beyond that.
+bool readValue(const QString& name, SecureBytes* value)
 {
     QByteArray bytes;
     if (isTerminal()) {
@@ -97,9 +99,12 @@ SecureBytes readValue(const QString& name)
             ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
         err() << Qt::endl;
     } else {
-        QFile in;
-        if (in.open(stdin, QIODevice::ReadOnly))
-            bytes = in.readAll();
+        auto read = readStdinLimited(FileLimits::SecretValue, QStringLiteral("secret value"));
+        if (!read) {
+            printError(QStringLiteral("%1: %2").arg(read.error().where, read.error().message));
+            return false;
+        }
+        bytes = std::move(read).value();
     }
     qsizetype size = bytes.size();
     if (size > 0 && bytes.at(size - 1) == '\n') {
@@ -107,10 +112,10 @@ SecureBytes readValue(const QString& name)
         if (size > 0 && bytes.at(size - 1) == '\r')
             --size;
     }
-    SecureBytes value{QByteArrayView(bytes.constData(), size)};
+    *value = SecureBytes{QByteArrayView(bytes.constData(), size)};
     if (!bytes.isEmpty())
         OPENSSL_cleanse(bytes.data(), static_cast<size_t>(bytes.size()));
-    return value;
+    return true;
 }
 
 int exitFor(const SecretStore::Result& r)
@@ -266,7 +271,9 @@ int runSecret(const QStringList& arguments)
     }
 
     if (action == u"set") {
-        const SecureBytes value = readValue(name);
+        SecureBytes value;
+        if (!readValue(name, &value))
+            return Usage;
         if (value.isEmpty()) {
             printError(QStringLiteral("refusing to store an empty value for %1 (the value is read from standard "
                                       "input, e.g. printf %s \"$VALUE\" | tokenbench-cli secret set %1)")

@@ -2,6 +2,7 @@
 
 #include "jwt/algorithm.h"
 #include "jwt/base64url.h"
+#include "jwt/jwttext.h"
 
 #include <cmath>
 
@@ -16,6 +17,9 @@ namespace {
 
 QString duration(qint64 seconds)
 {
+    constexpr qint64 Year = 365 * 86400;
+    if (seconds >= 2 * Year)
+        return QStringLiteral("%1 years").arg(seconds / Year);
     if (seconds < 60)
         return QStringLiteral("%1 s").arg(seconds);
     if (seconds < 3600)
@@ -29,14 +33,9 @@ QString duration(qint64 seconds)
     return days == 1 ? QStringLiteral("1 day") : QStringLiteral("%1 days").arg(days);
 }
 
-QString timestamp(qint64 unixSeconds)
-{
-    return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(Qt::ISODate);
-}
-
 QString quoted(const QString& text)
 {
-    return QLatin1Char('"') + text + QLatin1Char('"');
+    return quotedText(text);
 }
 
 QString jsonText(const QJsonValue& value)
@@ -57,12 +56,9 @@ QString jsonText(const QJsonValue& value)
     return QStringLiteral("null");
 }
 
-// A NumericDate claim: a JSON number of seconds (fractions allowed, RFC 7519 §2).
-std::optional<qint64> numericDate(const QJsonValue& value)
+qint64 clampedSkew(qint64 skew)
 {
-    if (!value.isDouble() || !std::isfinite(value.toDouble()))
-        return std::nullopt;
-    return static_cast<qint64>(std::floor(value.toDouble()));
+    return qBound<qint64>(0, skew, NumericDate::MaxSpan);
 }
 
 ClaimCheck line(const char* name, bool passed, const QString& reason)
@@ -78,48 +74,57 @@ ClaimCheck checkExp(const QJsonObject& claims, const ClaimExpectations& expected
                     expected.requireExpiry ? QStringLiteral("no \"exp\": the token never expires, but an expiry "
                                                             "is required")
                                            : QStringLiteral("no \"exp\": the token does not expire"));
-    const auto exp = numericDate(v);
-    if (!exp)
+    const auto date = NumericDate::fromJson(v);
+    if (!date)
         return line("exp", false, QStringLiteral("\"exp\" is not a number of seconds: %1").arg(jsonText(v)));
-    const QString when = timestamp(*exp);
-    if (now < *exp)
-        return line("exp", true, QStringLiteral("expires %1 (%2)").arg(relativeTime(*exp - now), when));
-    if (now < *exp + expected.clockSkewSeconds)
+    const qint64 exp = date->seconds;
+    const qint64 skew = clampedSkew(expected.clockSkewSeconds);
+    const QString when = date->isoText();
+    const QString distance = date->relativeText(now);
+    if (now < exp)
+        return line("exp", true, QStringLiteral("expires %1 (%2)").arg(distance, when));
+    if (now < exp + skew)
         return line("exp", true, QStringLiteral("expired %1 (%2), within the allowed clock skew of %3")
-                                     .arg(relativeTime(*exp - now), when, duration(expected.clockSkewSeconds)));
-    return line("exp", false, QStringLiteral("expired %1 (%2)").arg(relativeTime(*exp - now), when));
+                                     .arg(distance, when, duration(skew)));
+    return line("exp", false, QStringLiteral("expired %1 (%2)").arg(distance, when));
 }
 
 ClaimCheck checkNbf(const QJsonObject& claims, const ClaimExpectations& expected, qint64 now)
 {
     const QJsonValue v = claims.value(QLatin1String("nbf"));
-    const auto nbf = numericDate(v);
-    if (!nbf)
+    const auto date = NumericDate::fromJson(v);
+    if (!date)
         return line("nbf", false, QStringLiteral("\"nbf\" is not a number of seconds: %1").arg(jsonText(v)));
-    const QString when = timestamp(*nbf);
-    if (now >= *nbf)
-        return line("nbf", true, QStringLiteral("valid since %1 (%2)").arg(relativeTime(*nbf - now), when));
-    if (now + expected.clockSkewSeconds >= *nbf)
+    const qint64 nbf = date->seconds;
+    const qint64 skew = clampedSkew(expected.clockSkewSeconds);
+    const QString when = date->isoText();
+    const QString distance = date->relativeText(now);
+    if (now >= nbf)
+        return line("nbf", true, QStringLiteral("valid since %1 (%2)").arg(distance, when));
+    if (now + skew >= nbf)
         return line("nbf", true, QStringLiteral("becomes valid %1 (%2), within the allowed clock skew of %3")
-                                     .arg(relativeTime(*nbf - now), when, duration(expected.clockSkewSeconds)));
-    return line("nbf", false, QStringLiteral("not valid yet: becomes valid %1 (%2)").arg(relativeTime(*nbf - now), when));
+                                     .arg(distance, when, duration(skew)));
+    return line("nbf", false, QStringLiteral("not valid yet: becomes valid %1 (%2)").arg(distance, when));
 }
 
 ClaimCheck checkIat(const QJsonObject& claims, const ClaimExpectations& expected, qint64 now)
 {
     const QJsonValue v = claims.value(QLatin1String("iat"));
-    const auto iat = numericDate(v);
-    if (!iat)
+    const auto date = NumericDate::fromJson(v);
+    if (!date)
         return line("iat", false, QStringLiteral("\"iat\" is not a number of seconds: %1").arg(jsonText(v)));
-    const QString when = timestamp(*iat);
-    if (*iat <= now)
-        return line("iat", true, QStringLiteral("issued %1 (%2)").arg(relativeTime(*iat - now), when));
-    if (*iat <= now + expected.clockSkewSeconds)
+    const qint64 iat = date->seconds;
+    const qint64 skew = clampedSkew(expected.clockSkewSeconds);
+    const QString when = date->isoText();
+    const QString distance = date->relativeText(now);
+    if (iat <= now)
+        return line("iat", true, QStringLiteral("issued %1 (%2)").arg(distance, when));
+    if (iat <= now + skew)
         return line("iat", true, QStringLiteral("issued %1 (%2), within the allowed clock skew of %3")
-                                     .arg(relativeTime(*iat - now), when, duration(expected.clockSkewSeconds)));
+                                     .arg(distance, when, duration(skew)));
     return line("iat", false, QStringLiteral("issued in the future: %1 (%2); the issuer's clock or this "
                                              "computer's is wrong")
-                                  .arg(relativeTime(*iat - now), when));
+                                  .arg(distance, when));
 }
 
 ClaimCheck checkEquals(const char* name, const QJsonObject& claims, const QString& expected, const char* what)
@@ -226,7 +231,7 @@ QList<ClaimCheck> checkClaims(const DecodedToken& token, const ClaimExpectations
         return checks;
     }
     const QJsonObject& claims = token.payload;
-    const qint64 nowSeconds = now.toSecsSinceEpoch();
+    const qint64 nowSeconds = qBound(-NumericDate::MaxSpan, now.toSecsSinceEpoch(), NumericDate::MaxSpan);
     checks.append(checkExp(claims, expected, nowSeconds));
     if (claims.contains(QLatin1String("nbf")))
         checks.append(checkNbf(claims, expected, nowSeconds));
@@ -277,9 +282,55 @@ QString relativeTime(qint64 secondsFromNow)
 {
     if (secondsFromNow == 0)
         return QStringLiteral("now");
-    if (secondsFromNow > 0)
-        return QStringLiteral("in %1").arg(duration(secondsFromNow));
-    return QStringLiteral("%1 ago").arg(duration(-secondsFromNow));
+    // Clamped first: -INT64_MIN does not exist.
+    const bool beyond = secondsFromNow > NumericDate::MaxSpan || secondsFromNow < -NumericDate::MaxSpan;
+    const qint64 distance = qBound(-NumericDate::MaxSpan, secondsFromNow, NumericDate::MaxSpan);
+    const QString more = beyond ? QStringLiteral("more than ") : QString();
+    if (distance > 0)
+        return QStringLiteral("in %1%2").arg(more, duration(distance));
+    return QStringLiteral("%1%2 ago").arg(more, duration(-distance));
+}
+
+std::optional<NumericDate> NumericDate::fromJson(const QJsonValue& value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double raw = value.toDouble();
+    if (!std::isfinite(raw))
+        return std::nullopt;
+    NumericDate date;
+    date.raw = raw;
+    const double floored = std::floor(raw);
+    // Compare as doubles before converting: a cast of 1e300 to qint64 is undefined behaviour.
+    if (floored > double(MaxSpan)) {
+        date.seconds = MaxSpan;
+        date.clamped = true;
+    } else if (floored < -double(MaxSpan)) {
+        date.seconds = -MaxSpan;
+        date.clamped = true;
+    } else {
+        date.seconds = static_cast<qint64>(floored);
+    }
+    return date;
+}
+
+QString NumericDate::isoText() const
+{
+    if (seconds > LastIsoSecond)
+        return QStringLiteral("after the year 9999");
+    if (seconds < FirstIsoSecond)
+        return QStringLiteral("before the year 1");
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+}
+
+QString NumericDate::relativeText(qint64 nowSeconds) const
+{
+    const qint64 now = qBound(-MaxSpan, nowSeconds, MaxSpan);
+    const QString text = relativeTime(seconds - now);
+    if (!clamped || text.contains(QStringLiteral("more than ")))
+        return text;
+    return seconds > 0 ? QStringLiteral("in more than %1").arg(text.mid(3))
+                       : QStringLiteral("more than %1").arg(text);
 }
 
 } // namespace Tokenbench::Core::Jwt

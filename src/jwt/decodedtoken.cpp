@@ -99,6 +99,17 @@ Result<DecodedToken> decodeToken(QByteArrayView token)
         const QString name = QString::fromUtf16(names[p]);
         if (p == 0 && part.isEmpty())
             return malformed(QStringLiteral("%1 is empty").arg(name), begin + start);
+        if (p == 1 && result.kind == DecodedToken::Kind::Jws) {
+            // RFC 7797: with "b64": false the payload part is the payload's own bytes.
+            QJsonParseError err{};
+            const QJsonDocument header = QJsonDocument::fromJson(decoded.at(0), &err);
+            if (err.error == QJsonParseError::NoError &&
+                header.object().value(QLatin1String("b64")) == QJsonValue(false)) {
+                result.unencodedPayload = true;
+                decoded.append(part.toByteArray());
+                continue;
+            }
+        }
         qsizetype offset = -1;
         auto bytes = Base64Url::decode(part, &offset);
         if (!bytes)

@@ -24,6 +24,8 @@ struct DecodedToken
     QString payloadNote;      // why the payload is not a JSON object, when it is not
     QByteArray signingInput;  // ASCII(part 1 || '.' || part 2)
     QByteArray signature;     // decoded raw signature bytes (JWS)
+    // RFC 7797 "b64": false in the header: part 2 is the payload itself, not its base64url.
+    bool unencodedPayload = false;
 
     [[nodiscard]] bool isEncrypted() const { return kind == Kind::Jwe; }
     [[nodiscard]] QString algorithm() const; // header "alg", empty when absent or not a string
@@ -34,7 +36,8 @@ struct DecodedToken
 // Decodes a compact serialization. Surrounding whitespace is ignored. Errors name the part
 // ("header (part 1)", "payload (part 2)", "signature (part 3)") and the byte offset in the token.
 // A payload that is not a JSON object is not an error (a JWS may sign any bytes): payloadIsObject
-// is false and payloadNote says why.
+// is false and payloadNote says why. With "b64": false in the header (RFC 7797) the payload part is
+// taken as it is (unencodedPayload); whether that is acceptable is the verifier's decision.
 [[nodiscard]] Result<DecodedToken> decodeToken(QByteArrayView token);
 [[nodiscard]] Result<DecodedToken> decodeToken(const QByteArray& token);
 [[nodiscard]] Result<DecodedToken> decodeToken(const QString& token);

@@ -1,6 +1,7 @@
 #include "jwt/jwtkey.h"
 
 #include "jwt/base64url.h"
+#include "jwt/jwttext.h"
 #include "jwt/opensslsupport.h"
 
 #include <openssl/core_names.h>
@@ -194,6 +195,20 @@ Result<Ssl::PkeyPtr> rsaFromJwk(const QJsonObject& jwk)
             return v.error();
         crt.append(*v);
     }
+    {
+        // A modulus must be odd and larger than the exponent, the exponent odd and at least 3;
+        // anything else is not an RSA key at all (and OpenSSL would import it as one).
+        const Ssl::BnPtr nBn = Ssl::bignum(*n);
+        const Ssl::BnPtr eBn = Ssl::bignum(*e);
+        if (!nBn || !eBn)
+            return withSslDetail(QStringLiteral("could not read the RSA JWK's \"n\" and \"e\""));
+        if (!BN_is_odd(nBn.get()) || BN_num_bits(nBn.get()) < 2)
+            return keyError(QStringLiteral("the RSA JWK's modulus \"n\" is not a valid RSA modulus (it is even "
+                                           "or too small)"));
+        if (!BN_is_odd(eBn.get()) || BN_num_bits(eBn.get()) < 2 || BN_cmp(eBn.get(), nBn.get()) >= 0)
+            return keyError(QStringLiteral("the RSA JWK's exponent \"e\" is not a valid RSA public exponent "
+                                           "(it must be odd, at least 3 and smaller than the modulus)"));
+    }
     const bool isPrivate = !d->isEmpty();
     const auto present = std::count_if(crt.cbegin(), crt.cend(), [](const QByteArray& b) { return !b.isEmpty(); });
     if (present != 0 && (present != 5 || !isPrivate))
@@ -224,7 +239,8 @@ Result<Ssl::PkeyPtr> ecFromJwk(const QJsonObject& jwk)
     const QString crv = jwk.value(QLatin1String("crv")).toString();
     const int size = coordinateSize(crv);
     if (size == 0)
-        return keyError(QStringLiteral("unsupported EC curve \"%1\": JWS uses P-256, P-384 or P-521").arg(crv));
+        return keyError(QStringLiteral("unsupported EC curve %1: JWS uses P-256, P-384 or P-521")
+                            .arg(jwk.contains(QLatin1String("crv")) ? quotedText(crv) : QStringLiteral("(no \"crv\")")));
     auto x = b64Member(jwk, "x", true);
     if (!x)
         return x.error();
@@ -258,8 +274,11 @@ Result<Ssl::PkeyPtr> ecFromJwk(const QJsonObject& jwk)
     if (!ok)
         return withSslDetail(QStringLiteral("could not build the EC key parameters"));
     auto pkey = fromParams("EC", bld, !d->isEmpty());
-    if (!pkey)
+    if (!pkey) {
+        if (pkey.error().message.contains(QStringLiteral("not on curve")))
+            return keyError(QStringLiteral("the EC JWK's point (x, y) is not on curve %1").arg(crv));
         return pkey.error();
+    }
     // The point must lie on the curve (invalid-curve attacks); a private d must match it.
     Ssl::PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey->get(), nullptr));
     if (!check || EVP_PKEY_public_check(check.get()) != 1)
@@ -273,7 +292,8 @@ Result<Ssl::PkeyPtr> okpFromJwk(const QJsonObject& jwk)
 {
     const QString crv = jwk.value(QLatin1String("crv")).toString();
     if (crv != u"Ed25519")
-        return keyError(QStringLiteral("unsupported OKP curve \"%1\": JWS EdDSA here uses Ed25519").arg(crv));
+        return keyError(QStringLiteral("unsupported OKP curve %1: JWS EdDSA here uses Ed25519")
+                            .arg(jwk.contains(QLatin1String("crv")) ? quotedText(crv) : QStringLiteral("(no \"crv\")")));
     auto x = b64Member(jwk, "x", true);
     if (!x)
         return x.error();
@@ -435,7 +455,7 @@ Result<JwtKey> JwtKey::fromJwk(const QJsonObject& jwk)
                                     : kty == u"OKP"
                                         ? okpFromJwk(jwk)
                                         : Result<Ssl::PkeyPtr>(keyError(
-                                              QStringLiteral("unsupported JWK key type \"%1\"").arg(kty)));
+                                              QStringLiteral("unsupported JWK key type %1").arg(quotedText(kty))));
         if (!pkey)
             return pkey.error();
         auto m = describe(std::move(pkey).value());
@@ -443,9 +463,27 @@ Result<JwtKey> JwtKey::fromJwk(const QJsonObject& jwk)
             return m.error();
         key = JwtKey(std::move(m).value());
     }
+    for (const char* name : {"kid", "alg", "use"}) {
+        const QJsonValue v = jwk.value(QLatin1String(name));
+        if (!v.isUndefined() && !v.isString())
+            return keyError(QStringLiteral("JWK member \"%1\" is not a string").arg(QLatin1String(name)));
+    }
     key.m_keyId = jwk.value(QLatin1String("kid")).toString();
     key.m_jwkAlgorithm = jwk.value(QLatin1String("alg")).toString();
     key.m_use = jwk.value(QLatin1String("use")).toString();
+    const QJsonValue ops = jwk.value(QLatin1String("key_ops"));
+    if (!ops.isUndefined()) {
+        if (!ops.isArray())
+            return keyError(QStringLiteral("JWK member \"key_ops\" is not an array"));
+        QStringList list;
+        const QJsonArray array = ops.toArray();
+        for (const QJsonValue& op : array) {
+            if (!op.isString())
+                return keyError(QStringLiteral("JWK member \"key_ops\" contains a value that is not a string"));
+            list.append(op.toString());
+        }
+        key.m_keyOps = list;
+    }
     return key;
 }
 
@@ -554,8 +592,41 @@ QString JwtKey::description() const
         break;
     }
     if (!m_keyId.isEmpty())
-        text += QStringLiteral(" (kid \"%1\")").arg(m_keyId);
+        text += QStringLiteral(" (kid %1)").arg(quotedText(m_keyId));
     return text;
+}
+
+bool JwtKey::allows(const char* operation, QString* why) const
+{
+    const QString op = QString::fromLatin1(operation);
+    if (!m_use.isEmpty() && m_use != u"sig") {
+        if (why)
+            *why = QStringLiteral("its JWK \"use\" is %1, not \"sig\"").arg(quotedText(m_use));
+        return false;
+    }
+    if (m_keyOps && !m_keyOps->contains(op)) {
+        if (why) {
+            QStringList quoted;
+            for (const QString& o : std::as_const(*m_keyOps))
+                quoted.append(quotedText(o, 40));
+            *why = m_keyOps->isEmpty()
+                       ? QStringLiteral("its JWK \"key_ops\" is empty, so it allows no operation, not \"%1\"").arg(op)
+                       : QStringLiteral("its JWK \"key_ops\" [%1] does not include \"%2\"")
+                             .arg(quoted.join(QStringLiteral(", ")), op);
+        }
+        return false;
+    }
+    return true;
+}
+
+bool JwtKey::allowsVerifying(QString* why) const
+{
+    return allows("verify", why);
+}
+
+bool JwtKey::allowsSigning(QString* why) const
+{
+    return allows("sign", why);
 }
 
 Result<QJsonObject> JwtKey::toPublicJwk() const
@@ -614,6 +685,8 @@ Result<QJsonObject> JwtKey::toPublicJwk() const
         jwk.insert(QStringLiteral("alg"), m_jwkAlgorithm);
     if (!m_use.isEmpty())
         jwk.insert(QStringLiteral("use"), m_use);
+    if (m_keyOps)
+        jwk.insert(QStringLiteral("key_ops"), QJsonArray::fromStringList(*m_keyOps));
     return jwk;
 }
 
@@ -687,7 +760,18 @@ evp_pkey_st* JwtKey::nativeHandle() const
 
 // --- JwkSet ---------------------------------------------------------------------------------
 
-Result<JwkSet> JwkSet::fromJson(QByteArrayView json)
+QString UnusableJwk::label() const
+{
+    return kid.isEmpty() ? QStringLiteral("key %1").arg(index)
+                         : QStringLiteral("key %1 (kid %2)").arg(index).arg(quotedText(kid, 80));
+}
+
+QString UnusableJwk::text() const
+{
+    return QStringLiteral("%1: %2").arg(label(), reason);
+}
+
+Result<JwkSet> JwkSet::fromJson(QByteArrayView json, JwkSource source)
 {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &err);
@@ -695,18 +779,43 @@ Result<JwkSet> JwkSet::fromJson(QByteArrayView json)
         return keyError(QStringLiteral("the JWKS is not valid JSON: %1 at byte %2").arg(err.errorString()).arg(err.offset));
     if (!doc.isObject())
         return keyError(QStringLiteral("a JWKS must be a JSON object with a \"keys\" array"));
-    return fromJsonObject(doc.object());
+    return fromJsonObject(doc.object(), source);
 }
 
-Result<JwkSet> JwkSet::fromJsonObject(const QJsonObject& object)
+namespace {
+
+const QString& remoteSymmetricReason()
+{
+    static const QString reason = QStringLiteral(
+        "a symmetric (\"oct\") key from a URL is never used: whoever can fetch the key set knows it and could "
+        "sign tokens with it (RFC 8725 §3.1); give it as a local file if it really is your HMAC secret");
+    return reason;
+}
+
+QString localSymmetricNote(const QString& label)
+{
+    return QStringLiteral("%1 is a symmetric (\"oct\") key; it is used because it came from a local file "
+                          "(symmetric keys from a JWKS URL never are)")
+        .arg(label);
+}
+
+} // namespace
+
+Result<JwkSet> JwkSet::fromJsonObject(const QJsonObject& object, JwkSource source)
 {
     JwkSet set;
+    set.m_source = source;
     if (!object.contains(QLatin1String("keys"))) {
         if (!object.contains(QLatin1String("kty")))
             return keyError(QStringLiteral("neither a JWKS (no \"keys\") nor a JWK (no \"kty\")"));
+        const bool symmetric = object.value(QLatin1String("kty")) == QJsonValue(QStringLiteral("oct"));
+        if (symmetric && source == JwkSource::Remote)
+            return keyError(QStringLiteral("the JWK is unusable: ") + remoteSymmetricReason());
         auto key = JwtKey::fromJwk(object);
         if (!key)
             return key.error();
+        if (symmetric)
+            set.m_notes.append(localSymmetricNote(QStringLiteral("the JWK")));
         set.m_keys.append(*key);
         return set;
     }
@@ -716,21 +825,39 @@ Result<JwkSet> JwkSet::fromJsonObject(const QJsonObject& object)
     const QJsonArray array = keys.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonObject jwk = array.at(i).toObject();
-        const QString kid = jwk.value(QLatin1String("kid")).toString();
-        const QString label = kid.isEmpty() ? QStringLiteral("key %1").arg(i + 1)
-                                            : QStringLiteral("key %1 (kid \"%2\")").arg(i + 1).arg(kid);
+        UnusableJwk entry;
+        entry.index = i + 1;
+        entry.kid = jwk.value(QLatin1String("kid")).toString();
         if (!array.at(i).isObject()) {
-            set.m_skipped.append(QStringLiteral("%1: not a JSON object").arg(label));
+            entry.reason = QStringLiteral("not a JSON object");
+            set.m_unusable.append(entry);
+            continue;
+        }
+        const bool symmetric = jwk.value(QLatin1String("kty")) == QJsonValue(QStringLiteral("oct"));
+        if (symmetric && source == JwkSource::Remote) {
+            entry.reason = remoteSymmetricReason();
+            set.m_unusable.append(entry);
             continue;
         }
         auto key = JwtKey::fromJwk(jwk);
         if (!key) {
-            set.m_skipped.append(QStringLiteral("%1: %2").arg(label, key.error().message));
+            entry.reason = key.error().message;
+            set.m_unusable.append(entry);
             continue;
         }
+        if (symmetric)
+            set.m_notes.append(localSymmetricNote(entry.label()));
         set.m_keys.append(*key);
     }
     return set;
+}
+
+QStringList JwkSet::skipped() const
+{
+    QStringList texts;
+    for (const UnusableJwk& entry : m_unusable)
+        texts.append(entry.text());
+    return texts;
 }
 
 QList<JwtKey> JwkSet::keysWithId(const QString& kid) const

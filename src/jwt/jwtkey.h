@@ -5,6 +5,7 @@
 #include "util/securebytes.h"
 
 #include <memory>
+#include <optional>
 
 #include <QByteArrayView>
 #include <QJsonObject>
@@ -65,6 +66,13 @@ public:
     void setJwkAlgorithm(const QString& alg) { m_jwkAlgorithm = alg; }
     [[nodiscard]] QString use() const { return m_use; }
     void setUse(const QString& use) { m_use = use; }
+    // JWK "key_ops" (RFC 7517 §4.3); nullopt when the JWK has none (no restriction).
+    [[nodiscard]] const std::optional<QStringList>& keyOperations() const { return m_keyOps; }
+    void setKeyOperations(std::optional<QStringList> ops) { m_keyOps = std::move(ops); }
+    // Whether the JWK's "use" and "key_ops" allow verifying ("sig" / "verify") or signing ("sig" /
+    // "sign"); when not, `why` says which member forbids it.
+    [[nodiscard]] bool allowsVerifying(QString* why = nullptr) const;
+    [[nodiscard]] bool allowsSigning(QString* why = nullptr) const;
 
     // The public part as a JWK (kty and key members, plus kid/alg/use when set). Members come out
     // in the object's (alphabetical) order. HMAC secrets have no public part: error.
@@ -82,25 +90,53 @@ public:
 private:
     explicit JwtKey(std::shared_ptr<const Material> material);
 
+    [[nodiscard]] bool allows(const char* operation, QString* why) const;
+
     std::shared_ptr<const Material> m_material;
     QString m_keyId;
     QString m_jwkAlgorithm;
     QString m_use;
+    std::optional<QStringList> m_keyOps;
 };
 
-// A JSON Web Key Set (RFC 7517 §5). Keys of unknown or unsupported type are skipped, as the RFC
-// asks, and listed in skipped() with the reason.
+// Where a JWK set comes from. Symmetric ("oct") keys are secrets: one published at a URL (a
+// provider's jwks_uri) is known to everyone who can fetch it, so such keys are never used
+// (RFC 8725 §3.1); from a local file the user chose, they are (with a note).
+enum class JwkSource {
+    Remote,    // a JWKS URL, an issuer's jwks_uri
+    LocalFile, // a JWK / JWKS file given explicitly
+};
+
+// A JWKS entry that could not be used, and why. `kid` is the entry's own (untrusted) text.
+struct UnusableJwk
+{
+    qsizetype index = 0; // 1-based position in "keys"
+    QString kid;         // empty when the entry has none
+    QString reason;
+    [[nodiscard]] QString label() const; // key 2 (kid "k1"), the kid escaped
+    [[nodiscard]] QString text() const;  // key 2 (kid "k1"): the EC point is not on the curve
+};
+
+// A JSON Web Key Set (RFC 7517 §5). Entries that cannot be used (unknown or unsupported type or
+// curve, missing members, an EC point off its curve, a bad modulus, a symmetric key from a URL) are
+// left out, as the RFC asks, and listed in unusable() with their kid and the reason, for every
+// report to show.
 class JwkSet
 {
 public:
-    JwkSet() = default;
-    // {"keys":[...]} or a single JWK object.
-    [[nodiscard]] static Result<JwkSet> fromJson(QByteArrayView json);
-    [[nodiscard]] static Result<JwkSet> fromJsonObject(const QJsonObject& object);
+    JwkSet() = default; // keys added by the program itself count as given explicitly
+    // {"keys":[...]} or a single JWK object. The default source is the cautious one.
+    [[nodiscard]] static Result<JwkSet> fromJson(QByteArrayView json, JwkSource source = JwkSource::Remote);
+    [[nodiscard]] static Result<JwkSet> fromJsonObject(const QJsonObject& object,
+                                                       JwkSource source = JwkSource::Remote);
 
     void addKey(const JwtKey& key) { m_keys.append(key); }
     [[nodiscard]] const QList<JwtKey>& keys() const { return m_keys; }
-    [[nodiscard]] const QStringList& skipped() const { return m_skipped; }
+    [[nodiscard]] const QList<UnusableJwk>& unusable() const { return m_unusable; }
+    [[nodiscard]] QStringList skipped() const; // unusable() as text
+    // Remarks about keys that are used, e.g. a symmetric key taken from a local file.
+    [[nodiscard]] const QStringList& notes() const { return m_notes; }
+    [[nodiscard]] JwkSource source() const { return m_source; }
     [[nodiscard]] bool isEmpty() const { return m_keys.isEmpty(); }
 
     // Keys whose kid equals `kid`.
@@ -108,7 +144,9 @@ public:
 
 private:
     QList<JwtKey> m_keys;
-    QStringList m_skipped;
+    QList<UnusableJwk> m_unusable;
+    QStringList m_notes;
+    JwkSource m_source = JwkSource::LocalFile;
 };
 
 } // namespace Tokenbench::Core::Jwt

@@ -1,6 +1,7 @@
 #include "jwt/signature.h"
 
 #include "jwt/jwtkey.h"
+#include "jwt/jwttext.h"
 #include "jwt/opensslsupport.h"
 
 #include <openssl/crypto.h>
@@ -160,9 +161,11 @@ Result<void> checkKeyForAlgorithm(Algorithm alg, const JwtKey& key, KeyUse use, 
         return refused(QStringLiteral("signing with %1 needs a private key, but this is %2").arg(name, article(key)));
     if (!key.jwkAlgorithm().isEmpty() && key.jwkAlgorithm() != name)
         return refused(QStringLiteral("refused: the key is meant for %1 (its JWK \"alg\"), not %2")
-                           .arg(key.jwkAlgorithm(), name));
-    if (!key.use().isEmpty() && key.use() != u"sig")
-        return refused(QStringLiteral("refused: the key's JWK \"use\" is \"%1\", not \"sig\"").arg(key.use()));
+                           .arg(escapedText(key.jwkAlgorithm()), name));
+    QString why;
+    if (!(use == KeyUse::Sign ? key.allowsSigning(&why) : key.allowsVerifying(&why)))
+        return refused(QStringLiteral("refused: the key may not be used to %1: %2")
+                           .arg(use == KeyUse::Sign ? QStringLiteral("sign") : QStringLiteral("verify"), why));
     return {};
 }
 

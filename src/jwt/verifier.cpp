@@ -1,5 +1,7 @@
 #include "jwt/verifier.h"
 
+#include "jwt/jwttext.h"
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -26,13 +28,24 @@ const QSet<QString>& registeredHeaders()
     return names;
 }
 
-QString kidText(const DecodedToken& token)
+// Header parameters Tokenbench itself implements and so may appear in "crit".
+const QSet<QString>& implementedCriticalHeaders()
 {
-    return token.keyId().isEmpty() ? QString() : QStringLiteral(" (kid \"%1\")").arg(token.keyId());
+    static const QSet<QString> names{QStringLiteral("b64")}; // RFC 7797
+    return names;
 }
 
-bool compatible(Algorithm alg, const JwtKey& key, QString* why)
+QString kidText(const DecodedToken& token)
 {
+    return token.keyId().isEmpty() ? QString() : QStringLiteral(" (kid %1)").arg(quotedText(token.keyId()));
+}
+
+bool compatible(Algorithm alg, const JwtKey& key, JwkSource source, QString* why)
+{
+    if (key.type() == KeyType::Hmac && source == JwkSource::Remote) {
+        *why = QStringLiteral("a symmetric key from a URL is never used (RFC 8725 §3.1)");
+        return false;
+    }
     if (key.type() != keyTypeFor(alg)) {
         *why = QStringLiteral("a %1 key cannot verify %2").arg(keyTypeName(key.type()), algorithmName(alg));
         return false;
@@ -41,15 +54,29 @@ bool compatible(Algorithm alg, const JwtKey& key, QString* why)
         *why = QStringLiteral("curve %1 does not fit %2").arg(key.curve(), algorithmName(alg));
         return false;
     }
-    if (!key.use().isEmpty() && key.use() != u"sig") {
-        *why = QStringLiteral("its \"use\" is \"%1\"").arg(key.use());
+    if (!key.allowsVerifying(why))
         return false;
-    }
     if (!key.jwkAlgorithm().isEmpty() && key.jwkAlgorithm() != algorithmName(alg)) {
-        *why = QStringLiteral("it is meant for %1").arg(key.jwkAlgorithm());
+        *why = QStringLiteral("it is meant for %1").arg(escapedText(key.jwkAlgorithm()));
         return false;
     }
     return true;
+}
+
+// " — 2 entries of the key set could not be used: key 1 (kid "a"): ...; key 3: ..." (at most three).
+QString unusableSummary(const JwkSet& keys)
+{
+    const QList<UnusableJwk>& unusable = keys.unusable();
+    if (unusable.isEmpty())
+        return {};
+    QStringList texts;
+    for (qsizetype i = 0; i < unusable.size() && i < 3; ++i)
+        texts.append(unusable.at(i).text());
+    if (unusable.size() > 3)
+        texts.append(QStringLiteral("and %1 more").arg(unusable.size() - 3));
+    return QStringLiteral(" \u2014 %1 of the key set could not be used: %2")
+        .arg(unusable.size() == 1 ? QStringLiteral("1 entry") : QStringLiteral("%1 entries").arg(unusable.size()),
+             texts.join(QStringLiteral("; ")));
 }
 
 } // namespace
@@ -59,10 +86,10 @@ Verification checkHeader(const DecodedToken& token, const VerifyOptions& options
     using S = Verification::Status;
     if (token.isEncrypted()) {
         const QString enc = token.header.value(QLatin1String("enc")).toString();
-        return outcome(S::Encrypted, QStringLiteral("the token is encrypted (JWE, alg \"%1\", enc \"%2\"): its "
+        return outcome(S::Encrypted, QStringLiteral("the token is encrypted (JWE, alg %1, enc %2): its "
                                                     "contents and signature cannot be checked without "
                                                     "the recipient's private key")
-                                         .arg(token.algorithm(), enc));
+                                         .arg(quotedText(token.algorithm()), quotedText(enc)));
     }
     const QJsonValue algValue = token.header.value(QLatin1String("alg"));
     if (algValue.isUndefined())
@@ -71,38 +98,49 @@ Verification checkHeader(const DecodedToken& token, const VerifyOptions& options
         return outcome(S::Refused, QStringLiteral("the header's \"alg\" is not a string"));
     const QString algName = algValue.toString();
     if (algName.compare(u"none", Qt::CaseInsensitive) == 0)
-        return outcome(S::Refused, QStringLiteral("refused: alg \"%1\" means the token is unsigned, and an "
+        return outcome(S::Refused, QStringLiteral("refused: alg %1 means the token is unsigned, and an "
                                                   "unsigned token proves nothing (RFC 8725 §3.1)")
-                                       .arg(algName));
+                                       .arg(quotedText(algName)));
     const auto alg = algorithmFromName(algName);
     if (!alg)
-        return outcome(S::Refused, QStringLiteral("unsupported algorithm \"%1\"").arg(algName));
+        return outcome(S::Refused, QStringLiteral("unsupported algorithm %1").arg(quotedText(algName)));
     if (!options.allowedAlgorithms.isEmpty() && !options.allowedAlgorithms.contains(*alg)) {
         QStringList allowed;
         for (Algorithm a : options.allowedAlgorithms)
             allowed.append(algorithmName(a));
         auto v = outcome(S::Refused, QStringLiteral("refused: the token is signed with %1, but only %2 is "
                                                     "expected here")
-                                         .arg(algName, allowed.join(QStringLiteral(", "))));
+                                         .arg(escapedText(algName), allowed.join(QStringLiteral(", "))));
         v.algorithm = alg;
         return v;
     }
 
-    const QJsonValue b64 = token.header.value(QLatin1String("b64"));
-    if (b64.isBool() && !b64.toBool()) {
-        auto v = outcome(S::Refused, QStringLiteral("refused: unencoded payloads (\"b64\": false, RFC 7797) are "
-                                                    "not supported"));
+    auto refusal = [&](const QString& message) {
+        auto v = outcome(S::Refused, message);
         v.algorithm = alg;
         return v;
+    };
+    auto critRefusal = refusal;
+
+    // RFC 7797: "b64" is a boolean; false (an unencoded payload) only counts when "crit" lists it,
+    // since a verifier that does not know RFC 7797 would read the token differently.
+    const QJsonValue b64 = token.header.value(QLatin1String("b64"));
+    const QJsonArray critArray = token.header.value(QLatin1String("crit")).toArray();
+    if (!b64.isUndefined() && !b64.isBool())
+        return refusal(QStringLiteral("refused: the header's \"b64\" must be true or false (RFC 7797 §3)"));
+    if (b64 == QJsonValue(false)) {
+        if (!critArray.contains(QJsonValue(QStringLiteral("b64"))))
+            return refusal(QStringLiteral("refused: the header says \"b64\": false (an unencoded payload, RFC 7797) "
+                                          "but \"crit\" does not list \"b64\", as RFC 7797 §6 requires; "
+                                          "verifiers that do not know RFC 7797 would read another payload"));
+        if (token.parts.value(1).isEmpty())
+            return refusal(QStringLiteral("refused: the payload is detached (\"b64\": false with an empty payload "
+                                          "part, RFC 7797 §5.2); Tokenbench verifies only tokens that carry "
+                                          "their payload"));
     }
 
     if (token.header.contains(QLatin1String("crit"))) {
         const QJsonValue crit = token.header.value(QLatin1String("crit"));
-        auto critRefusal = [&](const QString& message) {
-            auto v = outcome(S::Refused, message);
-            v.algorithm = alg;
-            return v;
-        };
         if (!crit.isArray() || crit.toArray().isEmpty())
             return critRefusal(QStringLiteral("refused: \"crit\" must be a non-empty array of header names "
                                               "(RFC 7515 §4.1.11)"));
@@ -112,19 +150,19 @@ Verification checkHeader(const DecodedToken& token, const VerifyOptions& options
                 return critRefusal(QStringLiteral("refused: \"crit\" contains a value that is not a string"));
             const QString name = entry.toString();
             if (registeredHeaders().contains(name))
-                return critRefusal(QStringLiteral("refused: \"crit\" lists \"%1\", a header defined by the JWS "
+                return critRefusal(QStringLiteral("refused: \"crit\" lists %1, a header defined by the JWS "
                                                   "specification itself, which it must not (RFC 7515 "
                                                   "§4.1.11)")
-                                       .arg(name));
+                                       .arg(quotedText(name)));
             if (!token.header.contains(name))
-                return critRefusal(QStringLiteral("refused: \"crit\" lists \"%1\", but the header has no such "
+                return critRefusal(QStringLiteral("refused: \"crit\" lists %1, but the header has no such "
                                                   "parameter")
-                                       .arg(name));
-            if (!options.understoodCriticalHeaders.contains(name))
-                return critRefusal(QStringLiteral("refused: the critical header parameter \"%1\" is not "
+                                       .arg(quotedText(name)));
+            if (!implementedCriticalHeaders().contains(name) && !options.understoodCriticalHeaders.contains(name))
+                return critRefusal(QStringLiteral("refused: the critical header parameter %1 is not "
                                                   "understood, and RFC 7515 §4.1.11 requires rejecting such "
                                                   "tokens")
-                                       .arg(name));
+                                       .arg(quotedText(name)));
         }
     }
     auto v = outcome(S::Valid, QString());
@@ -168,22 +206,36 @@ Verification verifySignature(const DecodedToken& token, const JwkSet& keys, cons
 
     Verification result;
     result.algorithm = alg;
+    result.unusableKeys = keys.skipped();
+    result.notes = keys.notes();
     QList<JwtKey> candidates = keys.keys();
     const QString kid = token.keyId();
+    // The entry the token names by its kid, when that entry could not be used.
+    QString unusableNamed;
     if (!kid.isEmpty()) {
         const QList<JwtKey> byId = keys.keysWithId(kid);
+        for (const UnusableJwk& entry : keys.unusable()) {
+            if (byId.isEmpty() && entry.kid == kid && unusableNamed.isEmpty())
+                unusableNamed = entry.text();
+        }
         if (!byId.isEmpty())
             candidates = byId;
+        else if (!unusableNamed.isEmpty())
+            result.attempts.append(QStringLiteral("the key set's entry for kid %1 could not be used (%2); trying every "
+                                                  "compatible key")
+                                       .arg(quotedText(kid), unusableNamed));
         else
-            result.attempts.append(QStringLiteral("no key has kid \"%1\"; trying every compatible key").arg(kid));
+            result.attempts.append(QStringLiteral("no key has kid %1; trying every compatible key").arg(quotedText(kid)));
     }
 
     bool anyTried = false;
     QString lastRefusal;
+    QStringList skippedWhy;
     for (const JwtKey& key : std::as_const(candidates)) {
         QString why;
-        if (!compatible(alg, key, &why)) {
+        if (!compatible(alg, key, keys.source(), &why)) {
             result.attempts.append(QStringLiteral("%1: skipped, %2").arg(key.description(), why));
+            skippedWhy.append(QStringLiteral("%1: %2").arg(key.description(), why));
             continue;
         }
         Verification one = verifySignature(token, key, options);
@@ -192,6 +244,9 @@ Verification verifySignature(const DecodedToken& token, const JwkSet& keys, cons
             result.status = S::Valid;
             result.key = key;
             result.message = one.message;
+            if (key.type() == KeyType::Hmac && !keys.notes().isEmpty())
+                result.message += QStringLiteral("; note: ") + keys.notes().join(QStringLiteral("; "));
+            result.message += unusableSummary(keys);
             return result;
         }
         if (one.status == S::Refused) {
@@ -209,12 +264,20 @@ Verification verifySignature(const DecodedToken& token, const JwkSet& keys, cons
     } else if (!lastRefusal.isEmpty()) {
         result.status = S::Refused;
         result.message = lastRefusal;
+    } else if (!unusableNamed.isEmpty()) {
+        result.status = S::NoUsableKey;
+        result.message = QStringLiteral("the token names kid %1, but that entry of the key set could not be used: %2")
+                             .arg(quotedText(kid), unusableNamed);
     } else {
         result.status = S::NoUsableKey;
         result.message = QStringLiteral("no key in the set can verify %1%2 (%3 key(s) in the set)")
                              .arg(algorithmName(alg), kidText(token))
                              .arg(keys.keys().size());
+        if (!skippedWhy.isEmpty() && skippedWhy.size() <= 3)
+            result.message += QStringLiteral(": ") + skippedWhy.join(QStringLiteral("; "));
     }
+    if (unusableNamed.isEmpty() || result.status != S::NoUsableKey)
+        result.message += unusableSummary(keys);
     return result;
 }
 

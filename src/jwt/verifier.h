@@ -38,18 +38,22 @@ struct Verification
     std::optional<Algorithm> algorithm; // the token's alg when it is a supported one
     JwtKey key;                         // the key that verified the signature (Valid)
     QStringList attempts;               // one line per key considered, for a JWKS
+    QStringList unusableKeys;           // JWKS entries that could not be used, with kid and reason
+    QStringList notes;                  // remarks on the keys used (a symmetric key from a file)
 
     [[nodiscard]] bool isValid() const { return status == Status::Valid; }
 };
 
 // Header checks that need no key: alg present, not "none", supported and allowed; "crit" well-formed
-// and understood (RFC 7515 §4.1.11); no unencoded payload (RFC 7797 "b64": false).
+// and understood (RFC 7515 §4.1.11; "b64" of RFC 7797 is understood); "b64" a boolean, and false
+// (an unencoded payload) only when "crit" lists it and the payload is not detached.
 [[nodiscard]] Verification checkHeader(const DecodedToken& token, const VerifyOptions& options = {});
 
 [[nodiscard]] Verification verifySignature(const DecodedToken& token, const JwtKey& key,
                                            const VerifyOptions& options = {});
 // Selects by the token's "kid"; when no key has that kid (or the token has none) every compatible
-// key (type and curve fit alg, JWK alg/use allow it) is tried.
+// key (type and curve fit alg, JWK alg/use/key_ops allow verifying, not a symmetric key from a URL) is
+// tried. The set's unusable entries are listed in unusableKeys and summed up in the message.
 [[nodiscard]] Verification verifySignature(const DecodedToken& token, const JwkSet& keys,
                                            const VerifyOptions& options = {});
 

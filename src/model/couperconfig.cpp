@@ -5,6 +5,7 @@
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "model/validator.h"
+#include "util/boundedread.h"
 
 #include <QRegularExpression>
 
@@ -116,10 +117,10 @@ bool isHclFile(const QString& path)
 
 Result<CouperConfig> loadCouperConfig(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{Error::Code::Io, QStringLiteral("cannot read the file: %1").arg(f.errorString()), path};
-    return parseCouperConfig(f.readAll(), path);
+    auto bytes = readFileLimited(path, FileLimits::ConfigFile, QStringLiteral("configuration file"));
+    if (!bytes)
+        return bytes.error();
+    return parseCouperConfig(*bytes, path);
 }
 
 CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)

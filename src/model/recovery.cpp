@@ -1,5 +1,7 @@
 #include "model/recovery.h"
 
+#include "util/boundedread.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -56,10 +58,11 @@ QList<Entry> pending()
     QList<Entry> out;
     const QDir dir(directory());
     for (const QFileInfo& info : dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files)) {
-        QFile f(info.absoluteFilePath());
-        if (!f.open(QIODevice::ReadOnly))
+        const auto bytes = readFileLimited(info.absoluteFilePath(), FileLimits::KeyFile,
+                                           QStringLiteral("recovery description"));
+        if (!bytes)
             continue;
-        const QJsonObject meta = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonObject meta = QJsonDocument::fromJson(*bytes).object();
         Entry e;
         e.workspaceId = info.completeBaseName();
         e.recoveryFile = dataPath(e.workspaceId);

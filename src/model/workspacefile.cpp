@@ -2,6 +2,7 @@
 
 #include "model/schema.h"
 #include "model/valueresolver.h"
+#include "util/boundedread.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,8 +17,6 @@
 namespace Tokenbench::Core::WorkspaceFile {
 
 namespace {
-
-constexpr qint64 MaxFileSize = 64 * 1024 * 1024;
 
 // Namespace of derivedId()'s name-based UUIDs (a fixed random UUID; never change it: it would move
 // every id-less workspace to a new keychain namespace).
@@ -193,18 +192,15 @@ Result<Loaded> parse(const QByteArray& bytes, const QString& fileName)
 
 Result<Loaded> load(const QString& path)
 {
-    QFile file(path);
     const QFileInfo info(path);
     if (!info.exists())
         return Error{Error::Code::Io, QStringLiteral("the file does not exist"), path};
     if (info.isDir())
         return Error{Error::Code::Io, QStringLiteral("this is a folder, not a workspace file"), path};
-    if (info.size() > MaxFileSize)
-        return Error{Error::Code::Io,
-                     QStringLiteral("the file is %1 MB; a workspace is at most 64 MB").arg(info.size() >> 20), path};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Code::Io, QStringLiteral("cannot read the file: %1").arg(file.errorString()), path};
-    return parse(file.readAll(), path);
+    auto bytes = readFileLimited(path, FileLimits::WorkspaceFile, QStringLiteral("workspace file"));
+    if (!bytes)
+        return bytes.error();
+    return parse(*bytes, path);
 }
 
 QString newId()

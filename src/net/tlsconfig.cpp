@@ -5,6 +5,7 @@
 #include "model/block.h"
 #include "model/validator.h"
 #include "model/valueresolver.h"
+#include "util/boundedread.h"
 #include "net/formencoding.h"
 #include "net/preparedrequest.h"
 #include "util/duration.h"
@@ -105,11 +106,13 @@ Result<QByteArray> material(const Block& tls, const QString& name, const ValueRe
     if (file.isEmpty())
         return inline_.toUtf8();
     const QString path = QFileInfo(file).isRelative() && !baseDir.isEmpty() ? baseDir + u'/' + file : file;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{Error::Code::Usage, QStringLiteral("tls: %1_file: read error: open %2: %3").arg(name, path, f.errorString()),
+    auto read = readFileLimited(path, FileLimits::KeyFile,
+                                name.contains(QStringLiteral("key")) ? QStringLiteral("key file")
+                                                                     : QStringLiteral("certificate file"));
+    if (!read)
+        return Error{Error::Code::Usage, QStringLiteral("tls: %1_file: read error: %2: %3").arg(name, path, read.error().message),
                      QStringLiteral("tls.") + name + QStringLiteral("_file")};
-    const QByteArray data = f.readAll();
+    const QByteArray data = std::move(read).value();
     if (data.trimmed().isEmpty())
         return Error{Error::Code::Usage, QStringLiteral("tls: %1_file: the file %2 is empty").arg(name, path),
                      QStringLiteral("tls.") + name + QStringLiteral("_file")};

@@ -7,6 +7,7 @@
 #include "jwt/clientassertion.h"
 #include "jwt/signer.h"
 #include "net/formencoding.h"
+#include "util/boundedread.h"
 #include "util/securebytes.h"
 
 #include <QFile>
@@ -187,12 +188,12 @@ Result<SigningProfileSpec> signingProfileFromBlock(const Block& p, const ValueRe
                      QStringLiteral("key_file")};
     if (!keyFile.isEmpty()) {
         const QString path = QFileInfo(keyFile).isRelative() && !baseDir.isEmpty() ? baseDir + u'/' + keyFile : keyFile;
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
+        auto read = readFileLimited(path, FileLimits::KeyFile, QStringLiteral("key file"));
+        if (!read)
             return Error{Error::Code::Usage,
-                         QStringLiteral("jwt_signing_profile key: read error: open %1: %2").arg(path, f.errorString()),
+                         QStringLiteral("jwt_signing_profile key: read error: %1: %2").arg(path, read.error().message),
                          QStringLiteral("key_file")};
-        s.keyMaterial = f.readAll();
+        s.keyMaterial = std::move(read).value();
     } else {
         s.keyMaterial = key.toUtf8();
     }

@@ -68,6 +68,29 @@ private Q_SLOTS:
         QVERIFY(panel.errorText().isEmpty());
     }
 
+    void extremeTimes_shownInWords_neverGarbage()
+    {
+        // exp far beyond year 9999, iat far before year 1, nbf just past int64: each row reads sensibly.
+        const QByteArray header = QByteArray("{\"alg\":\"HS256\"}").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray payload = QByteArray("{\"exp\":1e300,\"iat\":-9e18,\"nbf\":9223372036854775808,\"auth_time\":1700000000}")
+                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        Tokenbench::Ui::JwtPanel panel(&m_nam);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setToken(QString::fromLatin1(header + '.' + payload + ".c2ln"));
+        QTRY_VERIFY(!panel.claimText(QStringLiteral("exp"), 2).isEmpty());
+        const QString exp = panel.claimText(QStringLiteral("exp"), 2);
+        QVERIFY2(exp.startsWith(QStringLiteral("expires in more than")) && exp.endsWith(QStringLiteral("after the year 9999")),
+                 qPrintable(exp));
+        const QString iat = panel.claimText(QStringLiteral("iat"), 2);
+        QVERIFY2(iat.contains(QStringLiteral("ago")) && iat.endsWith(QStringLiteral("before the year 1")), qPrintable(iat));
+        QVERIFY2(panel.claimText(QStringLiteral("nbf"), 2).endsWith(QStringLiteral("after the year 9999")),
+                 qPrintable(panel.claimText(QStringLiteral("nbf"), 2)));
+        // An ordinary date keeps its calendar form.
+        QVERIFY2(panel.claimText(QStringLiteral("auth_time"), 2).contains(QStringLiteral("2023-11-14 22:13:20 UTC")),
+                 qPrintable(panel.claimText(QStringLiteral("auth_time"), 2)));
+    }
+
     void issuerKeys_discoveredFromIss_verify()
     {
         Tokenbench::Ui::JwtPanel panel(&m_nam);

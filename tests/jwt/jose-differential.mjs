@@ -4,6 +4,11 @@
 //   node jose-differential.mjs AUTHSERVER_DIR sign OUT.json
 //       For each algorithm: a fresh key (pair), a JWT signed by jose; writes
 //       [{alg, kid, token, jwk (public, or oct for HS*), pem (SPKI, asymmetric only), claims}].
+//   node jose-differential.mjs AUTHSERVER_DIR b64 OUT.json
+//       RFC 7797 vectors: compact JWS with "b64" true/false in "crit" (an unencoded payload is put
+//       between the dots as it is), "b64": false without "crit", and an unknown "crit" parameter;
+//       writes [{name, alg, token, jwk, expect: 'valid' | 'refused', payload}]. jose verifies each
+//       'valid' token itself first, so the vectors are right independently of Tokenbench.
 //   node jose-differential.mjs AUTHSERVER_DIR verify IN.json OUT.json
 //       IN: [{alg, token, jwk}]; jose verifies each token with the JWK (only that alg allowed);
 //       writes [{alg, ok, header, payload} | {alg, ok: false, error}].
@@ -51,6 +56,50 @@ async function sign(outFile) {
   writeFileSync(outFile, JSON.stringify(results, null, 1));
 }
 
+async function b64Vectors(outFile) {
+  const results = [];
+  const encoder = new TextEncoder();
+  for (const alg of ['HS256', 'RS256', 'ES256', 'EdDSA']) {
+    let signingKey;
+    let verifyKey;
+    let jwk;
+    if (alg.startsWith('HS')) {
+      signingKey = await jose.generateSecret(alg);
+      verifyKey = signingKey;
+      jwk = await jose.exportJWK(signingKey);
+    } else {
+      const { publicKey, privateKey } = await jose.generateKeyPair(alg, { modulusLength: 2048 });
+      signingKey = privateKey;
+      verifyKey = publicKey;
+      jwk = await jose.exportJWK(publicKey);
+    }
+    const cases = [
+      { name: 'b64 false raw text', header: { alg, b64: false, crit: ['b64'] }, payload: '$02~!*', expect: 'valid' },
+      { name: 'b64 false JSON', header: { alg, b64: false, crit: ['b64'] }, payload: '{"sub":"unencoded","n":1}', expect: 'valid' },
+      { name: 'b64 true in crit', header: { alg, b64: true, crit: ['b64'] }, payload: '{"sub":"encoded"}', expect: 'valid' },
+      // jose ignores b64 when crit does not list it, and encodes the payload; Tokenbench refuses.
+      { name: 'b64 false without crit', header: { alg, b64: false }, payload: '{"sub":"x"}', expect: 'refused' },
+      { name: 'unknown crit', header: { alg, b64: true, crit: ['b64', 'urn:x'], 'urn:x': 1 }, payload: '{"sub":"y"}',
+        expect: 'refused', crit: { 'urn:x': true } },
+    ];
+    for (const c of cases) {
+      const jws = await new jose.FlattenedSign(encoder.encode(c.payload))
+        .setProtectedHeader(c.header)
+        .sign(signingKey, c.crit ? { crit: c.crit } : undefined);
+      const unencoded = c.header.b64 === false && (c.header.crit ?? []).includes('b64');
+      const token = `${jws.protected}.${unencoded ? c.payload : jws.payload}.${jws.signature}`;
+      if (c.expect === 'valid') {
+        const { payload } = await jose.compactVerify(token, verifyKey, { algorithms: [alg] });
+        if (new TextDecoder().decode(payload) !== c.payload) {
+          throw new Error(`jose does not read back ${c.name} / ${alg}`);
+        }
+      }
+      results.push({ name: `${c.name} ${alg}`, alg, token, jwk, expect: c.expect, payload: c.payload });
+    }
+  }
+  writeFileSync(outFile, JSON.stringify(results, null, 1));
+}
+
 async function verify(inFile, outFile) {
   const cases = JSON.parse(readFileSync(inFile, 'utf8'));
   const results = [];
@@ -70,7 +119,9 @@ if (mode === 'sign') {
   await sign(first);
 } else if (mode === 'verify') {
   await verify(first, second);
+} else if (mode === 'b64') {
+  await b64Vectors(first);
 } else {
-  console.error('usage: jose-differential.mjs AUTHSERVER_DIR sign OUT | verify IN OUT');
+  console.error('usage: jose-differential.mjs AUTHSERVER_DIR sign OUT | b64 OUT | verify IN OUT');
   process.exit(2);
 }

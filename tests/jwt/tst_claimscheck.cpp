@@ -1,7 +1,10 @@
+#include "jwt/base64url.h"
 #include "jwt/claimscheck.h"
 #include "jwt/jwtkey.h"
 #include "jwt/signer.h"
 #include "util/testsupport.h"
+
+#include <limits>
 
 #include <QJsonArray>
 #include <QTest>
@@ -25,6 +28,16 @@ DecodedToken tokenWith(const QJsonObject& claims, const QString& alg = QStringLi
     auto decoded = *decodeToken(*compact);
     decoded.header.insert(QStringLiteral("alg"), alg); // the alg whose hash at_hash/c_hash use
     return decoded;
+}
+
+// A token whose payload is exactly `payloadJson` (numbers as written, e.g. 1e300 or 30 digits).
+DecodedToken tokenFromText(const QByteArray& payloadJson)
+{
+    const QByteArray compact = Base64Url::encode("{\"alg\":\"HS256\"}") + '.' + Base64Url::encode(payloadJson) + ".c2ln";
+    auto decoded = decodeToken(compact);
+    if (!decoded)
+        qFatal("bad test token: %s", qPrintable(decoded.error().message));
+    return *decoded;
 }
 
 const ClaimCheck* find(const QList<ClaimCheck>& checks, const char* name)
@@ -182,6 +195,77 @@ private Q_SLOTS:
         QVERIFY(!oidcTokenHash(QStringLiteral("none"), "abc").ok());
     }
 
+    void extremeTimes_noOverflowAndReadable_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("expPasses"); // as exp
+        QTest::addColumn<bool>("nbfPasses"); // the same number as nbf and iat
+        QTest::addColumn<QString>("when");   // what the message shows for the date
+        QTest::newRow("1e300") << QByteArray("1e300") << true << false << QStringLiteral("after the year 9999");
+        QTest::newRow("9e18") << QByteArray("9000000000000000000") << true << false << QStringLiteral("after the year 9999");
+        QTest::newRow("just over int64") << QByteArray("9223372036854775808") << true << false
+                                         << QStringLiteral("after the year 9999");
+        QTest::newRow("30 digits") << QByteArray("999999999999999999999999999999") << true << false
+                                   << QStringLiteral("after the year 9999");
+        QTest::newRow("max double") << QByteArray("1.7976931348623157e308") << true << false
+                                    << QStringLiteral("after the year 9999");
+        QTest::newRow("year 10000") << QByteArray("253402300800") << true << false << QStringLiteral("after the year 9999");
+        QTest::newRow("year 9999") << QByteArray("253402300799") << true << false << QStringLiteral("9999-12-31T23:59:59Z");
+        QTest::newRow("-9e18") << QByteArray("-9000000000000000000") << false << true << QStringLiteral("before the year 1");
+        QTest::newRow("-1e300") << QByteArray("-1e300") << false << true << QStringLiteral("before the year 1");
+        QTest::newRow("negative") << QByteArray("-1") << false << true << QStringLiteral("1969-12-31T23:59:59Z");
+        QTest::newRow("fraction") << QByteArray("1700000000.75") << false << true << QStringLiteral("2023-11-14T22:13:20Z");
+    }
+
+    void extremeTimes_noOverflowAndReadable()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(bool, expPasses);
+        QFETCH(bool, nbfPasses);
+        QFETCH(QString, when);
+        const DecodedToken t = tokenFromText("{\"exp\":" + value + ",\"nbf\":" + value + ",\"iat\":" + value + "}");
+        // The largest tolerance a caller can ask for must not overflow either.
+        for (qint64 skew : {qint64(0), qint64(60), std::numeric_limits<qint64>::max()}) {
+            ClaimExpectations expected;
+            expected.clockSkewSeconds = skew;
+            const auto checks = checkClaims(t, expected, Now);
+            QCOMPARE(checks.size(), 3);
+            if (skew == 0) {
+                QCOMPARE(find(checks, "exp")->passed, expPasses);
+                QCOMPARE(find(checks, "nbf")->passed, nbfPasses);
+                QCOMPARE(find(checks, "iat")->passed, nbfPasses);
+            }
+            for (const ClaimCheck& c : checks) {
+                QVERIFY2(c.reason.contains(QLatin1Char('(') + when + QLatin1Char(')')), qPrintable(c.reason));
+                QVERIFY2(!c.reason.contains(QStringLiteral("()")) && !c.reason.contains(QStringLiteral("--")) &&
+                             !c.reason.contains(QStringLiteral("in -")),
+                         qPrintable(c.reason));
+            }
+        }
+    }
+
+    void extremeTimes_distancesInYears()
+    {
+        const auto checks = checkClaims(tokenFromText("{\"exp\":1e300}"), {}, Now);
+        QVERIFY2(find(checks, "exp")->reason.startsWith(QStringLiteral("expires in more than 31")) &&
+                     find(checks, "exp")->reason.contains(QStringLiteral("years")),
+                 qPrintable(find(checks, "exp")->reason));
+        const auto past = checkClaims(tokenFromText("{\"exp\":-1e300}"), {}, Now);
+        QVERIFY2(find(past, "exp")->reason.startsWith(QStringLiteral("expired more than 31")),
+                 qPrintable(find(past, "exp")->reason));
+        // Exactly representable far dates are not "more than".
+        const auto exact = checkClaims(tokenFromText("{\"exp\":253402300799}"), {}, Now);
+        QVERIFY2(find(exact, "exp")->reason.startsWith(QStringLiteral("expires in 7981 years")),
+                 qPrintable(find(exact, "exp")->reason));
+
+        const auto date = NumericDate::fromJson(QJsonValue(1e300));
+        QVERIFY(date && date->clamped);
+        QCOMPARE(date->seconds, NumericDate::MaxSpan);
+        QVERIFY(!NumericDate::fromJson(QJsonValue(QStringLiteral("1"))));
+        QCOMPARE(relativeTime(std::numeric_limits<qint64>::min()).left(10), QStringLiteral("more than "));
+        QCOMPARE(relativeTime(std::numeric_limits<qint64>::max()).left(13), QStringLiteral("in more than "));
+    }
+
     void relativeTime_readable()
     {
         QCOMPARE(relativeTime(240), QStringLiteral("in 4 min"));
@@ -189,6 +273,8 @@ private Q_SLOTS:
         QCOMPARE(relativeTime(3600 * 2), QStringLiteral("in 2 h"));
         QCOMPARE(relativeTime(-(86400 * 3 + 5)), QStringLiteral("3 days ago"));
         QCOMPARE(relativeTime(0), QStringLiteral("now"));
+        QCOMPARE(relativeTime(86400 * 400), QStringLiteral("in 400 days"));
+        QCOMPARE(relativeTime(86400 * 365 * 3), QStringLiteral("in 3 years"));
     }
 };
 

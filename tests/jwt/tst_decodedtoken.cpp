@@ -46,6 +46,26 @@ private Q_SLOTS:
         QVERIFY(token->payloadNote.contains(QStringLiteral("not JSON")));
     }
 
+    void unencodedPayload_rfc7797_takenAsItIs()
+    {
+        // {"alg":"HS256","b64":false,"crit":["b64"]} . $02 . (signature bytes irrelevant here)
+        const QByteArray token = "eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19.{\"a\":1}.c2ln";
+        auto decoded = decodeToken(token);
+        QVERIFY2(decoded.ok(), Tokenbench::Test::why(decoded).constData());
+        QVERIFY(decoded->unencodedPayload);
+        QCOMPARE(decoded->payloadBytes, QByteArray("{\"a\":1}"));
+        QVERIFY(decoded->payloadIsObject);
+        QCOMPARE(decoded->payload.value(QStringLiteral("a")).toInt(), 1);
+        QCOMPARE(decoded->signingInput, token.left(token.lastIndexOf('.')));
+        // Bytes that are no base64url at all are fine in an unencoded payload, not in an encoded one.
+        QVERIFY(decodeToken(QByteArray("eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19.$02.c2ln")).ok());
+        QVERIFY(!decodeToken(QByteArray("eyJhbGciOiJIUzI1NiJ9.$02.c2ln")).ok());
+        // b64 true: the ordinary base64url payload.
+        auto encoded = decodeToken(QByteArray("eyJhbGciOiJIUzI1NiJ9.JC4wMg.c2ln"));
+        QVERIFY(!encoded->unencodedPayload);
+        QCOMPARE(encoded->payloadBytes, QByteArray("$.02"));
+    }
+
     void surroundingWhitespace_isIgnored()
     {
         auto token = decodeToken(QByteArray("  \n" + readData(QStringLiteral("jwt/rfc7515-a2-rs256.jwt")) + "\r\n"));

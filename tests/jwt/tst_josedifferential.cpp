@@ -135,6 +135,35 @@ private Q_SLOTS:
         }
     }
 
+    void rfc7797Vectors_sameVerdictAsJose()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("jose-b64.json"));
+        QVERIFY(runNode({QStringLiteral("b64"), out}));
+        const QJsonArray cases = readArray(out);
+        QCOMPARE(cases.size(), 20);
+        for (const QJsonValue& value : cases) {
+            const QJsonObject c = value.toObject();
+            const QString name = c.value(QStringLiteral("name")).toString();
+            const QByteArray token = c.value(QStringLiteral("token")).toString().toUtf8();
+            auto set = JwkSet::fromJsonObject(c.value(QStringLiteral("jwk")).toObject(), JwkSource::LocalFile);
+            QVERIFY2(set.ok(), qPrintable(name));
+            const Verification v = verifyToken(token, *set);
+            if (c.value(QStringLiteral("expect")).toString() == u"valid") {
+                QVERIFY2(v.isValid(), qPrintable(name + QStringLiteral(": ") + v.message));
+                const DecodedToken decoded = *decodeToken(token);
+                QCOMPARE(QString::fromUtf8(decoded.payloadBytes), c.value(QStringLiteral("payload")).toString());
+                // A changed payload byte breaks it.
+                QByteArray tampered = token;
+                const qsizetype dot = tampered.indexOf('.');
+                tampered[dot + 1] = tampered.at(dot + 1) == '$' ? '%' : (tampered.at(dot + 1) == 'e' ? 'f' : 'e');
+                QCOMPARE(verifyToken(tampered, *set).status, Verification::Status::InvalidSignature);
+            } else {
+                QCOMPARE(v.status, Verification::Status::Refused);
+                QVERIFY2(v.message.contains(QStringLiteral("crit")), qPrintable(name + QStringLiteral(": ") + v.message));
+            }
+        }
+    }
+
     void tokenbenchSigned_acceptedByJose()
     {
         QJsonArray cases;

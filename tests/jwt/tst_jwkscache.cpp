@@ -1,4 +1,6 @@
 #include "jwt/jwkscache.h"
+#include "jwt/issuerverifier.h"
+#include "net/idtokencheck.h"
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"
 
@@ -8,6 +10,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace Tokenbench::Core;
 using namespace Tokenbench::Core::Jwt;
 using Tokenbench::Test::RawHttpServer;
 using Tokenbench::Test::readData;
@@ -48,6 +51,46 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { Tokenbench::Test::initTestEnvironment(); }
+
+    void issuerVerifier_reportsUnusableEntriesAndNeverUsesRemoteSymmetricKeys()
+    {
+        // A provider's JWKS with an off-curve EC entry, a symmetric key (never to be used from a URL)
+        // and the good RFC 7515 A.3 key.
+        const QByteArray body =
+            "{\"keys\":["
+            "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k1\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+            "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a4\"},"
+            "{\"kty\":\"oct\",\"kid\":\"shared\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow\"},"
+            "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"good\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+            "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour(RawHttpServer::respond(200, "application/json", body));
+        QNetworkAccessManager nam;
+        JwksCache cache(&nam);
+        IssuerVerifier verifier(&nam, &cache);
+        QSignalSpy spy(&verifier, &IssuerVerifier::finished);
+
+        verifier.verify(readData(QStringLiteral("jwt/rfc7515-a3-es256.jwt")).trimmed(), {}, server.url(QStringLiteral("/jwks")));
+        QVERIFY(spy.wait(10000));
+        IssuerVerifier::Result r = spy.takeFirst().first().value<IssuerVerifier::Result>();
+        QVERIFY(r.attempted);
+        QVERIFY2(r.signature.isValid(), qPrintable(r.signature.message));
+        QCOMPARE(r.signature.unusableKeys.size(), 2);
+        QVERIFY2(r.signature.message.contains(QStringLiteral("key 1 (kid \"k1\"): the EC JWK's point (x, y) is not on curve P-256")),
+                 qPrintable(r.signature.message));
+        QVERIFY2(r.signature.message.contains(QStringLiteral("key 2 (kid \"shared\"): a symmetric")), qPrintable(r.signature.message));
+        // The ID token report (token panel, --json id_token_checks) carries the same words.
+        const IdTokenReport report = IdTokenCheck::report(r, {});
+        QVERIFY2(report.signature.contains(QStringLiteral("kid \"k1\"")), qPrintable(report.signature));
+
+        // An HS256 token cannot be verified with the published symmetric key.
+        verifier.verify(readData(QStringLiteral("jwt/rfc7515-a1-hs256.jwt")).trimmed(), {}, server.url(QStringLiteral("/jwks")));
+        QVERIFY(spy.wait(10000));
+        r = spy.takeFirst().first().value<IssuerVerifier::Result>();
+        QCOMPARE(r.signature.status, Verification::Status::NoUsableKey);
+        QVERIFY2(r.signature.message.contains(QStringLiteral("RFC 8725")), qPrintable(r.signature.message));
+    }
 
     void maxAge_servesFromCacheThenRevalidatesWithEtag()
     {

@@ -1,7 +1,9 @@
 #include "jwt/jwtkey.h"
+#include "jwt/signature.h"
 #include "util/testsupport.h"
 #include "jwttesthelpers.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
@@ -188,6 +190,51 @@ private Q_SLOTS:
             << QByteArray(R"({"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"})")
                    .replace("URo", "URQ")
             << QStringLiteral("does not match");
+        const QByteArray p256 = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                                "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"";
+        QTest::newRow("key_ops not an array") << p256 + ",\"key_ops\":\"verify\"}" << QStringLiteral("\"key_ops\" is not an array");
+        QTest::newRow("key_ops not strings") << p256 + ",\"key_ops\":[1]}" << QStringLiteral("not a string");
+        QTest::newRow("use not a string") << p256 + ",\"use\":true}" << QStringLiteral("\"use\" is not a string");
+        QTest::newRow("no crv") << QByteArray("{\"kty\":\"EC\",\"x\":\"AA\",\"y\":\"AA\"}") << QStringLiteral("(no \"crv\")");
+        QTest::newRow("even modulus") << QByteArray("{\"kty\":\"RSA\",\"n\":\"AAAAAAAAAAAA\",\"e\":\"AQAB\"}")
+                                      << QStringLiteral("not a valid RSA modulus");
+        // n of the RFC 7515 A.2 key with e = 1.
+        QTest::newRow("exponent 1")
+            << QByteArray("{\"kty\":\"RSA\",\"e\":\"AQ\",\"n\":\"ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ\"}")
+            << QStringLiteral("not a valid RSA public exponent");
+    }
+
+    void keyOps_readAndWritten()
+    {
+        auto key = JwtKey::fromJwkJson("{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k\","
+                                       "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                                       "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\",\"key_ops\":[\"verify\"]}");
+        QVERIFY2(key.ok(), Tokenbench::Test::why(key).constData());
+        QVERIFY(key->keyOperations().has_value());
+        QCOMPARE(*key->keyOperations(), QStringList{QStringLiteral("verify")});
+        QString why;
+        QVERIFY(key->allowsVerifying(&why));
+        QVERIFY(!key->allowsSigning(&why));
+        QVERIFY2(why.contains(QStringLiteral("does not include \"sign\"")), qPrintable(why));
+        QCOMPARE(key->toPublicJwk()->value(QStringLiteral("key_ops")).toArray().size(), 1);
+        // Without key_ops: no restriction.
+        auto plain = JwtKey::fromJwkJson(readData(QStringLiteral("jwt/rfc7515-a3-p256.jwk.json")));
+        QVERIFY(!plain->keyOperations().has_value());
+        QVERIFY(plain->allowsVerifying() && plain->allowsSigning());
+        QVERIFY(!plain->toPublicJwk()->contains(QStringLiteral("key_ops")));
+    }
+
+    void signing_honoursKeyOps()
+    {
+        auto key = JwtKey::fromJwkJson(readData(QStringLiteral("jwt/rfc7515-a3-p256.jwk.json")));
+        QVERIFY(key.ok());
+        JwtKey verifyOnly = *key;
+        verifyOnly.setKeyOperations(QStringList{QStringLiteral("verify")});
+        auto refused = createSignature(Algorithm::ES256, verifyOnly, "input");
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("may not be used to sign")), Tokenbench::Test::why(refused).constData());
+        verifyOnly.setKeyOperations(QStringList{QStringLiteral("sign")});
+        QVERIFY(createSignature(Algorithm::ES256, verifyOnly, "input").ok());
     }
 
     void invalidJwk_givesSpecificError()

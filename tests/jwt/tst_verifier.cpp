@@ -233,8 +233,16 @@ private Q_SLOTS:
                                 << false << QStringLiteral("no such parameter");
         QTest::newRow("empty") << QByteArray(R"({"alg":"HS256","crit":[]})") << QStringList() << false
                                << QStringLiteral("non-empty array");
-        QTest::newRow("b64 false") << QByteArray(R"({"alg":"HS256","b64":false,"crit":["b64"]})")
-                                   << QStringList{QStringLiteral("b64")} << false << QStringLiteral("RFC 7797");
+        // RFC 7797: b64 is understood without the caller listing it.
+        QTest::newRow("b64 true in crit") << QByteArray("{\"alg\":\"HS256\",\"b64\":true,\"crit\":[\"b64\"]}")
+                                          << QStringList() << true << QString();
+        QTest::newRow("b64 false without crit")
+            << QByteArray("{\"alg\":\"HS256\",\"b64\":false}") << QStringList() << false
+            << QStringLiteral("\"crit\" does not list \"b64\"");
+        QTest::newRow("b64 not a boolean") << QByteArray("{\"alg\":\"HS256\",\"b64\":\"false\",\"crit\":[\"b64\"]}")
+                                           << QStringList() << false << QStringLiteral("must be true or false");
+        QTest::newRow("b64 with an unknown crit") << QByteArray("{\"alg\":\"HS256\",\"b64\":true,\"crit\":[\"b64\",\"x\"],\"x\":1}")
+                                                  << QStringList() << false << QStringLiteral("\"x\" is not understood");
     }
 
     void critHeaders_checked()
@@ -252,6 +260,189 @@ private Q_SLOTS:
             QCOMPARE(v.status, Status::Refused);
             QVERIFY2(v.message.contains(fragment), qPrintable(v.message));
         }
+    }
+
+    void unencodedPayload_rfc7797_verifiedOverTheRawBytes()
+    {
+        const JwtKey key = jwk("rfc7515-a1-hmac.jwk.json");
+        // The payload part is the payload itself ("$02" is not base64url); the signature covers
+        // BASE64URL(header) '.' payload (RFC 7797 §3), computed here by hand with the RFC 7515 A.1 key.
+        const QByteArray header = Base64Url::encode("{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}");
+        const QByteArray input = header + ".$02";
+        const QByteArray sig = Base64Url::encode(*createSignature(Algorithm::HS256, key, input));
+        Verification v = verifyToken(QByteArray(input + '.' + sig), key);
+        QVERIFY2(v.isValid(), qPrintable(v.message));
+        const DecodedToken decoded = *decodeToken(input + '.' + sig);
+        QVERIFY(decoded.unencodedPayload);
+        QCOMPARE(decoded.payloadBytes, QByteArray("$02"));
+
+        // Changing the raw payload breaks the signature.
+        v = verifyToken(QByteArray(header + ".$03." + sig), key);
+        QCOMPARE(v.status, Status::InvalidSignature);
+
+        // The same bytes signed as if they were base64url (b64 not honoured) do not verify.
+        const QByteArray wrongInput = header + '.' + Base64Url::encode("$02");
+        const QByteArray wrongSig = Base64Url::encode(*createSignature(Algorithm::HS256, key, wrongInput));
+        QCOMPARE(verifyToken(QByteArray(input + '.' + wrongSig), key).status, Status::InvalidSignature);
+
+        // RFC 7797 §4.2: the example has a detached payload ("$.02" contains a '.'): refused, and says so.
+        v = verifyToken(QByteArray("eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19..A5dxf2s96_n5FLueVuW1Z_vh161FwXZC4YLPff6dmDY"),
+                        key);
+        QCOMPARE(v.status, Status::Refused);
+        QVERIFY2(v.message.contains(QStringLiteral("detached")), qPrintable(v.message));
+
+        // RFC 7797 §4.1: the same payload, base64url-encoded the ordinary way, verifies.
+        v = verifyToken(QByteArray("eyJhbGciOiJIUzI1NiJ9.JC4wMg.5mvfOroL-g7HyqJoozehmsaqmvTYGEq5jTI1gVvoEoQ"), key);
+        QVERIFY2(v.isValid(), qPrintable(v.message));
+    }
+
+    void keyOpsAndUse_withoutVerify_neverVerify_data()
+    {
+        QTest::addColumn<QByteArray>("members");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("key_ops verify") << QByteArray("\"key_ops\":[\"verify\"]") << true << QString();
+        QTest::newRow("key_ops sign+verify") << QByteArray("\"key_ops\":[\"sign\",\"verify\"]") << true << QString();
+        QTest::newRow("key_ops encrypt") << QByteArray("\"key_ops\":[\"encrypt\",\"wrapKey\"]") << false
+                                         << QStringLiteral("does not include \"verify\"");
+        QTest::newRow("key_ops sign only") << QByteArray("\"key_ops\":[\"sign\"]") << false
+                                           << QStringLiteral("does not include \"verify\"");
+        QTest::newRow("key_ops empty") << QByteArray("\"key_ops\":[]") << false << QStringLiteral("allows no operation");
+        QTest::newRow("use enc") << QByteArray("\"use\":\"enc\"") << false << QStringLiteral("\"use\" is \"enc\"");
+        QTest::newRow("use sig") << QByteArray("\"use\":\"sig\"") << true << QString();
+    }
+
+    void keyOpsAndUse_withoutVerify_neverVerify()
+    {
+        QFETCH(QByteArray, members);
+        QFETCH(bool, valid);
+        QFETCH(QString, fragment);
+        // The RFC 7515 A.3 P-256 key (public part) with the members under test, kid "k".
+        const QByteArray jwkJson = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k\","
+                                   "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                                   "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"," + members + "}";
+        const QByteArray token = readData(QStringLiteral("jwt/rfc7515-a3-es256.jwt"));
+
+        // As a single key.
+        auto key = JwtKey::fromJwkJson(jwkJson);
+        QVERIFY2(key.ok(), Tokenbench::Test::why(key).constData());
+        Verification v = verifyToken(token, *key);
+        QCOMPARE(v.isValid(), valid);
+        if (!valid) {
+            QCOMPARE(v.status, Status::Refused);
+            QVERIFY2(v.message.contains(fragment), qPrintable(v.message));
+        }
+
+        // In a key set (local and remote alike).
+        for (JwkSource source : {JwkSource::LocalFile, JwkSource::Remote}) {
+            auto set = JwkSet::fromJson(QByteArray("{\"keys\":[" + jwkJson + "]}"), source);
+            QVERIFY(set.ok());
+            v = verifyToken(token, *set);
+            QCOMPARE(v.isValid(), valid);
+            if (!valid) {
+                QCOMPARE(v.status, Status::NoUsableKey);
+                QVERIFY2(v.message.contains(fragment), qPrintable(v.message));
+                QVERIFY2(v.attempts.join(u'\n').contains(fragment), qPrintable(v.attempts.join(u'\n')));
+            }
+        }
+    }
+
+    void symmetricJwks_fromUrlNeverUsed_fromFileWithNote()
+    {
+        const QByteArray token = readData(QStringLiteral("jwt/rfc7515-a1-hs256.jwt"));
+        const QByteArray octJwk = readData(QStringLiteral("jwt/rfc7515-a1-hmac.jwk.json")).trimmed();
+        QByteArray withKid = octJwk;
+        withKid.insert(1, "\"kid\":\"hmac-1\",");
+        const QByteArray jwks = "{\"keys\":[" + withKid + "]}";
+
+        // From a URL (the default): left out, and the report says why.
+        auto remote = JwkSet::fromJson(jwks);
+        QVERIFY(remote.ok());
+        QVERIFY(remote->keys().isEmpty());
+        QCOMPARE(remote->unusable().size(), 1);
+        QCOMPARE(remote->unusable().first().kid, QStringLiteral("hmac-1"));
+        QVERIFY2(remote->unusable().first().reason.contains(QStringLiteral("RFC 8725")),
+                 qPrintable(remote->unusable().first().reason));
+        Verification v = verifyToken(token, *remote);
+        QCOMPARE(v.status, Status::NoUsableKey);
+        QVERIFY2(v.message.contains(QStringLiteral("symmetric")) && v.message.contains(QStringLiteral("hmac-1")),
+                 qPrintable(v.message));
+        QCOMPARE(v.unusableKeys.size(), 1);
+
+        // A token naming that kid is told exactly that.
+        const JwtKey secret = jwk("rfc7515-a1-hmac.jwk.json");
+        const QByteArray named = handMade("{\"alg\":\"HS256\",\"kid\":\"hmac-1\"}", "{}", Algorithm::HS256, secret);
+        v = verifyToken(named, *remote);
+        QCOMPARE(v.status, Status::NoUsableKey);
+        QVERIFY2(v.message.startsWith(QStringLiteral("the token names kid \"hmac-1\", but that entry")), qPrintable(v.message));
+
+        // A single oct JWK from a URL is an error; an HMAC key slipped into a remote set is still skipped.
+        QVERIFY(!JwkSet::fromJson(octJwk).ok());
+        JwkSet mixed = *remote;
+        mixed.addKey(secret);
+        QCOMPARE(verifyToken(token, mixed).status, Status::NoUsableKey);
+
+        // From a local file: used, with a note.
+        auto local = JwkSet::fromJson(jwks, JwkSource::LocalFile);
+        QVERIFY(local.ok());
+        QCOMPARE(local->keys().size(), 1);
+        QVERIFY(local->unusable().isEmpty());
+        v = verifyToken(token, *local);
+        QVERIFY2(v.isValid(), qPrintable(v.message));
+        QCOMPARE(v.notes.size(), 1);
+        QVERIFY2(v.message.contains(QStringLiteral("local file")), qPrintable(v.message));
+        auto single = JwkSet::fromJson(octJwk, JwkSource::LocalFile);
+        QVERIFY(single.ok());
+        QVERIFY(verifyToken(token, *single).isValid());
+    }
+
+    void unusableJwksEntries_reportedWithKidAndReason()
+    {
+        // Crafted entries, each unusable for another reason, next to the RFC 7515 A.3 key.
+        const QByteArray x = "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\"";
+        const QByteArray jwks =
+            "{\"keys\":["
+            // y with its last byte changed: off the curve. The kid carries an escape sequence.
+            "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"off-curve\\u001b[31m\"," + x + ",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a4\"},"
+            // An even modulus.
+            "{\"kty\":\"RSA\",\"kid\":\"even-n\",\"n\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"e\":\"AQAB\"},"
+            "{\"kty\":\"XYZ\",\"kid\":\"unknown-kty\"},"
+            "{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"unknown-crv\"," + x + ",\"y\":\"AA\"},"
+            "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"no-y\"," + x + "},"
+            "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"good\"," + x + ",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}"
+            "]}";
+        auto set = JwkSet::fromJson(jwks);
+        QVERIFY2(set.ok(), Tokenbench::Test::why(set).constData());
+        QCOMPARE(set->keys().size(), 1);
+        const QList<UnusableJwk> unusable = set->unusable();
+        QCOMPARE(unusable.size(), 5);
+        QCOMPARE(unusable.at(0).kid, QStringLiteral("off-curve\x1b[31m"));
+        QVERIFY2(unusable.at(0).reason.contains(QStringLiteral("not on curve P-256")), qPrintable(unusable.at(0).reason));
+        // Shown escaped: the ESC byte never reaches a terminal.
+        QVERIFY2(unusable.at(0).text().contains(QStringLiteral("key 1 (kid \"off-curve\\x1b[31m\")")),
+                 qPrintable(unusable.at(0).text()));
+        QVERIFY(!unusable.at(0).text().contains(QChar(0x1b)));
+        QVERIFY2(unusable.at(1).reason.contains(QStringLiteral("modulus")), qPrintable(unusable.at(1).reason));
+        QVERIFY2(unusable.at(2).reason.contains(QStringLiteral("unsupported JWK key type \"XYZ\"")), qPrintable(unusable.at(2).reason));
+        QVERIFY2(unusable.at(3).reason.contains(QStringLiteral("unsupported EC curve")), qPrintable(unusable.at(3).reason));
+        QVERIFY2(unusable.at(4).reason.contains(QStringLiteral("\"y\" is missing")), qPrintable(unusable.at(4).reason));
+
+        // A valid verification still reports them.
+        Verification v = verifyToken(readData(QStringLiteral("jwt/rfc7515-a3-es256.jwt")), *set);
+        QVERIFY2(v.isValid(), qPrintable(v.message));
+        QCOMPARE(v.unusableKeys.size(), 5);
+        QVERIFY2(v.message.contains(QStringLiteral("5 entries of the key set could not be used")), qPrintable(v.message));
+        QVERIFY(!v.message.contains(QChar(0x1b)));
+
+        // A token whose kid names a broken entry learns why that entry was not used.
+        const QByteArray named = handMade("{\"alg\":\"ES256\",\"kid\":\"no-y\"}", "{}", Algorithm::ES256,
+                                          jwk("rfc7515-a3-p256.jwk.json"));
+        auto broken = JwkSet::fromJson(QByteArray("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"no-y\"," + x + "}]}"));
+        QVERIFY(broken.ok());
+        v = verifyToken(named, *broken);
+        QCOMPARE(v.status, Status::NoUsableKey);
+        QVERIFY2(v.message.contains(QStringLiteral("kid \"no-y\"")) && v.message.contains(QStringLiteral("\"y\" is missing")),
+                 qPrintable(v.message));
     }
 
     void headerProblems_refused()
