@@ -232,7 +232,7 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
                 if (v.endsWith(u';'))
                     r.headers.append({v.chopped(1).trimmed().toLatin1(), {}});
                 else
-                    r.warnings << QStringLiteral("a %1 value is not \"Name: value\" and was skipped (%2)").arg(w, displayWord(v));
+                    r.warnings << QStringLiteral("a %1 value is not \"Name: value\" and was skipped: %2").arg(w, displayWord(v));
                 continue;
             }
             r.headers.append({v.left(colon).trimmed().toLatin1(), v.mid(colon + 1).trimmed().toUtf8()});
@@ -257,7 +257,7 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
             const qsizetype eq = v.indexOf(u'=');
             const qsizetype at = v.indexOf(u'@');
             if (at >= 0 && (eq < 0 || at < eq)) {
-                r.warnings << QStringLiteral("--data-urlencode NAME@FILE: data from a file is not read (%1)").arg(displayWord(v));
+                r.warnings << QStringLiteral("--data-urlencode NAME@FILE: data from a file is not read: %1").arg(displayWord(v));
                 continue;
             }
             if (eq < 0)
@@ -272,7 +272,7 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
                 return missing();
             const qsizetype eq = v.indexOf(u'=');
             if (eq <= 0) {
-                r.warnings << QStringLiteral("a %1 value is not name=value and was skipped (%2)").arg(w, displayWord(v));
+                r.warnings << QStringLiteral("a %1 value is not name=value and was skipped: %2").arg(w, displayWord(v));
                 continue;
             }
             QString value = v.mid(eq + 1);
@@ -916,8 +916,9 @@ Result<ImportResult> importRequest(const ImportedRequest& request, const QString
         }
         t.attributes.insert(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.access_token"));
         t.attributes.insert(QStringLiteral("ttl"), QStringLiteral("\"${default(beta_token_response.json_body.expires_in, 60)}s\""));
-        result.warnings << QStringLiteral("no grant_type in the body: imported as a beta_token_request; check its "
-                                          "token and ttl expressions against the response");
+        if (!hasField("grant_type") || request.method != "POST")
+            result.warnings << QStringLiteral("no grant_type in the body: imported as a beta_token_request; check its "
+                                              "token and ttl expressions against the response");
         backend.blocks.append(t);
     }
     for (const auto& [name, value] : std::as_const(result.secrets)) {

@@ -141,6 +141,54 @@ private Q_SLOTS:
         QCOMPARE(config->backends.constFirst().label, QStringLiteral("shop"));
     }
 
+    void import_curl_credentialForms_neverPrinted_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<bool>("moved"); // a variable is named on stderr
+        const QString c = QStringLiteral("Cnry7Qx9Lm2Vb8Zt4Kp6Wd3");
+        QTest::newRow("-u") << QStringLiteral("curl -u id:%1 https://as/token -d grant_type=client_credentials").arg(c) << true;
+        QTest::newRow("userinfo") << QStringLiteral("curl https://id:%1@as/token -d grant_type=client_credentials").arg(c) << true;
+        QTest::newRow("?client_secret") << QStringLiteral("curl 'https://as/token?client_secret=%1' -d grant_type=client_credentials -d client_id=a").arg(c) << true;
+        QTest::newRow("-d api_key") << QStringLiteral("curl https://as/token -d grant_type=client_credentials -d api_key=%1").arg(c) << true;
+        QTest::newRow("--oauth2-bearer") << QStringLiteral("curl --oauth2-bearer %1 https://as/login").arg(c) << true;
+        QTest::newRow("--pass") << QStringLiteral("curl --pass %1 https://as/token -d grant_type=client_credentials").arg(c) << false;
+        QTest::newRow("-U") << QStringLiteral("curl -U p:%1 https://as/token -d grant_type=client_credentials").arg(c) << false;
+        QTest::newRow("--proxy-user") << QStringLiteral("curl --proxy-user p:%1 https://as/token -d grant_type=client_credentials").arg(c) << false;
+        QTest::newRow("--json") << QStringLiteral("curl --json '{\"client_secret\":\"%1\",\"a\":{\"password\":\"%1\"}}' https://as/login").arg(c) << true;
+        QTest::newRow("--url-query") << QStringLiteral("curl --url-query api_key=%1 https://as/login").arg(c) << true;
+        QTest::newRow("-H Authorization") << QStringLiteral("curl -H 'Authorization: Bearer %1' https://as/login").arg(c) << true;
+        QTest::newRow("-b") << QStringLiteral("curl -b 'sid=%1' https://as/login").arg(c) << true;
+        QTest::newRow("--cookie") << QStringLiteral("curl --cookie 'sid=%1' https://as/login").arg(c) << true;
+        QTest::newRow("bad -H") << QStringLiteral("curl -H 'Authorization %1' https://as/login").arg(c) << false;
+        QTest::newRow("extra word") << QStringLiteral("curl --frobnicate %1 https://as/login").arg(c) << false;
+        QTest::newRow("bad URL") << QStringLiteral("curl 'https://id:%1@/token'").arg(c) << false;
+    }
+
+    // Issue 13 item 5: stdout, stderr and the -o file never hold the value (raw, URL-encoded, in Basic base64).
+    void import_curl_credentialForms_neverPrinted()
+    {
+        QFETCH(QString, command);
+        QFETCH(bool, moved);
+        const QByteArray canary = "Cnry7Qx9Lm2Vb8Zt4Kp6Wd3";
+        const QList<QByteArray> encodings = {canary, QByteArray("id:" + canary).toBase64(), QByteArray("p:" + canary).toBase64(),
+                                             canary.toBase64(), canary.toPercentEncoding()};
+        const QString output = m_dir.filePath(QStringLiteral("canary-import.hcl"));
+        QFile::remove(output);
+        const auto r = cli({QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("-o"), output}, command.toUtf8() + '\n');
+        QFile f(output);
+        const QByteArray written = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        for (const QByteArray& e : encodings) {
+            QVERIFY2(!r.out.contains(e), r.out.constData());
+            QVERIFY2(!r.err.contains(e), r.err.constData());
+            QVERIFY2(!written.contains(e), written.constData());
+        }
+        if (moved) {
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.err.contains("secrets moved to environment variables"), r.err.constData());
+            QVERIFY(written.contains("env.IMPORTED_"));
+        }
+    }
+
     void import_badInput_isUsageError()
     {
         auto r = cli({QStringLiteral("import"), QStringLiteral("curl")}, "wget http://x\n");
