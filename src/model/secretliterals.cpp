@@ -318,6 +318,20 @@ Block moveAllToReferences(const Block& block, const QString& backendLabel, const
     return copy;
 }
 
+std::optional<QString> plainStringLiteral(const QString& expressionText)
+{
+    const QString t = expressionText.trimmed();
+    if (!t.startsWith(u'"'))
+        return std::nullopt;
+    const Hcl::ExpressionSource e = Hcl::ExpressionSource::parse(t.toUtf8());
+    if (hasErrors(e.diagnostics()))
+        return std::nullopt;
+    QString out;
+    if (!plainString(e.expr(), &out))
+        return std::nullopt;
+    return out;
+}
+
 QList<QPair<QString, QString>> urlSecrets(const QString& url)
 {
     QList<QPair<QString, QString>> out;

@@ -2,6 +2,8 @@
 
 #include "model/block.h"
 
+#include <optional>
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -79,6 +81,9 @@ struct MovedAt
 };
 Block moveAllToReferences(const Block& block, const QString& backendLabel, const QString& blockPath,
                           QList<QPair<QString, QString>>* taken, QList<MovedAt>* moved);
+
+// The decoded text of an expression that is a plain quoted string ("abc": no interpolation), else nullopt.
+std::optional<QString> plainStringLiteral(const QString& expressionText);
 
 // A URL's query parameters that hold secrets (by name or by value), as (name, value), and userinfo
 // (user:password@) as ("password", value) when it has a password.

@@ -3,10 +3,12 @@
 // env.NAME in their place (the value only in the substitutions meant for the keychain).
 #include <QTest>
 
+#include "export/exporter.h"
 #include "hcl/couperconfig.h"
 #include "model/recovery.h"
 #include "model/secretliterals.h"
 #include "model/validator.h"
+#include "model/valueresolver.h"
 #include "model/workspacefile.h"
 #include "saveback/couperwriter.h"
 #include "secrets/secretresolution.h"
@@ -258,6 +260,26 @@ private Q_SLOTS:
                                         QStringLiteral("{ authorization = \"Bearer ${env.T}\", x = env.K }"));
         for (const Diagnostic& x : Validator::validateBackend(clean))
             QVERIFY2(!x.message.contains(QStringLiteral("secret typed in clear")), qPrintable(x.message));
+    }
+
+    void leakScan_wholeTokens_valuesNotExpressions()
+    {
+        Block b{BlockType::Backend, QStringLiteral("b"), {}, {}};
+        b.blocks.append(Block{BlockType::OAuth2, {},
+                              {{QStringLiteral("password"), QStringLiteral("pass")},
+                               {QStringLiteral("assertion"), QStringLiteral("request.headers.x-assertion")},
+                               {QStringLiteral("token_endpoint"), QStringLiteral("https://as/token?client_secret=QryValue77")}},
+                              {}});
+        b.attributes.insert(QStringLiteral("set_request_headers"), QStringLiteral("{ x-api-key = \"MapValue42\" }"));
+        ValueResolver resolver;
+        QVERIFY(Export::scanForSecrets(QStringLiteral("password = env.X\nassertion = request.headers.x-assertion\n"), {b}, resolver).clean());
+        const auto leak = Export::scanForSecrets(QStringLiteral("password = \"pass\""), {b}, resolver);
+        QCOMPARE(leak.leaks, QStringList{QStringLiteral("backend \"b\" oauth2.password")});
+        QCOMPARE(Export::scanForSecrets(QStringLiteral("-H 'X-Api-Key: MapValue42'"), {b}, resolver).leaks,
+                 QStringList{QStringLiteral("backend \"b\" set_request_headers.x-api-key")});
+        QCOMPARE(Export::scanForSecrets(QStringLiteral("curl https://as/token?client_secret=QryValue77"), {b}, resolver).leaks,
+                 QStringList{QStringLiteral("backend \"b\" oauth2.token_endpoint.client_secret")});
+        QVERIFY(Export::scanForSecrets(QStringLiteral("MapValue42x QryValue777"), {b}, resolver).clean());
     }
 
     void urlSecrets_userinfoAndQuery()
