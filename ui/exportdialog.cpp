@@ -145,8 +145,11 @@ void ExportDialog::refresh()
     m_ui->notes->setText(notes.isEmpty() ? QString() : QStringLiteral("\u2022 ") + notes.join(QStringLiteral("\n\u2022 ")));
     m_ui->notes->setVisible(!notes.isEmpty());
 
-    // The secret scan: every resolved secret of the workspace, searched in the text.
-    const Export::SecretScan scan = Export::scanForSecrets(text, m_backends, m_resolver);
+    // The exported backend's secrets (a Kyma TokenRequest holds no backend: every secret is searched).
+    const QList<Block> scanned = kyma || m_backends.isEmpty()
+                                     ? m_backends
+                                     : QList<Block>{m_backends.value(m_ui->backend->currentIndex())};
+    const Export::SecretScan scan = Export::scanForSecrets(text, scanned, m_resolver);
     m_blocked = !error.isEmpty() || !scan.clean();
     if (!scan.clean()) {
         m_ui->scan->setText(tr("Blocked: the text would contain the secret value of %1. Use an env.NAME reference "

@@ -1054,6 +1054,12 @@ bool MainWindow::saveTo(const QString& path)
         // Secrets typed this session: the file refers to them; their values go to the keychain.
         QList<QPair<QString, QString>> typed;
         for (const auto& sub : std::as_const(saved.value())) {
+            if (!sub.value.isEmpty()) {
+                // The value as written into the reference (also for entries of header / query / form maps).
+                if (!typed.contains(QPair<QString, QString>{sub.variable, sub.value}))
+                    typed.append({sub.variable, sub.value});
+                continue;
+            }
             const int row = m_workspace->indexOfBackend(sub.backend);
             if (row < 0)
                 continue;

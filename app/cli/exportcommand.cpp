@@ -177,9 +177,9 @@ int runExport(const QStringList& arguments)
                                                   : QStringLiteral("%1: %2").arg(result.error().where, result.error().message));
         return Usage;
     }
-    // Last line of defence: no secret value of the config may appear in the output.
+    // Last line of defence: no secret value of the exported backend may appear in the output.
     ValueResolver resolver;
-    const auto scan = Export::scanForSecrets(result->text, backends, resolver);
+    const auto scan = Export::scanForSecrets(result->text, {input.backend}, resolver);
     if (!scan.clean()) {
         printError(QStringLiteral("the export would contain the secret value of %1; nothing was written")
                        .arg(scan.leaks.join(QStringLiteral(", "))));

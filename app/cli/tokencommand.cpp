@@ -7,6 +7,7 @@
 #include "export/traceexport.h"
 #include "model/couperconfig.h"
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
 #include "net/authcodeflow.h"
@@ -359,7 +360,9 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     for (const SecretReference& r : secretReferences(backend)) {
         const bool replacedByFlag = r.block == BlockType::OAuth2 && parser.isSet(flagName(r.attribute)) &&
                                     attributeFlags().contains(r.attribute);
-        if (r.block.startsWith(BlockType::OAuth2) && !replacedByFlag)
+        // The backend's modifier maps too: credentials typed there are saved as env.NAME in the keychain.
+        const bool modifier = r.block.isEmpty() && SecretLiterals::isCredentialMap(BlockType::Backend, r.attribute);
+        if ((r.block.startsWith(BlockType::OAuth2) && !replacedByFlag) || modifier)
             needed.append(r);
     }
     for (const QString& attr : attributeFlags()) {

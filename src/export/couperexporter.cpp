@@ -4,12 +4,16 @@
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "net/tokenrequest.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QHash>
 #include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QVersionNumber>
 
 namespace Tokenbench::Core::Export {
@@ -110,6 +114,43 @@ bool isTokenbenchOnly(const QString& blockType, const QString& name)
     return blockType == BlockType::OAuth2 && oauth2Extensions.contains(name);
 }
 
+// A URL with credentials in its userinfo or query (token_endpoint = "https://as/token?client_secret=…"):
+// a template that reads each from env.NAME instead. nullopt when it holds none.
+std::optional<QString> urlWithReferences(const QString& text, const QString& backendLabel, const QString& where,
+                                         ExportOutput* out)
+{
+    if (SecretLiterals::urlSecrets(text).isEmpty())
+        return std::nullopt;
+    QUrl url(text.trimmed());
+    QHash<QString, QString> variables; // placeholder -> variable
+    auto placeholder = [&](const QString& part) {
+        const QString variable = ValueResolver::suggestName(backendLabel, where.section(u'.', -1) + u'_' + part);
+        const QString p = QStringLiteral("TOKENBENCHREF%1X").arg(variables.size());
+        variables.insert(p, variable);
+        out->addVariable({variable, where + u'.' + part, true});
+        out->notes << QStringLiteral("%1 carried a credential (%2) in clear; it is read from %3 instead (set it, "
+                                     "URL-encoded, before running)")
+                          .arg(where, part, variable);
+        return p;
+    };
+    if (!url.password().isEmpty())
+        url.setPassword(placeholder(QStringLiteral("password")));
+    if (url.hasQuery()) {
+        QUrlQuery query(url);
+        QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+        for (auto& [name, value] : items) {
+            if (!value.isEmpty() && (SecretLiterals::isCredentialName(name) || SecretLiterals::looksLikeCredential(value)))
+                value = placeholder(name);
+        }
+        query.setQueryItems(items);
+        url.setQuery(query);
+    }
+    QString quoted = Hcl::quoteString(url.toString(QUrl::FullyEncoded));
+    for (auto it = variables.cbegin(); it != variables.cend(); ++it)
+        quoted.replace(it.key(), QStringLiteral("${env.") + it.value() + u'}');
+    return quoted;
+}
+
 class Writer
 {
 public:
@@ -124,6 +165,13 @@ public:
             return ValueResolver::makeReference(*ref);
         }
         if (!holdsValue(block, name)) {
+            // A beta_token_request's url with a credential in its query: read from env.NAME.
+            if (block.type == u"beta_token_request" && name == u"url") {
+                if (const auto url = SecretLiterals::plainStringLiteral(text)) {
+                    if (const auto rewritten = urlWithReferences(*url, m_backend.label, path + u'.' + name, m_out))
+                        return *rewritten;
+                }
+            }
             // Kept as written (request-time expressions, attributes Tokenbench does not model).
             collectReferences(text, path + u'.' + name);
             if (isExpression(text))
@@ -145,6 +193,10 @@ public:
             text.trimmed().toLongLong(&ok);
             if (ok)
                 return text.trimmed();
+        }
+        if (block.type == BlockType::OAuth2 && name == u"token_endpoint") {
+            if (const auto rewritten = urlWithReferences(text, m_backend.label, path + u'.' + name, m_out))
+                return *rewritten;
         }
         if (name == u"claims" || name == u"headers" || name == u"set_request_headers") {
             auto parsed = parseObjectText(text);
@@ -268,6 +320,21 @@ Result<ExportOutput> CouperExporter::exportBackend(const ExportInput& input) con
     ExportOutput out;
     out.language = language();
     Block backend = input.backend;
+    // Credentials typed into header / query / form maps (modifiers, beta_token_request headers, form_body,
+    // query_params, json_body) are never written: each becomes an env.NAME the user sets.
+    {
+        QList<QPair<QString, QString>> taken;
+        SecretLiterals::reserveNames(backend, &taken);
+        QList<SecretLiterals::MovedAt> moved;
+        backend = SecretLiterals::moveAllToReferences(backend, backend.label, {}, &taken, &moved);
+        for (const SecretLiterals::MovedAt& m : std::as_const(moved)) {
+            const QString where = QStringLiteral("backend") + (m.block.isEmpty() ? QString() : u'.' + m.block) + u'.' +
+                                  m.attribute + u'.' + m.entry.key;
+            out.addVariable({m.entry.variable, where, true});
+            out.notes << QStringLiteral("%1 was a literal credential; it is read from %2 instead (set it before running)")
+                             .arg(where, m.entry.variable);
+        }
+    }
 
     // The beta token is not sent by itself: reference it where the resource request is made.
     QList<const Block*> betas;

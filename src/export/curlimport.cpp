@@ -3,10 +3,12 @@
 #include "export/shellwords.h"
 #include "hcl/document.h"
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "net/formencoding.h"
 #include "trace/redactor.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -29,8 +31,94 @@ const QStringList& ignoredWithValue()
         QStringLiteral("--cookie-jar"), QStringLiteral("--resolve"), QStringLiteral("--max-redirs"),
         QStringLiteral("--retry-delay"), QStringLiteral("--retry-max-time"), QStringLiteral("-D"),
         QStringLiteral("--dump-header"), QStringLiteral("--limit-rate"), QStringLiteral("--interface"),
+        // Further options with a value (the value must never be taken for the URL or echoed).
+        QStringLiteral("--cert-type"), QStringLiteral("--key-type"), QStringLiteral("--ciphers"),
+        QStringLiteral("--tls13-ciphers"), QStringLiteral("--curves"), QStringLiteral("--pinnedpubkey"),
+        QStringLiteral("--proxy-cacert"), QStringLiteral("--proxy-capath"), QStringLiteral("--proxy-cert"),
+        QStringLiteral("--proxy-cert-type"), QStringLiteral("--proxy-key"), QStringLiteral("--proxy-key-type"),
+        QStringLiteral("--proxy-ciphers"), QStringLiteral("--preproxy"), QStringLiteral("--noproxy"),
+        QStringLiteral("--socks4"), QStringLiteral("--socks4a"), QStringLiteral("--socks5"),
+        QStringLiteral("--socks5-hostname"), QStringLiteral("--connect-to"), QStringLiteral("--dns-servers"),
+        QStringLiteral("--doh-url"), QStringLiteral("--unix-socket"), QStringLiteral("--abstract-unix-socket"),
+        QStringLiteral("--local-port"), QStringLiteral("--keepalive-time"), QStringLiteral("--expect100-timeout"),
+        QStringLiteral("--happy-eyeballs-timeout-ms"), QStringLiteral("--max-filesize"), QStringLiteral("--trace"),
+        QStringLiteral("--trace-ascii"), QStringLiteral("--stderr"), QStringLiteral("--output-dir"),
+        QStringLiteral("--proto"), QStringLiteral("--proto-redir"), QStringLiteral("--proto-default"),
+        QStringLiteral("--service-name"), QStringLiteral("--delegation"), QStringLiteral("--krb"),
+        QStringLiteral("--sasl-authzid"), QStringLiteral("--login-options"), QStringLiteral("--netrc-file"),
+        QStringLiteral("--alt-svc"), QStringLiteral("--hsts"), QStringLiteral("--etag-save"),
+        QStringLiteral("--etag-compare"), QStringLiteral("-r"), QStringLiteral("--range"), QStringLiteral("-z"),
+        QStringLiteral("--time-cond"), QStringLiteral("-Y"), QStringLiteral("--speed-limit"), QStringLiteral("-y"),
+        QStringLiteral("--speed-time"), QStringLiteral("--create-file-mode"), QStringLiteral("-T"),
+        QStringLiteral("--upload-file"), QStringLiteral("-K"), QStringLiteral("--config"),
+        QStringLiteral("--parallel-max"), QStringLiteral("--aws-sigv4"), QStringLiteral("--request-target"),
+        QStringLiteral("--hostpubmd5"), QStringLiteral("--hostpubsha256"), QStringLiteral("--pubkey"),
+        QStringLiteral("--mail-from"), QStringLiteral("--mail-rcpt"), QStringLiteral("--mail-auth"),
+        QStringLiteral("--ftp-account"), QStringLiteral("--ftp-alternative-to-user"), QStringLiteral("--ftp-method"),
+        QStringLiteral("--ftp-port"), QStringLiteral("-P"), QStringLiteral("--ftp-ssl-ccc-mode"),
+        QStringLiteral("-Q"), QStringLiteral("--quote"), QStringLiteral("--telnet-option"), QStringLiteral("-t"),
+        QStringLiteral("--tftp-blksize"), QStringLiteral("--variable"),
     };
     return o;
+}
+
+// Options whose value is a credential Tokenbench does not import: the value is skipped, never shown.
+const QStringList& secretIgnoredWithValue()
+{
+    static const QStringList o = {
+        QStringLiteral("--pass"),         QStringLiteral("--proxy-pass"),     QStringLiteral("--tlsuser"),
+        QStringLiteral("--tlspassword"),  QStringLiteral("--proxy-tlsuser"), QStringLiteral("--proxy-tlspassword"),
+        QStringLiteral("-U"),             QStringLiteral("--proxy-user"),     QStringLiteral("--proxy-header"),
+    };
+    return o;
+}
+
+// The URL of a message: without user:password@ and with the values of credential query parameters left out.
+QString displayUrl(const QString& text)
+{
+    QUrl url(text);
+    if (!url.isValid())
+        return QStringLiteral("(%1 characters)").arg(text.size());
+    url.setPassword({});
+    if (url.hasQuery()) {
+        QUrlQuery query(url);
+        QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+        for (auto& [name, value] : items) {
+            if (SecretLiterals::isCredentialName(name) || SecretLiterals::looksLikeCredential(value))
+                value = QStringLiteral("\u2026");
+        }
+        query.setQueryItems(items);
+        url.setQuery(query);
+    }
+    return url.toString();
+}
+
+// user:password@ in the URL: Basic credentials (as curl sends them when no -u is given), never kept in the URL.
+void takeUserInfo(ImportedRequest& r)
+{
+    QUrl url(r.url);
+    if (url.userInfo().isEmpty())
+        return;
+    if (!r.hasUser) {
+        r.hasUser = true;
+        r.user = url.userName(QUrl::FullyDecoded);
+        r.password = url.password(QUrl::FullyDecoded);
+    } else {
+        r.warnings << QStringLiteral("the URL's user:password@ was left out: -u gives the credentials");
+    }
+    url.setUserInfo({});
+    r.url = url.toString(QUrl::FullyEncoded);
+}
+
+// A word of the command shown in a message: only when it cannot be a credential.
+QString displayWord(const QString& word)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z][A-Za-z0-9_.-]{0,39}$"));
+    if (word.contains(QStringLiteral("://")))
+        return displayUrl(word);
+    if (plain.match(word).hasMatch() && !SecretLiterals::looksLikeCredential(word))
+        return QStringLiteral("\"%1\"").arg(word);
+    return QStringLiteral("(%1 characters, not shown)").arg(word.size());
 }
 
 const QStringList& ignoredFlags()
@@ -86,6 +174,9 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
     ImportedRequest r;
     bool get = false;
     QList<QByteArray> data;
+    QList<QByteArray> json;     // --json parts (concatenated, as curl does)
+    QList<QByteArray> urlQuery; // --url-query parts
+    QStringList urls;
     for (qsizetype i = 1; i < words.size(); ++i) {
         QString w = words.at(i);
         QString attached; // --opt=value
@@ -97,7 +188,7 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
         // Short option with its value attached: -HAccept:..., -XPOST, -dfoo
         if (w.size() > 2 && w.startsWith(u'-') && !w.startsWith(QStringLiteral("--")) && attached.isEmpty()) {
             const QChar opt = w.at(1);
-            if (QStringLiteral("XHduFbAeomxE").contains(opt)) {
+            if (QStringLiteral("XHduFbAeomxEUrzYyQPtTK").contains(opt)) {
                 attached = w.mid(2);
                 w = w.left(2);
             } else {
@@ -141,7 +232,7 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
                 if (v.endsWith(u';'))
                     r.headers.append({v.chopped(1).trimmed().toLatin1(), {}});
                 else
-                    r.warnings << QStringLiteral("%1 \"%2\" is not \"Name: value\" and was skipped").arg(w, v);
+                    r.warnings << QStringLiteral("a %1 value is not \"Name: value\" and was skipped: %2").arg(w, displayWord(v));
                 continue;
             }
             r.headers.append({v.left(colon).trimmed().toLatin1(), v.mid(colon + 1).trimmed().toUtf8()});
@@ -166,7 +257,7 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
             const qsizetype eq = v.indexOf(u'=');
             const qsizetype at = v.indexOf(u'@');
             if (at >= 0 && (eq < 0 || at < eq)) {
-                r.warnings << QStringLiteral("--data-urlencode %1: data from a file is not read").arg(v);
+                r.warnings << QStringLiteral("--data-urlencode NAME@FILE: data from a file is not read: %1").arg(displayWord(v));
                 continue;
             }
             if (eq < 0)
@@ -181,12 +272,12 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
                 return missing();
             const qsizetype eq = v.indexOf(u'=');
             if (eq <= 0) {
-                r.warnings << QStringLiteral("%1 \"%2\" is not name=value and was skipped").arg(w, v);
+                r.warnings << QStringLiteral("a %1 value is not name=value and was skipped: %2").arg(w, displayWord(v));
                 continue;
             }
             QString value = v.mid(eq + 1);
             if (w != u"--form-string" && (value.startsWith(u'@') || value.startsWith(u'<'))) {
-                r.warnings << QStringLiteral("%1 %2: file parts are not read").arg(w, v);
+                r.warnings << QStringLiteral("%1 %2=%3: file parts are not read").arg(w, v.left(eq), value.left(1));
                 continue;
             }
             r.multipart.append({v.left(eq), value});
@@ -202,34 +293,108 @@ Result<ImportedRequest> parseCurlCommand(const QString& command)
         } else if (w == u"--url") {
             if (!next(&v))
                 return missing();
-            r.url = v;
+            urls << v;
         } else if (w == u"-G" || w == u"--get") {
             get = true;
         } else if (w == u"-b" || w == u"--cookie") {
             if (!next(&v))
                 return missing();
+            if (!v.contains(u'=')) {
+                r.warnings << QStringLiteral("%1 FILE: cookies from a file are not read; paste them as -b 'name=value'").arg(w);
+                continue;
+            }
             r.headers.append({QByteArrayLiteral("Cookie"), v.toUtf8()});
+        } else if (w == u"--oauth2-bearer") {
+            if (!next(&v))
+                return missing();
+            r.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + v.toUtf8()});
+        } else if (w == u"--json") {
+            if (!next(&v))
+                return missing();
+            if (v.startsWith(u'@')) {
+                r.warnings << QStringLiteral("--json @FILE: data from a file is not read; paste the JSON itself");
+                continue;
+            }
+            json << v.toUtf8();
+        } else if (w == u"--url-query") {
+            if (!next(&v))
+                return missing();
+            // curl's syntax: name=content, =content, content (URL-encoded), +name=value (as is), name@file.
+            if (v.startsWith(u'+')) {
+                urlQuery << v.mid(1).toUtf8();
+                continue;
+            }
+            const qsizetype eq = v.indexOf(u'=');
+            const qsizetype at = v.indexOf(u'@');
+            if (at >= 0 && (eq < 0 || at < eq)) {
+                r.warnings << QStringLiteral("--url-query NAME@FILE: data from a file is not read");
+                continue;
+            }
+            if (eq < 0)
+                urlQuery << Form::escape(v);
+            else if (eq == 0)
+                urlQuery << Form::escape(v.mid(1));
+            else
+                urlQuery << v.left(eq).toUtf8() + '=' + Form::escape(v.mid(eq + 1));
+        } else if (secretIgnoredWithValue().contains(w)) {
+            if (!next(&v))
+                return missing();
+            r.warnings << QStringLiteral("%1 was not imported (its value is a credential for the client key, the proxy "
+                                         "or TLS-SRP, which a Couper backend sets elsewhere); the value is not shown")
+                              .arg(w);
         } else if (ignoredWithValue().contains(w)) {
             if (!next(&v))
                 return missing();
         } else if (ignoredFlags().contains(w)) {
             // No effect on the request.
         } else if (w.startsWith(u'-') && w.size() > 1) {
-            r.warnings << QStringLiteral("unknown curl option %1 was ignored").arg(w);
-        } else if (r.url.isEmpty()) {
-            r.url = w;
+            // A short option with something attached shows only the option letter.
+            const QString shown = w.startsWith(QStringLiteral("--")) ? w.left(60) : w.left(2);
+            r.warnings << QStringLiteral("unknown curl option %1 was ignored").arg(shown);
         } else {
-            r.warnings << QStringLiteral("extra argument \"%1\" was ignored (only one URL is imported)").arg(w.left(60));
+            urls << w;
         }
     }
+    // The URL: the first argument with a scheme, else the first argument (curl would try each).
+    for (const QString& u : std::as_const(urls)) {
+        if (u.contains(QStringLiteral("://"))) {
+            r.url = u;
+            break;
+        }
+    }
+    if (r.url.isEmpty() && !urls.isEmpty())
+        r.url = urls.constFirst();
+    if (urls.size() > 1)
+        r.warnings << QStringLiteral("%1 extra argument(s) ignored: only one URL is imported (they are not shown)")
+                          .arg(urls.size() - 1);
     if (r.url.isEmpty())
         return usage(QStringLiteral("the curl command has no URL"));
     if (!r.url.contains(QStringLiteral("://")))
         r.url.prepend(QStringLiteral("http://"));
-    const QUrl url(r.url);
+    QUrl url(r.url);
     if (!url.isValid() || url.host().isEmpty())
-        return usage(QStringLiteral("\"%1\" is not a valid URL").arg(r.url));
-    r.body = data.join('&');
+        return usage(QStringLiteral("%1 is not a valid URL").arg(displayWord(r.url)));
+    if (!urlQuery.isEmpty()) {
+        const QByteArray extra = urlQuery.join('&');
+        url.setQuery(url.hasQuery() ? url.query(QUrl::FullyEncoded) + u'&' + QString::fromUtf8(extra)
+                                    : QString::fromUtf8(extra),
+                     QUrl::TolerantMode);
+        r.url = url.toString(QUrl::FullyEncoded);
+    }
+    takeUserInfo(r);
+    if (!json.isEmpty()) {
+        // --json: the data as the body, with JSON content type and accept unless given.
+        if (!data.isEmpty())
+            r.warnings << QStringLiteral("--json and -d were both given: the -d data was appended to the JSON as curl does");
+        data.prepend(json.join(QByteArray()));
+        if (headerValue(r.headers, "Content-Type").isEmpty())
+            r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+        if (headerValue(r.headers, "Accept").isEmpty())
+            r.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    }
+    r.body = json.isEmpty() ? data.join('&') : data.join(QByteArray());
+    if (!json.isEmpty())
+        r.bodyIsForm = false;
     if (get && !r.body.isEmpty()) {
         r.url += (r.url.contains(u'?') ? QStringLiteral("&") : QStringLiteral("?")) + QString::fromUtf8(r.body);
         r.body.clear();
@@ -277,10 +442,13 @@ Result<ImportedRequest> parseHttpFile(const QString& text)
     const auto m = requestLine.match(substitute(first));
     if (!m.hasMatch())
         return Error{Error::Code::Format,
-                     QStringLiteral("line %1: \"%2\" is not a request line (METHOD URL)").arg(i + 1).arg(first.left(80)),
+                     QStringLiteral("line %1: %2 is not a request line (METHOD URL)")
+                         .arg(i + 1)
+                         .arg(displayWord(first.section(u' ', 0, 0))),
                      QStringLiteral("line %1").arg(i + 1)};
     r.method = m.captured(1).toLatin1();
     r.url = m.captured(2);
+    takeUserInfo(r);
     ++i;
     for (; i < lines.size(); ++i) {
         const QString l = lines.at(i);
@@ -387,6 +555,47 @@ QString hclExpressionFor(const QString& value, Builder& b, const QString& attrib
     if (const auto ref = variableReference(value))
         return ValueResolver::makeReference(*ref);
     return Hcl::quoteString(value);
+}
+
+// Whether a form field, JSON member or query parameter holds a credential (by its name or its value).
+bool sensitiveField(const QString& name, const QString& value)
+{
+    return Redactor::isSensitiveField(name) || SecretLiterals::isCredentialName(name) ||
+           SecretLiterals::looksLikeCredential(value);
+}
+
+bool sensitiveHeader(const QByteArray& name, const QString& value)
+{
+    const QString lower = QString::fromLatin1(name).toLower();
+    return Redactor::isSensitiveHeader(name) || lower.contains(QStringLiteral("key")) ||
+           lower.contains(QStringLiteral("token")) || lower.contains(QStringLiteral("secret")) ||
+           SecretLiterals::isCredentialName(lower) || SecretLiterals::looksLikeCredential(value);
+}
+
+QString objectExpression(const QList<QPair<QString, QString>>& entries);
+
+// A JSON value as an HCL expression; strings that are credentials become env.NAME references (at any depth).
+QString jsonExpression(const QJsonValue& v, const QString& key, const QString& path, Builder& b)
+{
+    if (v.isObject()) {
+        QList<QPair<QString, QString>> entries;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            entries.append({it.key(), jsonExpression(it.value(), it.key(),
+                                                     path.isEmpty() ? it.key() : path + u'_' + it.key(), b)});
+        return entries.isEmpty() ? QStringLiteral("{}") : objectExpression(entries);
+    }
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue& item : v.toArray())
+            items << jsonExpression(item, key, path, b);
+        return u'[' + items.join(QStringLiteral(", ")) + u']';
+    }
+    if (v.isString()) {
+        const QString name = path.isEmpty() ? QStringLiteral("body") : path;
+        return hclExpressionFor(v.toString(), b, name, sensitiveField(key, v.toString()));
+    }
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
 }
 
 QString hclKey(const QString& key)
@@ -517,10 +726,54 @@ Result<ImportResult> importRequest(const ImportedRequest& request, const QString
         }
     }
 
-    if (hasField("grant_type") && request.method == "POST") {
+    // Credentials in the URL's query (?client_secret=, ?api_key=) never stay in the URL.
+    QList<QPair<QString, QString>> querySecrets;
+    QUrl cleanUrl = url;
+    {
+        QUrlQuery query(url);
+        QList<QPair<QString, QString>> kept;
+        for (const auto& [name, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (!value.isEmpty() && sensitiveField(name, value))
+                querySecrets.append({name, value});
+            else
+                kept.append({name, value});
+        }
+        if (!querySecrets.isEmpty()) {
+            QUrlQuery rest;
+            rest.setQueryItems(kept);
+            cleanUrl.setQuery(kept.isEmpty() ? QString() : rest.query(QUrl::FullyEncoded));
+            if (kept.isEmpty())
+                cleanUrl.setQuery(QString());
+        }
+    }
+    bool oauth2 = hasField("grant_type") && request.method == "POST";
+    if (oauth2 && !querySecrets.isEmpty()) {
+        // client_secret in the query: sent in the body instead (client_secret_post), as RFC 6749 §2.3.1 asks.
+        // Anything else: an oauth2 block's token_endpoint cannot read it from a variable, a beta_token_request can.
+        const bool onlyClientSecret = querySecrets.size() == 1 && querySecrets.constFirst().first == u"client_secret" &&
+                                      !basic && !hasField("client_secret");
+        if (onlyClientSecret) {
+            fields.append(querySecrets.constFirst());
+            querySecrets.clear();
+            result.warnings << QStringLiteral("the token endpoint's query carried client_secret: it is sent in the form "
+                                              "body instead (client_secret_post, RFC 6749 §2.3.1); check that the "
+                                              "server accepts it there");
+        } else {
+            oauth2 = false;
+            QStringList names;
+            for (const auto& q : std::as_const(querySecrets))
+                names << q.first;
+            result.warnings << QStringLiteral("the token endpoint's query carries credentials (%1): imported as a "
+                                              "beta_token_request, whose query_params can read them from env.NAME "
+                                              "(an oauth2 token_endpoint cannot)")
+                                   .arg(names.join(QStringLiteral(", ")));
+        }
+    }
+
+    if (oauth2) {
         result.oauth2 = true;
         Block o{BlockType::OAuth2, {}, {}, {}};
-        QUrl endpoint = url;
+        QUrl endpoint = cleanUrl;
         o.setAttribute(QStringLiteral("token_endpoint"), b.plain(endpoint.toString()));
         const QString grant = field("grant_type");
         o.setAttribute(QStringLiteral("grant_type"), grant);
@@ -588,22 +841,33 @@ Result<ImportResult> importRequest(const ImportedRequest& request, const QString
         for (const auto& f : std::as_const(fields)) {
             if (!known.contains(f.first))
                 // Attributes Tokenbench does not model hold HCL expressions (as read from a .hcl file).
-                o.setAttribute(f.first, hclExpressionFor(f.second, b, f.first, Redactor::isSensitiveField(f.first)));
+                o.setAttribute(f.first, hclExpressionFor(f.second, b, f.first, sensitiveField(f.first, f.second)));
         }
         for (const HttpHeader& h : request.headers) {
+            if (h.name.compare("Authorization", Qt::CaseInsensitive) == 0 && !basic) {
+                result.warnings << QStringLiteral("the Authorization header was left out (its value is not shown): "
+                                                  "Couper's oauth2 block authenticates the client itself");
+                continue;
+            }
             if (isNoiseHeader(h.name) || h.name.compare("Authorization", Qt::CaseInsensitive) == 0)
                 continue;
             result.warnings << QStringLiteral("header %1 was left out: Couper's oauth2 block cannot send extra headers "
                                               "(use a beta_token_request if the server needs it)")
                                    .arg(QString::fromLatin1(h.name));
         }
-        if (url.hasQuery())
+        if (cleanUrl.hasQuery())
             result.warnings << QStringLiteral("the token endpoint has a query string; Couper sends it as written");
         backend.blocks.append(o);
     } else {
         // Not OAuth (no grant_type): a beta_token_request that sends the same request.
         Block t{QStringLiteral("beta_token_request"), {}, {}, {}};
-        t.attributes.insert(QStringLiteral("url"), Hcl::quoteString(request.url));
+        t.attributes.insert(QStringLiteral("url"), Hcl::quoteString(querySecrets.isEmpty() ? request.url : cleanUrl.toString()));
+        if (!querySecrets.isEmpty()) {
+            QList<QPair<QString, QString>> params;
+            for (const auto& [name, value] : std::as_const(querySecrets))
+                params.append({name, b.secret(name, value)});
+            t.attributes.insert(QStringLiteral("query_params"), objectExpression(params));
+        }
         if (!request.method.isEmpty() && request.method != "GET" &&
             !(request.method == "POST" && !request.body.isEmpty()))
             t.attributes.insert(QStringLiteral("method"), Hcl::quoteString(QString::fromLatin1(request.method)));
@@ -614,8 +878,9 @@ Result<ImportResult> importRequest(const ImportedRequest& request, const QString
             if (isNoiseHeader(h.name) && h.name.compare("Accept", Qt::CaseInsensitive) != 0)
                 continue;
             const QString name = QString::fromLatin1(h.name).toLower();
-            const bool sensitive = Redactor::isSensitiveHeader(h.name) || name.contains(QStringLiteral("key")) ||
-                                   name.contains(QStringLiteral("token")) || name.contains(QStringLiteral("secret"));
+            if (basic && name == u"authorization")
+                continue; // written below, from the Basic credentials
+            const bool sensitive = sensitiveHeader(h.name, QString::fromUtf8(h.value));
             headers.append({name, hclExpressionFor(QString::fromUtf8(h.value), b,
                                                    QString(name).replace(u'-', u'_'), sensitive)});
         }
@@ -630,33 +895,30 @@ Result<ImportResult> importRequest(const ImportedRequest& request, const QString
         if (!fields.isEmpty()) {
             QList<QPair<QString, QString>> entries;
             for (const auto& [k, v] : std::as_const(fields))
-                entries.append({k, hclExpressionFor(v, b, k, Redactor::isSensitiveField(k))});
+                entries.append({k, hclExpressionFor(v, b, k, sensitiveField(k, v))});
             t.attributes.insert(QStringLiteral("form_body"), objectExpression(entries));
         } else if (!request.body.isEmpty()) {
             const QJsonDocument json = QJsonDocument::fromJson(request.body);
-            if (json.isObject() && contentType.contains("json")) {
-                QList<QPair<QString, QString>> entries;
-                const QJsonObject o = json.object();
-                for (auto it = o.begin(); it != o.end(); ++it) {
-                    if (it.value().isString())
-                        entries.append({it.key(), hclExpressionFor(it.value().toString(), b, it.key(),
-                                                                   Redactor::isSensitiveField(it.key()))});
-                    else
-                        entries.append({it.key(), QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("v"), it.value()}})
-                                                                        .toJson(QJsonDocument::Compact))
-                                                      .mid(5)
-                                                      .chopped(1)});
-                }
-                t.attributes.insert(QStringLiteral("json_body"), objectExpression(entries));
+            if ((json.isObject() || json.isArray()) && contentType.contains("json")) {
+                // Every string that is a credential (by its member name or its shape), at any depth, becomes env.NAME.
+                t.attributes.insert(QStringLiteral("json_body"),
+                                    jsonExpression(json.isObject() ? QJsonValue(json.object()) : QJsonValue(json.array()),
+                                                   {}, {}, b));
             } else {
-                t.attributes.insert(QStringLiteral("body"), Hcl::quoteString(QString::fromUtf8(request.body)));
-                result.warnings << QStringLiteral("the body is kept as written; check it for secrets");
+                const QString body = QString::fromUtf8(request.body);
+                if (SecretLiterals::looksLikeCredential(body)) {
+                    t.attributes.insert(QStringLiteral("body"), b.secret(QStringLiteral("body"), body));
+                } else {
+                    t.attributes.insert(QStringLiteral("body"), Hcl::quoteString(body));
+                    result.warnings << QStringLiteral("the body is kept as written; check it for secrets");
+                }
             }
         }
         t.attributes.insert(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.access_token"));
         t.attributes.insert(QStringLiteral("ttl"), QStringLiteral("\"${default(beta_token_response.json_body.expires_in, 60)}s\""));
-        result.warnings << QStringLiteral("no grant_type in the body: imported as a beta_token_request; check its "
-                                          "token and ttl expressions against the response");
+        if (!hasField("grant_type") || request.method != "POST")
+            result.warnings << QStringLiteral("no grant_type in the body: imported as a beta_token_request; check its "
+                                              "token and ttl expressions against the response");
         backend.blocks.append(t);
     }
     for (const auto& [name, value] : std::as_const(result.secrets)) {

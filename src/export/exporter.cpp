@@ -4,8 +4,12 @@
 #include "export/curlexporter.h"
 #include "export/httpfileexporter.h"
 #include "export/oauth2cexporter.h"
+#include "hcl/couperconfig.h"
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
+
+#include <optional>
 
 namespace Tokenbench::Core::Export {
 
@@ -87,18 +91,67 @@ QString authMethodOf(const Block& oauth2)
 
 namespace {
 
+// The value an attribute's text stands for, when it is a value: the resolved reference, the model's
+// value of an attribute Couper evaluates at start-up, or a plain string literal. Expressions
+// (request.headers.x-assertion, jwt_sign(...), "${env.X}") are not values: nullopt.
+std::optional<QString> valueOf(const Block& block, const QString& name, const QString& text,
+                               const ValueResolver& resolver)
+{
+    if (ValueResolver::isReference(text.trimmed())) {
+        const auto resolved = resolver.resolve(text.trimmed());
+        return resolved.value.isEmpty() ? std::nullopt : std::optional<QString>(resolved.value);
+    }
+    if (Hcl::evaluatedAtStartup(block.type, name))
+        return text;
+    return SecretLiterals::plainStringLiteral(text);
+}
+
 void collectSecrets(const Block& block, const QString& path, const ValueResolver& resolver,
                     QList<QPair<QString, QString>>* out)
 {
+    const QString prefix = path.isEmpty() ? QString() : path + u'.';
     for (auto it = block.attributes.cbegin(); it != block.attributes.cend(); ++it) {
-        if (!Schema::isSecret(block.type, it.key()))
-            continue;
-        const auto resolved = resolver.resolve(it.value());
-        if (!resolved.value.isEmpty())
-            out->append({path + u'.' + it.key(), resolved.value});
+        if (Schema::isSecret(block.type, it.key())) {
+            const auto value = valueOf(block, it.key(), it.value(), resolver);
+            if (value && !value->isEmpty())
+                out->append({prefix + it.key(), *value});
+        } else if (SecretLiterals::isCredentialMap(block.type, it.key())) {
+            for (const SecretLiterals::Literal& l : SecretLiterals::find(block.type, it.key(), it.value()))
+                out->append({prefix + it.key() + u'.' + l.key, l.value});
+        } else if (it.key() == u"token_endpoint" || it.key() == u"url") {
+            // Credentials in a URL's query or userinfo.
+            const auto url = valueOf(block, it.key(), it.value(), resolver);
+            if (!url)
+                continue;
+            for (const auto& [param, value] : SecretLiterals::urlSecrets(*url))
+                out->append({prefix + it.key() + u'.' + param, value});
+        }
     }
     for (const Block& child : block.blocks)
-        collectSecrets(child, path.isEmpty() ? child.type : path + u'.' + child.type, resolver, out);
+        collectSecrets(child, prefix + child.type, resolver, out);
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_';
+}
+
+// `value` as a whole token of `text`: "pass" is not found inside "password", but in "pass", =pass& or
+// "Bearer pass".
+bool containsToken(const QString& text, const QString& value)
+{
+    if (value.isEmpty())
+        return false;
+    const bool wordStart = isWordChar(value.front());
+    const bool wordEnd = isWordChar(value.back());
+    for (qsizetype i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+        const qsizetype end = i + value.size();
+        const bool startOk = !wordStart || i == 0 || !isWordChar(text.at(i - 1));
+        const bool endOk = !wordEnd || end == text.size() || !isWordChar(text.at(end));
+        if (startOk && endOk)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -107,7 +160,7 @@ QStringList findValues(const QString& text, const QList<QPair<QString, QString>>
 {
     QStringList found;
     for (const auto& [place, value] : placeAndValue) {
-        if (value.size() >= 4 && text.contains(value) && !found.contains(place))
+        if (value.size() >= 4 && !found.contains(place) && containsToken(text, value))
             found << place;
     }
     return found;

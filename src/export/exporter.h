@@ -78,9 +78,13 @@ ExportValue exportValue(const Block& backend, const Block& block, const QString&
 QString grantOf(const Block& oauth2);
 QString authMethodOf(const Block& oauth2);
 
-// Where a secret value of the workspace would appear literally in `text`: the places (e.g.
-// "billing oauth2.client_secret") whose resolved value occurs. Values shorter than 4 characters are not
-// searched (they would match everywhere); they are reported in `tooShort`.
+// Where a secret value of `backends` (pass the exported backend only) would appear literally in `text`:
+// the places (e.g. "billing oauth2.client_secret", "billing beta_token_request.form_body.client_secret")
+// whose value occurs as a whole token ("pass" is not found in "password"). Secrets are the secret
+// attributes' values (references resolved), literals in header / query / form maps (SecretLiterals),
+// and credentials in token_endpoint / url queries; expressions (request.headers.x) are not values and
+// are not searched. Values shorter than 4 characters are not searched (they would match everywhere);
+// they are reported in `tooShort`.
 struct SecretScan
 {
     QStringList leaks;
@@ -88,7 +92,7 @@ struct SecretScan
     bool clean() const { return leaks.isEmpty(); }
 };
 SecretScan scanForSecrets(const QString& text, const QList<Block>& backends, const ValueResolver& resolver);
-// The same against explicit values (the canary test, the CLI).
+// The same against explicit values (the canary test, the CLI), also as whole tokens.
 QStringList findValues(const QString& text, const QList<QPair<QString, QString>>& placeAndValue);
 
 } // namespace Tokenbench::Core::Export

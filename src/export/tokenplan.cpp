@@ -1,6 +1,7 @@
 #include "export/tokenplan.h"
 
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "net/tokenrequest.h"
 #include "util/duration.h"
 
@@ -30,6 +31,20 @@ Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& form
     if (plan.endpoint.isEmpty())
         return Error{Error::Code::Usage, QStringLiteral("oauth2.token_endpoint is not set"),
                      backend.label + QStringLiteral(".oauth2.token_endpoint")};
+    if (!plan.endpoint.isVariable()) {
+        // A credential in the URL would be written in clear (and end up in shell history and logs).
+        QStringList names;
+        for (const auto& secret : SecretLiterals::urlSecrets(plan.endpoint.literal))
+            names << secret.first;
+        if (!names.isEmpty())
+            return Error{Error::Code::Usage,
+                         QStringLiteral("oauth2.token_endpoint carries a credential (%1) in its URL: the %2 export "
+                                        "would write it in clear. Send it in the body instead (client_secret with "
+                                        "token_endpoint_auth_method client_secret_post, as env.NAME), or export as "
+                                        "Couper HCL, which reads it from env.NAME")
+                             .arg(names.join(QStringLiteral(", ")), format),
+                         backend.label + QStringLiteral(".oauth2.token_endpoint")};
+    }
     plan.grant = grantOf(*o);
     plan.method = authMethodOf(*o);
     if (plan.grant != Schema::Grant::ClientCredentials && plan.grant != Schema::Grant::Password &&

@@ -1,6 +1,7 @@
 #include "model/validator.h"
 
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "hcl/evaluator.h"
 #include "util/duration.h"
@@ -346,6 +347,27 @@ void validateTransport(Sink& sink, const Block& backend)
     }
 }
 
+// Credentials typed in clear into header / query / form maps: said in the Problems view, with what
+// happens to them (the value goes to the keychain, the file gets env.NAME). Never the value itself.
+void noteSecretLiterals(Sink& sink, const Block& b, const QString& blockPath)
+{
+    for (auto it = b.attributes.cbegin(); it != b.attributes.cend(); ++it) {
+        for (const SecretLiterals::Literal& l : SecretLiterals::find(b.type, it.key(), it.value())) {
+            const QString why = l.byName ? QStringLiteral("%1 carries credentials").arg(l.key)
+                                         : QStringLiteral("its value looks like a credential");
+            sink.add(Sev::Info, blockPath, it.key(),
+                     QStringLiteral("%1.%2 is a secret typed in clear (%3): Tokenbench keeps it out of files — "
+                                    "saving stores the value in the keychain and writes env.NAME in its place; "
+                                    "exports write env.NAME too")
+                         .arg(it.key(), l.key, why));
+        }
+    }
+    for (const Block& c : b.blocks) {
+        if (c.type == u"beta_token_request")
+            noteSecretLiterals(sink, c, blockPath.isEmpty() ? c.selector() : blockPath + u'.' + c.selector());
+    }
+}
+
 } // namespace
 
 Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver)
@@ -391,6 +413,7 @@ Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver)
 
     if (const Block* o = backend.child(BlockType::OAuth2))
         validateOAuth2(sink, *o, resolver);
+    noteSecretLiterals(sink, backend, {});
     return out;
 }
 

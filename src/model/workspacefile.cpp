@@ -1,6 +1,7 @@
 #include "model/workspacefile.h"
 
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "util/boundedread.h"
 
@@ -96,7 +97,8 @@ Result<Block> readBlock(const QJsonValue& value, const QString& fileName, const 
     return b;
 }
 
-QJsonObject writeBlock(const Block& b, const QString& backendLabel, QList<Substitution>& substitutions)
+QJsonObject writeBlock(const Block& b, const QString& backendLabel, const QString& blockPath,
+                       QList<Substitution>& substitutions, QList<QPair<QString, QString>>& taken)
 {
     QJsonObject o;
     o.insert(QStringLiteral("type"), b.type);
@@ -108,8 +110,18 @@ QJsonObject writeBlock(const Block& b, const QString& backendLabel, QList<Substi
         if (Schema::isSecret(b.type, it.key()) && !value.isEmpty() && !ValueResolver::isReference(value)) {
             const QString block = b.type == BlockType::Backend ? QString() : b.type;
             const QString variable = ValueResolver::suggestName(backendLabel, it.key());
-            substitutions.append(Substitution{backendLabel, block, it.key(), variable});
+            substitutions.append(Substitution{backendLabel, block, it.key(), variable, value, {}});
             value = ValueResolver::makeReference(variable);
+        } else if (SecretLiterals::isCredentialMap(b.type, it.key())) {
+            // Credentials typed into a header / query / form map: env.NAME in the file, the value for the keychain.
+            QString prefix = backendLabel;
+            if (b.type == u"beta_token_request" && !b.label.isEmpty() && b.label != u"default")
+                prefix += u'_' + b.label;
+            const SecretLiterals::Rewritten r =
+                SecretLiterals::moveToReferences(b.type, it.key(), value, prefix, &taken);
+            for (const SecretLiterals::Moved& m : r.moved)
+                substitutions.append(Substitution{backendLabel, blockPath, it.key(), m.variable, m.value, m.key});
+            value = r.text;
         }
         attributes.insert(it.key(), value);
     }
@@ -117,7 +129,8 @@ QJsonObject writeBlock(const Block& b, const QString& backendLabel, QList<Substi
     if (!b.blocks.isEmpty()) {
         QJsonArray children;
         for (const Block& c : b.blocks)
-            children.append(writeBlock(c, backendLabel, substitutions));
+            children.append(writeBlock(c, backendLabel, blockPath.isEmpty() ? c.selector() : blockPath + u'.' + c.selector(),
+                                       substitutions, taken));
         o.insert(QStringLiteral("blocks"), children);
     }
     return o;
@@ -239,8 +252,11 @@ Serialized serialize(const QList<Block>& backends, const QString& id)
     if (!id.isEmpty())
         root.insert(QStringLiteral("id"), id);
     QJsonArray array;
-    for (const Block& b : backends)
-        array.append(writeBlock(b, b.label, out.substitutions));
+    for (const Block& b : backends) {
+        QList<QPair<QString, QString>> taken; // variable names given out in this backend, with their values
+        SecretLiterals::reserveNames(b, &taken);
+        array.append(writeBlock(b, b.label, {}, out.substitutions, taken));
+    }
     root.insert(QStringLiteral("backends"), array);
     out.bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
     return out;

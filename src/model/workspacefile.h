@@ -34,13 +34,17 @@ struct Loaded
     bool idDerived = false;  // true when the file has no "id"
 };
 
-// A secret typed for this session that was written to the file as a reference.
+// A secret typed for this session that was written to the file as a reference: a secret attribute
+// (client_secret = env.NAME), or a literal inside a modifier / beta_token_request map
+// (set_request_headers = { authorization = env.NAME }; then `key` names the entry).
 struct Substitution
 {
     QString backend;
     QString block;
     QString attribute;
     QString variable;
+    QString value; // the typed value (in memory only: for the keychain)
+    QString key;   // the map entry, empty for a whole attribute
 };
 
 struct Serialized

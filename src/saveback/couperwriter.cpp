@@ -5,12 +5,14 @@
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "model/schema.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
 
 #include <algorithm>
 #include <functional>
 #include <vector>
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -144,6 +146,7 @@ public:
     QList<WorkspaceFile::Substitution> substitutions;
     QList<QPair<QString, QString>> secrets;
     QStringList notes;
+    QHash<QString, QList<QPair<QString, QString>>> taken; // per backend: env names in use, with their values
 
     // The text an attribute gets; typed secrets become env.NAME references.
     QString valueText(const QString& blockType, const QString& name, const QString& value,
@@ -156,9 +159,20 @@ public:
             if (!evaluatedAtStartup(blockType, name) && !stringLiteral(value, &secret))
                 return value;
             const QString variable = ValueResolver::suggestName(backend, name);
-            substitutions.append(WorkspaceFile::Substitution{backend, blockPath, name, variable});
+            substitutions.append(WorkspaceFile::Substitution{backend, blockPath, name, variable, secret, {}});
             secrets.append({variable, secret});
             return ValueResolver::makeReference(variable);
+        }
+        if (SecretLiterals::isCredentialMap(blockType, name)) {
+            // Credentials typed into a header / query / form map: env.NAME in the file, values to the keychain.
+            const SecretLiterals::Rewritten r =
+                SecretLiterals::moveToReferences(blockType, name, value, backend, &taken[backend]);
+            for (const SecretLiterals::Moved& m : r.moved) {
+                substitutions.append(WorkspaceFile::Substitution{backend, blockPath, name, m.variable, m.value, m.key});
+                if (!secrets.contains(QPair<QString, QString>{m.variable, m.value}))
+                    secrets.append({m.variable, m.value});
+            }
+            return expressionFor(blockType, name, r.text);
         }
         return expressionFor(blockType, name, value);
     }
@@ -421,6 +435,10 @@ Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName,
     }
 
     Writer w;
+    for (const Block& b : edited)
+        SecretLiterals::reserveNames(b, &w.taken[b.label]);
+    for (const Block& b : original)
+        SecretLiterals::reserveNames(b, &w.taken[b.label]);
     NodePath definitions;
     for (int i = 0; i < int(doc.body().items.size()); ++i) {
         const BodyItem& item = doc.body().items[size_t(i)];

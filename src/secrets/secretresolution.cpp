@@ -1,7 +1,10 @@
 #include "secrets/secretresolution.h"
 
 #include "model/block.h"
+#include "model/secretliterals.h"
 #include "model/valueresolver.h"
+
+#include <QRegularExpression>
 
 
 namespace Tokenbench::Core {
@@ -11,10 +14,21 @@ namespace {
 void collect(const Block& block, const QString& backend, const QString& path, QList<SecretReference>& out)
 {
     for (auto it = block.attributes.cbegin(); it != block.attributes.cend(); ++it) {
-        const auto name = ValueResolver::referenceName(it.value());
-        if (!name)
-            continue;
         const QString attribute = path.isEmpty() ? it.key() : path + u'.' + it.key();
+        const auto name = ValueResolver::referenceName(it.value());
+        if (!name) {
+            // Inside a backend's header / query / form modifiers (set_request_headers = { authorization =
+            // env.NAME }): where typed credentials are moved to on save.
+            if (path.isEmpty() && SecretLiterals::isCredentialMap(block.type, it.key())) {
+                static const QRegularExpression envRef(QStringLiteral("\\benv\\.([A-Za-z_][A-Za-z0-9_]*)"));
+                auto m = envRef.globalMatch(it.value());
+                while (m.hasNext()) {
+                    out.append(SecretReference{m.next().captured(1), backend, path, it.key(),
+                                               QStringLiteral("backend \"%1\" %2").arg(backend, attribute)});
+                }
+            }
+            continue;
+        }
         out.append(SecretReference{*name, backend, path, it.key(),
                                    QStringLiteral("backend \"%1\" %2").arg(backend, attribute)});
     }

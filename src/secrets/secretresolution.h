@@ -23,7 +23,8 @@ struct SecretReference
     QString location;  // for people: backend "billing" oauth2.client_secret, or --client-secret env:NAME
 };
 
-// Every env.NAME reference in a backend and its child blocks, in document order.
+// Every env.NAME reference in a backend and its child blocks, in document order: whole-attribute
+// references, and references inside the backend's header / query / form modifier maps.
 QList<SecretReference> secretReferences(const Block& backend);
 // The references whose variable `resolver` cannot answer (no override, no environment variable,
 // no keychain value loaded yet).

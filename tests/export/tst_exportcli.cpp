@@ -141,6 +141,147 @@ private Q_SLOTS:
         QCOMPARE(config->backends.constFirst().label, QStringLiteral("shop"));
     }
 
+    void import_curl_credentialForms_neverPrinted_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<bool>("moved"); // a variable is named on stderr
+        const QString c = QStringLiteral("Cnry7Qx9Lm2Vb8Zt4Kp6Wd3");
+        QTest::newRow("-u") << QStringLiteral("curl -u id:%1 https://as/token -d grant_type=client_credentials").arg(c) << true;
+        QTest::newRow("userinfo") << QStringLiteral("curl https://id:%1@as/token -d grant_type=client_credentials").arg(c) << true;
+        QTest::newRow("?client_secret") << QStringLiteral("curl 'https://as/token?client_secret=%1' -d grant_type=client_credentials -d client_id=a").arg(c) << true;
+        QTest::newRow("-d api_key") << QStringLiteral("curl https://as/token -d grant_type=client_credentials -d api_key=%1").arg(c) << true;
+        QTest::newRow("--oauth2-bearer") << QStringLiteral("curl --oauth2-bearer %1 https://as/login").arg(c) << true;
+        QTest::newRow("--pass") << QStringLiteral("curl --pass %1 https://as/token -d grant_type=client_credentials").arg(c) << false;
+        QTest::newRow("-U") << QStringLiteral("curl -U p:%1 https://as/token -d grant_type=client_credentials").arg(c) << false;
+        QTest::newRow("--proxy-user") << QStringLiteral("curl --proxy-user p:%1 https://as/token -d grant_type=client_credentials").arg(c) << false;
+        QTest::newRow("--json") << QStringLiteral("curl --json '{\"client_secret\":\"%1\",\"a\":{\"password\":\"%1\"}}' https://as/login").arg(c) << true;
+        QTest::newRow("--url-query") << QStringLiteral("curl --url-query api_key=%1 https://as/login").arg(c) << true;
+        QTest::newRow("-H Authorization") << QStringLiteral("curl -H 'Authorization: Bearer %1' https://as/login").arg(c) << true;
+        QTest::newRow("-b") << QStringLiteral("curl -b 'sid=%1' https://as/login").arg(c) << true;
+        QTest::newRow("--cookie") << QStringLiteral("curl --cookie 'sid=%1' https://as/login").arg(c) << true;
+        QTest::newRow("bad -H") << QStringLiteral("curl -H 'Authorization %1' https://as/login").arg(c) << false;
+        QTest::newRow("extra word") << QStringLiteral("curl --frobnicate %1 https://as/login").arg(c) << false;
+        QTest::newRow("bad URL") << QStringLiteral("curl 'https://id:%1@/token'").arg(c) << false;
+    }
+
+    // Issue 13 item 5: stdout, stderr and the -o file never hold the value (raw, URL-encoded, in Basic base64).
+    void import_curl_credentialForms_neverPrinted()
+    {
+        QFETCH(QString, command);
+        QFETCH(bool, moved);
+        const QByteArray canary = "Cnry7Qx9Lm2Vb8Zt4Kp6Wd3";
+        const QList<QByteArray> encodings = {canary, QByteArray("id:" + canary).toBase64(), QByteArray("p:" + canary).toBase64(),
+                                             canary.toBase64(), canary.toPercentEncoding()};
+        const QString output = m_dir.filePath(QStringLiteral("canary-import.hcl"));
+        QFile::remove(output);
+        const auto r = cli({QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("-o"), output}, command.toUtf8() + '\n');
+        QFile f(output);
+        const QByteArray written = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        for (const QByteArray& e : encodings) {
+            QVERIFY2(!r.out.contains(e), r.out.constData());
+            QVERIFY2(!r.err.contains(e), r.err.constData());
+            QVERIFY2(!written.contains(e), written.constData());
+        }
+        if (moved) {
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.err.contains("secrets moved to environment variables"), r.err.constData());
+            QVERIFY(written.contains("env.IMPORTED_"));
+        }
+    }
+
+    // Issue 15 item 8 / issue 13 item 5: the leak scan compares whole values of the exported backend only and
+    // ignores expressions; credentials in beta_token_request maps and token_endpoint queries become env.NAME.
+    void export_secretsInMapsAndUrls_becomeReferences_scanIsExact()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("secrets.hcl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("definitions {\n"
+                "  backend \"pw\" {\n"
+                "    oauth2 {\n"
+                "      token_endpoint = \"https://as.example.com/token\"\n"
+                "      grant_type     = \"password\"\n"
+                "      client_id      = \"app\"\n"
+                "      client_secret  = env.PW_SECRET\n"
+                "      username       = \"u\"\n"
+                "      password       = \"pass\"\n"
+                "    }\n"
+                "  }\n"
+                "  backend \"jb\" {\n"
+                "    oauth2 {\n"
+                "      token_endpoint = \"https://as.example.com/token\"\n"
+                "      grant_type     = \"urn:ietf:params:oauth:grant-type:jwt-bearer\"\n"
+                "      assertion      = request.headers.x-assertion\n"
+                "    }\n"
+                "  }\n"
+                "  backend \"other\" {\n"
+                "    oauth2 {\n"
+                "      token_endpoint = \"https://as.example.com/token\"\n"
+                "      grant_type     = \"client_credentials\"\n"
+                "      client_id      = \"x\"\n"
+                "      client_secret  = \"example\"\n"
+                "    }\n"
+                "  }\n"
+                "  backend \"q\" {\n"
+                "    oauth2 {\n"
+                "      token_endpoint = \"https://as.example.com/token?client_secret=QueryCnry7Qx9Lm2&x=1\"\n"
+                "      grant_type     = \"client_credentials\"\n"
+                "      client_id      = \"x\"\n"
+                "      client_secret  = env.Q_SECRET\n"
+                "    }\n"
+                "  }\n"
+                "  backend \"beta\" {\n"
+                "    origin = \"https://api.example.com\"\n"
+                "    set_request_headers = { x-api-key = \"ModCnry7Qx9Lm2Vb8\" }\n"
+                "    beta_token_request {\n"
+                "      url       = \"https://as.example.com/login\"\n"
+                "      form_body = { client_secret = \"FormCnry7Qx9Lm2\", user = \"u\" }\n"
+                "      headers   = { authorization = \"Bearer HdrCnry7Qx9Lm2\" }\n"
+                "      token     = beta_token_response.json_body.token\n"
+                "      ttl       = \"60s\"\n"
+                "    }\n"
+                "  }\n"
+                "}\n");
+        f.close();
+        auto exported = [&](const char* backend, const char* format) {
+            return cli({QStringLiteral("export"), path, QStringLiteral("--format"), QString::fromLatin1(format),
+                        QStringLiteral("--backend"), QString::fromLatin1(backend)});
+        };
+        // "pass" is not found inside "password"; the expression is not a value.
+        auto r = exported("pw", "couper");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!r.out.contains("\"pass\""));
+        r = exported("jb", "couper");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("assertion      = request.headers.x-assertion"));
+        // Another backend's secret ("example", in every URL here) is not this export's concern.
+        r = exported("pw", "curl");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Maps: env.NAME instead of the values, in the text and the variables list.
+        r = exported("beta", "couper");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        for (const char* canary : {"ModCnry7Qx9Lm2Vb8", "FormCnry7Qx9Lm2", "HdrCnry7Qx9Lm2"}) {
+            QVERIFY2(!r.out.contains(canary), r.out.constData());
+            QVERIFY2(!r.err.contains(canary), r.err.constData());
+        }
+        QVERIFY(r.out.contains("client_secret = env.BETA_CLIENT_SECRET"));
+        QVERIFY(r.out.contains("authorization = env.BETA_AUTHORIZATION"));
+        QVERIFY(r.out.contains("x-api-key = env.BETA_X_API_KEY"));
+        QVERIFY(r.err.contains("BETA_CLIENT_SECRET"));
+        // token_endpoint with a secret in its query: Couper reads it from env; the curl script refuses.
+        r = exported("q", "couper");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!r.out.contains("QueryCnry7Qx9Lm2"));
+        QVERIFY(r.out.contains("client_secret=${env.Q_TOKEN_ENDPOINT_CLIENT_SECRET}&x=1"));
+        for (const char* format : {"curl", "oauth2c", "http"}) {
+            r = exported("q", format);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("carries a credential (client_secret)"), r.err.constData());
+            QVERIFY(!r.err.contains("QueryCnry7Qx9Lm2"));
+            QVERIFY(!r.out.contains("QueryCnry7Qx9Lm2"));
+        }
+    }
+
     void import_badInput_isUsageError()
     {
         auto r = cli({QStringLiteral("import"), QStringLiteral("curl")}, "wget http://x\n");

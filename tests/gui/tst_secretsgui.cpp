@@ -130,6 +130,51 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    // Issue 13 item 4: a credential typed into set_request_headers goes to the keychain on save; the
+    // workspace file and the recovery file refer to it as env.NAME; a reopened workspace resolves it.
+    void modifierCredential_goesToKeychain_fileHoldsReference()
+    {
+        const QByteArray value = "Bearer abc.def.ghi-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
+        QTemporaryDir input;
+        const QString typed = input.filePath(QStringLiteral("typed.tbw"));
+        {
+            QFile f(typed);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"format\":\"tokenbench-workspace\",\"version\":1,\"backends\":[{\"type\":\"backend\",\"label\":\"api\","
+                    "\"attributes\":{\"origin\":\"https://api.example\",\"set_request_headers\":\"{ authorization = \\\"" +
+                    value + "\\\", x-tenant = \\\"a\\\" }\"}}]}");
+        }
+        const QString path = m_dir.filePath(QStringLiteral("modifier.tbw"));
+        {
+            Tokenbench::Ui::MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QTRY_VERIFY_WITH_TIMEOUT(w.secretStore() && w.secretStore()->availability() ==
+                                                            Core::SecretStore::Availability::Available, 15000);
+            QVERIFY(w.openFile(typed));
+            QSignalSpy stored(&w, &Tokenbench::Ui::MainWindow::secretsStored);
+            QVERIFY(w.saveTo(path));
+            QVERIFY(stored.wait(15000));
+            QCOMPARE(stored.constFirst().at(0).toStringList(), QStringList{QStringLiteral("API_AUTHORIZATION")});
+            if (auto* box = w.findChild<QMessageBox*>(QStringLiteral("secretsSavedMessageBox")))
+                box->accept();
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(!bytes.contains(value), bytes.constData());
+        QVERIFY(bytes.contains("authorization = env.API_AUTHORIZATION"));
+        QVERIFY(bytes.contains("x-tenant = \\\"a\\\""));
+
+        Tokenbench::Ui::MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.openFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(again.resolver().sourceOf(QStringLiteral("API_AUTHORIZATION")) ==
+                                     Core::ValueResolver::Source::Keychain, 15000);
+        QCOMPARE(again.resolver().lookup(QStringLiteral("API_AUTHORIZATION")).value_or(QString()), QString::fromUtf8(value));
+    }
+
     void forgottenSecret_runFailsNamingTheVariable()
     {
         const QString path = m_dir.filePath(QStringLiteral("ws.tbw"));
