@@ -4,7 +4,7 @@
 #include "export/curlexporter.h"
 #include "export/httpfileexporter.h"
 #include "export/oauth2cexporter.h"
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"

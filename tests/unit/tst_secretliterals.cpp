@@ -4,7 +4,7 @@
 #include <QTest>
 
 #include "export/exporter.h"
-#include "hcl/couperconfig.h"
+#include "model/couperconfig.h"
 #include "model/recovery.h"
 #include "model/secretliterals.h"
 #include "model/validator.h"
