@@ -19,6 +19,7 @@
 #include "net/tokenrequest.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
+#include "trace/redactor.h"
 #include "trace/resultjson.h"
 #include "util/duration.h"
 
@@ -115,7 +116,9 @@ void addOptions(QCommandLineParser& parser)
                       QStringLiteral("Set NAME for env.NAME references and env:NAME values, before the process "
                                      "environment and the keychain (entry NAME of the WORKSPACE, or of the "
                                      "\"default\" namespace without one; see tokenbench-cli secret --help). "
-                                     "Repeatable."),
+                                     "Repeatable. A value given here is visible in the process list: for a secret, "
+                                     "export NAME in the environment or store it with tokenbench-cli secret set "
+                                     "NAME, and write the flag as --client-secret env:NAME."),
                       QStringLiteral("NAME=VALUE")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print one JSON object: token, token_type, expires_in, ttl_seconds, exchanges, "
@@ -189,7 +192,14 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
             printError(QStringLiteral("--env expects NAME=VALUE, got \"%1\"").arg(pair));
             return Usage;
         }
-        resolver.setOverride(pair.left(eq), pair.mid(eq + 1));
+        const QString name = pair.left(eq);
+        if (Redactor::looksLikeSecretName(name) && !pair.mid(eq + 1).isEmpty()) {
+            printWarning(QStringLiteral("--env %1 was given a literal value, visible in the process list and the "
+                                        "shell history; prefer the environment variable %1 or the keychain "
+                                        "(tokenbench-cli secret set %1), or --FLAG env:%1")
+                             .arg(name));
+        }
+        resolver.setOverride(name, pair.mid(eq + 1));
     }
 
     const QStringList positional = parser.positionalArguments();
@@ -506,10 +516,10 @@ void printIdTokenReport(const IdTokenReport& r)
         return;
     printError(QStringLiteral("id_token: not verified%1").arg(r.error.isEmpty() ? QString() : QStringLiteral(": ") + r.error));
     if (!r.signature.isEmpty())
-        err() << QStringLiteral("  signature: ") << r.signature << Qt::endl;
+        err() << QStringLiteral("  signature: ") << Redactor::redactText(r.signature) << Qt::endl;
     for (const Jwt::ClaimCheck& c : r.checks) {
         if (!c.passed)
-            err() << QStringLiteral("  %1: %2").arg(c.name, c.reason) << Qt::endl;
+            err() << Redactor::redactText(QStringLiteral("  %1: %2").arg(c.name, c.reason)) << Qt::endl;
     }
     err().flush();
 }
@@ -520,7 +530,9 @@ bool writeHar(const Invocation& inv, const QList<Exchange>& exchanges)
     if (inv.harPath.isEmpty())
         return true;
     QSaveFile har(inv.harPath);
-    const bool ok = har.open(QIODevice::WriteOnly) && har.write(Export::toHar(exchanges, inv.reveal)) >= 0 && har.commit();
+    // Owner-only (0600), also over an existing file: a trace holds URLs and bodies, with --reveal secrets.
+    const bool ok = har.open(QIODevice::WriteOnly) && har.setPermissions(QFile::ReadOwner | QFile::WriteOwner) &&
+                    har.write(Export::toHar(exchanges, inv.reveal)) >= 0 && har.commit();
     if (!ok)
         printError(QStringLiteral("--har %1: cannot write: %2").arg(inv.harPath, har.errorString()));
     return ok;
