@@ -257,8 +257,11 @@ QList<Pattern> patternsFor(const QByteArray& s)
         for (bool upper : {false, true})
             texts << jsonEscape(s, slash, true, upper);
     }
-    texts << base64Fragments(s, QByteArray::Base64Encoding);
-    texts << base64Fragments(s, QByteArray::Base64UrlEncoding);
+    // base64 of the value, and of its form encoding (a Basic credential is base64(escape(id):escape(secret))).
+    for (const QByteArray& b : {s, percentEncode(s, true, true)}) {
+        texts << base64Fragments(b, QByteArray::Base64Encoding);
+        texts << base64Fragments(b, QByteArray::Base64UrlEncoding);
+    }
     QList<Pattern> out;
     QSet<QByteArray> seen;
     for (const QByteArray& t : std::as_const(texts)) {
