@@ -420,7 +420,11 @@ QByteArray maskValues(QByteArrayView text, const QList<QByteArray>& extra)
         for (qsizetype at = text.indexOf(p.text); at >= 0; at = text.indexOf(p.text, at + 1))
             matches.append({at, at + p.text.size(), p.mark});
     }
+    // Escaped forms need an escape character; without one, the exact search above found everything.
+    const bool escaped = text.contains('%') || text.contains('+') || text.contains('\\');
     for (auto& [secret, mark] : lenient) {
+        if (!escaped)
+            break;
         const char first = secret.at(0);
         for (qsizetype i = 0; i < text.size(); ++i) {
             const char c = text[i];
