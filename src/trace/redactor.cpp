@@ -143,7 +143,9 @@ const QRegularExpression& fingerprintPattern()
 
 bool isFingerprintText(QByteArrayView v)
 {
-    return v.size() == 19 && v.startsWith("[redacted:") && v.endsWith("]");
+    if (v.size() != 19 || !v.startsWith("[redacted:") || !v.endsWith("]"))
+        return false;
+    return std::all_of(v.begin() + 10, v.begin() + 18, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 int hexValue(char c)

@@ -211,6 +211,9 @@ private Q_SLOTS:
         const QByteArray out = Redactor::redactText(QByteArrayView(in));
         QVERIFY2(out.startsWith(QByteArray("x " + mark + ' ')), out.constData());
         QVERIFY(out.endsWith(Redactor::fingerprint("redacted")));
+        // A value that only looks like a fingerprint is a secret like any other (found by fuzz_redactor).
+        const QByteArray lookalike = "[redacted:023\xA9" "1dcb]";
+        QVERIFY(!Redactor::redactText(QByteArrayView("x " + lookalike), {lookalike}).contains(lookalike));
     }
 
     void exchange_echoingServerCannotDefeatRedaction()
