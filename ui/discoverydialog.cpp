@@ -7,6 +7,7 @@
 #include "model/workspace.h"
 #include "net/resourcecheck.h"
 #include "net/tokenrequest.h"
+#include "trace/redactor.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -150,7 +151,8 @@ void DiscoveryDialog::onFinished(const Core::DiscoveryClient::Outcome& outcome)
 {
     m_discover->setEnabled(true);
     if (!outcome.ok) {
-        m_status->setText(outcome.canceled ? tr("Canceled.") : QStringLiteral("\u2716 ") + outcome.errorText);
+        m_status->setText(outcome.canceled ? tr("Canceled.")
+                                           : QStringLiteral("\u2716 ") + Core::Redactor::redactText(outcome.errorText));
         Q_EMIT discoveryFinished(false);
         return;
     }

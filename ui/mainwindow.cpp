@@ -36,6 +36,7 @@
 #include "net/tokencache.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
+#include "trace/redactor.h"
 #include "trace/tracemodel.h"
 #include "util/boundedread.h"
 #include "export/curlimport.h"
@@ -1577,7 +1578,7 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
         text = tr("Canceled.");
     } else {
         const QString where = result.errorWhere.isEmpty() ? QString() : result.errorWhere + QStringLiteral(": ");
-        text = QStringLiteral("\u2716 ") + where + result.errorText;
+        text = QStringLiteral("\u2716 ") + where + Core::Redactor::redactText(result.errorText);
         if (result.status == TokenResult::Status::ConfigError && !result.errorWhere.isEmpty()) {
             // Take the user to the field.
             const QStringList parts = result.errorWhere.split(u'.');
@@ -1813,7 +1814,8 @@ bool MainWindow::saveTraceTo(const QString& path)
                                  ? Core::Export::toMarkdown(exchanges, false, tr("Tokenbench trace")).toUtf8()
                                  : Core::Export::toHar(exchanges, false);
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || f.write(bytes) < 0 ||
+        !f.commit()) {
         QMessageBox::warning(this, tr("Save Trace"), tr("Cannot write %1: %2").arg(path, f.errorString()));
         return false;
     }

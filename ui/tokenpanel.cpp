@@ -5,6 +5,7 @@
 #include "clipboard.h"
 
 #include "jwt/jwtpeek.h"
+#include "trace/redactor.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -296,7 +297,7 @@ void TokenPanel::setResource(const std::optional<Core::ResourceResult>& resource
         text += QStringLiteral(": ") + r.errorText;
     if (!r.note.isEmpty())
         text += QStringLiteral(" (") + r.note + u')';
-    m_resourceLabel->setText(text);
+    m_resourceLabel->setText(Core::Redactor::redactText(text)); // the URL and a server's words may hold secrets
     m_ui->factsLayout->setRowVisible(m_resourceLabel, true);
 }
 

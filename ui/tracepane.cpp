@@ -199,12 +199,18 @@ void TracePane::showExchange(const Exchange& original)
 {
     // Only what is shown is redacted and laid out: a huge body is cut to MaxShownBody first, so showing
     // it costs no more than showing a 2 MiB one.
+    // A little more than is shown is redacted, so that a secret across the cut is masked as a whole.
+    static constexpr qsizetype CutMargin = 64 * 1024;
     Exchange shown = original;
     if (shown.requestBody.size() > MaxShownBody)
-        shown.requestBody.truncate(MaxShownBody);
+        shown.requestBody.truncate(MaxShownBody + CutMargin);
     if (shown.responseBody.size() > MaxShownBody)
-        shown.responseBody.truncate(MaxShownBody);
+        shown.responseBody.truncate(MaxShownBody + CutMargin);
     Exchange e = m_reveal->isChecked() ? shown : Core::Redactor::redact(shown);
+    if (e.requestBody.size() > MaxShownBody)
+        e.requestBody.truncate(MaxShownBody);
+    if (e.responseBody.size() > MaxShownBody)
+        e.responseBody.truncate(MaxShownBody);
     if (!m_reveal->isChecked()) {
         // A cut-off JSON body does not parse, so the structural redaction could not see into it.
         if (original.requestBody.size() > MaxShownBody)

@@ -3,6 +3,7 @@
 #include "model/couperconfig.h"
 #include "util/diagnostic.h"
 #include "model/workspacefile.h"
+#include "trace/redactor.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -21,14 +22,15 @@ QTextStream& err()
     return s;
 }
 
+// Messages may quote a server (error_description) or a URL: every known secret is masked in them.
 void printError(const QString& message)
 {
-    err() << "tokenbench-cli: error: " << message << Qt::endl;
+    err() << "tokenbench-cli: error: " << Core::Redactor::redactText(message) << Qt::endl;
 }
 
 void printWarning(const QString& message)
 {
-    err() << "tokenbench-cli: warning: " << message << Qt::endl;
+    err() << "tokenbench-cli: warning: " << Core::Redactor::redactText(message) << Qt::endl;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)

@@ -9,6 +9,7 @@
 #include "net/discovery.h"
 #include "net/networkaccessmanager.h"
 #include "export/resultjson.h"
+#include "trace/redactor.h"
 #include "util/boundedread.h"
 
 #include <QCommandLineParser>
@@ -200,8 +201,11 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json
         warnings.append(QString(d.attribute + QStringLiteral(": ") + d.message));
     }
     if (json) {
-        auto url = [](const QUrl& u) { return u.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.toString()); };
-        json->insert(QStringLiteral("metadata_url"), doc.fetchedFrom.toString());
+        // Server-given URLs: a password or a secret-looking query parameter in them is redacted.
+        auto url = [](const QUrl& u) {
+            return u.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(Redactor::redactUrl(u).toString());
+        };
+        json->insert(QStringLiteral("metadata_url"), Redactor::redactUrl(doc.fetchedFrom).toString());
         json->insert(QStringLiteral("issuer"), doc.issuer);
         json->insert(QStringLiteral("token_endpoint"), url(doc.tokenEndpoint));
         json->insert(QStringLiteral("authorization_endpoint"), url(doc.authorizationEndpoint));

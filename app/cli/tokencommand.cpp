@@ -22,6 +22,7 @@
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
 #include "export/resultjson.h"
+#include "trace/redactor.h"
 #include "util/duration.h"
 
 #include <QCommandLineParser>
@@ -128,7 +129,9 @@ void addOptions(QCommandLineParser& parser)
                       QStringLiteral("Set NAME for env.NAME references and env:NAME values, before the process "
                                      "environment and the keychain (entry NAME of the WORKSPACE, or of the "
                                      "\"default\" namespace without one; see tokenbench-cli secret --help). "
-                                     "Repeatable."),
+                                     "Repeatable. A value given here is visible in the process list: for a secret, "
+                                     "export NAME in the environment or store it with tokenbench-cli secret set "
+                                     "NAME, and write the flag as --client-secret env:NAME."),
                       QStringLiteral("NAME=VALUE")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print one JSON object: token, token_type, expires_in, ttl_seconds, exchanges, "
@@ -203,7 +206,14 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
             printError(QStringLiteral("--env expects NAME=VALUE, got \"%1\"").arg(pair));
             return Usage;
         }
-        resolver.setOverride(pair.left(eq), pair.mid(eq + 1));
+        const QString name = pair.left(eq);
+        if (Redactor::looksLikeSecretName(name) && !pair.mid(eq + 1).isEmpty()) {
+            printWarning(QStringLiteral("--env %1 was given a literal value, visible in the process list and the "
+                                        "shell history; prefer the environment variable %1 or the keychain "
+                                        "(tokenbench-cli secret set %1), or --FLAG env:%1")
+                             .arg(name));
+        }
+        resolver.setOverride(name, pair.mid(eq + 1));
     }
 
     const QStringList positional = parser.positionalArguments();
@@ -560,10 +570,10 @@ void printIdTokenReport(const IdTokenReport& r)
         return;
     printError(QStringLiteral("id_token: not verified%1").arg(r.error.isEmpty() ? QString() : QStringLiteral(": ") + r.error));
     if (!r.signature.isEmpty())
-        err() << QStringLiteral("  signature: ") << r.signature << Qt::endl;
+        err() << QStringLiteral("  signature: ") << Redactor::redactText(r.signature) << Qt::endl;
     for (const Jwt::ClaimCheck& c : r.checks) {
         if (!c.passed)
-            err() << QStringLiteral("  %1: %2").arg(c.name, c.reason) << Qt::endl;
+            err() << Redactor::redactText(QStringLiteral("  %1: %2").arg(c.name, c.reason)) << Qt::endl;
     }
     err().flush();
 }
@@ -574,7 +584,9 @@ bool writeHar(const Invocation& inv, const QList<Exchange>& exchanges)
     if (inv.harPath.isEmpty())
         return true;
     QSaveFile har(inv.harPath);
-    const bool ok = har.open(QIODevice::WriteOnly) && har.write(Export::toHar(exchanges, inv.reveal)) >= 0 && har.commit();
+    // Owner-only (0600), also over an existing file: a trace holds URLs and bodies, with --reveal secrets.
+    const bool ok = har.open(QIODevice::WriteOnly) && har.setPermissions(QFile::ReadOwner | QFile::WriteOwner) &&
+                    har.write(Export::toHar(exchanges, inv.reveal)) >= 0 && har.commit();
     if (!ok)
         printError(QStringLiteral("--har %1: cannot write: %2").arg(inv.harPath, har.errorString()));
     return ok;
@@ -595,9 +607,9 @@ QJsonObject runJson(const Invocation& inv, const TokenResult& token, const std::
         error.insert(QStringLiteral("kind"), unreachable ? QStringLiteral("resource_unreachable")
                                                          : QStringLiteral("resource_refused"));
         error.insert(QStringLiteral("exit_code"), unreachable ? Transport : Refused);
-        error.insert(QStringLiteral("message"),
-                     QStringLiteral("resource check: %1")
-                         .arg(resource->errorText.isEmpty() ? resource->final.failureText : resource->errorText));
+        const QString message = QStringLiteral("resource check: %1")
+                                    .arg(resource->errorText.isEmpty() ? resource->final.failureText : resource->errorText);
+        error.insert(QStringLiteral("message"), inv.reveal ? message : Redactor::redactText(message));
         if (!unreachable)
             error.insert(QStringLiteral("status"), resource->final.status);
         o.insert(QStringLiteral("error"), error);

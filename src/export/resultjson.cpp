@@ -99,6 +99,12 @@ QJsonObject tokenResult(const TokenResult& r, bool reveal)
 {
     QJsonObject o;
     const TokenResponse& resp = r.response;
+    // The issued tokens are printed as the result, and masked wherever else they appear (an echoing
+    // resource, an error message); every exchange is learned before the first one is redacted.
+    for (const QString& token : {resp.accessToken, resp.refreshToken, resp.idToken})
+        Redactor::addSecretValue(token);
+    Redactor::learn(r.exchanges);
+    auto text = [reveal](const QString& s) { return reveal ? s : Redactor::redactText(s); };
     auto orNull = [](const QString& s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
     o.insert(QStringLiteral("token"), r.ok() ? QJsonValue(resp.accessToken) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("token_type"), orNull(resp.tokenType));
@@ -118,13 +124,13 @@ QJsonObject tokenResult(const TokenResult& r, bool reveal)
         report.insert(QStringLiteral("valid"), id.valid);
         report.insert(QStringLiteral("signature"), orNull(id.signature));
         report.insert(QStringLiteral("key_source"), orNull(id.keySource));
-        report.insert(QStringLiteral("error"), id.valid ? orNull(id.error) : QJsonValue(idTokenFailure(id)));
+        report.insert(QStringLiteral("error"), id.valid ? orNull(text(id.error)) : QJsonValue(text(idTokenFailure(id))));
         QJsonArray checks;
         for (const Jwt::ClaimCheck& c : id.checks) {
             QJsonObject line;
             line.insert(QStringLiteral("name"), c.name);
             line.insert(QStringLiteral("passed"), c.passed);
-            line.insert(QStringLiteral("reason"), c.reason);
+            line.insert(QStringLiteral("reason"), text(c.reason));
             checks.append(line);
         }
         report.insert(QStringLiteral("checks"), checks);
@@ -142,7 +148,7 @@ QJsonObject tokenResult(const TokenResult& r, bool reveal)
         error.insert(QStringLiteral("kind"), QStringLiteral("invalid_id_token"));
         error.insert(QStringLiteral("exit_code"), 6);
         error.insert(QStringLiteral("message"),
-                     QStringLiteral("id_token: not verified: %1").arg(idTokenFailure(r.idTokenReport)));
+                     text(QStringLiteral("id_token: not verified: %1").arg(idTokenFailure(r.idTokenReport))));
         o.insert(QStringLiteral("error"), error);
     } else if (r.ok()) {
         o.insert(QStringLiteral("error"), QJsonValue::Null);
@@ -150,17 +156,17 @@ QJsonObject tokenResult(const TokenResult& r, bool reveal)
         QJsonObject error;
         error.insert(QStringLiteral("kind"), statusName(r.status));
         error.insert(QStringLiteral("exit_code"), exitCodeFor(r.status));
-        error.insert(QStringLiteral("message"), r.errorText);
+        error.insert(QStringLiteral("message"), text(r.errorText));
         if (!r.errorWhere.isEmpty())
             error.insert(QStringLiteral("where"), r.errorWhere);
         if (resp.status > 0)
             error.insert(QStringLiteral("status"), resp.status);
         if (!resp.error.isEmpty())
-            error.insert(QStringLiteral("oauth_error"), resp.error);
+            error.insert(QStringLiteral("oauth_error"), text(resp.error));
         if (!resp.errorDescription.isEmpty())
-            error.insert(QStringLiteral("oauth_error_description"), resp.errorDescription);
+            error.insert(QStringLiteral("oauth_error_description"), text(resp.errorDescription));
         if (!resp.errorUri.isEmpty())
-            error.insert(QStringLiteral("oauth_error_uri"), resp.errorUri);
+            error.insert(QStringLiteral("oauth_error_uri"), text(resp.errorUri));
         o.insert(QStringLiteral("error"), error);
     }
     return o;

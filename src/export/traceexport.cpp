@@ -47,6 +47,8 @@ QString httpVersion(const QByteArray& v)
 QByteArray toHar(const QList<Exchange>& exchanges, bool reveal)
 {
     QJsonArray entries;
+    if (!reveal)
+        Redactor::learn(exchanges); // a secret of a later exchange is masked in the earlier ones too
     for (const Exchange& original : exchanges) {
         const Exchange e = reveal ? original : Redactor::redact(original);
         QJsonObject request;
@@ -160,6 +162,8 @@ QString toMarkdown(const QList<Exchange>& exchanges, bool reveal, const QString&
              .arg(reveal ? QString() : QStringLiteral("; secrets redacted (shown as fingerprints)"))
              .arg(applicationVersion());
     int n = 0;
+    if (!reveal)
+        Redactor::learn(exchanges);
     for (const Exchange& original : exchanges) {
         const Exchange e = reveal ? original : Redactor::redact(original);
         ++n;

@@ -1,5 +1,7 @@
 #include "model/valueresolver.h"
 
+#include "trace/redactor.h"
+
 #include <QRegularExpression>
 
 namespace Tokenbench::Core {
@@ -61,13 +63,26 @@ ValueResolver::Source ValueResolver::sourceOf(const QString& name) const
 
 std::optional<QString> ValueResolver::lookup(const QString& name) const
 {
+    // What the run resolves is known to the redactor from here on: every keychain value, and values of
+    // --env and the environment whose name looks like a secret (masked by value in every output).
     switch (sourceOf(name)) {
-    case Source::Override:
-        return m_overrides.value(name);
-    case Source::Environment:
-        return qEnvironmentVariable(name.toLocal8Bit().constData());
-    case Source::Keychain:
-        return QString::fromUtf8(m_keychain.value(name).view());
+    case Source::Override: {
+        const QString v = m_overrides.value(name);
+        if (Redactor::looksLikeSecretName(name))
+            Redactor::addSecretValue(v);
+        return v;
+    }
+    case Source::Environment: {
+        const QString v = qEnvironmentVariable(name.toLocal8Bit().constData());
+        if (Redactor::looksLikeSecretName(name))
+            Redactor::addSecretValue(v);
+        return v;
+    }
+    case Source::Keychain: {
+        const QString v = QString::fromUtf8(m_keychain.value(name).view());
+        Redactor::addSecretValue(v);
+        return v;
+    }
     case Source::None:
         break;
     }

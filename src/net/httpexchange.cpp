@@ -1,6 +1,7 @@
 #include "net/httpexchange.h"
 
 #include "net/networkaccessmanager.h"
+#include "trace/redactor.h"
 #include "util/logging.h"
 
 #include <atomic>
@@ -206,6 +207,10 @@ HttpExchange::HttpExchange(QNetworkAccessManager* nam, PreparedRequest request, 
     m_exchange.url = m_request.url;
     m_exchange.requestHeaders = wireHeaders(m_request);
     m_exchange.requestBody = m_request.body;
+    // The redactor learns the secrets of every exchange (request now, issued tokens when it ends), before
+    // anything is shown or printed; connected first, so it runs before every other receiver.
+    Redactor::learn(m_exchange);
+    connect(this, &HttpExchange::finished, this, [](const Exchange& e) { Redactor::learn(e); });
 }
 
 HttpExchange::~HttpExchange()

@@ -7,6 +7,7 @@
 #include "jwt/clientassertion.h"
 #include "jwt/signer.h"
 #include "net/formencoding.h"
+#include "trace/redactor.h"
 #include "util/boundedread.h"
 #include "util/securebytes.h"
 
@@ -246,6 +247,9 @@ Result<TokenRequestSpec> specFromBackend(const Block& backend, const ValueResolv
     spec.deviceAuthorizationEndpoint = QUrl(value("device_authorization_endpoint").trimmed(), QUrl::StrictMode);
     spec.refreshToken = value("refresh_token").trimmed();
     spec.rawBasicCredentials = value("raw_basic_credentials").trimmed() == u"true";
+    // The run's secrets are masked by value in every output from here on (wherever a server echoes them).
+    for (const QString& secret : {spec.clientSecret, spec.password, spec.assertion, spec.refreshToken})
+        Redactor::addSecretValue(secret);
     if (const Block* p = o->child(QStringLiteral("jwt_signing_profile"))) {
         auto profile = signingProfileFromBlock(*p, resolver, QString());
         if (!profile)

@@ -2,11 +2,17 @@
 
 #include "net/formencoding.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QMutex>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrlQuery>
 
 namespace Tokenbench::Core::Redactor {
@@ -33,17 +39,716 @@ bool isSensitiveField(QStringView name)
 
 bool isSensitiveHeader(QByteArrayView name)
 {
-    for (const char* h : {"authorization", "proxy-authorization", "cookie", "set-cookie"}) {
+    for (const char* h : {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key",
+                          "x-auth-token", "x-access-token"}) {
         if (name.compare(h, Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;
 }
 
+bool isSensitiveParameter(QStringView name)
+{
+    if (isSensitiveField(name))
+        return true;
+    static const QStringList exact = {
+        QStringLiteral("api_key"), QStringLiteral("apikey"),  QStringLiteral("api-key"), QStringLiteral("key"),
+        QStringLiteral("token"),   QStringLiteral("secret"),  QStringLiteral("sig"),     QStringLiteral("signature"),
+        QStringLiteral("passwd"),  QStringLiteral("pwd"),     QStringLiteral("pass"),    QStringLiteral("auth"),
+        QStringLiteral("session"), QStringLiteral("sessionid"), QStringLiteral("jwt"),   QStringLiteral("credential"),
+        QStringLiteral("credentials"), QStringLiteral("private_key"),
+    };
+    for (const QString& e : exact) {
+        if (name.compare(e, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    const QString lower = name.toString().toLower();
+    for (const char* part : {"secret", "password", "token", "api_key", "apikey", "signature", "credential"}) {
+        if (lower.contains(QLatin1String(part)))
+            return true;
+    }
+    return false;
+}
+
+bool looksLikeSecretName(QStringView name)
+{
+    const QString upper = name.toString().toUpper();
+    for (const char* part : {"SECRET", "PASSWORD", "PASSWD", "TOKEN", "CREDENTIAL", "PRIVATE", "APIKEY", "API_KEY"}) {
+        if (upper.contains(QLatin1String(part)))
+            return true;
+    }
+    static const QRegularExpression parts(QStringLiteral("[_\\-.]"));
+    for (const QString& p : upper.split(parts, Qt::SkipEmptyParts)) {
+        for (const char* word : {"KEY", "PASS", "PWD", "PW", "AUTH", "PIN", "COOKIE", "SESSION", "JWT"}) {
+            if (p == QLatin1String(word))
+                return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+const QByteArray& fingerprintKey()
+{
+    // Random per process: fingerprints compare within one run or session, and cannot be guessed from a file.
+    static const QByteArray key = [] {
+        QByteArray k(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(k.data()), 8);
+        return k;
+    }();
+    return key;
+}
+
+} // namespace
+
 QByteArray fingerprint(QByteArrayView secret)
 {
-    const QByteArray hash = QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex().left(8);
-    return "[redacted:" + hash + ']';
+    const QByteArray mac = QMessageAuthenticationCode::hash(secret.toByteArray(), fingerprintKey(),
+                                                            QCryptographicHash::Sha256);
+    return "[redacted:" + mac.toHex().left(8) + ']';
+}
+
+namespace {
+
+// ---- known secret values and the patterns they are searched by ------------------------------------------------
+
+struct Pattern
+{
+    QByteArray text; // an encoding of the secret, searched exactly
+    QByteArray mark; // its fingerprint
+};
+
+struct Known
+{
+    QMutex mutex;
+    QList<QByteArray> values;
+    QSet<QByteArray> seen;
+    quint64 generation = 0;
+    quint64 patternsGeneration = ~quint64(0);
+    QList<Pattern> patterns;
+};
+
+Known& known()
+{
+    static Known k;
+    return k;
+}
+
+const QRegularExpression& fingerprintPattern()
+{
+    static const QRegularExpression re(QStringLiteral("\\[redacted:[0-9a-f]{8}\\]"));
+    return re;
+}
+
+bool isFingerprintText(QByteArrayView v)
+{
+    if (v.size() != 19 || !v.startsWith("[redacted:") || !v.endsWith("]"))
+        return false;
+    return std::all_of(v.begin() + 10, v.begin() + 18, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// %XX (and '+' for a space when `plus`) to bytes; malformed escapes stay as they are.
+QByteArray percentDecode(QByteArrayView in, bool plus)
+{
+    QByteArray out;
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (plus && c == '+') {
+            out.append(' ');
+        } else if (c == '%' && i + 2 < in.size() + 0 && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
+            out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
+            i += 2;
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QByteArray percentEncode(QByteArrayView in, bool plusForSpace, bool upper)
+{
+    const char* hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    QByteArray out;
+    out.reserve(in.size() * 3);
+    for (const char ch : in) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '_' || c == '.' || c == '~';
+        if (unreserved) {
+            out.append(char(c));
+        } else if (c == ' ' && plusForSpace) {
+            out.append('+');
+        } else {
+            out.append('%');
+            out.append(hex[c >> 4]);
+            out.append(hex[c & 0xF]);
+        }
+    }
+    return out;
+}
+
+// The JSON string form of `s` without the quotes. `slash`: '/' as "\/"; `ascii`: every non-ASCII UTF-16 unit
+// as \uXXXX (with `upper` hex digits).
+QByteArray jsonEscape(QByteArrayView s, bool slash, bool ascii, bool upper)
+{
+    const QByteArray doc = QJsonDocument(QJsonArray{QString::fromUtf8(s)}).toJson(QJsonDocument::Compact);
+    QByteArray out = doc.mid(2, doc.size() - 4);
+    if (slash)
+        out.replace("/", "\\/");
+    if (ascii) {
+        const QString text = QString::fromUtf8(out);
+        QByteArray a;
+        for (const QChar c : text) {
+            if (c.unicode() < 0x80) {
+                a.append(char(c.unicode()));
+            } else {
+                QByteArray h = QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
+                a.append("\\u" + (upper ? h.toUpper() : h));
+            }
+        }
+        out = a;
+    }
+    return out;
+}
+
+// The base64 text of `s` as it appears inside a longer base64 text at each of the three byte alignments:
+// only the characters that depend on `s` alone.
+QList<QByteArray> base64Fragments(const QByteArray& s, QByteArray::Base64Options alphabet)
+{
+    QList<QByteArray> out;
+    out << s.toBase64(alphabet);                                   // the whole value, padded
+    out << s.toBase64(alphabet | QByteArray::OmitTrailingEquals);  // unpadded
+    for (int k = 0; k < 3; ++k) {
+        const QByteArray padded = QByteArray(k, '\0') + s;
+        QByteArray enc = padded.toBase64(alphabet | QByteArray::OmitTrailingEquals);
+        const qsizetype bits = padded.size() * 8;
+        if (bits % 6 != 0)
+            enc.chop(1); // the last character also depends on the byte after the value
+        const qsizetype skip = k == 0 ? 0 : k + 1; // characters that depend on the bytes before the value
+        enc = enc.mid(skip);
+        if (enc.size() >= 8)
+            out << enc;
+    }
+    return out;
+}
+
+QList<Pattern> patternsFor(const QByteArray& s)
+{
+    const QByteArray mark = fingerprint(s);
+    QList<QByteArray> texts;
+    texts << s;
+    for (bool plus : {true, false}) {
+        for (bool upper : {true, false})
+            texts << percentEncode(s, plus, upper);
+    }
+    for (bool slash : {false, true}) {
+        texts << jsonEscape(s, slash, false, false);
+        for (bool upper : {false, true})
+            texts << jsonEscape(s, slash, true, upper);
+    }
+    // base64 of the value, and of its form encoding (a Basic credential is base64(escape(id):escape(secret))).
+    for (const QByteArray& b : {s, percentEncode(s, true, true)}) {
+        texts << base64Fragments(b, QByteArray::Base64Encoding);
+        texts << base64Fragments(b, QByteArray::Base64UrlEncoding);
+    }
+    QList<Pattern> out;
+    QSet<QByteArray> seen;
+    for (const QByteArray& t : std::as_const(texts)) {
+        if (t.size() < MinValueLength || seen.contains(t))
+            continue;
+        seen.insert(t);
+        out.append({t, mark});
+    }
+    return out;
+}
+
+QList<Pattern> knownPatterns()
+{
+    Known& k = known();
+    QMutexLocker lock(&k.mutex);
+    if (k.patternsGeneration != k.generation) {
+        k.patterns.clear();
+        for (const QByteArray& v : std::as_const(k.values))
+            k.patterns += patternsFor(v);
+        k.patternsGeneration = k.generation;
+    }
+    return k.patterns;
+}
+
+// One unit of `text` at `i` decoded as a %XX escape, '+' (a space) or a JSON escape; 0 when it is none.
+int decodeUnit(QByteArrayView text, qsizetype i, char* buf, qsizetype* used)
+{
+    const char c = text[i];
+    const qsizetype n = text.size();
+    if (c == '%' && i + 2 < n && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+        buf[0] = char(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
+        *used = 3;
+        return 1;
+    }
+    if (c == '+') {
+        buf[0] = ' ';
+        *used = 1;
+        return 1;
+    }
+    if (c != '\\' || i + 1 >= n)
+        return 0;
+    const char e = text[i + 1];
+    *used = 2;
+    switch (e) {
+    case '"':
+    case '\\':
+    case '/':
+        buf[0] = e;
+        return 1;
+    case 'n':
+        buf[0] = '\n';
+        return 1;
+    case 't':
+        buf[0] = '\t';
+        return 1;
+    case 'r':
+        buf[0] = '\r';
+        return 1;
+    case 'b':
+        buf[0] = '\b';
+        return 1;
+    case 'f':
+        buf[0] = '\f';
+        return 1;
+    case 'u':
+        break;
+    default:
+        return 0;
+    }
+    auto hex4 = [&](qsizetype at) -> int {
+        if (at + 4 > n)
+            return -1;
+        int v = 0;
+        for (qsizetype j = at; j < at + 4; ++j) {
+            const int h = hexValue(text[j]);
+            if (h < 0)
+                return -1;
+            v = v * 16 + h;
+        }
+        return v;
+    };
+    char32_t cp = 0;
+    const int first = hex4(i + 2);
+    if (first < 0)
+        return 0;
+    *used = 6;
+    cp = char32_t(first);
+    if (first >= 0xD800 && first < 0xDC00 && i + 7 < n && text[i + 6] == '\\' && text[i + 7] == 'u') {
+        const int second = hex4(i + 8);
+        if (second >= 0xDC00 && second < 0xE000) {
+            cp = 0x10000 + ((char32_t(first) - 0xD800) << 10) + (char32_t(second) - 0xDC00);
+            *used = 12;
+        }
+    }
+    const QByteArray utf8 = QString::fromUcs4(&cp, 1).toUtf8();
+    if (utf8.size() > 4)
+        return 0;
+    std::copy(utf8.cbegin(), utf8.cend(), buf);
+    return int(utf8.size());
+}
+
+// Matches `s` at `i` where each byte of it may be written as itself, %XX (any case), '+' (for a space) or a
+// JSON escape: the end of the match, or -1.
+qsizetype matchLenient(QByteArrayView text, qsizetype i, QByteArrayView s)
+{
+    qsizetype j = 0;
+    while (j < s.size()) {
+        if (i >= text.size())
+            return -1;
+        char buf[4];
+        qsizetype used = 0;
+        const int n = decodeUnit(text, i, buf, &used);
+        if (n > 0 && j + n <= s.size() && std::equal(buf, buf + n, s.data() + j)) {
+            i += used;
+            j += n;
+            continue;
+        }
+        if (text[i] != s[j])
+            return -1;
+        ++i;
+        ++j;
+    }
+    return i;
+}
+
+struct Match
+{
+    qsizetype start;
+    qsizetype end;
+    QByteArray mark;
+};
+
+QByteArray maskValues(QByteArrayView text, const QList<QByteArray>& extra)
+{
+    if (text.isEmpty())
+        return text.toByteArray();
+    QList<Pattern> patterns = knownPatterns();
+    QList<QPair<QByteArray, QByteArray>> lenient; // secret, mark
+    {
+        Known& k = known();
+        QMutexLocker lock(&k.mutex);
+        for (const QByteArray& v : std::as_const(k.values))
+            lenient.append({v, QByteArray()});
+    }
+    for (const QByteArray& v : extra) {
+        if (v.size() >= MinValueLength && !isFingerprintText(v)) {
+            patterns += patternsFor(v);
+            lenient.append({v, QByteArray()});
+        }
+    }
+    if (patterns.isEmpty())
+        return text.toByteArray();
+
+    QList<Match> matches;
+    for (const Pattern& p : std::as_const(patterns)) {
+        for (qsizetype at = text.indexOf(p.text); at >= 0; at = text.indexOf(p.text, at + 1))
+            matches.append({at, at + p.text.size(), p.mark});
+    }
+    // Escaped forms need an escape character; without one, the exact search above found everything.
+    const bool escaped = text.contains('%') || text.contains('+') || text.contains('\\');
+    for (auto& [secret, mark] : lenient) {
+        if (!escaped)
+            break;
+        const char first = secret.at(0);
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const char c = text[i];
+            if (c != first && c != '%' && c != '+' && c != '\\')
+                continue;
+            const qsizetype end = matchLenient(text, i, secret);
+            if (end < 0)
+                continue;
+            if (mark.isEmpty())
+                mark = fingerprint(secret);
+            matches.append({i, end, mark});
+        }
+    }
+    if (matches.isEmpty())
+        return text.toByteArray();
+
+    // Fingerprints already in the text stay as they are (a short secret may occur inside one).
+    QList<QPair<qsizetype, qsizetype>> kept;
+    const QString latin = QString::fromLatin1(text.data(), text.size());
+    for (auto it = fingerprintPattern().globalMatch(latin); it.hasNext();) {
+        const auto m = it.next();
+        kept.append({m.capturedStart(), m.capturedEnd()});
+    }
+    auto insideFingerprint = [&](const Match& m) {
+        return std::any_of(kept.cbegin(), kept.cend(),
+                           [&](const auto& k) { return m.start >= k.first && m.end <= k.second; });
+    };
+
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    QByteArray out;
+    out.reserve(text.size());
+    qsizetype pos = 0;       // first byte not yet copied or masked
+    qsizetype regionEnd = -1; // end of the masked region being extended
+    for (const Match& m : std::as_const(matches)) {
+        if (insideFingerprint(m))
+            continue;
+        if (m.start < regionEnd) {
+            regionEnd = std::max(regionEnd, m.end); // overlaps: the region grows, one mark for it
+            pos = regionEnd;
+            continue;
+        }
+        out.append(text.sliced(pos, m.start - pos));
+        out.append(m.mark);
+        regionEnd = m.end;
+        pos = m.end;
+    }
+    out.append(text.sliced(pos));
+    return out;
+}
+
+// ---- URLs in text ----------------------------------------------------------------------------------------------
+
+// "name=value&..." with the values of sensitive names replaced by their fingerprint; `valueMark` writes it.
+QByteArray redactParameters(QByteArrayView params, bool* changed)
+{
+    QList<QByteArray> pairs = params.toByteArray().split('&');
+    for (QByteArray& pair : pairs) {
+        const qsizetype eq = pair.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const QString name = QString::fromUtf8(percentDecode(QByteArrayView(pair).first(eq), true));
+        if (!isSensitiveParameter(name))
+            continue;
+        const QByteArray value = percentDecode(QByteArrayView(pair).sliced(eq + 1), true);
+        if (value.isEmpty() || isFingerprintText(value))
+            continue;
+        pair = pair.left(eq + 1) + fingerprint(value);
+        *changed = true;
+    }
+    return pairs.join('&');
+}
+
+// One URL's text (scheme://...): the password of user:password@ and sensitive query and fragment parameters.
+QByteArray redactUrlBytes(QByteArrayView url, bool encodeMarks)
+{
+    QByteArray out = url.toByteArray();
+    const qsizetype schemeEnd = out.indexOf("://");
+    bool changed = false;
+    if (schemeEnd > 0) {
+        const qsizetype authStart = schemeEnd + 3;
+        qsizetype authEnd = out.size();
+        for (const char c : {'/', '?', '#'}) {
+            const qsizetype at = out.indexOf(c, authStart);
+            if (at >= 0)
+                authEnd = std::min(authEnd, at);
+        }
+        const qsizetype atSign = out.lastIndexOf('@', authEnd - 1);
+        if (atSign >= authStart) {
+            const qsizetype colon = out.indexOf(':', authStart);
+            if (colon >= 0 && colon < atSign) {
+                const QByteArray password = percentDecode(QByteArrayView(out).sliced(colon + 1, atSign - colon - 1), false);
+                if (!password.isEmpty()) {
+                    QByteArray mark = fingerprint(password);
+                    if (encodeMarks)
+                        mark = "%5Bredacted%3A" + mark.mid(10, 8) + "%5D";
+                    out = out.left(colon + 1) + mark + out.mid(atSign);
+                    changed = true;
+                }
+            }
+        }
+    }
+    const qsizetype q = out.indexOf('?');
+    const qsizetype hash = out.indexOf('#');
+    if (q >= 0 && (hash < 0 || q < hash)) {
+        const qsizetype end = hash < 0 ? out.size() : hash;
+        const QByteArray params = redactParameters(QByteArrayView(out).sliced(q + 1, end - q - 1), &changed);
+        out = out.left(q + 1) + params + out.mid(end);
+    }
+    const qsizetype frag = out.indexOf('#');
+    if (frag >= 0 && out.indexOf('=', frag) > 0) {
+        const QByteArray params = redactParameters(QByteArrayView(out).sliced(frag + 1), &changed);
+        out = out.left(frag + 1) + params;
+    }
+    return changed ? out : url.toByteArray();
+}
+
+QByteArray redactUrlsInText(QByteArrayView text)
+{
+    static const QRegularExpression url(QStringLiteral("[A-Za-z][A-Za-z0-9+.\\-]*://[^\\s\"'<>`]+"));
+    const QString latin = QString::fromLatin1(text.data(), text.size());
+    QByteArray out;
+    qsizetype last = 0;
+    bool changed = false;
+    for (auto it = url.globalMatch(latin); it.hasNext();) {
+        const auto m = it.next();
+        const QByteArray original = text.sliced(m.capturedStart(), m.capturedLength()).toByteArray();
+        const QByteArray redacted = redactUrlBytes(original, false);
+        if (redacted == original)
+            continue;
+        out.append(text.sliced(last, m.capturedStart() - last));
+        out.append(redacted);
+        last = m.capturedEnd();
+        changed = true;
+    }
+    if (!changed)
+        return text.toByteArray();
+    out.append(text.sliced(last));
+    return out;
+}
+
+// ---- learning secrets by name -----------------------------------------------------------------------------------
+
+bool isIssuedTokenField(QStringView name)
+{
+    for (const char* f : {"access_token", "id_token", "refresh_token", "device_code", "issued_token",
+                          "client_secret", "registration_access_token"}) {
+        if (name.compare(QLatin1String(f), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+void learnJson(const QJsonValue& v, bool response)
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const bool named = response ? isIssuedTokenField(it.key()) : isSensitiveField(it.key());
+            if (named && it->isString())
+                addSecretValue(it->toString());
+            else
+                learnJson(*it, response);
+        }
+    } else if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue& c : a)
+            learnJson(c, response);
+    }
+}
+
+void learnParameters(QByteArrayView params, bool response)
+{
+    for (const QByteArray& pair : params.toByteArray().split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const QString name = QString::fromUtf8(percentDecode(QByteArrayView(pair).first(eq), true));
+        const bool named = response ? isIssuedTokenField(name) : isSensitiveParameter(name);
+        if (named)
+            addSecretValue(percentDecode(QByteArrayView(pair).sliced(eq + 1), true));
+    }
+}
+
+bool looksLikeForm(const QByteArray& body)
+{
+    if (body.isEmpty() || body.contains('\n') || body.contains(' ') || !body.contains('='))
+        return false;
+    return true;
+}
+
+void learnBody(const QByteArray& body, const HttpHeaders& headers, bool response)
+{
+    if (body.isEmpty())
+        return;
+    const QByteArray type = headerValue(headers, "Content-Type").toLower();
+    const QByteArray trimmed = body.trimmed();
+    if (type.contains("json") || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+        if (err.error == QJsonParseError::NoError) {
+            learnJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), response);
+            return;
+        }
+    }
+    if (type.contains("x-www-form-urlencoded") || ((type.isEmpty() || type.startsWith("text/plain")) && looksLikeForm(trimmed)))
+        learnParameters(trimmed, response);
+}
+
+void learnHeader(const HttpHeader& h)
+{
+    if (!isSensitiveHeader(h.name))
+        return;
+    const QByteArray value = h.value.trimmed();
+    if (h.name.compare("authorization", Qt::CaseInsensitive) == 0 ||
+        h.name.compare("proxy-authorization", Qt::CaseInsensitive) == 0) {
+        addSecretValue(value);
+        const qsizetype space = value.indexOf(' ');
+        if (space <= 0)
+            return;
+        const QByteArray credentials = value.mid(space + 1).trimmed();
+        addSecretValue(credentials);
+        if (value.left(space).compare("basic", Qt::CaseInsensitive) == 0) {
+            const auto decoded = QByteArray::fromBase64Encoding(credentials);
+            if (decoded) {
+                const QByteArray pair = *decoded;
+                addSecretValue(pair);
+                const qsizetype colon = pair.indexOf(':');
+                if (colon >= 0) {
+                    addSecretValue(pair.mid(colon + 1));
+                    addSecretValue(percentDecode(QByteArrayView(pair).sliced(colon + 1), true));
+                }
+            }
+        }
+        return;
+    }
+    if (h.name.compare("cookie", Qt::CaseInsensitive) == 0 || h.name.compare("set-cookie", Qt::CaseInsensitive) == 0) {
+        const QList<QByteArray> parts = value.split(';');
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            if (h.name.compare("set-cookie", Qt::CaseInsensitive) == 0 && i > 0)
+                break; // attributes
+            const qsizetype eq = parts.at(i).indexOf('=');
+            if (eq > 0)
+                addSecretValue(parts.at(i).mid(eq + 1).trimmed());
+        }
+        return;
+    }
+    addSecretValue(value);
+}
+
+void learnUrl(const QUrl& url)
+{
+    if (!url.password().isEmpty())
+        addSecretValue(url.password(QUrl::FullyDecoded));
+    if (url.hasQuery())
+        learnParameters(url.query(QUrl::FullyEncoded).toLatin1(), false);
+    if (url.hasFragment() && url.fragment().contains(u'='))
+        learnParameters(url.fragment(QUrl::FullyEncoded).toLatin1(), false);
+}
+
+} // namespace
+
+void addSecretValue(QByteArrayView value)
+{
+    if (value.size() < MinValueLength || isFingerprintText(value))
+        return;
+    Known& k = known();
+    QMutexLocker lock(&k.mutex);
+    const QByteArray v = value.toByteArray();
+    if (k.seen.contains(v))
+        return;
+    k.seen.insert(v);
+    // Longer values first: where one secret contains another, the longer one is masked as a whole.
+    const auto at = std::find_if(k.values.begin(), k.values.end(), [&](const QByteArray& e) { return e.size() < v.size(); });
+    k.values.insert(at, v);
+    ++k.generation;
+}
+
+void addSecretValue(const QByteArray& value)
+{
+    addSecretValue(QByteArrayView(value));
+}
+
+void addSecretValue(const QString& value)
+{
+    addSecretValue(QByteArrayView(value.toUtf8()));
+}
+
+void learn(const Exchange& e)
+{
+    learnUrl(e.url);
+    for (const HttpHeader& h : e.requestHeaders)
+        learnHeader(h);
+    for (const HttpHeader& h : e.responseHeaders)
+        learnHeader(h);
+    learnBody(e.requestBody, e.requestHeaders, false);
+    learnBody(e.responseBody, e.responseHeaders, true);
+    for (const QByteArray& v : e.secretValues)
+        addSecretValue(v);
+}
+
+void learn(const QList<Exchange>& exchanges)
+{
+    for (const Exchange& e : exchanges)
+        learn(e);
+}
+
+QList<QByteArray> secretValues()
+{
+    Known& k = known();
+    QMutexLocker lock(&k.mutex);
+    return k.values;
+}
+
+void forgetSecretValues()
+{
+    Known& k = known();
+    QMutexLocker lock(&k.mutex);
+    k.values.clear();
+    k.seen.clear();
+    ++k.generation;
 }
 
 QByteArray redactHeaderValue(QByteArrayView name, const QByteArray& value)
@@ -67,6 +772,8 @@ QByteArray redactHeaderValue(QByteArrayView name, const QByteArray& value)
         }
         return fingerprint(value);
     }
+    if (name.compare("cookie", Qt::CaseInsensitive) != 0)
+        return fingerprint(value); // an API key header: the whole value
     // Cookie: a=1; b=2
     QList<QByteArray> parts = value.split(';');
     for (QByteArray& p : parts) {
@@ -128,13 +835,6 @@ QByteArray redactForm(const QByteArray& body)
     return changed ? pairs.join('&') : body;
 }
 
-bool looksLikeForm(const QByteArray& body)
-{
-    if (body.isEmpty() || body.contains('\n') || body.contains(' ') || !body.contains('='))
-        return false;
-    return true;
-}
-
 } // namespace
 
 QByteArray redactBody(const QByteArray& body, QByteArrayView contentType)
@@ -190,45 +890,47 @@ QByteArray redactJsonText(const QByteArray& body)
 
 QUrl redactUrl(const QUrl& url)
 {
-    if (!url.hasQuery())
+    if (!url.hasQuery() && !url.hasFragment() && url.password().isEmpty())
         return url;
-    const QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
-    const QByteArray redacted = redactForm(query);
-    if (redacted == query)
+    const QByteArray encoded = url.toEncoded();
+    const QByteArray redacted = redactUrlBytes(encoded, true);
+    if (redacted == encoded)
         return url;
-    QUrl out = url;
-    out.setQuery(QString::fromLatin1(redacted), QUrl::TolerantMode);
-    return out;
+    return QUrl::fromEncoded(redacted, QUrl::TolerantMode);
+}
+
+QByteArray redactText(QByteArrayView text, const QList<QByteArray>& extra)
+{
+    return maskValues(redactUrlsInText(text), extra);
+}
+
+QString redactText(const QString& text, const QList<QByteArray>& extra)
+{
+    if (text.isEmpty())
+        return text;
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray out = redactText(QByteArrayView(utf8), extra);
+    return out == utf8 ? text : QString::fromUtf8(out);
 }
 
 Exchange redact(const Exchange& exchange)
 {
+    learn(exchange);
+    const QList<QByteArray>& extra = exchange.secretValues;
     Exchange out = exchange;
-    out.url = redactUrl(exchange.url);
+    // By value first on the URL as sent (a secret may sit anywhere in it), then by name.
+    const QByteArray encodedUrl = exchange.url.toEncoded();
+    const QByteArray maskedUrl = maskValues(encodedUrl, extra);
+    out.url = redactUrl(maskedUrl == encodedUrl ? exchange.url : QUrl::fromEncoded(maskedUrl, QUrl::TolerantMode));
     for (HttpHeader& h : out.requestHeaders)
-        h.value = redactHeaderValue(h.name, h.value);
+        h.value = maskValues(redactHeaderValue(h.name, h.value), extra);
     for (HttpHeader& h : out.responseHeaders)
-        h.value = redactHeaderValue(h.name, h.value);
-    out.requestBody = redactBody(exchange.requestBody, headerValue(exchange.requestHeaders, "Content-Type"));
-    out.responseBody = redactBody(exchange.responseBody, headerValue(exchange.responseHeaders, "Content-Type"));
-    for (const QByteArray& secret : exchange.secretValues) {
-        if (secret.size() < 4)
-            continue; // too short to tell apart from ordinary text
-        const QByteArray mark = fingerprint(secret);
-        for (HttpHeader& h : out.requestHeaders)
-            h.value.replace(secret, mark);
-        for (HttpHeader& h : out.responseHeaders)
-            h.value.replace(secret, mark);
-        out.requestBody.replace(secret, mark);
-        out.responseBody.replace(secret, mark);
-        const QByteArray url = out.url.toEncoded();
-        const QByteArray encoded = QUrl::toPercentEncoding(QString::fromUtf8(secret));
-        if (url.contains(secret) || url.contains(encoded)) {
-            QByteArray replaced = url;
-            replaced.replace(secret, mark).replace(encoded, QUrl::toPercentEncoding(QString::fromLatin1(mark)));
-            out.url = QUrl::fromEncoded(replaced);
-        }
-    }
+        h.value = maskValues(redactHeaderValue(h.name, h.value), extra);
+    out.requestBody = maskValues(redactBody(exchange.requestBody, headerValue(exchange.requestHeaders, "Content-Type")), extra);
+    out.responseBody =
+        maskValues(redactBody(exchange.responseBody, headerValue(exchange.responseHeaders, "Content-Type")), extra);
+    out.reason = redactText(QByteArrayView(exchange.reason), extra);
+    out.failureText = redactText(exchange.failureText, extra);
     return out;
 }
 

@@ -69,6 +69,17 @@ int TraceModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+
+// The URL as the views show it: by name (password, sensitive parameters) and by value (known secrets).
+QUrl shownUrl(const Exchange& e)
+{
+    return QUrl::fromEncoded(Redactor::redactText(QByteArrayView(Redactor::redactUrl(e.url).toEncoded()), e.secretValues),
+                             QUrl::TolerantMode);
+}
+
+} // namespace
+
 QVariant TraceModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -80,7 +91,7 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const
         case MethodColumn:
             return QString::fromLatin1(e.method);
         case UrlColumn: {
-            const QUrl url = Redactor::redactUrl(e.url);
+            const QUrl url = shownUrl(e);
             return url.path().isEmpty() ? url.toString() : url.path() + (url.hasQuery() ? u'?' + url.query() : QString());
         }
         case StatusColumn:
@@ -99,8 +110,8 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (e.failure != Exchange::Failure::None)
-            return e.failureText;
-        return Redactor::redactUrl(e.url).toString();
+            return Redactor::redactText(e.failureText, e.secretValues);
+        return shownUrl(e).toString();
     case Qt::TextAlignmentRole:
         if (index.column() == StatusColumn || index.column() == DurationColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -6,9 +6,11 @@ tokenbench_add_test(tst_exportconsumers SOURCES export/tst_exportconsumers.cpp e
 tokenbench_add_test(tst_exportcli SOURCES export/tst_exportcli.cpp LABELS integration)
 tokenbench_add_test(tst_exportcanary SOURCES export/tst_exportcanary.cpp export/exporttesthelpers.h
                     LABELS integration TIMEOUT 300)
+# A hostile echoing token endpoint and resource: no output of the CLI or the core holds a canary.
+tokenbench_add_test(tst_echocanary SOURCES export/tst_echocanary.cpp export/echoserver.h LABELS integration)
 if(TARGET Tokenbench::Ui)
     tokenbench_add_test(tst_exportdialog SOURCES export/tst_exportdialog.cpp GUI LABELS gui)
-    tokenbench_add_test(tst_exportcanarygui SOURCES export/tst_exportcanarygui.cpp GUI LABELS gui integration)
+    tokenbench_add_test(tst_exportcanarygui SOURCES export/tst_exportcanarygui.cpp export/echoserver.h GUI LABELS gui integration)
 endif()
 
 # libFuzzer target of the importers (clang, -DTOKENBENCH_BUILD_FUZZERS=ON). Its smoke test and the model

@@ -4,6 +4,7 @@
 #include "exportdialog.h"
 #include "mainwindow.h"
 
+#include "echoserver.h"
 #include "model/workspace.h"
 #include "secrets/secretstore.h"
 #include "util/authserver.h"
@@ -12,7 +13,11 @@
 #include <QApplication>
 #include <QDirIterator>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QTableView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,9 +37,9 @@ class TestExportCanaryGui : public QObject
 
     static QWidget* focused() { return QApplication::focusWidget(); }
 
-    void typeForm(const QString& clientId, const QString& secret)
+    void typeForm(const QString& clientId, const QString& secret, const QUrl& endpoint = {})
     {
-        QTest::keyClicks(focused(), m_server.tokenEndpoint().toString());
+        QTest::keyClicks(focused(), (endpoint.isEmpty() ? m_server.tokenEndpoint() : endpoint).toString());
         for (int i = 0; i < 4; ++i)
             QTest::keyClick(focused(), Qt::Key_Tab);
         QTest::keyClicks(focused(), clientId);
@@ -123,6 +128,49 @@ private Q_SLOTS:
             ++files;
         }
         QVERIFY(files >= 13);
+    }
+
+    void echoingEndpoint_traceViewsAndMessagesHoldNoCanary()
+    {
+        // A hostile token endpoint echoes the Basic credential, the form and the secret into its answer.
+        Test::RawHttpServer echoServer;
+        QVERIFY(echoServer.listen());
+        echoServer.setBehaviour(Test::Echo::echo(QString()));
+        const QString secret = QStringLiteral("c/gui+\"q\" x&=%-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.addFromTemplate(QStringLiteral("client_credentials"));
+        typeForm(Test::Echo::ClientId, secret, echoServer.url(QStringLiteral("/token")));
+        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
+        QTest::keyClick(&w, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(finished.wait(30000));
+        const TokenResult result = finished.constFirst().constFirst().value<TokenResult>();
+        QVERIFY(!result.ok());
+        QVERIFY(!echoServer.requests().isEmpty());
+
+        auto* table = w.findChild<QTableView*>(QStringLiteral("traceTableView"));
+        QVERIFY(table);
+        QTRY_VERIFY(table->model()->rowCount() >= 1);
+        QByteArray shown;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex index = table->model()->index(row, 1);
+            table->scrollTo(index);
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+            shown += table->model()->data(index).toString().toUtf8() + '\n';
+            shown += table->model()->data(index, Qt::ToolTipRole).toString().toUtf8() + '\n';
+            for (const char* name : {"requestPlainTextEdit", "responsePlainTextEdit", "rawPlainTextEdit"}) {
+                auto* view = w.findChild<QPlainTextEdit*>(QLatin1String(name));
+                QVERIFY2(view, name);
+                shown += view->toPlainText().toUtf8() + '\n';
+            }
+        }
+        QVERIFY2(shown.contains("client authentication failed"), shown.constData()); // the echo is shown
+        shown += w.statusBar()->currentMessage().toUtf8() + '\n';
+        for (const QLabel* label : w.findChildren<QLabel*>())
+            shown += label->text().toUtf8() + '\n';
+        for (const auto& [name, encoded] : Test::Echo::encodings(secret))
+            QVERIFY2(!shown.contains(encoded), qPrintable(name + QStringLiteral(" in the GUI:\n") + QString::fromUtf8(shown)));
     }
 };
 

@@ -1,6 +1,9 @@
 // libFuzzer target for the form codec and the redactor: the first byte picks a Content-Type, the rest is
 // a body. Form::decode/encode must round-trip, and the redactor must never let a sensitive form field or
-// JSON member through, whatever the bytes. Built only with clang and -DTOKENBENCH_BUILD_FUZZERS=ON (see
+// JSON member through, whatever the bytes. A secret value is also cut from the input (where and how long
+// follows from the first byte and the size); the body with that value appended raw, form-encoded (upper-
+// and lower-case hex), percent-encoded and JSON-escaped goes through redactText() and redact(): no form of
+// the secret (at least Redactor::MinValueLength bytes) may survive outside a fingerprint. Built only with clang and -DTOKENBENCH_BUILD_FUZZERS=ON (see
 // tests/fuzz/tests.cmake).
 #include <algorithm>
 #include <array>
@@ -14,6 +17,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QString>
+#include <QStringDecoder>
 #include <QUrl>
 
 #include "net/formencoding.h"
@@ -22,6 +26,67 @@
 using namespace Tokenbench::Core;
 
 namespace {
+
+// The output split at its fingerprints: a secret must not occur in any piece.
+QList<QByteArray> outsideFingerprints(const QByteArray& text)
+{
+    static const QRegularExpression re(QStringLiteral("\\[redacted:[0-9a-f]{8}\\]"));
+    const QString latin = QString::fromLatin1(text);
+    QList<QByteArray> pieces;
+    qsizetype last = 0;
+    for (auto it = re.globalMatch(latin); it.hasNext();) {
+        const auto m = it.next();
+        pieces << text.mid(last, m.capturedStart() - last);
+        last = m.capturedEnd();
+    }
+    pieces << text.mid(last);
+    return pieces;
+}
+
+QByteArray jsonEscaped(const QByteArray& value)
+{
+    const QByteArray doc = QJsonDocument(QJsonArray{QString::fromUtf8(value)}).toJson(QJsonDocument::Compact);
+    return doc.mid(2, doc.size() - 4);
+}
+
+QByteArray lowerHex(QByteArray escaped)
+{
+    for (qsizetype i = 0; i + 2 < escaped.size(); ++i) {
+        if (escaped[i] == '%') {
+            escaped[i + 1] = char(QChar::toLower(uint(uchar(escaped[i + 1]))));
+            escaped[i + 2] = char(QChar::toLower(uint(uchar(escaped[i + 2]))));
+        }
+    }
+    return escaped;
+}
+
+bool isUtf8(const QByteArray& bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    (void)decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+// application/x-www-form-urlencoded of the bytes: unreserved bytes stay, a space is '+', the rest %XX.
+QByteArray formEncoded(const QByteArray& secret)
+{
+    return secret.toPercentEncoding().replace("%20", "+");
+}
+
+// No encoding of `secret` in `text` outside fingerprints (the JSON form only for UTF-8: of other bytes it is lossy).
+void checkNoSecret(const QByteArray& text, const QByteArray& secret)
+{
+    const QByteArray form = formEncoded(secret);
+    QList<QByteArray> forms = {secret, form, lowerHex(form), secret.toPercentEncoding()};
+    if (isUtf8(secret))
+        forms << jsonEscaped(secret);
+    for (const QByteArray& piece : outsideFingerprints(text)) {
+        for (const QByteArray& f : forms) {
+            if (f.size() >= Redactor::MinValueLength && piece.contains(f))
+                std::abort();
+        }
+    }
+}
 
 bool isFingerprint(const QString& text)
 {
@@ -92,6 +157,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const QJsonValue root = after.isObject() ? QJsonValue(after.object()) : QJsonValue(after.array());
         if (!jsonRedacted(root))
             std::abort();
+    }
+
+    // By value: a secret cut from the input, appended in every encoding, never survives.
+    Redactor::forgetSecretValues(); // redact() learns what the input carries by name: keep it to this input
+    if (body.size() >= Redactor::MinValueLength) {
+        const qsizetype length = Redactor::MinValueLength + qsizetype(size % 29);
+        const qsizetype start = qsizetype(data[0] / 6) % body.size();
+        const QByteArray secret = body.mid(start, length);
+        if (secret.size() >= Redactor::MinValueLength) {
+            const QByteArray form = formEncoded(secret);
+            const QByteArray text = body + ' ' + secret + '&' + form + '&' + lowerHex(form) + ' ' +
+                                    secret.toPercentEncoding() + " \"" + jsonEscaped(secret) + '"';
+            checkNoSecret(Redactor::redactText(QByteArrayView(text), {secret}), secret);
+            Exchange e;
+            e.requestHeaders = {{"Content-Type", QByteArray(contentType.data(), contentType.size())}, {"X-Echo", text}};
+            e.requestBody = text;
+            e.responseHeaders = e.requestHeaders;
+            e.responseBody = body;
+            e.failureText = QString::fromUtf8(text);
+            e.secretValues = {secret};
+            const Exchange r = Redactor::redact(e);
+            checkNoSecret(r.requestBody, secret);
+            checkNoSecret(r.responseBody, secret);
+            checkNoSecret(r.requestHeaders.at(1).value, secret);
+            if (isUtf8(text))
+                checkNoSecret(r.failureText.toUtf8(), secret);
+        }
+        Redactor::forgetSecretValues();
     }
 
     // Headers and URLs take the same path for the values they carry.

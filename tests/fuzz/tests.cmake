@@ -7,7 +7,7 @@
 #   fuzz_jwt            JWT decoder, verifier, claims checks, JWK import        (tests/jwt/fuzz.cmake)
 #   fuzz_tokenresponse  parseTokenResponse(), then the JWT finder and redactor  (here)
 #   fuzz_workspace      WorkspaceFile::parse(), validation, save/reload         (here)
-#   fuzz_redactor       Form::decode/encode and Redactor::redactBody            (here)
+#   fuzz_redactor       Form::decode/encode, Redactor::redactBody, by-value masking (here)
 #   fuzz_curlimport     curl-command / .http import, Kyma TokenRequest reader   (tests/export/tests.cmake)
 #
 # Each target gets a short smoke test (label `fuzz`) that starts from its seed corpus in
