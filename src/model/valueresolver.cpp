@@ -1,6 +1,6 @@
 #include "model/valueresolver.h"
 
-#include "trace/redactor.h"
+#include "util/secretvalues.h"
 
 #include <QRegularExpression>
 
@@ -68,19 +68,19 @@ std::optional<QString> ValueResolver::lookup(const QString& name) const
     switch (sourceOf(name)) {
     case Source::Override: {
         const QString v = m_overrides.value(name);
-        if (Redactor::looksLikeSecretName(name))
-            Redactor::addSecretValue(v);
+        if (SecretValues::looksLikeSecretName(name))
+            SecretValues::add(v);
         return v;
     }
     case Source::Environment: {
         const QString v = qEnvironmentVariable(name.toLocal8Bit().constData());
-        if (Redactor::looksLikeSecretName(name))
-            Redactor::addSecretValue(v);
+        if (SecretValues::looksLikeSecretName(name))
+            SecretValues::add(v);
         return v;
     }
     case Source::Keychain: {
         const QString v = QString::fromUtf8(m_keychain.value(name).view());
-        Redactor::addSecretValue(v);
+        SecretValues::add(v);
         return v;
     }
     case Source::None:

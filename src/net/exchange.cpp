@@ -1,5 +1,7 @@
 #include "net/exchange.h"
 
+#include <atomic>
+
 namespace Tokenbench::Core {
 
 QByteArray headerValue(const HttpHeaders& headers, QByteArrayView name)
@@ -40,6 +42,21 @@ QString failureName(Exchange::Failure failure)
         return QStringLiteral("other");
     }
     return {};
+}
+
+namespace {
+std::atomic<ExchangeObserver> g_observer{nullptr};
+} // namespace
+
+void setExchangeObserver(ExchangeObserver observer)
+{
+    g_observer.store(observer);
+}
+
+void observeExchange(const Exchange& exchange)
+{
+    if (const ExchangeObserver observer = g_observer.load())
+        observer(exchange);
 }
 
 } // namespace Tokenbench::Core

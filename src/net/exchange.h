@@ -69,6 +69,12 @@ struct Exchange
 
 QString failureName(Exchange::Failure failure);
 
+// Whoever must see every exchange as soon as it exists (the Redactor, which learns its secrets) registers
+// here; HttpExchange reports each exchange when it is built and when it ends. One observer per process.
+using ExchangeObserver = void (*)(const Exchange& exchange);
+void setExchangeObserver(ExchangeObserver observer);
+void observeExchange(const Exchange& exchange);
+
 } // namespace Tokenbench::Core
 
 Q_DECLARE_METATYPE(Tokenbench::Core::Exchange)

@@ -1,7 +1,6 @@
 #include "net/httpexchange.h"
 
 #include "net/networkaccessmanager.h"
-#include "trace/redactor.h"
 #include "util/logging.h"
 
 #include <atomic>
@@ -209,8 +208,8 @@ HttpExchange::HttpExchange(QNetworkAccessManager* nam, PreparedRequest request, 
     m_exchange.requestBody = m_request.body;
     // The redactor learns the secrets of every exchange (request now, issued tokens when it ends), before
     // anything is shown or printed; connected first, so it runs before every other receiver.
-    Redactor::learn(m_exchange);
-    connect(this, &HttpExchange::finished, this, [](const Exchange& e) { Redactor::learn(e); });
+    observeExchange(m_exchange);
+    connect(this, &HttpExchange::finished, this, [](const Exchange& e) { observeExchange(e); });
 }
 
 HttpExchange::~HttpExchange()

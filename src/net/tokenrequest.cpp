@@ -7,8 +7,8 @@
 #include "jwt/clientassertion.h"
 #include "jwt/signer.h"
 #include "net/formencoding.h"
-#include "trace/redactor.h"
 #include "util/boundedread.h"
+#include "util/secretvalues.h"
 #include "util/securebytes.h"
 
 #include <QFile>
@@ -249,7 +249,7 @@ Result<TokenRequestSpec> specFromBackend(const Block& backend, const ValueResolv
     spec.rawBasicCredentials = value("raw_basic_credentials").trimmed() == u"true";
     // The run's secrets are masked by value in every output from here on (wherever a server echoes them).
     for (const QString& secret : {spec.clientSecret, spec.password, spec.assertion, spec.refreshToken})
-        Redactor::addSecretValue(secret);
+        SecretValues::add(secret);
     if (const Block* p = o->child(QStringLiteral("jwt_signing_profile"))) {
         auto profile = signingProfileFromBlock(*p, resolver, QString());
         if (!profile)

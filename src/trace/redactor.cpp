@@ -1,5 +1,7 @@
 #include "trace/redactor.h"
 
+#include "util/secretvalues.h"
+
 #include "net/formencoding.h"
 
 #include <algorithm>
@@ -72,19 +74,7 @@ bool isSensitiveParameter(QStringView name)
 
 bool looksLikeSecretName(QStringView name)
 {
-    const QString upper = name.toString().toUpper();
-    for (const char* part : {"SECRET", "PASSWORD", "PASSWD", "TOKEN", "CREDENTIAL", "PRIVATE", "APIKEY", "API_KEY"}) {
-        if (upper.contains(QLatin1String(part)))
-            return true;
-    }
-    static const QRegularExpression parts(QStringLiteral("[_\\-.]"));
-    for (const QString& p : upper.split(parts, Qt::SkipEmptyParts)) {
-        for (const char* word : {"KEY", "PASS", "PWD", "PW", "AUTH", "PIN", "COOKIE", "SESSION", "JWT"}) {
-            if (p == QLatin1String(word))
-                return true;
-        }
-    }
-    return false;
+    return SecretValues::looksLikeSecretName(name);
 }
 
 namespace {
@@ -119,12 +109,10 @@ struct Pattern
     QByteArray mark; // its fingerprint
 };
 
+// The values live in util/secretvalues (any layer may add to them); the patterns derived from them here.
 struct Known
 {
     QMutex mutex;
-    QList<QByteArray> values;
-    QSet<QByteArray> seen;
-    quint64 generation = 0;
     quint64 patternsGeneration = ~quint64(0);
     QList<Pattern> patterns;
 };
@@ -279,11 +267,14 @@ QList<Pattern> knownPatterns()
 {
     Known& k = known();
     QMutexLocker lock(&k.mutex);
-    if (k.patternsGeneration != k.generation) {
+    const quint64 generation = SecretValues::generation();
+    if (k.patternsGeneration != generation) {
         k.patterns.clear();
-        for (const QByteArray& v : std::as_const(k.values))
-            k.patterns += patternsFor(v);
-        k.patternsGeneration = k.generation;
+        for (const QByteArray& v : SecretValues::values()) {
+            if (!isFingerprintText(v))
+                k.patterns += patternsFor(v);
+        }
+        k.patternsGeneration = generation;
     }
     return k.patterns;
 }
@@ -402,10 +393,8 @@ QByteArray maskValues(QByteArrayView text, const QList<QByteArray>& extra)
         return text.toByteArray();
     QList<Pattern> patterns = knownPatterns();
     QList<QPair<QByteArray, QByteArray>> lenient; // secret, mark
-    {
-        Known& k = known();
-        QMutexLocker lock(&k.mutex);
-        for (const QByteArray& v : std::as_const(k.values))
+    for (const QByteArray& v : SecretValues::values()) {
+        if (!isFingerprintText(v))
             lenient.append({v, QByteArray()});
     }
     for (const QByteArray& v : extra) {
@@ -694,16 +683,7 @@ void addSecretValue(QByteArrayView value)
 {
     if (value.size() < MinValueLength || isFingerprintText(value))
         return;
-    Known& k = known();
-    QMutexLocker lock(&k.mutex);
-    const QByteArray v = value.toByteArray();
-    if (k.seen.contains(v))
-        return;
-    k.seen.insert(v);
-    // Longer values first: where one secret contains another, the longer one is masked as a whole.
-    const auto at = std::find_if(k.values.begin(), k.values.end(), [&](const QByteArray& e) { return e.size() < v.size(); });
-    k.values.insert(at, v);
-    ++k.generation;
+    SecretValues::add(value);
 }
 
 void addSecretValue(const QByteArray& value)
@@ -729,6 +709,16 @@ void learn(const Exchange& e)
         addSecretValue(v);
 }
 
+namespace {
+// Every HttpExchange reports its record here when it is built and when it ends (net/exchange.h), so the
+// secrets of every exchange are known before anything is shown or printed. Installed when this file is
+// linked, i.e. by every program that redacts.
+const bool exchangeObserverInstalled = [] {
+    setExchangeObserver([](const Exchange& e) { learn(e); });
+    return true;
+}();
+} // namespace
+
 void learn(const QList<Exchange>& exchanges)
 {
     for (const Exchange& e : exchanges)
@@ -737,18 +727,12 @@ void learn(const QList<Exchange>& exchanges)
 
 QList<QByteArray> secretValues()
 {
-    Known& k = known();
-    QMutexLocker lock(&k.mutex);
-    return k.values;
+    return SecretValues::values();
 }
 
 void forgetSecretValues()
 {
-    Known& k = known();
-    QMutexLocker lock(&k.mutex);
-    k.values.clear();
-    k.seen.clear();
-    ++k.generation;
+    SecretValues::forget();
 }
 
 QByteArray redactHeaderValue(QByteArrayView name, const QByteArray& value)

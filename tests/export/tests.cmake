@@ -16,15 +16,14 @@ endif()
 # libFuzzer target of the importers (clang, -DTOKENBENCH_BUILD_FUZZERS=ON). Its smoke test and the model
 # sources it needs come from tests/fuzz/tests.cmake; seeds in tests/fuzz/corpus/curlimport/.
 if(TOKENBENCH_BUILD_FUZZERS AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
-    file(GLOB _hcl_sources_for_import CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/hcl/*.cpp)
     add_executable(fuzz_curlimport ${PROJECT_SOURCE_DIR}/tests/fuzz/fuzz_curlimport.cpp
         ${PROJECT_SOURCE_DIR}/src/export/curlimport.cpp ${PROJECT_SOURCE_DIR}/src/export/shellwords.cpp
-        ${PROJECT_SOURCE_DIR}/src/export/kymatokenrequest.cpp ${_hcl_sources_for_import}
-        ${PROJECT_SOURCE_DIR}/src/util/diagnostic.cpp ${PROJECT_SOURCE_DIR}/src/model/block.cpp)
+        ${PROJECT_SOURCE_DIR}/src/export/kymatokenrequest.cpp)
     set_target_properties(fuzz_curlimport PROPERTIES AUTOMOC OFF)
     target_include_directories(fuzz_curlimport PRIVATE ${PROJECT_SOURCE_DIR}/src)
     target_compile_options(fuzz_curlimport PRIVATE -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
                                                    -Wno-unknown-warning-option)
     target_link_options(fuzz_curlimport PRIVATE -fsanitize=fuzzer,address,undefined)
-    target_link_libraries(fuzz_curlimport PRIVATE Qt6::Core Tokenbench::Common)
+    # The model, HCL and redaction sources it needs: tokenbench_fuzz_core (tests/fuzz/tests.cmake).
+    target_link_libraries(fuzz_curlimport PRIVATE tokenbench_fuzz_core Qt6::Core Tokenbench::Common)
 endif()
