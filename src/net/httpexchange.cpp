@@ -729,7 +729,9 @@ void HttpExchange::onFinished()
             return;
         }
         fail(Exchange::Failure::ClosedEarly,
-             tr("%1 closed the connection without answering; check that it speaks HTTP%2 on this port%3")
+             tr("%1 closed the connection without answering, or answered with a status line that is not HTTP "
+                "(garbage such as \"HTTP/1.1 abc\", which Qt drops with the connection); check that it speaks "
+                "HTTP%2 on this port%3")
                  .arg(where, m_request.url.scheme() == u"https" ? QStringLiteral("S") : QString(),
                       m_request.url.scheme() == u"https"
                           ? tr(", and whether it requires a client certificate (mutual TLS)")
