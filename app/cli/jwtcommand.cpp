@@ -172,6 +172,15 @@ int runVerify(const QStringList& arguments)
     parser.addOption({QStringLiteral("skew"), QStringLiteral("Clock skew tolerated for exp/nbf/iat (Go duration, e.g. "
                                                              "30s; default 0)."),
                       QStringLiteral("S")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("Total deadline of the --jwks URL fetch (Go duration, default 300s)."),
+                      QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("connect-timeout"),
+                      QStringLiteral("Deadline to connect for the --jwks URL, TLS included (default 10s)."),
+                      QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("ttfb-timeout"),
+                      QStringLiteral("Deadline from request sent to first response byte of the --jwks URL (default 60s)."),
+                      QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
@@ -250,8 +259,23 @@ int runVerify(const QStringList& arguments)
     } else {
         const QString value = parser.value(QStringLiteral("jwks"));
         if (value.startsWith(QStringLiteral("http://")) || value.startsWith(QStringLiteral("https://"))) {
+            // The token request's deadlines and body cap (Couper's defaults unless the flags say otherwise).
+            Timeouts timeouts;
+            for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &timeouts.totalMs},
+                                              std::pair{QStringLiteral("connect-timeout"), &timeouts.connectMs},
+                                              std::pair{QStringLiteral("ttfb-timeout"), &timeouts.ttfbMs}}) {
+                if (!parser.isSet(flag))
+                    continue;
+                const auto parsed = Duration::parseCouper(parser.value(flag), 0);
+                if (!parsed) {
+                    printError(QStringLiteral("--%1: %2").arg(flag, parsed.error().message));
+                    return Usage;
+                }
+                *field = *parsed / Duration::Millisecond;
+            }
             NetworkAccessManager nam;
             Jwt::JwksCache cache(&nam);
+            cache.setTimeouts(timeouts);
             Jwt::JwksFetch fetched;
             QObject::connect(&cache, &Jwt::JwksCache::finished, &cache, [&](const Jwt::JwksFetch& result) {
                 fetched = result;

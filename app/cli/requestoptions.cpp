@@ -152,7 +152,7 @@ void addRequestOptions(QCommandLineParser& parser)
                       QStringLiteral("N")});
 }
 
-int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json)
+int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json, const Timeouts& timeouts)
 {
     if (!parser.isSet(QStringLiteral("discovery")))
         return Ok;
@@ -163,6 +163,7 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json
     NetworkAccessManager nam;
     DiscoveryClient client(&nam);
     client.setTransport(transport);
+    client.setTimeouts(timeouts); // the token request's deadlines: --timeout, --connect-timeout, --ttfb-timeout
     DiscoveryClient::Outcome outcome;
     QEventLoop loop;
     QObject::connect(&client, &DiscoveryClient::finished, &loop, [&](const DiscoveryClient::Outcome& o2) {

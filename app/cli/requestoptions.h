@@ -22,7 +22,8 @@ void addRequestOptions(QCommandLineParser& parser);
 // --discovery URL: fetches the metadata (with the TLS and proxy flags) and fills the endpoints the oauth2
 // block lacks; prints one warning per mismatch between the configuration and what the server advertises.
 // `json` receives the "discovery" object of --json (issuer, endpoints, jwks_uri, warnings).
-int applyDiscovery(const QCommandLineParser& parser, Core::Block& oauth2, QJsonObject* json = nullptr);
+int applyDiscovery(const QCommandLineParser& parser, Core::Block& oauth2, QJsonObject* json = nullptr,
+                   const Core::Timeouts& timeouts = {});
 
 // Applies the workspace's token backend and then the flags to the spec; prints warnings.
 int applyTokenBackendOptions(const QCommandLineParser& parser, const Core::Block& backend,

@@ -448,7 +448,14 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     }
     if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
         o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
-    if (const int rc = applyDiscovery(parser, o, &inv->discovery); rc != Ok)
+    Timeouts discoveryTimeouts; // Couper's defaults, or the token request's flags
+    for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &discoveryTimeouts.totalMs},
+                                      std::pair{QStringLiteral("connect-timeout"), &discoveryTimeouts.connectMs},
+                                      std::pair{QStringLiteral("ttfb-timeout"), &discoveryTimeouts.ttfbMs}}) {
+        if (const int rc = parseTimeout(parser, flag, field); rc != Ok)
+            return rc;
+    }
+    if (const int rc = applyDiscovery(parser, o, &inv->discovery, discoveryTimeouts); rc != Ok)
         return rc;
 
     Diagnostics problems;

@@ -1,11 +1,11 @@
 #include "jwt/issuerverifier.h"
 
 #include "jwt/jwkscache.h"
+#include "net/httpexchange.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimer>
 
 namespace Tokenbench::Core::Jwt {
@@ -33,8 +33,8 @@ void IssuerVerifier::cancel()
     ++m_generation;
     if (m_discovery) {
         m_discovery->disconnect(this);
-        m_discovery->abort();
-        m_discovery->deleteLater();
+        m_discovery->deleteLater(); // aborts its reply
+        m_discovery = nullptr;
     }
     if (m_cacheConnection)
         disconnect(m_cacheConnection);
@@ -75,31 +75,36 @@ void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& ex
         });
         return;
     }
-    QNetworkRequest request(discovery);
-    request.setRawHeader("Accept", "application/json");
-    m_discovery = m_network->get(request);
-    connect(m_discovery, &QNetworkReply::finished, this, [this, generation, discovery] {
-        QNetworkReply* reply = m_discovery;
-        m_discovery = nullptr;
-        if (!reply || generation != m_generation)
+    PreparedRequest request;
+    request.method = QByteArrayLiteral("GET");
+    request.url = discovery;
+    request.purpose = QStringLiteral("issuer metadata");
+    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    auto* exchange = new HttpExchange(m_network, request, m_timeouts, this);
+    m_discovery = exchange;
+    connect(exchange, &HttpExchange::finished, this, [this, exchange, generation, discovery](const Exchange& done) {
+        exchange->deleteLater();
+        if (m_discovery == exchange)
+            m_discovery = nullptr;
+        if (generation != m_generation)
             return;
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject config = QJsonDocument::fromJson(reply->readAll()).object();
+        const QJsonObject config = QJsonDocument::fromJson(done.responseBody).object();
         const QUrl jwks(config.value(QStringLiteral("jwks_uri")).toString());
-        if (reply->error() != QNetworkReply::NoError || status != 200 || !jwks.isValid() || jwks.isEmpty()) {
+        if (done.failure != Exchange::Failure::None || done.status != 200 || !jwks.isValid() || jwks.isEmpty()) {
             Result r;
             r.error = tr("could not discover the issuer's keys at %1: %2")
                           .arg(discovery.toString(),
-                               reply->error() != QNetworkReply::NoError ? reply->errorString()
-                               : status != 200 ? tr("HTTP %1").arg(status)
-                                               : tr("no jwks_uri in the configuration"));
+                               done.failure != Exchange::Failure::None ? done.failureText
+                               : done.status != 200                    ? tr("HTTP %1").arg(done.status)
+                                                                       : tr("no jwks_uri in the configuration"));
             finish(r);
             return;
         }
         m_metadata = config;
         fetchKeys(jwks);
     });
+    // Never answer synchronously, also when the request fails before it is sent (an unusable URL).
+    QMetaObject::invokeMethod(exchange, &HttpExchange::start, Qt::QueuedConnection);
 }
 
 void IssuerVerifier::fetchKeys(const QUrl& jwksUri)

@@ -2,6 +2,7 @@
 
 #include "jwt/claimscheck.h"
 #include "jwt/verifier.h"
+#include "net/preparedrequest.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -9,7 +10,10 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
-class QNetworkReply;
+
+namespace Tokenbench::Core {
+class HttpExchange;
+} // namespace Tokenbench::Core
 
 namespace Tokenbench::Core::Jwt {
 
@@ -20,7 +24,9 @@ class JwksCache;
 //   token ──iss──► <iss>/.well-known/openid-configuration ──jwks_uri──► JwksCache ──► verify + claims
 //                  (or an explicit JWKS URL)                                        └► finished(result)
 //
-// Asynchronous and cancelable; one verification at a time (a new one replaces the running one).
+// Asynchronous and cancelable; one verification at a time (a new one replaces the running one). The metadata
+// request is an HttpExchange with the token request's deadlines and body cap (setTimeouts, Couper's defaults
+// otherwise); the JWKS request gets the cache's.
 class IssuerVerifier final : public QObject
 {
     Q_OBJECT
@@ -45,6 +51,7 @@ public:
     // Uses the token's `iss` for discovery unless `jwksUri` is given.
     void verify(const QByteArray& token, const ClaimExpectations& expected = {}, const QUrl& jwksUri = {});
     void cancel();
+    void setTimeouts(const Timeouts& timeouts) { m_timeouts = timeouts; }
 
     // <iss>/.well-known/openid-configuration (RFC 8414 / OIDC Discovery 4).
     static QUrl discoveryUrl(const QString& issuer);
@@ -58,7 +65,8 @@ private:
 
     QPointer<QNetworkAccessManager> m_network;
     QPointer<JwksCache> m_cache;
-    QPointer<QNetworkReply> m_discovery;
+    QPointer<HttpExchange> m_discovery;
+    Timeouts m_timeouts;
     QMetaObject::Connection m_cacheConnection;
     QByteArray m_token;
     ClaimExpectations m_expected;

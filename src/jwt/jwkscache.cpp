@@ -1,9 +1,9 @@
 #include "jwt/jwkscache.h"
 
+#include "net/httpexchange.h"
+
 #include <QLocale>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QTimeZone>
 
 namespace Tokenbench::Core::Jwt {
@@ -60,13 +60,11 @@ JwksCache::JwksCache(QNetworkAccessManager* network, QObject* parent)
 JwksCache::~JwksCache()
 {
     const auto pending = m_pending.values();
-    for (const QPointer<QNetworkReply>& reply : pending) {
-        // The network access manager may already be gone, and its replies with it.
-        if (!reply)
+    for (const QPointer<HttpExchange>& exchange : pending) {
+        if (!exchange)
             continue;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+        exchange->disconnect(this);
+        delete exchange; // aborts its reply
     }
 }
 
@@ -99,46 +97,52 @@ void JwksCache::fetch(const QUrl& url, Mode mode)
         QMetaObject::invokeMethod(this, [this, failed] { deliver(failed); }, Qt::QueuedConnection);
         return;
     }
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/jwk-set+json, application/json");
-    // Our own cache decides; never Qt's.
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    PreparedRequest request;
+    request.method = QByteArrayLiteral("GET");
+    request.url = url;
+    request.purpose = QStringLiteral("JWKS");
+    request.transport = m_transport;
+    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/jwk-set+json, application/json")});
     const auto it = m_entries.constFind(url);
     if (it != m_entries.constEnd()) {
         if (!it->etag.isEmpty())
-            request.setRawHeader("If-None-Match", it->etag);
+            request.headers.append({QByteArrayLiteral("If-None-Match"), it->etag});
         if (!it->lastModified.isEmpty())
-            request.setRawHeader("If-Modified-Since", it->lastModified);
+            request.headers.append({QByteArrayLiteral("If-Modified-Since"), it->lastModified});
     }
-    QNetworkReply* reply = m_network->get(request);
-    m_pending.insert(url, reply);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url] { onReplyFinished(reply, url); });
+    auto* exchange = new HttpExchange(m_network, request, m_timeouts, this);
+    m_pending.insert(url, exchange);
+    connect(exchange, &HttpExchange::finished, this, [this, exchange, url](const Exchange& done) {
+        exchange->deleteLater();
+        onExchangeFinished(done, url);
+    });
+    // Never answer synchronously, also when the request fails before it is sent (an unusable URL).
+    QMetaObject::invokeMethod(exchange, &HttpExchange::start, Qt::QueuedConnection);
 }
 
-void JwksCache::updateFreshness(Entry& entry, QNetworkReply* reply, bool* storable) const
+void JwksCache::updateFreshness(Entry& entry, const HttpHeaders& headers, bool* storable) const
 {
     const QDateTime now = m_clock();
-    const CacheControl cc = parseCacheControl(reply->rawHeader("Cache-Control"));
+    const CacheControl cc = parseCacheControl(headerValue(headers, "Cache-Control"));
     *storable = !cc.noStore;
-    if (reply->hasRawHeader("ETag"))
-        entry.etag = reply->rawHeader("ETag");
-    if (reply->hasRawHeader("Last-Modified"))
-        entry.lastModified = reply->rawHeader("Last-Modified");
+    if (const QByteArray etag = headerValue(headers, "ETag"); !etag.isEmpty())
+        entry.etag = etag;
+    if (const QByteArray modified = headerValue(headers, "Last-Modified"); !modified.isEmpty())
+        entry.lastModified = modified;
     entry.freshUntil = QDateTime();
     if (cc.noStore || cc.noCache)
         return;
     if (cc.maxAge) {
         bool ok = false;
-        const qint64 age = reply->rawHeader("Age").trimmed().toLongLong(&ok);
+        const qint64 age = headerValue(headers, "Age").trimmed().toLongLong(&ok);
         const qint64 lifetime = *cc.maxAge - (ok && age > 0 ? age : 0);
         if (lifetime > 0)
             entry.freshUntil = now.addSecs(lifetime);
         return;
     }
-    if (reply->hasRawHeader("Expires")) {
-        const QDateTime expires = parseHttpDate(reply->rawHeader("Expires"));
-        const QDateTime date = parseHttpDate(reply->rawHeader("Date"));
+    if (const QByteArray expiresHeader = headerValue(headers, "Expires"); !expiresHeader.isEmpty()) {
+        const QDateTime expires = parseHttpDate(expiresHeader);
+        const QDateTime date = parseHttpDate(headerValue(headers, "Date"));
         // Expires counts from the server's clock: use Expires - Date when Date is there.
         const qint64 lifetime = expires.isValid() ? (date.isValid() ? date.secsTo(expires) : now.secsTo(expires)) : 0;
         if (lifetime > 0)
@@ -149,17 +153,16 @@ void JwksCache::updateFreshness(Entry& entry, QNetworkReply* reply, bool* storab
         entry.freshUntil = now.addSecs(m_defaultMaxAge);
 }
 
-void JwksCache::onReplyFinished(QNetworkReply* reply, const QUrl& url)
+void JwksCache::onExchangeFinished(const Exchange& exchange, const QUrl& url)
 {
-    reply->deleteLater();
     m_pending.remove(url);
     JwksFetch result;
     result.url = url;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 304 && m_entries.contains(url)) {
+    const int status = exchange.status;
+    if (exchange.failure == Exchange::Failure::None && status == 304 && m_entries.contains(url)) {
         Entry& entry = m_entries[url];
         bool storable = true;
-        updateFreshness(entry, reply, &storable);
+        updateFreshness(entry, exchange.responseHeaders, &storable);
         result.source = JwksFetch::Source::Revalidated;
         result.keys = entry.keys;
         result.freshUntil = entry.freshUntil;
@@ -168,8 +171,8 @@ void JwksCache::onReplyFinished(QNetworkReply* reply, const QUrl& url)
         deliver(result);
         return;
     }
-    if (reply->error() != QNetworkReply::NoError && status == 0) {
-        result.error = QStringLiteral("could not fetch the JWKS from %1: %2").arg(url.toString(), reply->errorString());
+    if (exchange.failure != Exchange::Failure::None) {
+        result.error = QStringLiteral("could not fetch the JWKS from %1: %2").arg(url.toString(), exchange.failureText);
         deliver(result);
         return;
     }
@@ -178,7 +181,7 @@ void JwksCache::onReplyFinished(QNetworkReply* reply, const QUrl& url)
         deliver(result);
         return;
     }
-    auto keys = JwkSet::fromJson(reply->readAll());
+    auto keys = JwkSet::fromJson(exchange.responseBody);
     if (!keys) {
         result.error = QStringLiteral("the JWKS from %1 is unusable: %2").arg(url.toString(), keys.error().message);
         deliver(result);
@@ -187,7 +190,7 @@ void JwksCache::onReplyFinished(QNetworkReply* reply, const QUrl& url)
     Entry entry;
     entry.keys = *keys;
     bool storable = true;
-    updateFreshness(entry, reply, &storable);
+    updateFreshness(entry, exchange.responseHeaders, &storable);
     if (storable)
         m_entries.insert(url, entry);
     else

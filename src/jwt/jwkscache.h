@@ -2,6 +2,7 @@
 
 #include "jwt/jwtkey.h"
 #include "jwt/signer.h"
+#include "net/preparedrequest.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -12,7 +13,10 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
-class QNetworkReply;
+
+namespace Tokenbench::Core {
+class HttpExchange;
+} // namespace Tokenbench::Core
 
 namespace Tokenbench::Core::Jwt {
 
@@ -37,7 +41,8 @@ struct JwksFetch
 // per URL as HTTP caching allows (RFC 9111): Cache-Control no-store / no-cache / max-age (minus
 // Age), else Expires (relative to Date), else defaultMaxAge. Stale entries are revalidated with
 // If-None-Match (ETag) and If-Modified-Since (Last-Modified). fetch() always answers through
-// finished(), never synchronously; concurrent fetches of one URL share one request.
+// finished(), never synchronously; concurrent fetches of one URL share one request. Each request is an
+// HttpExchange: the token request's deadlines (setTimeouts, Couper's defaults otherwise) and body cap.
 //
 //   fetch(url) --fresh entry--> finished(Cache)
 //       \--stale/none--> GET [If-None-Match] --200--> parse --> finished(Network)
@@ -56,6 +61,8 @@ public:
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setDefaultMaxAgeSeconds(qint64 seconds) { m_defaultMaxAge = seconds; }
+    void setTimeouts(const Timeouts& timeouts) { m_timeouts = timeouts; }
+    void setTransport(const TransportSettings& transport) { m_transport = transport; }
 
     void fetch(const QUrl& url, Mode mode = Mode::UseCache);
     // The cached set for `url` if it is still fresh.
@@ -74,15 +81,17 @@ private:
         QByteArray lastModified;
     };
 
-    void onReplyFinished(QNetworkReply* reply, const QUrl& url);
-    void updateFreshness(Entry& entry, QNetworkReply* reply, bool* storable) const;
+    void onExchangeFinished(const Exchange& exchange, const QUrl& url);
+    void updateFreshness(Entry& entry, const HttpHeaders& headers, bool* storable) const;
     void deliver(const JwksFetch& result);
 
     QPointer<QNetworkAccessManager> m_network;
     Clock m_clock;
     qint64 m_defaultMaxAge = 0;
+    Timeouts m_timeouts;
+    TransportSettings m_transport;
     QHash<QUrl, Entry> m_entries;
-    QHash<QUrl, QPointer<QNetworkReply>> m_pending;
+    QHash<QUrl, QPointer<HttpExchange>> m_pending;
 };
 
 } // namespace Tokenbench::Core::Jwt

@@ -177,7 +177,7 @@ void DeviceFlow::onPollFinished(const TokenResult& result)
                              "(check scope: OpenID providers often need \"openid\")")
                               .arg(r.response.errorDescription.isEmpty()
                                        ? QString()
-                                       : QStringLiteral(" (%1)").arg(r.response.errorDescription),
+                                       : QStringLiteral(" (%1)").arg(cutForDisplay(r.response.errorDescription)),
                                    m_authorization.verificationUri.toString());
     }
     finish(r);

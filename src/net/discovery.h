@@ -95,7 +95,7 @@ private:
     QPointer<QNetworkAccessManager> m_nam;
     QPointer<HttpExchange> m_exchange;
     TransportSettings m_transport;
-    Timeouts m_timeouts{30'000, 10'000, 20'000};
+    Timeouts m_timeouts; // the token request's defaults (Couper's) unless set
     QList<QUrl> m_pending;
     QStringList m_failures;
     Outcome m_outcome;

@@ -144,6 +144,10 @@ void FlowClient::onFlowFinished(const TokenResult& result)
             finish(done);
         });
     }
+    // The issuer's metadata and keys get the token request's deadlines: a server that accepts and never
+    // answers cannot hold the run after the token arrived.
+    m_verifier->setTimeouts(m_spec.timeouts);
+    m_cache->setTimeouts(m_spec.timeouts);
     m_verifier->verify(r.response.idToken.toUtf8(), IdTokenCheck::expectations(r, m_spec, m_expectedIssuer));
 }
 

@@ -3,6 +3,7 @@
 #include "net/networkaccessmanager.h"
 #include "util/logging.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include <QCryptographicHash>
@@ -66,6 +67,22 @@ QString mebibytes(qint64 bytes)
     return (bytes % (1024 * 1024) == 0 ? QString::number(bytes / (1024 * 1024))
                                        : QString::number(mib, 'f', 1)) +
            QStringLiteral(" MiB");
+}
+
+// Server text for a message: printable ASCII only (anything else as \xNN), cut to `max` characters.
+QString serverText(const QByteArray& raw, int max = 80)
+{
+    QString out;
+    for (const char c : raw.left(max)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7f)
+            out += QLatin1Char(c);
+        else
+            out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+    }
+    if (raw.size() > max)
+        out += QStringLiteral("\u2026");
+    return out;
 }
 
 QString utcDate(const QDateTime& when)
@@ -324,6 +341,9 @@ void HttpExchange::start()
         m_reply = nam->sendCustomRequest(req, m_request.method, m_request.body);
 
     m_reply->setParent(this);
+    // Bound what Qt's HTTP stack buffers for this reply: without it, it reads the socket as fast as the
+    // peer sends and queues everything for us, also what the cap will throw away.
+    m_reply->setReadBufferSize(ReadBufferBytes);
     connect(m_reply, &QNetworkReply::requestSent, this, &HttpExchange::onRequestSent);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
@@ -354,8 +374,9 @@ void HttpExchange::start()
     m_ttfbTimer->setSingleShot(true);
     connect(m_ttfbTimer, &QTimer::timeout, this, [this, where] {
         fail(Exchange::Failure::TtfbTimeout,
-             tr("%1 accepted the request but sent no response within the time-to-first-byte timeout (%2); the "
-                "server may be stuck, or raise ttfb_timeout")
+             tr("%1 accepted the request but sent no response within the time-to-first-byte timeout (%2): no "
+                "complete status line and headers arrived. The server may be stuck, or sending header lines "
+                "without end; check it, or raise ttfb_timeout")
                  .arg(where, seconds(m_timeouts.ttfbMs)));
     });
     m_totalTimer = new QTimer(this);
@@ -408,14 +429,116 @@ void HttpExchange::onMetaData()
         m_exchange.requestSentMs = m_exchange.firstByteMs;
     m_connectTimer->stop();
     m_ttfbTimer->stop();
+    checkResponseHead();
+}
+
+// The response head as Qt parsed it, checked before any of the body is read. Fails the exchange (and
+// returns false) for a head Tokenbench refuses to interpret.
+bool HttpExchange::checkResponseHead()
+{
+    if (m_headChecked || !m_reply || m_done)
+        return !m_done;
+    const QVariant statusAttr = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttr.isValid())
+        return true;
+    m_headChecked = true;
+    recordResponseHead(m_exchange, m_reply);
+    const QString where = hostPort(m_request.url);
+    const int status = statusAttr.toInt();
+    if (status < 100 || status > 599) {
+        fail(Exchange::Failure::Protocol,
+             tr("%1 answered with an impossible status line (status code %2, reason \"%3\"): an HTTP status code "
+                "has three digits, 100 to 599. This is not a working HTTP server; check the URL and port")
+                 .arg(where, QString::number(status), serverText(m_exchange.reason)));
+        return false;
+    }
+    const auto pairs = m_reply->rawHeaderPairs();
+    qint64 headBytes = 0;
+    for (const auto& pair : pairs)
+        headBytes += pair.first.size() + pair.second.size() + 4;
+    if (pairs.size() > MaxHeaderCount || headBytes > MaxHeaderBytes) {
+        fail(Exchange::Failure::TooLarge,
+             tr("the response headers from %1 are too large (%2 header fields, %3 bytes; Tokenbench accepts at "
+                "most %4 fields and %5 KiB) and Tokenbench stopped reading. A token endpoint sends a handful of "
+                "headers: check the URL, or a proxy in between")
+                 .arg(where)
+                 .arg(pairs.size())
+                 .arg(headBytes)
+                 .arg(MaxHeaderCount)
+                 .arg(MaxHeaderBytes / 1024));
+        return false;
+    }
+    if (pairs.isEmpty()) {
+        // Qt's parser drops the whole head when it has more than 100 fields or a malformed one.
+        fail(Exchange::Failure::Protocol,
+             tr("%1 answered HTTP %2 but its response headers could not be read: more than %3 header fields, "
+                "or malformed header lines. Check the URL, or a proxy in between")
+                 .arg(where)
+                 .arg(status)
+                 .arg(MaxHeaderCount));
+        return false;
+    }
+    const QByteArray lengthHeader = m_reply->rawHeader("Content-Length");
+    qint64 announced = -1;
+    if (!lengthHeader.isEmpty()) {
+        // Qt joins repeated fields with ", ": several equal values are one length (RFC 9110 section 8.6).
+        bool valid = true;
+        for (const QByteArray& part : lengthHeader.split(',')) {
+            bool ok = false;
+            const QByteArray digits = part.trimmed();
+            const qint64 value = digits.toLongLong(&ok);
+            const bool allDigits =
+                !digits.isEmpty() && std::all_of(digits.cbegin(), digits.cend(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!ok || !allDigits || (announced >= 0 && value != announced)) {
+                valid = false;
+                break;
+            }
+            announced = value;
+        }
+        if (!valid) {
+            fail(Exchange::Failure::Protocol,
+                 tr("%1 sent conflicting or invalid Content-Length headers (%2): the length of the body is "
+                    "ambiguous, which a broken server or a request-smuggling attempt produces. Tokenbench does not "
+                    "guess; fix the server or the proxy in between")
+                     .arg(where, serverText(lengthHeader)));
+            return false;
+        }
+    }
+    const bool expectsBody = m_request.method != "HEAD" && status != 204 && status != 304 && status >= 200;
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed();
+    if (expectsBody && !encoding.isEmpty() && encoding.toLower() != "identity") {
+        fail(Exchange::Failure::Protocol,
+             tr("%1 sent a compressed body (Content-Encoding: %2) although Tokenbench asked for an uncompressed "
+                "one (Accept-Encoding: identity) and does not decode it. The server or a proxy in between ignores "
+                "Accept-Encoding: configure it to send identity")
+                 .arg(where, serverText(encoding)));
+        return false;
+    }
+    if (announced > m_maxBody) {
+        fail(Exchange::Failure::TooLarge,
+             tr("the response body from %1 exceeded %2 MiB (it announced %3) and Tokenbench stopped reading before "
+                "the body. A token response is small: check that the URL points at the token endpoint")
+                 .arg(where)
+                 .arg(m_maxBody / (1024 * 1024))
+                 .arg(mebibytes(announced)));
+        return false;
+    }
+    return true;
+}
+
+QString HttpExchange::proxyName() const
+{
+    return m_request.transport.proxy.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
 }
 
 void HttpExchange::onReadyRead()
 {
-    if (!m_reply)
+    if (!m_reply || m_done)
         return;
     if (m_exchange.firstByteMs < 0)
         onMetaData();
+    if (!checkResponseHead())
+        return;
     const qint64 available = m_reply->bytesAvailable();
     m_exchange.responseBytes += available;
     const qint64 room = m_maxBody - m_exchange.responseBody.size();
@@ -457,6 +580,8 @@ void HttpExchange::onFinished()
     onReadyRead();
     if (m_done)
         return;
+    if (reply->error() == QNetworkReply::NoError && !checkResponseHead())
+        return;
 
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     recordResponseHead(m_exchange, reply);
@@ -480,6 +605,17 @@ void HttpExchange::onFinished()
         failClosedMidBody(reply, where);
         return;
     }
+    if (!transportError && m_exchange.responseBytes == 0 && m_request.method != "HEAD" && m_exchange.status >= 200 &&
+        m_exchange.status != 204 && m_exchange.status != 304 &&
+        reply->rawHeader("Transfer-Encoding").toLower().contains("chunked")) {
+        // Qt reads a chunk size that is not hexadecimal as 0, the last chunk: the body silently ends there.
+        fail(Exchange::Failure::Protocol,
+             tr("%1 sent a chunked body (Transfer-Encoding: chunked) that ended without any data: its chunked "
+                "encoding is invalid (a chunk size that is not a hexadecimal number) or the body is empty. Check "
+                "the server or the proxy in between")
+                 .arg(where));
+        return;
+    }
     if (!transportError) {
         stopTimers();
         m_exchange.durationMs = m_clock.elapsed();
@@ -488,6 +624,76 @@ void HttpExchange::onFinished()
         reply->deleteLater();
         Q_EMIT finished(m_exchange);
         return;
+    }
+
+    if (!m_request.transport.proxy.isEmpty()) {
+        // The connection goes to the proxy: name it, not the endpoint behind it.
+        const QString proxy = proxyName();
+        const bool tunnel = m_request.url.scheme() == u"https";
+        switch (error) {
+        case QNetworkReply::ConnectionRefusedError:
+            fail(Exchange::Failure::ConnectionRefused,
+                 tunnel ? tr("the proxy %1 refused the connection or the tunnel (CONNECT) to %2: is the proxy running "
+                             "and its address right, and may it connect to %2?")
+                              .arg(proxy, where)
+                        : tr("connection refused by the proxy %1 (the request to %2 goes through it): nothing is "
+                             "listening there. Is the proxy running, and is its address right?")
+                              .arg(proxy, where));
+            return;
+        case QNetworkReply::ProxyConnectionRefusedError:
+            fail(Exchange::Failure::ConnectionRefused,
+                 tr("the proxy %1 refused the connection%2: is the proxy running, and may it connect to %3?")
+                     .arg(proxy, tunnel ? tr(" or the tunnel (CONNECT) to %1").arg(where) : QString(), where));
+            return;
+        case QNetworkReply::ProxyNotFoundError:
+            fail(Exchange::Failure::HostNotFound,
+                 tr("the proxy host of %1 was not found (DNS): check the proxy setting").arg(proxy));
+            return;
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            fail(Exchange::Failure::Other,
+                 tr("the proxy %1 requires authentication (407 Proxy Authentication Required)%2: give the proxy's "
+                    "user and password in the proxy URL (http://USER:PASSWORD@host:port)")
+                     .arg(proxy, m_request.transport.proxy.userName().isEmpty()
+                                     ? QString()
+                                     : tr(" and did not accept the credentials given")));
+            return;
+        case QNetworkReply::ProxyTimeoutError:
+            fail(Exchange::Failure::ConnectTimeout, tr("the proxy %1 did not answer in time").arg(proxy));
+            return;
+        case QNetworkReply::ProxyConnectionClosedError:
+            fail(Exchange::Failure::ClosedEarly,
+                 tr("the proxy %1 closed the connection before the exchange with %2 was complete").arg(proxy, where));
+            return;
+        case QNetworkReply::UnknownProxyError:
+            fail(Exchange::Failure::Other,
+                 tr("the proxy %1 refused the tunnel (CONNECT) to %2 with an error answer (%3): the proxy could not "
+                    "or would not reach %2. Check the proxy's logs and its access rules")
+                     .arg(proxy, where, reply->errorString()));
+            return;
+        default:
+            // Qt 6.4 reports a refused proxy connection and a refused or failed CONNECT as UnknownNetworkError
+            // with a text that names the proxy.
+            if (reply->errorString().contains(QStringLiteral("proxy"), Qt::CaseInsensitive)) {
+                const QString e = reply->errorString();
+                if (e.contains(QStringLiteral("connection refused"), Qt::CaseInsensitive))
+                    fail(Exchange::Failure::ConnectionRefused,
+                         tr("connection refused by the proxy %1 (the request to %2 goes through it): nothing is "
+                            "listening there. Is the proxy running, and is its address right?")
+                             .arg(proxy, where));
+                else if (e.contains(QStringLiteral("denied"), Qt::CaseInsensitive))
+                    fail(Exchange::Failure::Other,
+                         tr("the proxy %1 denied the tunnel (CONNECT) to %2 (%3): its access rules do not allow this "
+                            "destination. Check the proxy's configuration")
+                             .arg(proxy, where, e));
+                else
+                    fail(Exchange::Failure::Other,
+                         tr("the proxy %1 failed the tunnel (CONNECT) to %2 (%3): it answered with an error (a 5xx: "
+                            "it could not reach %2) or not with valid HTTP. Check the proxy's logs")
+                             .arg(proxy, where, e));
+                return;
+            }
+            break;
+        }
     }
 
     switch (error) {
@@ -528,7 +734,9 @@ void HttpExchange::onFinished()
             return;
         }
         fail(Exchange::Failure::ClosedEarly,
-             tr("%1 closed the connection without answering; check that it speaks HTTP%2 on this port%3")
+             tr("%1 closed the connection without answering, or answered with a status line that is not HTTP "
+                "(garbage such as \"HTTP/1.1 abc\", which Qt drops with the connection); check that it speaks "
+                "HTTP%2 on this port%3")
                  .arg(where, m_request.url.scheme() == u"https" ? QStringLiteral("S") : QString(),
                       m_request.url.scheme() == u"https"
                           ? tr(", and whether it requires a client certificate (mutual TLS)")

@@ -26,6 +26,12 @@ class HttpExchange final : public QObject
 
 public:
     static constexpr qint64 DefaultMaxBodyBytes = 16 * 1024 * 1024;
+    // Response head limits: more header fields or more header bytes than this fail the exchange at once.
+    static constexpr int MaxHeaderCount = 100;
+    static constexpr qint64 MaxHeaderBytes = 64 * 1024;
+    // What Qt's HTTP stack may hold for a reply before it stops reading the socket (the rest waits in the
+    // kernel): the body is read from it chunk by chunk and anything past the cap is never buffered.
+    static constexpr qint64 ReadBufferBytes = 256 * 1024;
 
     HttpExchange(QNetworkAccessManager* nam, PreparedRequest request, Timeouts timeouts,
                  QObject* parent = nullptr);
@@ -51,6 +57,8 @@ private:
     void onReadyRead();
     void onFinished();
     void fail(Exchange::Failure failure, const QString& text);
+    bool checkResponseHead();
+    QString proxyName() const;
     void stopTimers();
 
     QPointer<QNetworkAccessManager> m_nam;
@@ -65,6 +73,7 @@ private:
     QElapsedTimer m_clock;
     QStringList m_sslErrors;
     bool m_done = false;
+    bool m_headChecked = false;
 };
 
 } // namespace Tokenbench::Core

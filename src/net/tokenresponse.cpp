@@ -100,11 +100,21 @@ TokenResponse parseTokenResponse(int status, const QByteArray& body)
     return r;
 }
 
+QString cutForDisplay(const QString& text, qsizetype max)
+{
+    if (text.size() <= max)
+        return text;
+    qsizetype keep = max;
+    if (text.at(keep - 1).isHighSurrogate())
+        --keep; // never split a surrogate pair
+    return text.left(keep) + QStringLiteral("\u2026 (%1 bytes more)").arg(text.mid(keep).toUtf8().size());
+}
+
 QString TokenResponse::couperErrorText() const
 {
-    QString text = QStringLiteral("error=") + error;
+    QString text = QStringLiteral("error=") + cutForDisplay(error, 200);
     if (!errorDescription.isEmpty())
-        text += QStringLiteral(", error_description=") + errorDescription;
+        text += QStringLiteral(", error_description=") + cutForDisplay(errorDescription);
     if (!errorUri.isEmpty())
         text += QStringLiteral(", error_uri=") + errorUri;
     return text;
@@ -119,7 +129,8 @@ QString TokenResponse::summary() const
         if (!error.isEmpty())
             return QStringLiteral("HTTP %1: %2%3")
                 .arg(status)
-                .arg(error, errorDescription.isEmpty() ? QString() : QStringLiteral(": ") + errorDescription);
+                .arg(cutForDisplay(error, 200),
+                     errorDescription.isEmpty() ? QString() : QStringLiteral(": ") + cutForDisplay(errorDescription));
         if (!jsonError.isEmpty())
             return QStringLiteral("HTTP %1 and %2").arg(status).arg(jsonError);
         return QStringLiteral("HTTP %1 without an OAuth error code").arg(status);

@@ -46,4 +46,8 @@ qint64 couperTtlSeconds(std::optional<double> expiresIn);
 // A plain-language explanation and likely fix for an OAuth error code, or empty when unknown.
 QString explainOAuthError(const QString& error, const QString& authMethod = {});
 
+// Server text (error_description, ...) for a message: at most `max` characters, the rest replaced by
+// "… (N bytes more)" so a hostile server cannot flood a terminal or a dialog.
+QString cutForDisplay(const QString& text, qsizetype max = 1000);
+
 } // namespace Tokenbench::Core

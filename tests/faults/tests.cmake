@@ -5,3 +5,6 @@ tokenbench_add_test(tst_tlsfaults SOURCES faults/tst_tlsfaults.cpp LABELS faults
 tokenbench_add_test(tst_transportfaults SOURCES faults/tst_transportfaults.cpp LABELS faults)
 tokenbench_add_test(tst_responsefaults SOURCES faults/tst_responsefaults.cpp LABELS faults)
 tokenbench_add_test(tst_oautherrors SOURCES faults/tst_oautherrors.cpp LABELS faults)
+# Bounded fetches (issue 13): deadlines and caps for discovery, issuer metadata and JWKS, response head caps,
+# peak RSS of tokenbench-cli refusing 1 GiB, hostile transport answers and proxies named as such.
+tokenbench_add_test(tst_netbounds SOURCES faults/tst_netbounds.cpp LABELS faults TIMEOUT 400)

@@ -176,8 +176,9 @@ private Q_SLOTS:
         NetworkAccessManager nam;
         const Exchange e = runExchange(&nam, tokenPost(server.url(QStringLiteral("/t"))), {}, 1024 * 1024);
         QCOMPARE(e.failure, Exchange::Failure::TooLarge);
-        QCOMPARE(e.responseBody.size(), 1024 * 1024);
-        QVERIFY(e.failureText.contains(QStringLiteral("1 MiB")));
+        // Content-Length above the cap: refused at the head, before the body is read up to the cap.
+        QVERIFY(e.responseBody.size() < 1024 * 1024);
+        QVERIFY2(e.failureText.contains(QStringLiteral("exceeded 1 MiB (it announced 3 MiB)")), qPrintable(e.failureText));
     }
 
     void redirect_isNotFollowed()
