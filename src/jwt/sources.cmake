@@ -1,4 +1,4 @@
-# JWT core: decode, keys, verify, claims checks, sign (QtCore + OpenSSL; QtNetwork for the JWKS cache).
+# JWT core: decode, keys, verify, claims checks, sign (QtCore + OpenSSL; the JWKS cache and issuer verification fetch over HTTP and live in net/).
 # jwt/jwtpeek.* is listed in src/CMakeLists.txt.
 target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/../util/securebytes.h ${CMAKE_CURRENT_LIST_DIR}/../util/securebytes.cpp
@@ -14,6 +14,4 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/claimscheck.h ${CMAKE_CURRENT_LIST_DIR}/claimscheck.cpp
     ${CMAKE_CURRENT_LIST_DIR}/signer.h ${CMAKE_CURRENT_LIST_DIR}/signer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/clientassertion.h ${CMAKE_CURRENT_LIST_DIR}/clientassertion.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/jwkscache.h ${CMAKE_CURRENT_LIST_DIR}/jwkscache.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/issuerverifier.h ${CMAKE_CURRENT_LIST_DIR}/issuerverifier.cpp
 )

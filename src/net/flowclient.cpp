@@ -1,7 +1,7 @@
 #include "net/flowclient.h"
 
-#include "jwt/issuerverifier.h"
-#include "jwt/jwkscache.h"
+#include "net/issuerverifier.h"
+#include "net/jwkscache.h"
 #include "model/schema.h"
 #include "net/idtokencheck.h"
 #include <QNetworkAccessManager>

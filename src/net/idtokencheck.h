@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jwt/issuerverifier.h"
+#include "net/issuerverifier.h"
 #include "net/tokenclient.h"
 
 namespace Tokenbench::Core::IdTokenCheck {

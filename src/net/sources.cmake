@@ -11,6 +11,8 @@ target_sources(tokenbench_core PRIVATE
 target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/tlsconfig.h ${CMAKE_CURRENT_LIST_DIR}/tlsconfig.cpp
     ${CMAKE_CURRENT_LIST_DIR}/discovery.h ${CMAKE_CURRENT_LIST_DIR}/discovery.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/jwkscache.h ${CMAKE_CURRENT_LIST_DIR}/jwkscache.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/issuerverifier.h ${CMAKE_CURRENT_LIST_DIR}/issuerverifier.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokencache.h ${CMAKE_CURRENT_LIST_DIR}/tokencache.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resourcecheck.h ${CMAKE_CURRENT_LIST_DIR}/resourcecheck.cpp
     ${CMAKE_CURRENT_LIST_DIR}/betaresource.h ${CMAKE_CURRENT_LIST_DIR}/betaresource.cpp

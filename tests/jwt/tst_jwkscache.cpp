@@ -1,5 +1,5 @@
-#include "jwt/jwkscache.h"
-#include "jwt/issuerverifier.h"
+#include "net/jwkscache.h"
+#include "net/issuerverifier.h"
 #include "net/idtokencheck.h"
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"

@@ -1,4 +1,4 @@
-#include "jwt/jwkscache.h"
+#include "net/jwkscache.h"
 
 #include "net/httpexchange.h"
 

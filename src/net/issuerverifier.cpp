@@ -1,6 +1,6 @@
-#include "jwt/issuerverifier.h"
+#include "net/issuerverifier.h"
 
-#include "jwt/jwkscache.h"
+#include "net/jwkscache.h"
 #include "net/httpexchange.h"
 
 #include <QJsonDocument>
