@@ -36,6 +36,7 @@
 #include "net/tokencache.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
+#include "util/displaytext.h"
 #include "trace/tracemodel.h"
 #include "export/curlimport.h"
 #include "export/traceexport.h"
@@ -1581,8 +1582,11 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     if (!m_lastResourceText.isEmpty())
         text += QStringLiteral(" \u00b7 ") + std::exchange(m_lastResourceText, QString());
     m_lastRunFromCache = false;
+    // Server text (error_description, ...) is data: control characters are shown escaped, never as rich text.
+    text = Core::DisplayText::escapeControl(text, Core::DisplayText::Newlines::Keep);
+    m_outcome->setTextFormat(Qt::PlainText);
     m_outcome->setText(text);
-    m_outcome->setToolTip(text);
+    m_outcome->setToolTip(text.toHtmlEscaped());
     if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
         betaEditor()->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
     m_tokenPanel->setResult(result, scope);

@@ -3,6 +3,7 @@
 #include "hcl/couperconfig.h"
 #include "model/diagnostic.h"
 #include "model/workspacefile.h"
+#include "util/displaytext.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -23,12 +24,15 @@ QTextStream& err()
 
 void printError(const QString& message)
 {
-    err() << "tokenbench-cli: error: " << message << Qt::endl;
+    // Messages carry server and file text: control characters are shown, never sent to the terminal.
+    err() << "tokenbench-cli: error: "
+          << Core::DisplayText::escapeControl(message, Core::DisplayText::Newlines::Keep) << Qt::endl;
 }
 
 void printWarning(const QString& message)
 {
-    err() << "tokenbench-cli: warning: " << message << Qt::endl;
+    err() << "tokenbench-cli: warning: "
+          << Core::DisplayText::escapeControl(message, Core::DisplayText::Newlines::Keep) << Qt::endl;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)

@@ -5,3 +5,4 @@ tokenbench_add_test(tst_tlsfaults SOURCES faults/tst_tlsfaults.cpp LABELS faults
 tokenbench_add_test(tst_transportfaults SOURCES faults/tst_transportfaults.cpp LABELS faults)
 tokenbench_add_test(tst_responsefaults SOURCES faults/tst_responsefaults.cpp LABELS faults)
 tokenbench_add_test(tst_oautherrors SOURCES faults/tst_oautherrors.cpp LABELS faults)
+tokenbench_add_test(tst_serverdata SOURCES faults/tst_serverdata.cpp LABELS faults)
