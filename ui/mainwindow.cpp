@@ -222,12 +222,23 @@ void MainWindow::autosave()
     Q_EMIT recoverySaved();
 }
 
-void MainWindow::offerRecovery()
+bool MainWindow::offerRecovery(const QString& preferredPath)
 {
     const QList<Core::Recovery::Entry> entries = Core::Recovery::pending();
     if (entries.isEmpty())
-        return;
-    const Core::Recovery::Entry& e = entries.constFirst();
+        return false;
+    qsizetype pick = 0;
+    if (!preferredPath.isEmpty()) {
+        const QString wanted = QFileInfo(preferredPath).canonicalFilePath();
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            if (!entries.at(i).originalPath.isEmpty() &&
+                QFileInfo(entries.at(i).originalPath).canonicalFilePath() == wanted) {
+                pick = i;
+                break;
+            }
+        }
+    }
+    const Core::Recovery::Entry& e = entries.at(pick);
     const QString what = e.originalPath.isEmpty() ? tr("an unsaved workspace") : QFileInfo(e.originalPath).fileName();
     const auto answer = QMessageBox::question(
         this, tr("Restore unsaved changes?"),
@@ -236,9 +247,9 @@ void MainWindow::offerRecovery()
             .arg(what, QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat)),
         QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
     if (answer == QMessageBox::Yes)
-        restoreRecovery(e.workspaceId);
-    else
-        Core::Recovery::discard(e.workspaceId);
+        return restoreRecovery(e.workspaceId);
+    Core::Recovery::discard(e.workspaceId);
+    return false;
 }
 
 bool MainWindow::restoreRecovery(const QString& workspaceId)
