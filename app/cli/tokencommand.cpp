@@ -502,6 +502,8 @@ void connectInteraction(FlowClient& client, bool noBrowser)
               << Qt::endl;
         err().flush();
     });
+    QObject::connect(client.authCodeFlow(), &AuthCodeFlow::redirectIgnored, &client,
+                     [](const QString& reason) { printWarning(reason); });
     QObject::connect(&client, &FlowClient::devicePollAnswered, &client, [](const QString& error, int interval) {
         if (error == u"slow_down") {
             err() << QStringLiteral("The server asked to slow down: polling every %1 s").arg(interval) << Qt::endl;
