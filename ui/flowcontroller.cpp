@@ -67,7 +67,8 @@ FlowController::~FlowController() = default;
 
 void FlowController::openUrl(const QUrl& url)
 {
-    if (!url.isValid() || !m_opener)
+    // Only web addresses go to the desktop: never file:, javascript:, data: or custom schemes.
+    if (!url.isValid() || !m_opener || (url.scheme() != u"https" && url.scheme() != u"http"))
         return;
     m_opener(url);
 }

@@ -1,6 +1,8 @@
 #include "interactiveflowpanel.h"
 
 
+#include "util/displaytext.h"
+
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -75,7 +77,10 @@ InteractiveFlowPanel::InteractiveFlowPanel(QWidget* parent) : QWidget(parent)
             [this] { QGuiApplication::clipboard()->setText(m_url.toString(QUrl::FullyEncoded)); });
     connect(m_copyCode, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_authorization.userCode); });
-    connect(m_open, &QPushButton::clicked, this, [this] { Q_EMIT openUrlRequested(m_url); });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (m_mode != Mode::Device || Core::DeviceFlow::isSafeToOpen(m_url))
+            Q_EMIT openUrlRequested(m_url);
+    });
     connect(m_cancel, &QPushButton::clicked, this, &InteractiveFlowPanel::cancelRequested);
     // Esc is the window's Cancel Run action, which cancels the flow as well.
     finish();
@@ -139,14 +144,23 @@ void InteractiveFlowPanel::showDevice(const Core::DeviceAuthorization& a)
     m_url = a.verificationUriComplete.isEmpty() ? a.verificationUri : a.verificationUriComplete;
     m_title->setText(tr("Waiting for the sign-in on another device\u2026"));
     setSteps({tr("Device code issued"), tr("Waiting for approval"), tr("Token")}, 1);
-    m_detail->setText(tr("Open %1 and enter this code:").arg(a.verificationUri.toString()));
-    m_codeLabel->setText(a.userCode);
+    // Server text: control characters shown escaped; a URI that is not https (or http on this machine) is
+    // shown as text with a warning and never handed to the desktop.
+    using Core::DisplayText::escapeControl;
+    const bool safe = Core::DeviceFlow::isSafeToOpen(m_url);
+    QString detail = tr("Open %1 and enter this code:").arg(escapeControl(a.verificationUri.toString()));
+    if (!safe)
+        detail = tr("\u26a0 The server's verification address %1 is not an https URL (nor http on this machine); "
+                    "Tokenbench does not open it. Check it before you visit it yourself, then enter this code:")
+                     .arg(escapeControl(m_url.toString()));
+    m_detail->setText(detail);
+    m_codeLabel->setText(escapeControl(a.userCode));
     m_codeLabel->setVisible(true);
-    m_urlEdit->setText(m_url.toString());
+    m_urlEdit->setText(escapeControl(m_url.toString()));
     m_urlEdit->setVisible(true);
     m_copyCode->setVisible(true);
     m_copyUrl->setVisible(true);
-    m_open->setVisible(true);
+    m_open->setVisible(safe);
     m_open->setText(tr("Ope&n verification page"));
     m_countdown->setVisible(true);
     tick();
@@ -159,7 +173,7 @@ void InteractiveFlowPanel::setPollStatus(const QString& error, int intervalSecon
     m_authorization.intervalSeconds = intervalSeconds;
     if (error == u"slow_down")
         m_detail->setText(tr("Open %1 and enter this code (the server asked to poll less often):")
-                              .arg(m_authorization.verificationUri.toString()));
+                              .arg(Core::DisplayText::escapeControl(m_authorization.verificationUri.toString())));
     tick();
 }
 

@@ -6,8 +6,8 @@
 
 #include "jwt/claimscheck.h"
 #include "jwt/decodedtoken.h"
-#include "jwt/issuerverifier.h"
-#include "jwt/jwkscache.h"
+#include "net/issuerverifier.h"
+#include "net/jwkscache.h"
 #include "jwt/jwtkey.h"
 #include "jwt/verifier.h"
 #include "model/valueresolver.h"

@@ -19,8 +19,8 @@
 #include "undocommands.h"
 #include "welcomepage.h"
 
-#include "jwt/issuerverifier.h"
-#include "jwt/jwkscache.h"
+#include "net/issuerverifier.h"
+#include "net/jwkscache.h"
 #include "jwt/jwtpeek.h"
 #include "model/couperconfig.h"
 #include "model/diagnosticsmodel.h"
@@ -37,6 +37,7 @@
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
 #include "trace/redactor.h"
+#include "util/displaytext.h"
 #include "trace/tracemodel.h"
 #include "util/boundedread.h"
 #include "export/curlimport.h"
@@ -223,12 +224,23 @@ void MainWindow::autosave()
     Q_EMIT recoverySaved();
 }
 
-void MainWindow::offerRecovery()
+bool MainWindow::offerRecovery(const QString& preferredPath)
 {
     const QList<Core::Recovery::Entry> entries = Core::Recovery::pending();
     if (entries.isEmpty())
-        return;
-    const Core::Recovery::Entry& e = entries.constFirst();
+        return false;
+    qsizetype pick = 0;
+    if (!preferredPath.isEmpty()) {
+        const QString wanted = QFileInfo(preferredPath).canonicalFilePath();
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            if (!entries.at(i).originalPath.isEmpty() &&
+                QFileInfo(entries.at(i).originalPath).canonicalFilePath() == wanted) {
+                pick = i;
+                break;
+            }
+        }
+    }
+    const Core::Recovery::Entry& e = entries.at(pick);
     const QString what = e.originalPath.isEmpty() ? tr("an unsaved workspace") : QFileInfo(e.originalPath).fileName();
     const auto answer = QMessageBox::question(
         this, tr("Restore unsaved changes?"),
@@ -237,9 +249,9 @@ void MainWindow::offerRecovery()
             .arg(what, QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat)),
         QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
     if (answer == QMessageBox::Yes)
-        restoreRecovery(e.workspaceId);
-    else
-        Core::Recovery::discard(e.workspaceId);
+        return restoreRecovery(e.workspaceId);
+    Core::Recovery::discard(e.workspaceId);
+    return false;
 }
 
 bool MainWindow::restoreRecovery(const QString& workspaceId)
@@ -1591,8 +1603,11 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     if (!m_lastResourceText.isEmpty())
         text += QStringLiteral(" \u00b7 ") + std::exchange(m_lastResourceText, QString());
     m_lastRunFromCache = false;
+    // Server text (error_description, ...) is data: control characters are shown escaped, never as rich text.
+    text = Core::DisplayText::escapeControl(text, Core::DisplayText::Newlines::Keep);
+    m_outcome->setTextFormat(Qt::PlainText);
     m_outcome->setText(text);
-    m_outcome->setToolTip(text);
+    m_outcome->setToolTip(text.toHtmlEscaped());
     if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
         betaEditor()->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
     m_tokenPanel->setResult(result, scope);

@@ -93,8 +93,9 @@ public:
     const Core::ValueResolver& resolver() const { return m_resolver; }
     QString keychainBannerText() const;
     void showSecrets();
-    // Crash recovery: offers the newest recovery file, if any (a question to the user).
-    void offerRecovery();
+    // Crash recovery: offers a recovery file, if any (a question to the user): the one of `preferredPath` (the
+    // file the window was started with) when there is one, else the newest. True when the user restored it.
+    bool offerRecovery(const QString& preferredPath = {});
     bool restoreRecovery(const QString& workspaceId);
     bool isReadOnlySource() const { return !m_hclSource.isEmpty(); }
     // Interactive flows: the panel shown while waiting, and who opens URLs (the system browser unless

@@ -2,6 +2,8 @@
 
 #include "mainwindow.h"
 
+#include "model/workspace.h"
+
 #include <QFileInfo>
 #include <QStatusBar>
 #include <QUrl>
@@ -31,6 +33,20 @@ void applyStartupRequest(MainWindow& window, const StartupRequest& request)
                 .arg(QFileInfo(request.files.constFirst()).fileName()),
             15000);
     }
+}
+
+void startUp(MainWindow& window, const StartupRequest& request)
+{
+    if (window.offerRecovery(request.files.value(0))) {
+        const QString opened = QFileInfo(window.workspace()->filePath()).canonicalFilePath();
+        if (!request.files.isEmpty() && opened != QFileInfo(request.files.constFirst()).canonicalFilePath())
+            window.statusBar()->showMessage(
+                QObject::tr("Restored unsaved changes; %1 was not opened over them: save them first, then open it.")
+                    .arg(QFileInfo(request.files.constFirst()).fileName()),
+                15000);
+        return;
+    }
+    applyStartupRequest(window, request);
 }
 
 } // namespace Tokenbench::Ui

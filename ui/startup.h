@@ -16,5 +16,9 @@ struct StartupRequest
 StartupRequest startupRequest(const QStringList& positionalArguments);
 // Applies the request once the window is shown (a file is never read before the first paint).
 void applyStartupRequest(MainWindow& window, const StartupRequest& request);
+// The start of the GUI once the window is shown: offers crash recovery first (the recovery of the file the
+// window was started with, when there is one), then opens the files, unless restored edits are in the window
+// (opening a file then would replace them; the status bar says the file was not opened).
+void startUp(MainWindow& window, const StartupRequest& request);
 
 } // namespace Tokenbench::Ui

@@ -4,6 +4,7 @@
 #include "util/diagnostic.h"
 #include "model/workspacefile.h"
 #include "trace/redactor.h"
+#include "util/displaytext.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -25,12 +26,18 @@ QTextStream& err()
 // Messages may quote a server (error_description) or a URL: every known secret is masked in them.
 void printError(const QString& message)
 {
-    err() << "tokenbench-cli: error: " << Core::Redactor::redactText(message) << Qt::endl;
+    // Messages carry server and file text: known secrets are masked, control characters are shown, never
+    // sent to the terminal.
+    err() << "tokenbench-cli: error: "
+          << Core::DisplayText::escapeControl(Core::Redactor::redactText(message), Core::DisplayText::Newlines::Keep)
+          << Qt::endl;
 }
 
 void printWarning(const QString& message)
 {
-    err() << "tokenbench-cli: warning: " << Core::Redactor::redactText(message) << Qt::endl;
+    err() << "tokenbench-cli: warning: "
+          << Core::DisplayText::escapeControl(Core::Redactor::redactText(message), Core::DisplayText::Newlines::Keep)
+          << Qt::endl;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)

@@ -4,7 +4,7 @@
 
 #include "jwt/claimscheck.h"
 #include "jwt/decodedtoken.h"
-#include "jwt/jwkscache.h"
+#include "net/jwkscache.h"
 #include "jwt/jwtkey.h"
 #include "jwt/jwttext.h"
 #include "jwt/signer.h"

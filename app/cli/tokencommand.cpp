@@ -23,6 +23,7 @@
 #include "secrets/secretstore.h"
 #include "export/resultjson.h"
 #include "trace/redactor.h"
+#include "util/displaytext.h"
 #include "util/duration.h"
 
 #include <QCommandLineParser>
@@ -551,17 +552,29 @@ void connectInteraction(FlowClient& client, bool noBrowser)
         opener->start(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
     });
     QObject::connect(&client, &FlowClient::deviceAuthorizationReady, &client, [](const DeviceAuthorization& a) {
+        // Server text: control characters escaped; the CLI never opens these URIs, and says when one is not
+        // a web address a browser should be given.
+        using DisplayText::escapeControl;
         err() << QStringLiteral("To sign in, open %1 and enter the code: %2")
-                     .arg(a.verificationUri.toString(), a.userCode)
+                     .arg(escapeControl(a.verificationUri.toString()), escapeControl(a.userCode))
               << Qt::endl;
         if (!a.verificationUriComplete.isEmpty())
-            err() << QStringLiteral("  (or open %1)").arg(a.verificationUriComplete.toString()) << Qt::endl;
+            err() << QStringLiteral("  (or open %1)").arg(escapeControl(a.verificationUriComplete.toString()))
+                  << Qt::endl;
+        for (const QUrl& u : {a.verificationUri, a.verificationUriComplete}) {
+            if (!u.isEmpty() && !DeviceFlow::isSafeToOpen(u))
+                printWarning(QStringLiteral("%1 is not an https URL (nor http on this machine): do not open it "
+                                            "unless you trust it")
+                                 .arg(escapeControl(u.toString())));
+        }
         err() << QStringLiteral("The code expires in %1 s; polling every %2 s ...")
                      .arg(QDateTime::currentDateTimeUtc().secsTo(a.expiresAt))
                      .arg(a.intervalSeconds)
               << Qt::endl;
         err().flush();
     });
+    QObject::connect(client.authCodeFlow(), &AuthCodeFlow::redirectIgnored, &client,
+                     [](const QString& reason) { printWarning(reason); });
     QObject::connect(&client, &FlowClient::devicePollAnswered, &client, [](const QString& error, int interval) {
         if (error == u"slow_down") {
             err() << QStringLiteral("The server asked to slow down: polling every %1 s").arg(interval) << Qt::endl;

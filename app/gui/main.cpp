@@ -50,8 +50,7 @@ int main(int argc, char** argv)
     const Tokenbench::Ui::StartupRequest request = Tokenbench::Ui::startupRequest(parser.positionalArguments());
     // Open after the window is on screen: the first paint never waits for a file.
     QTimer::singleShot(0, &window, [&window, request] {
-        window.offerRecovery();
-        Tokenbench::Ui::applyStartupRequest(window, request);
+        Tokenbench::Ui::startUp(window, request); // recovery first; never opens a file over restored edits
     });
     return QApplication::exec();
 }

@@ -1,5 +1,7 @@
 #include "model/workspacefile.h"
 
+#include <cmath>
+
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
@@ -166,7 +168,15 @@ Result<Loaded> parse(const QByteArray& bytes, const QString& fileName)
     const QJsonValue versionValue = root.value(QStringLiteral("version"));
     if (!versionValue.isDouble())
         return formatError(name, QStringLiteral("\"version\" is missing or not a number"));
-    const int version = versionValue.toInt();
+    // A version is a small whole number: 99999, -1, 1.5 or 1e308 are not a format any Tokenbench writes.
+    const double rawVersion = versionValue.toDouble();
+    if (!(rawVersion >= 1 && rawVersion <= 1000) || rawVersion != std::floor(rawVersion))
+        return formatError(name, QStringLiteral("\"version\" is %1, which is no workspace format version (a whole "
+                                                "number from 1; this Tokenbench writes %2): the file is damaged or "
+                                                "not a Tokenbench workspace")
+                                     .arg(rawVersion)
+                                     .arg(CurrentVersion));
+    const int version = int(rawVersion);
     if (version > CurrentVersion)
         return formatError(name, QStringLiteral("the workspace was written by a newer Tokenbench (format version %1); "
                                                 "this version reads up to %2. Update Tokenbench to open it.")

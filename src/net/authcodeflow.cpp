@@ -130,9 +130,24 @@ void AuthCodeFlow::onCallback(const QUrlQuery& query)
         m_receiver->setPage(false, tr("Not expected"), tr("Tokenbench is not waiting for a sign-in."));
         return;
     }
-    m_timeout->stop();
     const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
     const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
+    if (state != m_state) {
+        // Any local process can reach the loopback port: a request without this run's state (a forged or
+        // stale redirect, with a code or an error) is answered with an error page and ignored; the sign-in
+        // goes on and waits for the real redirect.
+        const QString text =
+            state.isEmpty()
+                ? tr("the redirect carries no state: it does not answer this run's authorization request and "
+                     "was ignored; Tokenbench still waits for the sign-in started in the browser")
+                : tr("the redirect's state does not match the one this run sent: it answers another (older) "
+                     "authorization request or was forged (CSRF) and was ignored; Tokenbench still waits for "
+                     "the sign-in started in the browser");
+        m_receiver->ignoreRequest(tr("State mismatch"), text);
+        Q_EMIT redirectIgnored(text);
+        return;
+    }
+    m_timeout->stop();
     if (!error.isEmpty()) {
         const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
         QString text = tr("the authorization server redirected with error=%1").arg(error);
@@ -141,8 +156,6 @@ void AuthCodeFlow::onCallback(const QUrlQuery& query)
         const QString hint = explainRedirectError(error);
         if (!hint.isEmpty())
             text += QStringLiteral(" \u2014 ") + hint;
-        if (state != m_state)
-            text += tr("; the redirect's state does not match this run's either");
         m_receiver->setPage(false, tr("Sign-in failed"), text);
         TokenResult r;
         r.status = TokenResult::Status::ServerRefused;
@@ -151,18 +164,6 @@ void AuthCodeFlow::onCallback(const QUrlQuery& query)
         r.response.errorDescription = description;
         r.response.errorUri = query.queryItemValue(QStringLiteral("error_uri"), QUrl::FullyDecoded);
         finish(r);
-        return;
-    }
-    if (state != m_state) {
-        const QString text =
-            state.isEmpty()
-                ? tr("the redirect carries no state: it does not answer this run's authorization request; start "
-                     "the run again")
-                : tr("the redirect's state does not match the one this run sent: it answers another (older) "
-                     "authorization request or was forged (CSRF); start the run again and sign in from the new "
-                     "browser tab");
-        m_receiver->setPage(false, tr("State mismatch"), text);
-        fail(TokenResult::Status::ServerRefused, text, QStringLiteral("state"));
         return;
     }
     m_code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);

@@ -58,6 +58,9 @@ Q_SIGNALS:
     void exchangeStarted(const Tokenbench::Core::Exchange& exchange);
     void exchangeFinished(const Tokenbench::Core::Exchange& exchange);
     void finished(const Tokenbench::Core::TokenResult& result);
+    // A request reached the loopback listener without this run's state; it was answered with an error page
+    // and ignored (the flow keeps waiting).
+    void redirectIgnored(const QString& reason);
 
 private:
     void onCallback(const QUrlQuery& query);

@@ -405,9 +405,16 @@ void BetaTokenClient::start(const BetaTokenRequestSpec& spec)
             r.errorText = tr("unexpected status %1 (expected_status is [%2])").arg(e.status).arg(expected.join(QStringLiteral(", ")));
         } else {
             const BetaEvaluation ev = evaluateBetaToken(m_spec, e);
+            const QString problem = ev.ok ? tokenSyntaxProblem(ev.token, TokenSyntax::Opaque) : QString();
             if (!ev.ok) {
                 r.status = TokenResult::Status::NoToken;
                 r.errorText = ev.error;
+            } else if (!problem.isEmpty()) {
+                // The token goes into headers, queries and forms of the backend's requests: one with control
+                // characters (CR, LF, NUL) could inject into them.
+                r.status = TokenResult::Status::NoToken;
+                r.errorText = tr("the token is not well-formed: %1; Tokenbench refuses it and sends it nowhere")
+                                  .arg(problem);
             } else {
                 r.status = TokenResult::Status::Success;
                 r.response.outcome = TokenResponse::Outcome::Token;

@@ -3,6 +3,9 @@
 #include "model/schema.h"
 #include "net/formencoding.h"
 #include "net/httpexchange.h"
+#include "net/loopbackreceiver.h"
+
+#include <cmath>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,6 +59,15 @@ Result<PreparedRequest> DeviceFlow::prepareDeviceAuthorizationRequest(const Toke
         fields.append({QStringLiteral("scope"), spec.scope});
     req.body = Form::encode(fields);
     return req;
+}
+
+bool DeviceFlow::isSafeToOpen(const QUrl& url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    if (url.scheme() == u"https")
+        return true;
+    return url.scheme() == u"http" && LoopbackReceiver::isLoopbackHost(url.host());
 }
 
 void DeviceFlow::start(const TokenRequestSpec& spec)
@@ -120,10 +132,16 @@ void DeviceFlow::onAuthorizationAnswered(const Exchange& exchange)
     a.userCode = json.value(QStringLiteral("user_code")).toString();
     a.verificationUri = QUrl(json.value(QStringLiteral("verification_uri")).toString());
     a.verificationUriComplete = QUrl(json.value(QStringLiteral("verification_uri_complete")).toString());
+    // expires_in and interval are server numbers: 1e308, negative or NaN must not overflow a date or a timer.
     const double expiresIn = json.value(QStringLiteral("expires_in")).toDouble(1800);
-    a.expiresAt = exchange.startedAt.addSecs(qint64(expiresIn));
-    const int interval = json.value(QStringLiteral("interval")).toInt(5);
-    a.intervalSeconds = interval > 0 ? interval : 5;
+    const qint64 expiresSeconds = std::isfinite(expiresIn) && expiresIn > 0
+                                      ? qint64(std::min(expiresIn, double(MaxExpiresInSeconds)))
+                                      : 1800;
+    a.expiresAt = exchange.startedAt.addSecs(expiresSeconds);
+    const double interval = json.value(QStringLiteral("interval")).toDouble(5);
+    a.intervalSeconds = std::isfinite(interval) && interval >= 1
+                            ? int(std::min(interval, double(MaxIntervalSeconds)))
+                            : 5;
     if (a.deviceCode.isEmpty() || a.userCode.isEmpty() || !a.verificationUri.isValid() ||
         a.verificationUri.isEmpty()) {
         fail(TokenResult::Status::NoToken,
@@ -161,8 +179,8 @@ void DeviceFlow::onPollFinished(const TokenResult& result)
     const QString error = result.response.error;
     if (result.status == TokenResult::Status::ServerRefused &&
         (error == u"authorization_pending" || error == u"slow_down")) {
-        if (error == u"slow_down")
-            m_authorization.intervalSeconds += 5; // RFC 8628 §3.5
+        if (error == u"slow_down") // RFC 8628 §3.5, bounded
+            m_authorization.intervalSeconds = qMin(m_authorization.intervalSeconds + 5, MaxIntervalSeconds);
         Q_EMIT pollAnswered(error, m_authorization.intervalSeconds);
         m_pollTimer->start(m_authorization.intervalSeconds * 1000);
         return;

@@ -50,6 +50,14 @@ public:
     // The device authorization request for `spec`: the client authentication of the token request,
     // with scope, sent to device_authorization_endpoint.
     static Result<PreparedRequest> prepareDeviceAuthorizationRequest(const TokenRequestSpec& spec);
+    // A verification URI from the server may be handed to a browser or the desktop only when it is https,
+    // or http on a loopback address (127.0.0.0/8, ::1, localhost). Anything else (file:, javascript:,
+    // data:, custom schemes, plain http to another host) is shown as text only.
+    static bool isSafeToOpen(const QUrl& url);
+    // Upper bounds for the server's expires_in and interval (seconds); larger, negative or non-numeric
+    // values are clamped or replaced by the defaults (1800 s, 5 s).
+    static constexpr qint64 MaxExpiresInSeconds = 24 * 3600;
+    static constexpr int MaxIntervalSeconds = 300;
 
 Q_SIGNALS:
     void deviceAuthorizationReady(const Tokenbench::Core::DeviceAuthorization& authorization);

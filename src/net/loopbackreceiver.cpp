@@ -84,7 +84,12 @@ bool LoopbackReceiver::isListening() const
 
 void LoopbackReceiver::setPage(bool success, const QString& title, const QString& message)
 {
-    m_page = PageSpec{true, success, title, message};
+    m_page = PageSpec{true, success, false, title, message};
+}
+
+void LoopbackReceiver::ignoreRequest(const QString& title, const QString& message)
+{
+    m_page = PageSpec{true, false, true, title, message};
 }
 
 Result<LoopbackRequest> LoopbackReceiver::parseRequest(QByteArrayView head)
@@ -177,8 +182,10 @@ void LoopbackReceiver::onReadyRead(QTcpSocket* socket)
     m_done = true;
     m_page = {};
     Q_EMIT callbackReceived(request->query);
+    if (m_page.ignored)
+        m_done = false; // not this sign-in's redirect: keep waiting for it
     if (!m_page.set)
-        m_page = PageSpec{true, true, tr("Signed in"), tr("Tokenbench received the authorization response.")};
+        m_page = PageSpec{true, true, false, tr("Signed in"), tr("Tokenbench received the authorization response.")};
     respond(socket, m_page.success ? 200 : 400, m_page.success ? QByteArrayLiteral("OK") : QByteArrayLiteral("Bad Request"),
             page(m_page.success, m_page.title, m_page.message));
 }

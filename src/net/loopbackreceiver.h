@@ -48,6 +48,10 @@ public:
 
     // Called from a slot connected to callbackReceived (directly): the page the browser gets back.
     void setPage(bool success, const QString& title, const QString& message);
+    // Called from a slot connected to callbackReceived (directly) instead of setPage: the request does not
+    // answer this sign-in (a wrong or missing state: any local process can reach the port). The browser gets
+    // an error page and the listener keeps waiting for the real redirect.
+    void ignoreRequest(const QString& title, const QString& message);
 
     // Parses a request head ("GET /callback?code=x HTTP/1.1\r\nHost: ...\r\n\r\n").
     static Result<LoopbackRequest> parseRequest(QByteArrayView head);
@@ -72,6 +76,7 @@ private:
     {
         bool set = false;
         bool success = false;
+        bool ignored = false;
         QString title;
         QString message;
     } m_page;

@@ -195,7 +195,11 @@ void TokenClient::onExchangeFinished(const Exchange& exchange)
         case TokenResponse::Outcome::NoToken: {
             r.status = TokenResult::Status::NoToken;
             r.errorText = r.response.summary();
-            const QString hint = refusalAdvice(exchange, r.response);
+            const QString hint = r.response.tokenProblem.isEmpty()
+                                     ? refusalAdvice(exchange, r.response)
+                                     : QStringLiteral("the token endpoint %1 issued a malformed token; check the "
+                                                      "server (this is never a client setting)")
+                                           .arg(endpointText(exchange.url));
             if (!hint.isEmpty())
                 r.errorText += QStringLiteral(" \u2014 ") + hint;
             break;

@@ -1,5 +1,7 @@
 #include "net/tokenresponse.h"
 
+#include "util/displaytext.h"
+
 #include <cmath>
 
 #include <QJsonDocument>
@@ -43,7 +45,61 @@ bool isTruncation(QJsonParseError::ParseError e)
            e == QJsonParseError::UnterminatedString;
 }
 
+bool isAsciiAlnum(char16_t c)
+{
+    return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+}
+
 } // namespace
+
+QString tokenSyntaxProblem(QStringView token, TokenSyntax syntax)
+{
+    if (token.isEmpty())
+        return QStringLiteral("it is empty");
+    bool padding = false;
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        const char16_t c = token.at(i).unicode();
+        const QString at = QStringLiteral("at position %1").arg(i + 1);
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+            return QStringLiteral("it contains a control character (%1) %2")
+                .arg(DisplayText::escapeControl(token.sliced(i, 1)), at);
+        if (c > 0x7e)
+            return QStringLiteral("it contains a non-ASCII character (U+%1) %2")
+                .arg(uint(c), 4, 16, QLatin1Char('0'))
+                .arg(at);
+        switch (syntax) {
+        case TokenSyntax::Opaque:
+            break;
+        case TokenSyntax::Jwt:
+            if (!isAsciiAlnum(c) && c != u'-' && c != u'_' && c != u'.')
+                return QStringLiteral("it contains \"%1\" %2, which a JWT (base64url parts joined by \".\") "
+                                      "never contains")
+                    .arg(QChar(c))
+                    .arg(at);
+            break;
+        case TokenSyntax::Bearer:
+            if (c == u'=') {
+                padding = true;
+            } else if (padding) {
+                return QStringLiteral("it contains \"%1\" %2 after \"=\", which may only end a Bearer token "
+                                      "(RFC 6750 \u00a72.1)")
+                    .arg(QChar(c))
+                    .arg(at);
+            } else if (!isAsciiAlnum(c) && c != u'-' && c != u'.' && c != u'_' && c != u'~' && c != u'+' &&
+                       c != u'/') {
+                return QStringLiteral("it contains \"%1\" %2; a Bearer token is made of A-Z a-z 0-9 - . _ ~ + / "
+                                      "and trailing = only (RFC 6750 \u00a72.1)")
+                    .arg(QChar(c))
+                    .arg(at);
+            }
+            break;
+        }
+    }
+    if (syntax == TokenSyntax::Bearer && token.front() == u'=')
+        return QStringLiteral("it is made of \"=\" only; a Bearer token needs at least one other character "
+                              "(RFC 6750 \u00a72.1)");
+    return {};
+}
 
 TokenResponse parseTokenResponse(int status, const QByteArray& body)
 {
@@ -97,6 +153,28 @@ TokenResponse parseTokenResponse(int status, const QByteArray& body)
         r.outcome = TokenResponse::Outcome::NoToken;
     else
         r.outcome = TokenResponse::Outcome::Token;
+    if (r.outcome == TokenResponse::Outcome::Token) {
+        // A token is data that goes into an Authorization header or a form: one that could break out of it
+        // (CR, LF, NUL, ...) or that a resource would not accept as a Bearer token is refused as a whole.
+        const struct
+        {
+            const char* name;
+            const QString& value;
+            TokenSyntax syntax;
+        } tokens[] = {{"access_token", r.accessToken, TokenSyntax::Bearer},
+                      {"refresh_token", r.refreshToken, TokenSyntax::Opaque},
+                      {"id_token", r.idToken, TokenSyntax::Jwt}};
+        for (const auto& t : tokens) {
+            if (t.value.isEmpty()) // only access_token is required, and it is not empty here
+                continue;
+            const QString problem = tokenSyntaxProblem(t.value, t.syntax);
+            if (problem.isEmpty())
+                continue;
+            r.tokenProblem = QStringLiteral("%1 is not well-formed: %2").arg(QLatin1String(t.name), problem);
+            r.outcome = TokenResponse::Outcome::NoToken;
+            break;
+        }
+    }
     return r;
 }
 
@@ -135,6 +213,10 @@ QString TokenResponse::summary() const
             return QStringLiteral("HTTP %1 and %2").arg(status).arg(jsonError);
         return QStringLiteral("HTTP %1 without an OAuth error code").arg(status);
     case Outcome::NoToken:
+        if (!tokenProblem.isEmpty())
+            return QStringLiteral("HTTP 200 but %1; Tokenbench refuses the response and sends none of its tokens "
+                                  "anywhere")
+                .arg(tokenProblem);
         if (!jsonError.isEmpty())
             return QStringLiteral("HTTP 200 but %1; Couper would fail with a JSON error").arg(jsonError);
         if (json.contains(QStringLiteral("access_token")))

@@ -28,6 +28,10 @@ struct TokenResponse
     std::optional<double> expiresIn;
     qint64 ttlSeconds = 0; // Couper's cache TTL: floor(expires_in * 0.9), 0 without a numeric expires_in
 
+    // Why a 200 response with an access_token is still refused (Outcome::NoToken): a token that is not
+    // well-formed (control characters, characters RFC 6750 does not allow); empty otherwise.
+    QString tokenProblem;
+
     QString error; // OAuth error code
     QString errorDescription;
     QString errorUri;
@@ -39,6 +43,17 @@ struct TokenResponse
 };
 
 TokenResponse parseTokenResponse(int status, const QByteArray& body);
+
+// The syntax a token must have before Tokenbench keeps it or sends it anywhere.
+enum class TokenSyntax {
+    Bearer, // access_token: RFC 6750 §2.1 b64token, 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+    Jwt,    // id_token: a compact JWS/JWE, base64url parts joined by "." (RFC 7515 §7.1, RFC 7516 §7.1)
+    Opaque, // refresh_token and beta_token_request tokens: 1*VSCHAR (RFC 6749 Appendix A.17), printable
+            // ASCII %x20-7E, no control characters
+};
+// Why `token` does not have that syntax ("it contains a control character (\x0d) at position 13"), or
+// empty when it does. Never includes the token itself.
+QString tokenSyntaxProblem(QStringView token, TokenSyntax syntax);
 
 // Couper's cache TTL for an expires_in value (reference 2.3 and 2.4): floor(x * 0.9), capped at 86400 s.
 qint64 couperTtlSeconds(std::optional<double> expiresIn);

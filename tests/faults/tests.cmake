@@ -8,3 +8,5 @@ tokenbench_add_test(tst_oautherrors SOURCES faults/tst_oautherrors.cpp LABELS fa
 # Bounded fetches (issue 13): deadlines and caps for discovery, issuer metadata and JWKS, response head caps,
 # peak RSS of tokenbench-cli refusing 1 GiB, hostile transport answers and proxies named as such.
 tokenbench_add_test(tst_netbounds SOURCES faults/tst_netbounds.cpp LABELS faults TIMEOUT 400)
+# Server data is data (issue 13): malformed tokens, control characters, unsafe device URIs.
+tokenbench_add_test(tst_serverdata SOURCES faults/tst_serverdata.cpp LABELS faults)

@@ -14,11 +14,13 @@
 #include "net/tokenclient.h"
 #include "trace/tracemodel.h"
 #include "util/authserver.h"
+#include "util/rawhttpserver.h"
 #include "util/testsupport.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QClipboard>
 #include <QFormLayout>
@@ -287,6 +289,71 @@ private Q_SLOTS:
         QCOMPARE(w.tokenPanel()->token(), r.response.accessToken);
         QVERIFY(child<QPushButton>(w, "refreshPushButton")->isVisibleTo(&w));
         QCOMPARE(w.traceModel()->rowCount(), 2); // device authorization + the poll that got the token
+    }
+
+public Q_SLOTS:
+    // QDesktopServices URL handler for the hostile schemes: records every URL handed to the desktop.
+    void recordDesktopOpen(const QUrl& url) { m_desktopOpened << url; }
+
+private:
+    QList<QUrl> m_desktopOpened;
+
+private Q_SLOTS:
+    void deviceFlow_hostileServer_uriNotOpened_controlsEscaped()
+    {
+        Test::RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour([](QTcpSocket* socket, const QByteArray& request) {
+            const bool device = request.startsWith("POST /device");
+            const QByteArray body =
+                device ? QByteArray("{\"device_code\":\"dc\",\"user_code\":\"AB\\u001b[2J\\u0007CD\\r\","
+                                    "\"verification_uri\":\"file:///etc/passwd\","
+                                    "\"verification_uri_complete\":\"file:///etc/passwd?x=1\","
+                                    "\"expires_in\":1e308,\"interval\":1}")
+                       : QByteArray("{\"error\":\"access_denied\",\"error_description\":\"no\\u001b[2J\\u0007\"}");
+            Test::RawHttpServer::respond(device ? 200 : 400, "application/json", body)(socket, request);
+        });
+        m_desktopOpened.clear();
+        for (const char* scheme : {"file", "javascript", "data"})
+            QDesktopServices::setUrlHandler(QString::fromLatin1(scheme), this, "recordDesktopOpen");
+
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* deviceTemplate = child<QPushButton>(w, "deviceCodePushButton");
+        QTest::mouseClick(deviceTemplate, Qt::LeftButton);
+        auto* method = child<QComboBox>(w, "authMethodComboBox");
+        method->setFocus();
+        while (method->currentData().toString() != Core::Schema::AuthMethod::None)
+            QTest::keyClick(method, Qt::Key_Down);
+        child<QLineEdit>(w, "tokenEndpointLineEdit")->setFocus();
+        QTest::keyClicks(focused(), server.url(QStringLiteral("/token")).toString());
+        child<QLineEdit>(w, "deviceAuthorizationEndpointLineEdit")->setFocus();
+        QTest::keyClicks(focused(), server.url(QStringLiteral("/device")).toString());
+        child<QLineEdit>(w, "clientIdLineEdit")->setFocus();
+        QTest::keyClicks(focused(), QStringLiteral("device-client"));
+
+        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier);
+        Tokenbench::Ui::InteractiveFlowPanel* panel = w.interactiveFlowPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->mode(), Tokenbench::Ui::InteractiveFlowPanel::Mode::Device, 10000);
+        const QString code = panel->findChild<QLabel*>(QStringLiteral("userCodeLabel"))->text();
+        QCOMPARE(code, QStringLiteral("AB\\x1b[2J\\x07CD\\r"));
+        const QString detail = panel->findChild<QLabel*>(QStringLiteral("flowDetailLabel"))->text();
+        QVERIFY2(detail.contains(QStringLiteral("does not open it")) && detail.contains(QStringLiteral("file:///etc/passwd")),
+                 qPrintable(detail));
+        auto* open = panel->findChild<QPushButton*>(QStringLiteral("openFlowUrlPushButton"));
+        QVERIFY(!open->isVisible());
+        QTest::mouseClick(open, Qt::LeftButton); // even a click on the hidden button opens nothing
+        // expires_in 1e308 is clamped: the countdown shows a sane time.
+        QVERIFY2(panel->countdownText().startsWith(QStringLiteral("Code expires in ")), qPrintable(panel->countdownText()));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(m_desktopOpened.isEmpty());
+        const QString outcome = child<QLabel>(w, "outcomeLabel")->text();
+        QVERIFY2(outcome.contains(QStringLiteral("no\\x1b[2J\\x07")), qPrintable(outcome));
+        QVERIFY(!outcome.contains(QChar(0x1b)) && !outcome.contains(QChar(0x07)));
+        for (const char* scheme : {"file", "javascript", "data"})
+            QDesktopServices::unsetUrlHandler(QString::fromLatin1(scheme));
     }
 
     void autoRefresh_firesAtCouperTtl_withTheRotatedToken()

@@ -2,6 +2,7 @@
 // before a kill are offered again at the next start. The killed processes are this test binary itself,
 // started in a child mode.
 #include "mainwindow.h"
+#include "startup.h"
 
 #include "model/recovery.h"
 #include "model/workspace.h"
@@ -11,7 +12,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -65,6 +69,24 @@ int childEdit()
     w->addFromTemplate(QStringLiteral("client_credentials"));
     QTest::keyClicks(w->findChild<QLineEdit*>(QStringLiteral("tokenEndpointLineEdit")),
                      QStringLiteral("https://recovered.example/token"));
+    QObject::connect(w, &Tokenbench::Ui::MainWindow::recoverySaved, w, [] {
+        QTextStream(stdout) << "READY " << Qt::endl;
+    });
+    return QApplication::exec();
+}
+
+// Child: opens FILE, edits it by keyboard, waits for the recovery file, says READY and waits to be killed.
+int childEditFile(const QString& path)
+{
+    Test::initTestEnvironment();
+    auto* w = new Tokenbench::Ui::MainWindow;
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w) || !w->openFile(path))
+        return 2;
+    w->selectBlock(0, Core::BlockType::OAuth2);
+    auto* endpoint = w->findChild<QLineEdit*>(QStringLiteral("tokenEndpointLineEdit"));
+    endpoint->selectAll();
+    QTest::keyClicks(endpoint, QStringLiteral("https://edited-before-crash.example/token"));
     QObject::connect(w, &Tokenbench::Ui::MainWindow::recoverySaved, w, [] {
         QTextStream(stdout) << "READY " << Qt::endl;
     });
@@ -138,6 +160,54 @@ private Q_SLOTS:
         QVERIFY(Core::Recovery::pending().isEmpty());
     }
 
+    void startWithTheFileArgument_offersItsRecovery_andKeepsTheEdit()
+    {
+        // As the desktop file and a double-click do: `tokenbench FILE` after a crash while FILE had edits.
+        QDir(Core::Recovery::directory()).removeRecursively();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crashed.tbw"));
+        {
+            Tokenbench::Ui::MainWindow w;
+            w.addFromTemplate(QStringLiteral("client_credentials"));
+            QVERIFY(w.saveTo(path));
+        }
+        QVERIFY(Core::Recovery::pending().isEmpty());
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-edit-file"), path});
+        QVERIFY(child.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY2_WITH_TIMEOUT((out += child.readAllStandardOutput()).contains("READY"),
+                                  child.readAllStandardError().constData(), 30000);
+        child.kill(); // SIGKILL
+        QVERIFY(child.waitForFinished(10000));
+        QCOMPARE(Core::Recovery::pending().size(), 1);
+
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The recovery question: answered "Yes" (Restore) by keyboard when it appears.
+        QString question;
+        QTimer::singleShot(0, this, [&question] {
+            QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget(), 10000);
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            question = box->text();
+            box->button(QMessageBox::Yes)->click();
+        });
+        Tokenbench::Ui::startUp(w, Tokenbench::Ui::startupRequest({path}));
+        QVERIFY2(question.contains(QStringLiteral("crashed.tbw")), qPrintable(question));
+        const Core::Block* o = w.workspace()->backend(0).child(Core::BlockType::OAuth2);
+        QVERIFY(o);
+        QCOMPARE(o->attribute(QStringLiteral("token_endpoint")),
+                 QStringLiteral("https://edited-before-crash.example/token"));
+        QCOMPARE(QFileInfo(w.workspace()->filePath()).canonicalFilePath(), QFileInfo(path).canonicalFilePath());
+        QVERIFY(w.isWindowModified());
+        // The recovery is kept until the edits are saved.
+        QCOMPARE(Core::Recovery::pending().size(), 1);
+        QVERIFY(w.saveTo(path));
+        QVERIFY(Core::Recovery::pending().isEmpty());
+    }
+
     void normalClose_leavesNoRecovery()
     {
         {
@@ -161,6 +231,8 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     if (argc >= 3 && qstrcmp(argv[1], "--child-save") == 0)
         return childSave(QString::fromLocal8Bit(argv[2]));
+    if (argc >= 3 && qstrcmp(argv[1], "--child-edit-file") == 0)
+        return childEditFile(QString::fromLocal8Bit(argv[2]));
     if (argc >= 2 && qstrcmp(argv[1], "--child-edit") == 0)
         return childEdit();
     TestRecovery test;

@@ -30,6 +30,27 @@ private Q_SLOTS:
         QCOMPARE(couperTtlSeconds(expiresIn), ttl);
     }
 
+    void tokenSyntax_bearerJwtOpaque()
+    {
+        QVERIFY(tokenSyntaxProblem(u"abc-._~+/9==", TokenSyntax::Bearer).isEmpty());
+        QVERIFY(!tokenSyntaxProblem(u"a\r\nb", TokenSyntax::Bearer).isEmpty());
+        QVERIFY(tokenSyntaxProblem(u"a\r\nb", TokenSyntax::Bearer).contains(QStringLiteral("\\r")));
+        QVERIFY(!tokenSyntaxProblem(u"a b", TokenSyntax::Bearer).isEmpty());
+        QVERIFY(!tokenSyntaxProblem(u"a=b", TokenSyntax::Bearer).isEmpty());
+        QVERIFY(!tokenSyntaxProblem(u"==", TokenSyntax::Bearer).isEmpty());
+        QVERIFY(!tokenSyntaxProblem(u"caf\u00e9", TokenSyntax::Bearer).isEmpty());
+        QVERIFY(tokenSyntaxProblem(u"eyJh.eyJ-_.sig", TokenSyntax::Jwt).isEmpty());
+        QVERIFY(!tokenSyntaxProblem(u"eyJh.e+J.sig", TokenSyntax::Jwt).isEmpty());
+        QVERIFY(tokenSyntaxProblem(u"opaque refresh:token/1", TokenSyntax::Opaque).isEmpty());
+        QVERIFY(!tokenSyntaxProblem(u"r\u001b[2J", TokenSyntax::Opaque).isEmpty());
+        QVERIFY(!tokenSyntaxProblem(QStringView(u"r\u0000x", 3), TokenSyntax::Opaque).isEmpty());
+        // The problem never contains the token.
+        QVERIFY(!tokenSyntaxProblem(u"SECRETVALUE\n", TokenSyntax::Bearer).contains(QStringLiteral("SECRET")));
+        const TokenResponse r = parseTokenResponse(200, "{\"access_token\":\"ok\",\"refresh_token\":\"x\\ny\"}");
+        QCOMPARE(r.outcome, TokenResponse::Outcome::NoToken);
+        QVERIFY2(r.summary().contains(QStringLiteral("refresh_token is not well-formed")), qPrintable(r.summary()));
+    }
+
     void parse_success()
     {
         const auto r = parseTokenResponse(

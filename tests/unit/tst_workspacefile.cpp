@@ -99,6 +99,14 @@ private Q_SLOTS:
                                        << QStringLiteral("w.tbw:3:3") << QStringLiteral("not valid JSON");
         QTest::newRow("truncated") << QByteArray("{\"format\": \"tokenbench-workspace\", \"version\": 1, \"backends\": [")
                                    << QStringLiteral("w.tbw:1:") << QStringLiteral("not valid JSON");
+        QTest::newRow("impossible version 99999") << QByteArray("{\"format\":\"tokenbench-workspace\",\"version\":99999}")
+                                                  << QStringLiteral("w.tbw") << QStringLiteral("no workspace format version");
+        QTest::newRow("impossible version -1") << QByteArray("{\"format\":\"tokenbench-workspace\",\"version\":-1}")
+                                               << QStringLiteral("w.tbw") << QStringLiteral("is -1, which is no workspace format");
+        QTest::newRow("impossible version 1.5") << QByteArray("{\"format\":\"tokenbench-workspace\",\"version\":1.5}")
+                                                << QStringLiteral("w.tbw") << QStringLiteral("is 1.5, which is no");
+        QTest::newRow("version x") << QByteArray("{\"format\":\"tokenbench-workspace\",\"version\":\"x\"}")
+                                   << QStringLiteral("w.tbw") << QStringLiteral("not a number");
         QTest::newRow("newer version") << QByteArray(R"({"format":"tokenbench-workspace","version":99})")
                                        << QStringLiteral("w.tbw") << QStringLiteral("newer Tokenbench");
         QTest::newRow("other JSON") << QByteArray(R"({"name":"package"})") << QStringLiteral("w.tbw")
