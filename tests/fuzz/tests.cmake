@@ -28,7 +28,7 @@ elseif(TOKENBENCH_BUILD_FUZZERS)
         ${_src}/model/workspacefile.cpp ${_src}/model/block.cpp ${_src}/model/schema.cpp
         ${_src}/util/diagnostic.cpp ${_src}/model/valueresolver.cpp ${_src}/model/validator.cpp
         ${_src}/util/duration.cpp ${_src}/util/securebytes.cpp ${_src}/util/secretvalues.cpp
-        ${_src}/util/boundedread.cpp ${_src}/model/secretliterals.cpp
+        ${_src}/util/boundedread.cpp ${_src}/util/displaytext.cpp ${_src}/model/secretliterals.cpp
         # The validator checks the token backend's transport settings (net/tlsconfig) and evaluates
         # modifier expressions (hcl/); targets that compile the HCL engine themselves keep their own copy.
         ${_src}/net/tlsconfig.cpp ${_fuzz_core_hcl_sources}
