@@ -5,6 +5,7 @@
 #include "tokenpanel.h"
 #include "undocommands.h"
 
+#include "util/displaytext.h"
 #include "hcl/expressiondesign.h"
 #include "hcl/document.h"
 #include "hcl/evaluator.h"
@@ -574,6 +575,12 @@ void BetaTokenRequestEditor::reevaluate()
     if (!ttlError.isEmpty()) {
         m_ui->ttlResultLabel->setText(ttlError);
         m_ui->ttlResultLabel->setStyleSheet(QStringLiteral("color: #d03030;"));
+    }
+
+    // The values quote a server's response: plain text, control characters shown escaped.
+    for (QLabel* label : {m_ui->tokenResultLabel, m_ui->ttlResultLabel}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setText(Core::DisplayText::escapeControl(label->text()));
     }
 
     // Highlight what the expression being edited reads (the token's, unless ttl is being edited).

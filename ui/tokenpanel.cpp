@@ -6,6 +6,7 @@
 
 #include "jwt/jwtpeek.h"
 #include "trace/redactor.h"
+#include "util/displaytext.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -19,6 +20,17 @@
 
 namespace Tokenbench::Ui {
 
+namespace {
+
+// Text that quotes a server (token type, verification reasons, a resource's answer): shown as plain text
+// with control characters escaped, never interpreted as rich text or sent to the screen raw.
+void setServerText(QLabel* label, const QString& text)
+{
+    label->setTextFormat(Qt::PlainText);
+    label->setText(Core::DisplayText::escapeControl(text, Core::DisplayText::Newlines::Keep));
+}
+
+} // namespace
 
 QString formatRemaining(qint64 seconds)
 {
@@ -130,7 +142,7 @@ void TokenPanel::setResult(const Core::TokenResult& result, const QString& reque
         html = m_token.toHtmlEscaped();
     }
     m_ui->tokenTextBrowser->setHtml(html);
-    m_ui->typeValueLabel->setText(r.tokenType.isEmpty() ? tr("(not given)") : r.tokenType);
+    setServerText(m_ui->typeValueLabel, r.tokenType.isEmpty() ? tr("(not given)") : r.tokenType);
 
     if (result.authMethod == u"beta_token_request")
         m_ui->cacheValueLabel->setText(r.ttlSeconds > 0 ? tr("reused for %1 (from the ttl expression)").arg(formatRemaining(r.ttlSeconds))
@@ -208,7 +220,7 @@ void TokenPanel::setIdTokenReport(const Core::IdTokenReport& r)
             problems << r.signature;
         text = tr("✘ not valid: %1").arg(problems.join(QStringLiteral("; ")));
     }
-    m_idTokenValue->setText(text);
+    setServerText(m_idTokenValue, text);
     QStringList detail;
     if (!r.signature.isEmpty())
         detail << tr("Signature: %1").arg(r.signature);
@@ -216,7 +228,7 @@ void TokenPanel::setIdTokenReport(const Core::IdTokenReport& r)
         detail << tr("Keys: %1").arg(r.keySource);
     for (const Core::Jwt::ClaimCheck& c : r.checks)
         detail << QStringLiteral("%1 %2: %3").arg(c.passed ? QStringLiteral("\u2714") : QStringLiteral("\u2718"), c.name, c.reason);
-    m_idTokenValue->setToolTip(detail.join(u'\n'));
+    m_idTokenValue->setToolTip(Core::DisplayText::escapeControl(detail.join(u'\n'), Core::DisplayText::Newlines::Keep).toHtmlEscaped());
     QPalette pal = m_idTokenValue->palette();
     pal.setColor(QPalette::WindowText, r.valid ? QColor(0x2e, 0xa0, 0x43) : palette().color(QPalette::WindowText));
     m_idTokenValue->setPalette(pal);
@@ -247,7 +259,7 @@ void TokenPanel::setAutoRefreshStatus(const QString& text)
 
 void TokenPanel::setVerification(const QString& text, bool valid)
 {
-    m_ui->signatureValueLabel->setText(text);
+    setServerText(m_ui->signatureValueLabel, text);
     QPalette pal = m_ui->signatureValueLabel->palette();
     pal.setColor(QPalette::WindowText, valid ? QColor(0x2e, 0xa0, 0x43) : palette().color(QPalette::WindowText));
     m_ui->signatureValueLabel->setPalette(pal);
@@ -297,7 +309,7 @@ void TokenPanel::setResource(const std::optional<Core::ResourceResult>& resource
         text += QStringLiteral(": ") + r.errorText;
     if (!r.note.isEmpty())
         text += QStringLiteral(" (") + r.note + u')';
-    m_resourceLabel->setText(Core::Redactor::redactText(text)); // the URL and a server's words may hold secrets
+    setServerText(m_resourceLabel, Core::Redactor::redactText(text)); // the URL and a server's words may hold secrets
     m_ui->factsLayout->setRowVisible(m_resourceLabel, true);
 }
 

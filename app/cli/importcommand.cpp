@@ -2,6 +2,8 @@
 
 #include "clicommon.h"
 
+#include "util/boundedread.h"
+
 #include "export/couperexporter.h"
 #include "export/curlimport.h"
 
@@ -41,22 +43,17 @@ int runImport(const QStringList& arguments)
         printError(QStringLiteral("usage: tokenbench-cli import curl|http [FILE] [--name LABEL] [-o FILE]"));
         return Usage;
     }
-    QByteArray text;
-    if (positional.size() == 2) {
-        QFile f(positional.at(1));
-        if (!f.open(QIODevice::ReadOnly)) {
-            printError(QStringLiteral("%1: cannot read: %2").arg(positional.at(1), f.errorString()));
-            return Usage;
-        }
-        text = f.read(4 * 1024 * 1024);
-    } else {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly)) {
-            printError(QStringLiteral("cannot read standard input"));
-            return Usage;
-        }
-        text = in.read(4 * 1024 * 1024);
+    // A curl command or .http file is small: 4 MiB at most, and a longer input says so (it is not cut).
+    constexpr qint64 ImportLimit = 4 * FileLimits::MiB;
+    const QString what = positional.constFirst() == u"curl" ? QStringLiteral("curl command") : QStringLiteral(".http file");
+    const auto read = positional.size() == 2 ? readFileLimited(positional.at(1), ImportLimit, what)
+                                             : readStdinLimited(ImportLimit, what);
+    if (!read) {
+        printError(read.error().where.isEmpty() ? read.error().message
+                                                : QStringLiteral("%1: %2").arg(read.error().where, read.error().message));
+        return Usage;
     }
+    const QByteArray text = read.value();
     const QString kind = positional.constFirst();
     auto request = kind == u"curl" ? Export::parseCurlCommand(QString::fromUtf8(text))
                                    : Export::parseHttpFile(QString::fromUtf8(text));

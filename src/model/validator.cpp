@@ -4,6 +4,7 @@
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "hcl/evaluator.h"
+#include "util/displaytext.h"
 #include "util/duration.h"
 
 #include <QRegularExpression>
@@ -451,12 +452,22 @@ Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* 
 
 namespace Tokenbench::Core {
 
+QString backendDisplayName(const QString& label)
+{
+    // Couper names a backend defined inline "anonymous_LINE_COLUMN": say where it is instead.
+    static const QRegularExpression anonymous(QStringLiteral("^anonymous_(\\d+)_(\\d+)$"));
+    const auto m = anonymous.match(label);
+    if (m.hasMatch())
+        return QStringLiteral("the inline backend at line %1, column %2").arg(m.captured(1), m.captured(2));
+    return QStringLiteral("backend \"%1\"").arg(DisplayText::escapeControl(label));
+}
+
 QString insecureWarning(const QString& backendLabel)
 {
-    return QStringLiteral("INSECURE: backend \"%1\" has disable_certificate_validation = true: the server's "
+    return QStringLiteral("INSECURE: %1 has disable_certificate_validation = true: the server's "
                           "certificate is not checked, so anyone in between can read the credentials and the "
                           "token. Use tls { server_ca_certificate_file = ... } instead")
-        .arg(backendLabel);
+        .arg(backendDisplayName(backendLabel));
 }
 
 } // namespace Tokenbench::Core

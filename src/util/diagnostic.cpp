@@ -1,5 +1,7 @@
 #include "util/diagnostic.h"
 
+#include "util/displaytext.h"
+
 #include <algorithm>
 
 namespace Tokenbench::Core {
@@ -39,9 +41,12 @@ QString Diagnostic::toString() const
     } else {
         where = path();
     }
+    // Labels, file names and messages may quote a file or a server: control characters are shown escaped.
+    const QString text = DisplayText::escapeControl(message, DisplayText::Newlines::Keep);
+    where = DisplayText::escapeControl(where);
     if (where.isEmpty())
-        return severityName(severity) + QStringLiteral(": ") + message;
-    return where + QStringLiteral(": ") + severityName(severity) + QStringLiteral(": ") + message;
+        return severityName(severity) + QStringLiteral(": ") + text;
+    return where + QStringLiteral(": ") + severityName(severity) + QStringLiteral(": ") + text;
 }
 
 bool hasErrors(const Diagnostics& diagnostics)

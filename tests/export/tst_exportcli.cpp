@@ -282,6 +282,26 @@ private Q_SLOTS:
         }
     }
 
+    void import_tooLong_saysSoInsteadOfCutting()
+    {
+        // Issue 13.23: a command above the 4 MiB limit used to be cut silently and parsed in part.
+        QByteArray command = "curl -X POST https://as.example.com/token -d grant_type=client_credentials -d scope=";
+        command += QByteArray(4 * 1024 * 1024, 'a');
+        auto r = cli({QStringLiteral("import"), QStringLiteral("curl")}, command);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("curl command is larger than 4 MiB"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        const QString path = m_dir.filePath(QStringLiteral("long.http"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("POST https://as.example.com/token\n\n");
+        f.write(QByteArray(4 * 1024 * 1024, 'b'));
+        f.close();
+        r = cli({QStringLiteral("import"), QStringLiteral("http"), path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(".http file is"), r.err.constData());
+    }
+
     void import_badInput_isUsageError()
     {
         auto r = cli({QStringLiteral("import"), QStringLiteral("curl")}, "wget http://x\n");

@@ -32,6 +32,24 @@ class TestValidator : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void messages_nameInlineBackendsByPlace_escapeControlCharacters()
+    {
+        // Issue 13.23: Couper's anonymous_L_C label is not a name a user wrote; say where the backend is.
+        const QString anonymous = insecureWarning(QStringLiteral("anonymous_35_12"));
+        QVERIFY2(anonymous.contains(QStringLiteral("the inline backend at line 35, column 12")), qPrintable(anonymous));
+        QVERIFY(!anonymous.contains(QStringLiteral("anonymous_")));
+        QVERIFY(insecureWarning(QStringLiteral("billing")).contains(QStringLiteral("backend \"billing\"")));
+        // A label with an ESC never reaches the terminal as one.
+        const QString hostile = insecureWarning(QStringLiteral("a\x1b[2Jb"));
+        QVERIFY(!hostile.contains(QChar(0x1b)));
+        QVERIFY2(hostile.contains(QStringLiteral("a\\x1b[2Jb")), qPrintable(hostile));
+        const Diagnostic d{Diagnostic::Severity::Error, QStringLiteral("x\x07y"), {}, QStringLiteral("origin"),
+                           QStringLiteral("bad \x1b]0;title\x07"), {}, 0, 0};
+        const QString text = d.toString();
+        QVERIFY2(!text.contains(QChar(0x1b)) && !text.contains(QChar(0x07)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("x\\x07y.origin")), qPrintable(text));
+    }
+
     void initTestCase() { Tokenbench::Test::initTestEnvironment(); }
 
     void complete_clientCredentials_hasNoErrors()
