@@ -452,16 +452,6 @@ Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* 
 
 namespace Tokenbench::Core {
 
-QString backendDisplayName(const QString& label)
-{
-    // Couper names a backend defined inline "anonymous_LINE_COLUMN": say where it is instead.
-    static const QRegularExpression anonymous(QStringLiteral("^anonymous_(\\d+)_(\\d+)$"));
-    const auto m = anonymous.match(label);
-    if (m.hasMatch())
-        return QStringLiteral("the inline backend at line %1, column %2").arg(m.captured(1), m.captured(2));
-    return QStringLiteral("backend \"%1\"").arg(DisplayText::escapeControl(label));
-}
-
 QString insecureWarning(const QString& backendLabel)
 {
     return QStringLiteral("INSECURE: %1 has disable_certificate_validation = true: the server's "

@@ -13,9 +13,6 @@ class ValueResolver;
 // The loud warning for disable_certificate_validation (the validator, the transport, the CLI and the GUI
 // banner all say the same).
 QString insecureWarning(const QString& backendLabel);
-// How messages name a backend: `backend "billing"`, or for one Couper defines inline (anonymous_L_C) where
-// it is; control characters in a label are shown escaped.
-QString backendDisplayName(const QString& label);
 
 namespace Validator {
 Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* resolver = nullptr);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <QRegularExpression>
+
 namespace Tokenbench::Core {
 
 QString Diagnostic::path() const
@@ -40,6 +42,11 @@ QString Diagnostic::toString() const
             where += u':' + QString::number(line) + u':' + QString::number(std::max(column, 1));
     } else {
         where = path();
+        // Couper's name for an inline backend is not one the user wrote: say where it is.
+        if (backend.startsWith(QStringLiteral("anonymous_"))) {
+            const QString rest = where.mid(backend.size() + 1);
+            where = rest.isEmpty() ? backendDisplayName(backend) : rest + QStringLiteral(" of ") + backendDisplayName(backend);
+        }
     }
     // Labels, file names and messages may quote a file or a server: control characters are shown escaped.
     const QString text = DisplayText::escapeControl(message, DisplayText::Newlines::Keep);
@@ -47,6 +54,15 @@ QString Diagnostic::toString() const
     if (where.isEmpty())
         return severityName(severity) + QStringLiteral(": ") + text;
     return where + QStringLiteral(": ") + severityName(severity) + QStringLiteral(": ") + text;
+}
+
+QString backendDisplayName(const QString& label)
+{
+    static const QRegularExpression anonymous(QStringLiteral("^anonymous_(\\d+)_(\\d+)$"));
+    const auto m = anonymous.match(label);
+    if (m.hasMatch())
+        return QStringLiteral("the inline backend at line %1, column %2").arg(m.captured(1), m.captured(2));
+    return QStringLiteral("backend \"%1\"").arg(DisplayText::escapeControl(label));
 }
 
 bool hasErrors(const Diagnostics& diagnostics)

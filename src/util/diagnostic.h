@@ -37,6 +37,10 @@ using Diagnostics = QList<Diagnostic>;
 
 bool hasErrors(const Diagnostics& diagnostics);
 
+// How messages name a backend: `backend "billing"`, or for one Couper defines inline (anonymous_L_C) where
+// it is; control characters in a label are shown escaped.
+QString backendDisplayName(const QString& label);
+
 } // namespace Tokenbench::Core
 
 Q_DECLARE_METATYPE(Tokenbench::Core::Diagnostic)

@@ -48,6 +48,10 @@ private Q_SLOTS:
         const QString text = d.toString();
         QVERIFY2(!text.contains(QChar(0x1b)) && !text.contains(QChar(0x07)), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("x\\x07y.origin")), qPrintable(text));
+        const Diagnostic inline_{Diagnostic::Severity::Error, QStringLiteral("anonymous_3_5"), QStringLiteral("oauth2"),
+                                 QStringLiteral("client_id"), QStringLiteral("client_id must not be empty"), {}, 0, 0};
+        QCOMPARE(inline_.toString(), QStringLiteral("oauth2.client_id of the inline backend at line 3, column 5: error: "
+                                                    "client_id must not be empty"));
     }
 
     void initTestCase() { Tokenbench::Test::initTestEnvironment(); }
