@@ -3,7 +3,8 @@
 // JSON member through, whatever the bytes. A secret value is also cut from the input (where and how long
 // follows from the first byte and the size); the body with that value appended raw, form-encoded (upper-
 // and lower-case hex), percent-encoded and JSON-escaped goes through redactText() and redact(): no form of
-// the secret (at least Redactor::MinValueLength bytes) may survive outside a fingerprint. Built only with clang and -DTOKENBENCH_BUILD_FUZZERS=ON (see
+// the secret (at least Redactor::MinValueLength bytes) may survive outside a fingerprint. Lines of the
+// input also become response headers: a credential header never keeps its value. Built only with clang and -DTOKENBENCH_BUILD_FUZZERS=ON (see
 // tests/fuzz/tests.cmake).
 #include <algorithm>
 #include <array>
@@ -183,6 +184,37 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             checkNoSecret(r.requestHeaders.at(1).value, secret);
             if (isUtf8(text))
                 checkNoSecret(r.failureText.toUtf8(), secret);
+        }
+        Redactor::forgetSecretValues();
+    }
+
+    // Response headers from the input, one "Name: value" a line (a hostile server chooses them all): a
+    // credential header never keeps its value, and nothing else breaks.
+    {
+        Exchange e;
+        for (const QByteArray& line : body.split('\n').mid(0, 64)) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0)
+                e.responseHeaders.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+        }
+        const Exchange r = Redactor::redact(e);
+        if (r.responseHeaders.size() != e.responseHeaders.size())
+            std::abort();
+        for (qsizetype i = 0; i < e.responseHeaders.size(); ++i) {
+            const QByteArray& name = e.responseHeaders.at(i).name;
+            QByteArray secret = e.responseHeaders.at(i).value;
+            const QByteArray& after = r.responseHeaders.at(i).value;
+            // Cookies keep their names; credentials after the scheme of an Authorization value are the secret.
+            if (!Redactor::isSensitiveHeader(name) || name.toLower().contains("cookie"))
+                continue;
+            if (name.toLower().endsWith("authorization")) {
+                const qsizetype space = secret.indexOf(' ');
+                if (space < 0)
+                    continue;
+                secret = secret.mid(space + 1).trimmed();
+            }
+            if (secret.size() >= Redactor::MinValueLength && !secret.contains("[redacted:") && after.contains(secret))
+                std::abort();
         }
         Redactor::forgetSecretValues();
     }
