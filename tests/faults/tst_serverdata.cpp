@@ -173,7 +173,8 @@ private Q_SLOTS:
                            << QStringLiteral("--device-authorization-endpoint")
                            << server.url(QStringLiteral("/device")).toString());
         QVERIFY2(c.exitCode != 0, c.err.constData());
-        QVERIFY2(c.err.contains(QByteArray("polling every ") + QByteArray::number(DeviceFlow::MaxIntervalSeconds) + " s"),
+        const QByteArray polling = QByteArray("polling every ").append(QByteArray::number(DeviceFlow::MaxIntervalSeconds)).append(" s");
+        QVERIFY2(c.err.contains(polling),
                  c.err.constData());
         QCOMPARE(server.requests().size(), 1); // the code expired before the first poll was due
     }

@@ -19,7 +19,7 @@ private Q_SLOTS:
 
     void serverText_isEscapedAndPlain()
     {
-        Ui::TokenPanel panel;
+        Tokenbench::Ui::TokenPanel panel;
         panel.resize(900, 700);
         panel.show();
         Core::TokenResult r;
