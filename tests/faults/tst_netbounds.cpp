@@ -407,7 +407,8 @@ private Q_SLOTS:
                                        QStringLiteral("--timeout"), QStringLiteral("3s")});
         qInfo("tokenbench-cli exit %d: %s", r.exitCode, r.err.trimmed().constData());
         QCOMPARE(r.exitCode, 6);
-        QVERIFY2(r.out.contains("at-netbounds"), r.out.constData());
+        // Exit 6: the token is not printed as a usable one (issue 14); stderr says why.
+        QVERIFY2(!r.out.contains("at-netbounds"), r.out.constData());
         const QString err = QString::fromUtf8(r.err);
         QVERIFY2(err.contains(QStringLiteral("id_token: not verified: ") + expected + iss + QString::fromLatin1(slowPath)),
                  r.err.constData());

@@ -159,26 +159,6 @@ private Q_SLOTS:
         QVERIFY2(seconds > 0 && seconds <= DeviceFlow::MaxExpiresInSeconds, c.err.constData());
     }
 
-    void deviceAuthorization_absurdIntervalAndNegativeExpiry_areClamped()
-    {
-        // interval 1e308 must not overflow into a busy loop or a negative timer; a negative expires_in
-        // ends the flow after the minimum instead of never.
-        RawHttpServer server;
-        QVERIFY(server.listen());
-        server.setBehaviour(RawHttpServer::respond(200, "application/json",
-                                                   "{\"device_code\":\"dc\",\"user_code\":\"AB\","
-                                                   "\"verification_uri\":\"https://example.test/d\","
-                                                   "\"expires_in\":-5,\"interval\":1e308}"));
-        const auto c = cli(tokenArgs(server.url(QStringLiteral("/token")))
-                           << QStringLiteral("--device-authorization-endpoint")
-                           << server.url(QStringLiteral("/device")).toString());
-        QVERIFY2(c.exitCode != 0, c.err.constData());
-        const QByteArray polling = QByteArray("polling every ").append(QByteArray::number(DeviceFlow::MaxIntervalSeconds)).append(" s");
-        QVERIFY2(c.err.contains(polling),
-                 c.err.constData());
-        QCOMPARE(server.requests().size(), 1); // the code expired before the first poll was due
-    }
-
     void isSafeToOpen_onlyHttpsOrLoopbackHttp_data()
     {
         QTest::addColumn<QString>("url");
