@@ -180,9 +180,11 @@ private:
             return;
         for (std::int32_t i = t.begin; i < t.end;) {
             const int len = utf8SequenceLength(i);
-            if (len == 0)
+            if (len == 0 || i + len > t.end)
                 return; // reported as an encoding error
             const QString ch = QString::fromUtf8(m_src.sliced(i, len));
+            if (ch.isEmpty())
+                return;
             const char32_t c = ch.size() == 2 ? QChar::surrogateToUcs4(ch[0], ch[1]) : ch[0].unicode();
             if (!isIdChar(c, i == t.begin)) {
                 found.emplace_back(Range{i, i + len},

@@ -166,7 +166,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const qsizetype length = Redactor::MinValueLength + qsizetype(size % 29);
         const qsizetype start = qsizetype(data[0] / 6) % body.size();
         const QByteArray secret = body.mid(start, length);
-        if (secret.size() >= Redactor::MinValueLength) {
+        // A value that is itself a fingerprint is not taken as a secret (it is what redaction writes).
+        if (secret.size() >= Redactor::MinValueLength && !isFingerprint(QString::fromLatin1(secret))) {
             const QByteArray form = formEncoded(secret);
             const QByteArray text = body + ' ' + secret + '&' + form + '&' + lowerHex(form) + ' ' +
                                     secret.toPercentEncoding() + " \"" + jsonEscaped(secret) + '"';
