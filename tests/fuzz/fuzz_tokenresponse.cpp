@@ -59,8 +59,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Redactor::forgetSecretValues(); // redact() learns the input's secrets: keep the store to this input
     const Exchange redacted = Redactor::redact(e);
     const TokenResponse again = parseTokenResponse(status, redacted.responseBody);
-    // Redaction keeps the body's shape: what was a JSON object stays one, and the token is never shown.
-    if (r.jsonError.isEmpty() != again.jsonError.isEmpty())
+    // Redaction keeps the body's shape: what was a JSON object stays one, and the token is never shown. (The
+    // other way round is allowed: masking a secret can remove the bytes that made a body invalid.)
+    if (r.jsonError.isEmpty() && !again.jsonError.isEmpty())
         std::abort();
     if (!r.accessToken.isEmpty() && again.accessToken == r.accessToken && !again.accessToken.startsWith(u"[redacted:"))
         std::abort();
