@@ -81,7 +81,8 @@ private Q_SLOTS:
         QVERIFY(!find(checkClaims(t, {}, Now), "exp")->passed);
         ClaimExpectations skew;
         skew.clockSkewSeconds = 60;
-        const ClaimCheck* exp = find(checkClaims(t, skew, Now), "exp");
+        const auto checks = checkClaims(t, skew, Now); // find() points into it: keep it alive
+        const ClaimCheck* exp = find(checks, "exp");
         QVERIFY(exp->passed);
         QVERIFY2(exp->reason.contains(QStringLiteral("expired 30 s ago")) && exp->reason.contains(QStringLiteral("clock skew of 1 min")),
                  qPrintable(exp->reason));
@@ -115,7 +116,8 @@ private Q_SLOTS:
     void wrongTypes_fail()
     {
         const DecodedToken t = tokenWith({{QStringLiteral("exp"), QStringLiteral("tomorrow")}});
-        const ClaimCheck* exp = find(checkClaims(t, {}, Now), "exp");
+        const auto checks = checkClaims(t, {}, Now); // find() points into it: keep it alive
+        const ClaimCheck* exp = find(checks, "exp");
         QVERIFY(!exp->passed);
         QVERIFY(exp->reason.contains(QStringLiteral("not a number")));
     }
