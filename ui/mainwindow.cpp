@@ -1344,7 +1344,7 @@ void MainWindow::inspectJwt(const QString& token)
     panel->setFocus();
 }
 
-void MainWindow::verifyIssuedToken(const QString& token)
+void MainWindow::verifyIssuedToken(const QString& token, const Core::TransportSettings& transport)
 {
     if (!Core::JwtPeek::payload(token))
         return;
@@ -1375,6 +1375,8 @@ void MainWindow::verifyIssuedToken(const QString& token)
                     m_tokenPanel->setVerification(text, r.valid());
                 });
     }
+    m_issuerVerifier->setTransport(transport);
+    m_jwksCache->setTransport(transport);
     m_issuerVerifier->verify(token.toUtf8());
 }
 
@@ -1613,7 +1615,7 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     m_tokenPanel->setResult(result, scope);
     m_flowController->runFinished(backendRow, result);
     if (result.ok())
-        verifyIssuedToken(result.response.accessToken);
+        verifyIssuedToken(result.response.accessToken, m_runner ? m_runner->issuerTransport() : Core::TransportSettings{});
     m_tracePane->selectLast();
     updateActions();
     Q_EMIT runFinished(result);

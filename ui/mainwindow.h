@@ -35,6 +35,7 @@ class NetworkAccessManager;
 class Runner;
 class SecretStore;
 class TraceModel;
+struct TransportSettings;
 class Workspace;
 class WorkspaceTreeModel;
 } // namespace Tokenbench::Core
@@ -171,7 +172,7 @@ private:
     TokenRequestsPanel* tokenRequestsPanel();
     void useTokenForResource(int row, const QString& label, const QString& selector);
     void removeTokenRequest();
-    void verifyIssuedToken(const QString& token);
+    void verifyIssuedToken(const QString& token, const Core::TransportSettings& transport);
     void showExportDialog();
     void importCurl();
     bool importHttpFile(const QString& path);

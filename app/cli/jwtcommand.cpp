@@ -6,7 +6,7 @@
 #include "jwt/decodedtoken.h"
 #include "net/jwkscache.h"
 #include "jwt/jwtkey.h"
-#include "jwt/jwttext.h"
+#include "util/displaytext.h"
 #include "jwt/signer.h"
 #include "jwt/verifier.h"
 #include "net/networkaccessmanager.h"
@@ -385,7 +385,7 @@ int runSign(const QStringList& arguments)
     }
     const auto alg = Jwt::algorithmFromName(algName);
     if (!alg) {
-        printError(QStringLiteral("--alg: algorithm is not supported: %1").arg(Jwt::quotedText(algName)));
+        printError(QStringLiteral("--alg: algorithm is not supported: %1").arg(DisplayText::quoted(algName)));
         return Usage;
     }
     QJsonObject claims, header;

@@ -2,7 +2,7 @@
 
 #include "jwt/algorithm.h"
 #include "jwt/base64url.h"
-#include "jwt/jwttext.h"
+#include "util/displaytext.h"
 
 #include <cmath>
 
@@ -35,7 +35,7 @@ QString duration(qint64 seconds)
 
 QString quoted(const QString& text)
 {
-    return quotedText(text);
+    return DisplayText::quoted(text);
 }
 
 QString jsonText(const QJsonValue& value)

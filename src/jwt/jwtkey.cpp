@@ -1,7 +1,7 @@
 #include "jwt/jwtkey.h"
 
 #include "jwt/base64url.h"
-#include "jwt/jwttext.h"
+#include "util/displaytext.h"
 #include "jwt/opensslsupport.h"
 
 #include <openssl/core_names.h>
@@ -240,7 +240,7 @@ Result<Ssl::PkeyPtr> ecFromJwk(const QJsonObject& jwk)
     const int size = coordinateSize(crv);
     if (size == 0)
         return keyError(QStringLiteral("unsupported EC curve %1: JWS uses P-256, P-384 or P-521")
-                            .arg(jwk.contains(QLatin1String("crv")) ? quotedText(crv) : QStringLiteral("(no \"crv\")")));
+                            .arg(jwk.contains(QLatin1String("crv")) ? DisplayText::quoted(crv) : QStringLiteral("(no \"crv\")")));
     auto x = b64Member(jwk, "x", true);
     if (!x)
         return x.error();
@@ -293,7 +293,7 @@ Result<Ssl::PkeyPtr> okpFromJwk(const QJsonObject& jwk)
     const QString crv = jwk.value(QLatin1String("crv")).toString();
     if (crv != u"Ed25519")
         return keyError(QStringLiteral("unsupported OKP curve %1: JWS EdDSA here uses Ed25519")
-                            .arg(jwk.contains(QLatin1String("crv")) ? quotedText(crv) : QStringLiteral("(no \"crv\")")));
+                            .arg(jwk.contains(QLatin1String("crv")) ? DisplayText::quoted(crv) : QStringLiteral("(no \"crv\")")));
     auto x = b64Member(jwk, "x", true);
     if (!x)
         return x.error();
@@ -455,7 +455,7 @@ Result<JwtKey> JwtKey::fromJwk(const QJsonObject& jwk)
                                     : kty == u"OKP"
                                         ? okpFromJwk(jwk)
                                         : Result<Ssl::PkeyPtr>(keyError(
-                                              QStringLiteral("unsupported JWK key type %1").arg(quotedText(kty))));
+                                              QStringLiteral("unsupported JWK key type %1").arg(DisplayText::quoted(kty))));
         if (!pkey)
             return pkey.error();
         auto m = describe(std::move(pkey).value());
@@ -592,7 +592,7 @@ QString JwtKey::description() const
         break;
     }
     if (!m_keyId.isEmpty())
-        text += QStringLiteral(" (kid %1)").arg(quotedText(m_keyId));
+        text += QStringLiteral(" (kid %1)").arg(DisplayText::quoted(m_keyId));
     return text;
 }
 
@@ -601,14 +601,14 @@ bool JwtKey::allows(const char* operation, QString* why) const
     const QString op = QString::fromLatin1(operation);
     if (!m_use.isEmpty() && m_use != u"sig") {
         if (why)
-            *why = QStringLiteral("its JWK \"use\" is %1, not \"sig\"").arg(quotedText(m_use));
+            *why = QStringLiteral("its JWK \"use\" is %1, not \"sig\"").arg(DisplayText::quoted(m_use));
         return false;
     }
     if (m_keyOps && !m_keyOps->contains(op)) {
         if (why) {
             QStringList quoted;
             for (const QString& o : std::as_const(*m_keyOps))
-                quoted.append(quotedText(o, 40));
+                quoted.append(DisplayText::quoted(o, 40));
             *why = m_keyOps->isEmpty()
                        ? QStringLiteral("its JWK \"key_ops\" is empty, so it allows no operation, not \"%1\"").arg(op)
                        : QStringLiteral("its JWK \"key_ops\" [%1] does not include \"%2\"")
@@ -763,7 +763,7 @@ evp_pkey_st* JwtKey::nativeHandle() const
 QString UnusableJwk::label() const
 {
     return kid.isEmpty() ? QStringLiteral("key %1").arg(index)
-                         : QStringLiteral("key %1 (kid %2)").arg(index).arg(quotedText(kid, 80));
+                         : QStringLiteral("key %1 (kid %2)").arg(index).arg(DisplayText::quoted(kid, 80));
 }
 
 QString UnusableJwk::text() const

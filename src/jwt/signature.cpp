@@ -1,7 +1,7 @@
 #include "jwt/signature.h"
 
 #include "jwt/jwtkey.h"
-#include "jwt/jwttext.h"
+#include "util/displaytext.h"
 #include "jwt/opensslsupport.h"
 
 #include <openssl/crypto.h>
@@ -161,7 +161,7 @@ Result<void> checkKeyForAlgorithm(Algorithm alg, const JwtKey& key, KeyUse use, 
         return refused(QStringLiteral("signing with %1 needs a private key, but this is %2").arg(name, article(key)));
     if (!key.jwkAlgorithm().isEmpty() && key.jwkAlgorithm() != name)
         return refused(QStringLiteral("refused: the key is meant for %1 (its JWK \"alg\"), not %2")
-                           .arg(escapedText(key.jwkAlgorithm()), name));
+                           .arg(DisplayText::excerpt(key.jwkAlgorithm()), name));
     QString why;
     if (!(use == KeyUse::Sign ? key.allowsSigning(&why) : key.allowsVerifying(&why)))
         return refused(QStringLiteral("refused: the key may not be used to %1: %2")

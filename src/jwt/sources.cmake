@@ -7,7 +7,6 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/gojson.h ${CMAKE_CURRENT_LIST_DIR}/gojson.cpp
     ${CMAKE_CURRENT_LIST_DIR}/decodedtoken.h ${CMAKE_CURRENT_LIST_DIR}/decodedtoken.cpp
     ${CMAKE_CURRENT_LIST_DIR}/opensslsupport.h ${CMAKE_CURRENT_LIST_DIR}/opensslsupport.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/jwttext.h ${CMAKE_CURRENT_LIST_DIR}/jwttext.cpp
     ${CMAKE_CURRENT_LIST_DIR}/jwtkey.h ${CMAKE_CURRENT_LIST_DIR}/jwtkey.cpp
     ${CMAKE_CURRENT_LIST_DIR}/signature.h ${CMAKE_CURRENT_LIST_DIR}/signature.cpp
     ${CMAKE_CURRENT_LIST_DIR}/verifier.h ${CMAKE_CURRENT_LIST_DIR}/verifier.cpp

@@ -1,6 +1,6 @@
 #include "jwt/verifier.h"
 
-#include "jwt/jwttext.h"
+#include "util/displaytext.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -37,7 +37,7 @@ const QSet<QString>& implementedCriticalHeaders()
 
 QString kidText(const DecodedToken& token)
 {
-    return token.keyId().isEmpty() ? QString() : QStringLiteral(" (kid %1)").arg(quotedText(token.keyId()));
+    return token.keyId().isEmpty() ? QString() : QStringLiteral(" (kid %1)").arg(DisplayText::quoted(token.keyId()));
 }
 
 bool compatible(Algorithm alg, const JwtKey& key, JwkSource source, QString* why)
@@ -57,7 +57,7 @@ bool compatible(Algorithm alg, const JwtKey& key, JwkSource source, QString* why
     if (!key.allowsVerifying(why))
         return false;
     if (!key.jwkAlgorithm().isEmpty() && key.jwkAlgorithm() != algorithmName(alg)) {
-        *why = QStringLiteral("it is meant for %1").arg(escapedText(key.jwkAlgorithm()));
+        *why = QStringLiteral("it is meant for %1").arg(DisplayText::excerpt(key.jwkAlgorithm()));
         return false;
     }
     return true;
@@ -89,7 +89,7 @@ Verification checkHeader(const DecodedToken& token, const VerifyOptions& options
         return outcome(S::Encrypted, QStringLiteral("the token is encrypted (JWE, alg %1, enc %2): its "
                                                     "contents and signature cannot be checked without "
                                                     "the recipient's private key")
-                                         .arg(quotedText(token.algorithm()), quotedText(enc)));
+                                         .arg(DisplayText::quoted(token.algorithm()), DisplayText::quoted(enc)));
     }
     const QJsonValue algValue = token.header.value(QLatin1String("alg"));
     if (algValue.isUndefined())
@@ -100,17 +100,17 @@ Verification checkHeader(const DecodedToken& token, const VerifyOptions& options
     if (algName.compare(u"none", Qt::CaseInsensitive) == 0)
         return outcome(S::Refused, QStringLiteral("refused: alg %1 means the token is unsigned, and an "
                                                   "unsigned token proves nothing (RFC 8725 §3.1)")
-                                       .arg(quotedText(algName)));
+                                       .arg(DisplayText::quoted(algName)));
     const auto alg = algorithmFromName(algName);
     if (!alg)
-        return outcome(S::Refused, QStringLiteral("unsupported algorithm %1").arg(quotedText(algName)));
+        return outcome(S::Refused, QStringLiteral("unsupported algorithm %1").arg(DisplayText::quoted(algName)));
     if (!options.allowedAlgorithms.isEmpty() && !options.allowedAlgorithms.contains(*alg)) {
         QStringList allowed;
         for (Algorithm a : options.allowedAlgorithms)
             allowed.append(algorithmName(a));
         auto v = outcome(S::Refused, QStringLiteral("refused: the token is signed with %1, but only %2 is "
                                                     "expected here")
-                                         .arg(escapedText(algName), allowed.join(QStringLiteral(", "))));
+                                         .arg(DisplayText::excerpt(algName), allowed.join(QStringLiteral(", "))));
         v.algorithm = alg;
         return v;
     }
@@ -153,16 +153,16 @@ Verification checkHeader(const DecodedToken& token, const VerifyOptions& options
                 return critRefusal(QStringLiteral("refused: \"crit\" lists %1, a header defined by the JWS "
                                                   "specification itself, which it must not (RFC 7515 "
                                                   "§4.1.11)")
-                                       .arg(quotedText(name)));
+                                       .arg(DisplayText::quoted(name)));
             if (!token.header.contains(name))
                 return critRefusal(QStringLiteral("refused: \"crit\" lists %1, but the header has no such "
                                                   "parameter")
-                                       .arg(quotedText(name)));
+                                       .arg(DisplayText::quoted(name)));
             if (!implementedCriticalHeaders().contains(name) && !options.understoodCriticalHeaders.contains(name))
                 return critRefusal(QStringLiteral("refused: the critical header parameter %1 is not "
                                                   "understood, and RFC 7515 §4.1.11 requires rejecting such "
                                                   "tokens")
-                                       .arg(quotedText(name)));
+                                       .arg(DisplayText::quoted(name)));
         }
     }
     auto v = outcome(S::Valid, QString());
@@ -223,9 +223,9 @@ Verification verifySignature(const DecodedToken& token, const JwkSet& keys, cons
         else if (!unusableNamed.isEmpty())
             result.attempts.append(QStringLiteral("the key set's entry for kid %1 could not be used (%2); trying every "
                                                   "compatible key")
-                                       .arg(quotedText(kid), unusableNamed));
+                                       .arg(DisplayText::quoted(kid), unusableNamed));
         else
-            result.attempts.append(QStringLiteral("no key has kid %1; trying every compatible key").arg(quotedText(kid)));
+            result.attempts.append(QStringLiteral("no key has kid %1; trying every compatible key").arg(DisplayText::quoted(kid)));
     }
 
     bool anyTried = false;
@@ -267,7 +267,7 @@ Verification verifySignature(const DecodedToken& token, const JwkSet& keys, cons
     } else if (!unusableNamed.isEmpty()) {
         result.status = S::NoUsableKey;
         result.message = QStringLiteral("the token names kid %1, but that entry of the key set could not be used: %2")
-                             .arg(quotedText(kid), unusableNamed);
+                             .arg(DisplayText::quoted(kid), unusableNamed);
     } else {
         result.status = S::NoUsableKey;
         result.message = QStringLiteral("no key in the set can verify %1%2 (%3 key(s) in the set)")

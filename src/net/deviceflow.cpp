@@ -127,21 +127,7 @@ void DeviceFlow::onAuthorizationAnswered(const Exchange& exchange)
         finish(result);
         return;
     }
-    DeviceAuthorization a;
-    a.deviceCode = json.value(QStringLiteral("device_code")).toString();
-    a.userCode = json.value(QStringLiteral("user_code")).toString();
-    a.verificationUri = QUrl(json.value(QStringLiteral("verification_uri")).toString());
-    a.verificationUriComplete = QUrl(json.value(QStringLiteral("verification_uri_complete")).toString());
-    // expires_in and interval are server numbers: 1e308, negative or NaN must not overflow a date or a timer.
-    const double expiresIn = json.value(QStringLiteral("expires_in")).toDouble(1800);
-    const qint64 expiresSeconds = std::isfinite(expiresIn) && expiresIn > 0
-                                      ? qint64(std::min(expiresIn, double(MaxExpiresInSeconds)))
-                                      : 1800;
-    a.expiresAt = exchange.startedAt.addSecs(expiresSeconds);
-    const double interval = json.value(QStringLiteral("interval")).toDouble(5);
-    a.intervalSeconds = std::isfinite(interval) && interval >= 1
-                            ? int(std::min(interval, double(MaxIntervalSeconds)))
-                            : 5;
+    const DeviceAuthorization a = parseAuthorization(json, exchange.startedAt);
     if (a.deviceCode.isEmpty() || a.userCode.isEmpty() || !a.verificationUri.isValid() ||
         a.verificationUri.isEmpty()) {
         fail(TokenResult::Status::NoToken,
@@ -153,6 +139,26 @@ void DeviceFlow::onAuthorizationAnswered(const Exchange& exchange)
     m_authorization = a;
     Q_EMIT deviceAuthorizationReady(a);
     m_pollTimer->start(a.intervalSeconds * 1000);
+}
+
+DeviceAuthorization DeviceFlow::parseAuthorization(const QJsonObject& json, const QDateTime& startedAt)
+{
+    DeviceAuthorization a;
+    a.deviceCode = json.value(QStringLiteral("device_code")).toString();
+    a.userCode = json.value(QStringLiteral("user_code")).toString();
+    a.verificationUri = QUrl(json.value(QStringLiteral("verification_uri")).toString());
+    a.verificationUriComplete = QUrl(json.value(QStringLiteral("verification_uri_complete")).toString());
+    // expires_in and interval are server numbers: 1e308, negative or NaN must not overflow a date or a timer.
+    const double expiresIn = json.value(QStringLiteral("expires_in")).toDouble(1800);
+    const qint64 expiresSeconds = std::isfinite(expiresIn) && expiresIn > 0
+                                      ? qint64(std::min(expiresIn, double(MaxExpiresInSeconds)))
+                                      : 1800;
+    a.expiresAt = startedAt.addSecs(expiresSeconds);
+    const double interval = json.value(QStringLiteral("interval")).toDouble(5);
+    a.intervalSeconds = std::isfinite(interval) && interval >= 1
+                            ? int(std::min(interval, double(MaxIntervalSeconds)))
+                            : 5;
+    return a;
 }
 
 void DeviceFlow::poll()

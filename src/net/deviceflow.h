@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QUrl>
 
+class QJsonObject;
 class QNetworkAccessManager;
 class QTimer;
 
@@ -58,6 +59,9 @@ public:
     // values are clamped or replaced by the defaults (1800 s, 5 s).
     static constexpr qint64 MaxExpiresInSeconds = 24 * 3600;
     static constexpr int MaxIntervalSeconds = 300;
+    // The fields of a device authorization answer (RFC 8628 §3.2), with expires_in and interval clamped as
+    // above; `startedAt` is when the request went out (expires_in counts from there).
+    static DeviceAuthorization parseAuthorization(const QJsonObject& json, const QDateTime& startedAt);
 
 Q_SIGNALS:
     void deviceAuthorizationReady(const Tokenbench::Core::DeviceAuthorization& authorization);

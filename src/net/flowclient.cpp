@@ -148,6 +148,10 @@ void FlowClient::onFlowFinished(const TokenResult& result)
     // answers cannot hold the run after the token arrived.
     m_verifier->setTimeouts(m_spec.timeouts);
     m_cache->setTimeouts(m_spec.timeouts);
+    // ... and the token backend's TLS and proxy: the issuer is reached the way the token endpoint was.
+    const TransportSettings transport = issuerTransport(m_spec);
+    m_verifier->setTransport(transport);
+    m_cache->setTransport(transport);
     m_verifier->verify(r.response.idToken.toUtf8(), IdTokenCheck::expectations(r, m_spec, m_expectedIssuer));
 }
 

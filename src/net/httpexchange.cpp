@@ -366,18 +366,30 @@ void HttpExchange::start()
         return t;
     };
     const QString where = hostPort(m_request.url);
-    m_connectTimer = makeTimer(m_timeouts.connectMs, Exchange::Failure::ConnectTimeout,
-                               tr("could not connect to %1 within the connect timeout (%2); check the host "
-                                  "and port, a firewall, or raise connect_timeout")
-                                   .arg(where, seconds(m_timeouts.connectMs)));
+    // Through a proxy the connection (and, for https, the tunnel) is the proxy's: name it, not the endpoint.
+    const bool viaProxy = !m_request.transport.proxy.isEmpty();
+    m_connectTimer = makeTimer(
+        m_timeouts.connectMs, Exchange::Failure::ConnectTimeout,
+        viaProxy ? tr("could not reach %1 through the proxy %2 within the connect timeout (%3): the proxy did not "
+                      "accept the connection or did not open the tunnel (CONNECT). Check the proxy's address and "
+                      "that it may reach %1, or raise connect_timeout")
+                       .arg(where, proxyName(), seconds(m_timeouts.connectMs))
+                 : tr("could not connect to %1 within the connect timeout (%2); check the host "
+                      "and port, a firewall, or raise connect_timeout")
+                       .arg(where, seconds(m_timeouts.connectMs)));
     m_ttfbTimer = new QTimer(this);
     m_ttfbTimer->setSingleShot(true);
-    connect(m_ttfbTimer, &QTimer::timeout, this, [this, where] {
+    connect(m_ttfbTimer, &QTimer::timeout, this, [this, where, viaProxy] {
         fail(Exchange::Failure::TtfbTimeout,
-             tr("%1 accepted the request but sent no response within the time-to-first-byte timeout (%2): no "
-                "complete status line and headers arrived. The server may be stuck, or sending header lines "
-                "without end; check it, or raise ttfb_timeout")
-                 .arg(where, seconds(m_timeouts.ttfbMs)));
+             viaProxy
+                 ? tr("no response to the request to %1 came back through the proxy %2 within the "
+                      "time-to-first-byte timeout (%3): the proxy or the server behind it is stuck. Check the "
+                      "proxy, or raise ttfb_timeout")
+                       .arg(where, proxyName(), seconds(m_timeouts.ttfbMs))
+                 : tr("%1 accepted the request but sent no response within the time-to-first-byte timeout (%2): "
+                      "no complete status line and headers arrived. The server may be stuck, or sending header "
+                      "lines without end; check it, or raise ttfb_timeout")
+                       .arg(where, seconds(m_timeouts.ttfbMs)));
     });
     m_totalTimer = new QTimer(this);
     m_totalTimer->setSingleShot(true);

@@ -79,6 +79,7 @@ void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& ex
     request.method = QByteArrayLiteral("GET");
     request.url = discovery;
     request.purpose = QStringLiteral("issuer metadata");
+    request.transport = m_transport;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
     auto* exchange = new HttpExchange(m_network, request, m_timeouts, this);
     m_discovery = exchange;

@@ -52,6 +52,8 @@ public:
     void verify(const QByteArray& token, const ClaimExpectations& expected = {}, const QUrl& jwksUri = {});
     void cancel();
     void setTimeouts(const Timeouts& timeouts) { m_timeouts = timeouts; }
+    // TLS and proxy for the metadata request (the token backend's, so the issuer is reached the same way).
+    void setTransport(const TransportSettings& transport) { m_transport = transport; }
 
     // <iss>/.well-known/openid-configuration (RFC 8414 / OIDC Discovery 4).
     static QUrl discoveryUrl(const QString& issuer);
@@ -67,6 +69,7 @@ private:
     QPointer<JwksCache> m_cache;
     QPointer<HttpExchange> m_discovery;
     Timeouts m_timeouts;
+    TransportSettings m_transport;
     QMetaObject::Connection m_cacheConnection;
     QByteArray m_token;
     ClaimExpectations m_expected;

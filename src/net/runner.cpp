@@ -78,6 +78,7 @@ void Runner::startSpec(int backendRow, const Result<TokenRequestSpec>& spec,
         });
         return;
     }
+    m_issuerTransport = Core::issuerTransport(spec.value());
     m_client->start(spec.value(), resource, m_workspace->backend(backendRow).label, forceFresh);
 }
 

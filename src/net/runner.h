@@ -46,6 +46,8 @@ public:
     void cancel();
     FlowClient* flowClient() const;
     bool isRunning() const { return m_running; }
+    // TLS and proxy of the last run's token backend: verify the tokens it issued through the same way.
+    const TransportSettings& issuerTransport() const { return m_issuerTransport; }
     int runningBackend() const { return m_row; }
 
 Q_SIGNALS:
@@ -70,6 +72,7 @@ private:
     BackendRun* m_client = nullptr;
     BetaResourceRun* m_betaClient = nullptr;
     QString m_label;
+    TransportSettings m_issuerTransport;
     bool m_running = false;
     int m_row = -1;
 };

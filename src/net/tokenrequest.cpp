@@ -32,6 +32,11 @@ Result<Jwt::SigningProfile> makeProfile(const SigningProfileSpec& p, const QByte
 
 } // namespace
 
+TransportSettings issuerTransport(const TokenRequestSpec& spec)
+{
+    return spec.tokenBackend ? spec.tokenBackend->transport : TransportSettings{};
+}
+
 Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec)
 {
     if (!spec.tokenEndpoint.isValid() || spec.tokenEndpoint.host().isEmpty())

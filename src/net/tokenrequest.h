@@ -66,6 +66,9 @@ struct TokenRequestSpec
 // Builds the token request exactly as Couper does (reference section 2.2): POST, Accept: application/json,
 // a form body with keys sorted, credentials per token_endpoint_auth_method.
 Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec);
+// The token backend's TLS and proxy (the default transport without one): how the issuer's metadata and keys
+// are fetched to verify the tokens a run received.
+TransportSettings issuerTransport(const TokenRequestSpec& spec);
 
 // A nested jwt_signing_profile block resolved: key_file is read (relative to `baseDir` when given).
 Result<SigningProfileSpec> signingProfileFromBlock(const Block& profile, const ValueResolver& resolver,

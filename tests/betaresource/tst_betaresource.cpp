@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -188,6 +189,39 @@ private Q_SLOTS:
                                     QStringLiteral("--retries"), QStringLiteral("2")});
         QCOMPARE(retries.exitCode, 2);
         QVERIFY2(retries.err.contains("never retries"), retries.err.constData());
+    }
+
+    // The service's token goes into headers, queries and forms of the backend's requests: one with CR/LF
+    // (a header injection) or other characters a token cannot have is refused (exit 5) and sent nowhere.
+    void cli_malformedToken_isRefusedAndNeverSent_data()
+    {
+        QTest::addColumn<QByteArray>("jwt");
+        QTest::newRow("CRLF injection") << QByteArray("tok\\r\\nX-Injected: 1");
+        QTest::newRow("NUL") << QByteArray("tok\\u0000tail");
+        QTest::newRow("ESC") << QByteArray("tok\\u001b[2J");
+        QTest::newRow("non-ASCII") << QByteArray("tok\\u00e9");
+    }
+
+    void cli_malformedToken_isRefusedAndNeverSent()
+    {
+        QFETCH(QByteArray, jwt);
+        m_tokens->setBehaviour(RawHttpServer::respond(
+            200, "application/json", "{\"data\":{\"jwt\":\"" + jwt + "\"},\"valid_for\":120}"));
+        const auto restore = qScopeGuard([this] {
+            m_tokens->setBehaviour(RawHttpServer::respond(200, "application/json",
+                                                          "{\"data\":{\"jwt\":\"svc-tok-42\"},\"valid_for\":120}"));
+        });
+        const QString path = config(QStringLiteral("malformed.hcl"),
+                                    QStringLiteral("    tokenbench_resource_url = \"/never\"\n"
+                                                   "    set_request_headers = { x-token = backend.beta_tokens.svc }\n"));
+        const int resourceBefore = int(m_resource->requests().size());
+        const CliRun r = cli({QStringLiteral("token"), path, QStringLiteral("--backend"), QStringLiteral("api"),
+                              QStringLiteral("--request"), QStringLiteral("svc")});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("the token is not well-formed"), r.err.constData());
+        QCOMPARE(int(m_resource->requests().size()), resourceBefore);
+        QVERIFY(r.out.trimmed().isEmpty());
+        QVERIFY(!r.err.contains('\r') && !r.err.contains('\x1b') && !r.err.contains('\0'));
     }
 
     void runner_tokenThenResource_inTheTrace()

@@ -419,6 +419,52 @@ private Q_SLOTS:
         QVERIFY(*streamed < OneGiB);
     }
 
+    // The issuer's metadata and keys are fetched the way the token endpoint was reached: through the token
+    // backend's proxy (and TLS settings). The issuer's host resolves nowhere but at the proxy.
+    void idTokenVerificationAfterRun_usesTheTokenBackendsProxy()
+    {
+        const QString iss = QStringLiteral("http://issuer.example.test");
+        const QByteArray metadata =
+            QJsonDocument(QJsonObject{{QStringLiteral("issuer"), iss},
+                                      {QStringLiteral("jwks_uri"), QString(iss + QStringLiteral("/jwks"))},
+                                      {QStringLiteral("token_endpoint"), QString(iss + QStringLiteral("/token"))}})
+                .toJson(QJsonDocument::Compact);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QByteArray idToken = jws({{QStringLiteral("iss"), iss},
+                                        {QStringLiteral("aud"), QStringLiteral("c")},
+                                        {QStringLiteral("sub"), QStringLiteral("u")},
+                                        {QStringLiteral("iat"), now},
+                                        {QStringLiteral("exp"), now + 300}});
+        RawHttpServer proxy; // a forward proxy for plain http: requests arrive in absolute form
+        QVERIFY(proxy.listen());
+        proxy.setBehaviour([=](QTcpSocket* socket, const QByteArray& request) {
+            const QByteArray target = requestPath(request);
+            if (target == "http://token.example.test/token")
+                RawHttpServer::respond(200, "application/json",
+                                       "{\"access_token\":\"at-proxied\",\"token_type\":\"Bearer\",\"expires_in\":60,"
+                                       "\"id_token\":\"" + idToken + "\"}")(socket, request);
+            else if (target == "http://issuer.example.test/.well-known/openid-configuration")
+                RawHttpServer::respond(200, "application/json", metadata)(socket, request);
+            else if (target == "http://issuer.example.test/jwks")
+                RawHttpServer::respond(200, "application/json", "{\"keys\":[]}")(socket, request);
+            else
+                RawHttpServer::respond(404, "text/plain", "not here")(socket, request);
+        });
+        const auto r = cli(tokenArgs(QUrl(QStringLiteral("http://token.example.test/token"))) +
+                           QStringList{QStringLiteral("--proxy"), proxy.url(QString()).toString(),
+                                       QStringLiteral("--timeout"), QStringLiteral("10s")});
+        qInfo("tokenbench-cli exit %d: %s", r.exitCode, r.err.trimmed().constData());
+        QStringList targets;
+        for (const QByteArray& request : proxy.requests())
+            targets << QString::fromLatin1(requestPath(request));
+        QVERIFY2(targets.contains(QStringLiteral("http://issuer.example.test/.well-known/openid-configuration")),
+                 qPrintable(targets.join(u' ')));
+        QVERIFY2(targets.contains(QStringLiteral("http://issuer.example.test/jwks")), qPrintable(targets.join(u' ')));
+        // The keys were fetched (an empty set): the verdict is about the signature, not about reaching the issuer.
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(!r.err.contains("could not discover"), r.err.constData());
+    }
+
     // --- 12: response heads are capped; error_description is cut for display --------------------------------
 
     void headers_tooMany_failFast()
@@ -593,6 +639,40 @@ private Q_SLOTS:
         QVERIFY2(e.failure != Exchange::Failure::None, "the exchange succeeded");
         QVERIFY2(e.failureText.contains(expected), qPrintable(e.failureText));
         QVERIFY2(!e.failureText.startsWith(QStringLiteral("request to token.example.test")), qPrintable(e.failureText));
+    }
+
+    // A proxy that accepts the connection and never answers: the deadline that fires names the proxy (an
+    // https request waits for the tunnel — the connect deadline; an http one for the answer — time to first
+    // byte), never only the endpoint behind it.
+    void proxy_silent_timeoutNamesTheProxy_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<int>("failure");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("https: no tunnel") << QStringLiteral("https") << int(Exchange::Failure::ConnectTimeout)
+                                          << QStringLiteral("could not reach token.example.test:8443 through the "
+                                                            "proxy http://127.0.0.1:%1 within the connect timeout");
+        QTest::newRow("http: no answer") << QStringLiteral("http") << int(Exchange::Failure::TtfbTimeout)
+                                         << QStringLiteral("no response to the request to token.example.test:8443 "
+                                                           "came back through the proxy http://127.0.0.1:%1");
+    }
+
+    void proxy_silent_timeoutNamesTheProxy()
+    {
+        QFETCH(QString, scheme);
+        QFETCH(int, failure);
+        QFETCH(QString, expected);
+        RawHttpServer proxy;
+        QVERIFY(proxy.listen());
+        proxy.setBehaviour(RawHttpServer::hang());
+        Timeouts t;
+        t.connectMs = 400;
+        t.ttfbMs = 400;
+        t.totalMs = 20000;
+        const Exchange e = runExchange(QUrl(scheme + QStringLiteral("://token.example.test:8443/token")), t,
+                                       QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+        QVERIFY2(int(e.failure) == failure, qPrintable(e.failureText));
+        QVERIFY2(e.failureText.contains(expected.arg(proxy.port())), qPrintable(e.failureText));
     }
 };
 

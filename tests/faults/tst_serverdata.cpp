@@ -9,6 +9,8 @@
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -51,6 +53,24 @@ private Q_SLOTS:
         QCOMPARE(escapeControl(u"x\ny", DisplayText::Newlines::Keep), QStringLiteral("x\ny"));
         QCOMPARE(escapeControl(u"\u009b\u007f\u202e"), QStringLiteral("\\x9b\\x7f\\u202e"));
         QCOMPARE(escapeControl(u"caf\u00e9 \u2713\t"), QStringLiteral("caf\u00e9 \u2713\t"));
+        // A byte order mark and a lone surrogate are escaped; a surrogate pair (an emoji) stays.
+        const QString lone = QStringLiteral("a") + QChar(0xd800) + QStringLiteral("b");
+        QCOMPARE(escapeControl(lone), QStringLiteral("a\\ud800b"));
+        QCOMPARE(escapeControl(u"\ufeffx\U0001F600"), QStringLiteral("\\ufeffx\U0001F600"));
+    }
+
+    // Values quoted inside messages (kid, alg, crit, claims from a token or JWKS): the same escaping, plus
+    // quotes and backslashes so the quoting cannot be closed early, and a cut after a length.
+    void quoted_escapesQuotesAndCuts()
+    {
+        using DisplayText::quoted;
+        QCOMPARE(quoted(u"k1"), QStringLiteral("\"k1\""));
+        QCOMPARE(quoted(u"a\"b\\c\x1b"), QStringLiteral("\"a\\\"b\\\\c\\x1b\""));
+        QCOMPARE(quoted(u"abcdef", 3), QStringLiteral("\"abc\u2026\""));
+        QCOMPARE(quoted(u"ab", 2), QStringLiteral("\"ab\""));
+        // The cut counts characters, not UTF-16 units: a pair is never split.
+        QCOMPARE(quoted(u"\U0001F600\U0001F600", 1), QStringLiteral("\"\U0001F600\u2026\""));
+        QCOMPARE(DisplayText::excerpt(u"\u202eevil"), QStringLiteral("\\u202eevil"));
     }
 
     void malformedToken_isRefusedWithExit5AndNeverSent_data()
@@ -157,6 +177,39 @@ private Q_SLOTS:
         QVERIFY2(at >= 0, c.err.constData());
         const qint64 seconds = c.err.mid(at + 20).split(' ').constFirst().toLongLong();
         QVERIFY2(seconds > 0 && seconds <= DeviceFlow::MaxExpiresInSeconds, c.err.constData());
+    }
+
+    // The server's interval and expires_in drive a timer and a date: clamped to 1..300 s and 24 h, defaults
+    // (5 s, 1800 s) for anything negative, zero, non-finite or not a number.
+    void deviceAuthorization_intervalAndExpiry_areClamped_data()
+    {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<int>("interval");
+        QTest::addColumn<qint64>("expiresIn");
+        QTest::newRow("as given") << QByteArray(R"("interval":7,"expires_in":600)") << 7 << qint64(600);
+        QTest::newRow("absent") << QByteArray() << 5 << qint64(1800);
+        QTest::newRow("huge") << QByteArray(R"("interval":1e308,"expires_in":1e308)") << 300 << qint64(86400);
+        QTest::newRow("just above") << QByteArray(R"("interval":301,"expires_in":86401)") << 300 << qint64(86400);
+        QTest::newRow("negative") << QByteArray(R"("interval":-4,"expires_in":-1)") << 5 << qint64(1800);
+        QTest::newRow("zero") << QByteArray(R"("interval":0,"expires_in":0)") << 5 << qint64(1800);
+        QTest::newRow("below one second") << QByteArray(R"("interval":0.2)") << 5 << qint64(1800);
+        QTest::newRow("strings") << QByteArray(R"("interval":"9","expires_in":"60")") << 5 << qint64(1800);
+    }
+
+    void deviceAuthorization_intervalAndExpiry_areClamped()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(int, interval);
+        QFETCH(qint64, expiresIn);
+        const QByteArray json = R"({"device_code":"dc","user_code":"UC","verification_uri":"https://as.example/d")" +
+                                (fields.isEmpty() ? QByteArray() : "," + fields) + "}";
+        const QJsonObject object = QJsonDocument::fromJson(json).object();
+        QVERIFY(!object.isEmpty());
+        const QDateTime started = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+        const DeviceAuthorization a = DeviceFlow::parseAuthorization(object, started);
+        QCOMPARE(a.intervalSeconds, interval);
+        QCOMPARE(started.secsTo(a.expiresAt), expiresIn);
+        QCOMPARE(a.userCode, QStringLiteral("UC"));
     }
 
     void isSafeToOpen_onlyHttpsOrLoopbackHttp_data()
