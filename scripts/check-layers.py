@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the core's areas include only from layers below them (CONTRIBUTING.md, "Layers").
 
-    util <- {hcl, jwt} <- model <- {secrets, saveback} <- net <- trace <- export
+    util <- {hcl, jwt} <- model <- {secrets, saveback} <- net <- run <- trace <- export
 
 An area may include its own headers and those of any area on a lower layer; areas on the same layer do
 not include each other. ui/ and app/ sit above the whole core and are not checked here (the core cannot
@@ -12,7 +12,7 @@ import pathlib
 import re
 import sys
 
-LAYERS = [["util"], ["hcl", "jwt"], ["model"], ["secrets", "saveback"], ["net"], ["trace"], ["export"]]
+LAYERS = [["util"], ["hcl", "jwt"], ["model"], ["secrets", "saveback"], ["net"], ["run"], ["trace"], ["export"]]
 RANK = {area: rank for rank, areas in enumerate(LAYERS) for area in areas}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z0-9_]+)/')
 

@@ -5,7 +5,7 @@
 
 #include "model/schema.h"
 #include "net/httpexchange.h"
-#include "net/runner.h"
+#include "run/runner.h"
 #include "trace/redactor.h"
 
 #include <QDesktopServices>

@@ -32,7 +32,8 @@
 #include "net/networkaccessmanager.h"
 #include "net/betaresource.h"
 #include "net/betatokenrequest.h"
-#include "net/runner.h"
+#include "run/runner.h"
+#include "run/runplan.h"
 #include "net/tokencache.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
@@ -120,28 +121,6 @@ protected:
     }
 };
 
-// env.NAME used anywhere inside beta_token_request expressions (form_body = { secret = env.S }): read from
-// the keychain before a run like the oauth2 block's references.
-QList<Core::SecretReference> tokenRequestReferences(const Block& backend)
-{
-    static const QRegularExpression ref(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
-    QList<Core::SecretReference> out;
-    for (const Block& b : backend.blocks) {
-        if (b.type != u"beta_token_request")
-            continue;
-        for (auto it = b.attributes.cbegin(); it != b.attributes.cend(); ++it) {
-            if (Core::ValueResolver::isReference(it.value()))
-                continue; // already a whole-attribute reference
-            auto m = ref.globalMatch(it.value());
-            while (m.hasNext()) {
-                const QString name = m.next().captured(1);
-                out.append(Core::SecretReference{name, backend.label, b.type, it.key(),
-                                                 QStringLiteral("beta_token_request \"%1\" %2").arg(Core::betaLabel(b), it.key())});
-            }
-        }
-    }
-    return out;
-}
 
 Block templateBackend(const QString& name, const QString& grantType)
 {
@@ -1300,7 +1279,6 @@ void MainWindow::ensureRunner()
     m_runner = new Core::Runner(m_workspace, m_nam, this);
     connect(m_runner, &Core::Runner::exchangeStarted, m_traceModel, &Core::TraceModel::upsert);
     connect(m_runner, &Core::Runner::exchangeFinished, m_traceModel, &Core::TraceModel::upsert);
-    connect(m_runner, &Core::Runner::runFinished, this, &MainWindow::onBackendRunFinished);
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
     connect(m_runner, &Core::Runner::started, this, [this] { updateActions(); });
     // One JWKS cache for the ID tokens of flows and the access-token badge.
@@ -1396,36 +1374,47 @@ void MainWindow::run()
 {
     if (isRunning())
         return;
-    int row = currentBackendRow();
-    if (row < 0) {
-        // Run the only backend with an oauth2 block, if there is exactly one.
-        int candidates = 0;
-        for (int i = 0; i < m_workspace->backendCount(); ++i) {
-            if (m_workspace->backend(i).child(BlockType::OAuth2)) {
-                row = i;
-                ++candidates;
-            }
-        }
-        if (candidates != 1) {
-            m_outcome->setText(tr("Select the backend to run in the tree."));
-            return;
-        }
+    // The selected backend and token source (a selected beta_token_request), else the one rule of the
+    // pipeline: the only backend with a token source; its oauth2 block, else its only or "default" request.
+    const int selected = currentBackendRow();
+    QString backend, request;
+    if (selected >= 0) {
+        backend = m_workspace->backend(selected).label;
+        const QModelIndex current = m_treeProxy->mapToSource(m_tree->currentIndex());
+        const QString selector = current.isValid() ? current.data(WorkspaceTreeModel::BlockSelectorRole).toString()
+                                                   : QString();
+        static const QString betaPrefix = QStringLiteral("beta_token_request:");
+        if (selector.startsWith(betaPrefix))
+            request = selector.mid(betaPrefix.size());
+    }
+    const auto target = Core::chooseTarget(m_workspace->backends(), backend, request);
+    if (!target) {
+        m_outcome->setText(selected < 0 ? tr("Select the backend to run in the tree.")
+                                        : QStringLiteral("\u2716 ") + target.error().message);
+        return;
+    }
+    int row = -1;
+    for (int i = 0; i < m_workspace->backendCount() && row < 0; ++i) {
+        if (m_workspace->backend(i).label == target->backend)
+            row = i;
     }
     ensureRunner();
-    m_outcome->setText(tr("Running %1\u2026").arg(m_workspace->backend(row).label));
-    const QList<Core::SecretReference> refs =
-        Core::secretReferences(m_workspace->backend(row)) + tokenRequestReferences(m_workspace->backend(row));
+    m_outcome->setText(tr("Running %1\u2026").arg(target->backend));
+    const Block& block = m_workspace->backend(row);
+    const bool resourceStep = !block.attribute(Core::ResourceUrlAttribute).trimmed().isEmpty();
+    const QList<Core::SecretReference> refs = Core::neededSecrets(block, *target, resourceStep);
     if (!Core::unresolvedReferences(refs, m_resolver).isEmpty())
         startKeychain(); // a Run right after start: ask the keychain now rather than later
+    const Core::RunTarget chosen = *target;
     if (!m_secrets || Core::unresolvedReferences(refs, m_resolver).isEmpty()) {
-        startRun(row);
+        startRun(row, chosen.request);
         return;
     }
     // env.NAME references not in the environment: read them from the keychain first.
     action(QStringLiteral("run"))->setEnabled(false);
     m_runButton->setEnabled(false);
     Core::resolveFromKeychain(m_secrets, m_workspace->id(), refs, &m_resolver, this,
-                              [this, row](const Core::KeychainResolution& r) {
+                              [this, row, chosen](const Core::KeychainResolution& r) {
                                   m_workspace->setResolver(&m_resolver);
                                   if (!r.ok()) {
                                       m_outcome->setText(QStringLiteral("\u2716 ") + r.messages().join(u'\n'));
@@ -1436,30 +1425,18 @@ void MainWindow::run()
                                       Q_EMIT runFinished(failed);
                                       return;
                                   }
-                                  startRun(row);
+                                  startRun(row, chosen.request);
                               });
 }
 
-void MainWindow::startRun(int row)
+void MainWindow::startRun(int row, const QString& request)
 {
     if (row < 0 || row >= m_workspace->backendCount())
         return;
     m_runner->setResolver(&m_resolver);
     m_tokenPanel->setResource(std::nullopt);
-    // The selected beta_token_request, or the backend's only token request when it has no oauth2 block.
-    QString label;
-    const QModelIndex current = m_treeProxy->mapToSource(m_tree->currentIndex());
-    const QString selector = current.isValid() && current.data(WorkspaceTreeModel::BackendRowRole).toInt() == row
-                                 ? current.data(WorkspaceTreeModel::BlockSelectorRole).toString()
-                                 : QString();
-    const QList<const Block*> requests = Core::betaTokenRequests(m_workspace->backend(row));
-    static const QString betaPrefix = QStringLiteral("beta_token_request:");
-    if (selector.startsWith(betaPrefix))
-        label = selector.mid(betaPrefix.size());
-    else if (!m_workspace->backend(row).child(BlockType::OAuth2) && requests.size() == 1)
-        label = Core::betaLabel(*requests.constFirst());
-    if (!label.isEmpty())
-        m_runner->runTokenRequest(row, label);
+    if (!request.isEmpty())
+        m_runner->runTokenRequest(row, request);
     else
         m_runner->run(row, std::exchange(m_forceFresh, false));
     updateActions();
@@ -1574,8 +1551,9 @@ void MainWindow::cancelRun()
         m_runner->cancel();
 }
 
-void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
+void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
 {
+    const TokenResult& result = run.token;
     QString scope;
     if (backendRow >= 0 && backendRow < m_workspace->backendCount()) {
         if (const Block* o = m_workspace->backend(backendRow).child(BlockType::OAuth2))
@@ -1584,7 +1562,7 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     const qint64 ms = result.exchanges.isEmpty() ? -1 : result.exchanges.constLast().durationMs;
     QString text;
     if (result.ok()) {
-        text = m_lastRunFromCache ? tr("\u2714 cached token reused (no token request)")
+        text = run.tokenFromCache ? tr("\u2714 cached token reused (no token request)")
                                   : tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
         if (result.response.expiresIn)
             text += tr(", expires in %1").arg(formatRemaining(qint64(*result.response.expiresIn)));
@@ -1602,9 +1580,10 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
             }
         }
     }
-    if (!m_lastResourceText.isEmpty())
-        text += QStringLiteral(" \u00b7 ") + std::exchange(m_lastResourceText, QString());
-    m_lastRunFromCache = false;
+    if (result.ok() && run.resource && run.resource->attempted)
+        text += QStringLiteral(" \u00b7 ") + (run.resource->final.hasResponse()
+                                                  ? tr("resource %1").arg(run.resource->final.status)
+                                                  : tr("resource unreachable"));
     // Server text (error_description, ...) is data: control characters are shown escaped, never as rich text.
     text = Core::DisplayText::escapeControl(text, Core::DisplayText::Newlines::Keep);
     m_outcome->setTextFormat(Qt::PlainText);
@@ -1613,6 +1592,15 @@ void MainWindow::onRunFinished(int backendRow, const TokenResult& result)
     if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
         betaEditor()->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
     m_tokenPanel->setResult(result, scope);
+    if (result.ok() && backendRow >= 0 && backendRow < m_workspace->backendCount()) {
+        // Where the token came from: the cache (with its expiry) or a request; a beta_token_request run is not
+        // cached by Tokenbench, so the oauth2 entry is not its source.
+        const auto entry = m_runner && m_runner->tokenRequestLabel().isEmpty()
+                               ? m_runner->cache()->peek(m_workspace->backend(backendRow).label)
+                               : std::nullopt;
+        m_tokenPanel->setResource(run.resource);
+        m_tokenPanel->setSource(run.tokenFromCache, entry ? entry->expiresAt() : 0);
+    }
     m_flowController->runFinished(backendRow, result);
     if (result.ok())
         verifyIssuedToken(result.response.accessToken, m_runner ? m_runner->issuerTransport() : Core::TransportSettings{});
@@ -1640,26 +1628,6 @@ void MainWindow::forgetCachedToken()
     m_tokenPanel->setSource(false, 0);
     statusBar()->showMessage(tr("Forgot the cached token of %1; the next Run requests a new one")
                                  .arg(m_workspace->backend(row).label), 5000);
-}
-
-void MainWindow::onBackendRunFinished(int backendRow, const Core::BackendRunResult& result)
-{
-    if (!result.token.ok() || backendRow < 0 || backendRow >= m_workspace->backendCount())
-        return;
-    // A beta_token_request run is not cached by Tokenbench: the oauth2 entry is not its source.
-    const auto entry = m_runner->tokenRequestLabel().isEmpty()
-                           ? m_runner->cache()->peek(m_workspace->backend(backendRow).label)
-                           : std::nullopt;
-    m_tokenPanel->setResource(result.resource);
-    // After setResult() (in onRunFinished), the source line: deferred to run after it.
-    const bool fromCache = result.tokenFromCache;
-    m_lastRunFromCache = fromCache;
-    if (result.resource && result.resource->attempted)
-        m_lastResourceText = result.resource->final.hasResponse()
-                                 ? tr("resource %1").arg(result.resource->final.status)
-                                 : tr("resource unreachable");
-    const qint64 until = entry ? entry->expiresAt() : 0;
-    QTimer::singleShot(0, this, [this, fromCache, until] { m_tokenPanel->setSource(fromCache, until); });
 }
 
 void MainWindow::showSigningProfile(int backendRow)

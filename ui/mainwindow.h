@@ -32,6 +32,7 @@ class JwksCache;
 namespace Tokenbench::Core {
 class DiagnosticsModel;
 class NetworkAccessManager;
+struct RunResult;
 class Runner;
 class SecretStore;
 class TraceModel;
@@ -150,7 +151,7 @@ private:
     void deleteSelection();
     void run();
     void cancelRun();
-    void onRunFinished(int backendRow, const Core::TokenResult& result);
+    void onRunFinished(int backendRow, const Core::RunResult& run);
     void showProblem(const QModelIndex& index);
     void ensureRunner();
     void ensureNetwork();
@@ -158,10 +159,9 @@ private:
     void updateKeychainState();
     void prefetchSecrets();
     void storeTypedSecrets(const QList<QPair<QString, QString>>& variablesAndValues);
-    void startRun(int row);
+    void startRun(int row, const QString& request);
     void runFresh();
     void forgetCachedToken();
-    void onBackendRunFinished(int backendRow, const Core::BackendRunResult& result);
     void updateDiscoveryDiagnostics();
     void scheduleAutosave();
     void autosave();
@@ -198,8 +198,6 @@ private:
     SigningProfileEditor* m_signingProfileEditor = nullptr;
     QHash<QString, Core::DiscoveryDocument> m_discovered; // per backend label, for live mismatch warnings
     bool m_forceFresh = false;
-    bool m_lastRunFromCache = false;
-    QString m_lastResourceText;
     QLabel* m_otherBlockLabel = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;

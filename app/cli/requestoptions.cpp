@@ -217,17 +217,8 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json
     return Ok;
 }
 
-int applyTokenBackendOptions(const QCommandLineParser& parser, const Block& backend,
-                             const QList<Block>& workspaceBackends, const ValueResolver& resolver,
-                             TokenRequestSpec* spec, const QString& baseDir)
+int applyTokenBackendFlags(const QCommandLineParser& parser, TokenRequestSpec* spec)
 {
-    QStringList warnings;
-    if (auto applied = applyTokenBackend(*spec, backend, workspaceBackends, resolver, &warnings, baseDir); !applied) {
-        printError(QStringLiteral("%1: %2").arg(applied.error().where, applied.error().message));
-        return Usage;
-    }
-    for (const QString& w : std::as_const(warnings))
-        printWarning(w);
     const bool anyFlag = parser.isSet(QStringLiteral("client-certificate")) ||
                          parser.isSet(QStringLiteral("client-private-key")) ||
                          parser.isSet(QStringLiteral("server-ca-certificate")) ||
@@ -255,31 +246,6 @@ int applyTokenBackendOptions(const QCommandLineParser& parser, const Block& back
     return Ok;
 }
 
-int resourceOption(const QCommandLineParser& parser, const Block& backend, const ValueResolver& resolver,
-                   std::optional<ResourceSpec>* resource, const QString& baseDir)
-{
-    auto spec = resourceSpecFromBackend(backend, resolver, parser.value(QStringLiteral("resource")), baseDir);
-    if (!spec) {
-        printError(QStringLiteral("%1: %2").arg(spec.error().where, spec.error().message));
-        return Usage;
-    }
-    *resource = spec.value();
-    if (parser.isSet(QStringLiteral("retries"))) {
-        bool ok = false;
-        const int n = parser.value(QStringLiteral("retries")).toInt(&ok);
-        if (!ok || n < 0 || n > 255) {
-            printError(QStringLiteral("--retries expects a whole number from 0 to 255"));
-            return Usage;
-        }
-        if (!*resource) {
-            printError(QStringLiteral("--retries needs --resource (or a backend with tokenbench_resource_url)"));
-            return Usage;
-        }
-        (*resource)->retries = n;
-    }
-    return Ok;
-}
-
 QJsonObject resourceJson(const ResourceResult& r, bool reveal)
 {
     const QJsonObject e = ResultJson::exchange(r.final, reveal);
@@ -300,6 +266,7 @@ QJsonObject resourceJson(const ResourceResult& r, bool reveal)
     o.insert(QStringLiteral("token_requests"), r.tokenRequests);
     o.insert(QStringLiteral("retries_used"), r.retriesUsed);
     o.insert(QStringLiteral("error"), r.errorText.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.errorText));
+    o.insert(QStringLiteral("note"), r.note.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.note));
     return o;
 }
 

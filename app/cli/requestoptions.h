@@ -2,7 +2,6 @@
 
 #include "net/resourcecheck.h"
 
-#include <optional>
 
 #include <QJsonObject>
 
@@ -25,15 +24,9 @@ void addRequestOptions(QCommandLineParser& parser);
 int applyDiscovery(const QCommandLineParser& parser, Core::Block& oauth2, QJsonObject* json = nullptr,
                    const Core::Timeouts& timeouts = {});
 
-// Applies the workspace's token backend and then the flags to the spec; prints warnings.
-int applyTokenBackendOptions(const QCommandLineParser& parser, const Core::Block& backend,
-                             const QList<Core::Block>& workspaceBackends, const Core::ValueResolver& resolver,
-                             Core::TokenRequestSpec* spec, const QString& baseDir = {});
-
-// --resource URL (or the backend's tokenbench_resource_url): what the resource check calls; nullopt without.
-int resourceOption(const QCommandLineParser& parser, const Core::Block& backend, const Core::ValueResolver& resolver,
-                   std::optional<Core::ResourceSpec>* resource, const QString& baseDir = {});
-
+// The TLS, proxy, --form, --query and --header flags over the planned token request's token backend (the
+// anonymous one Couper derives from token_endpoint when there is none); prints warnings.
+int applyTokenBackendFlags(const QCommandLineParser& parser, Core::TokenRequestSpec* spec);
 // The top-level "resource" object of --json.
 QJsonObject resourceJson(const Core::ResourceResult& result, bool reveal);
 

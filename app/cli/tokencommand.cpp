@@ -19,6 +19,8 @@
 #include "net/tokencache.h"
 #include "net/tokenclient.h"
 #include "net/tokenrequest.h"
+#include "run/runplan.h"
+#include "run/runsession.h"
 #include "secrets/secretresolution.h"
 #include "secrets/secretstore.h"
 #include "export/resultjson.h"
@@ -153,16 +155,13 @@ void addOptions(QCommandLineParser& parser)
 
 struct Invocation
 {
-    TokenRequestSpec spec;
-    std::optional<BetaTokenRequestSpec> beta; // a beta_token_request instead of the oauth2 block
+    RunPlan plan; // the run, planned from the blocks (the flags written into them first)
     int repeat = 1;
     bool json = false;
     bool reveal = false;
     bool noBrowser = false;
     qint64 browserTimeoutMs = AuthCodeFlow::DefaultInteractionTimeoutMs; // --browser-timeout
-    std::optional<ResourceSpec> resource; // --resource: the resource check after the token
-    QString harPath;                      // --har: the run's exchanges as HAR 1.2
-    BetaResourceRun::Planner betaResource; // --request with --resource (or tokenbench_resource_url)
+    QString harPath;                       // --har: the run's exchanges as HAR 1.2
     QJsonObject discovery;                 // --discovery: what was found, for --json
 };
 
@@ -198,6 +197,30 @@ int parseTimeout(const QCommandLineParser& parser, const QString& flag, qint64* 
     return Ok;
 }
 
+// Prints a planning error: the flag that sets the attribute for a run without a workspace, else the place.
+int planningError(const Error& error, bool flagsOnly)
+{
+    QString where = error.where;
+    if (flagsOnly) {
+        // Name the flag rather than the internal block path.
+        const QString attr = where.section(u'.', -1);
+        static const QHash<QString, QString> profileFlags = {
+            {QStringLiteral("signature_algorithm"), QStringLiteral("--signature-algorithm")},
+            {QStringLiteral("key_file"), QStringLiteral("--key-file")},
+            {QStringLiteral("key"), QStringLiteral("--key-file")},
+            {QStringLiteral("ttl"), QStringLiteral("--jwt-ttl")},
+            {QStringLiteral("jwt_signing_profile"), QStringLiteral("--signature-algorithm and --key-file")}};
+        if (attributeFlags().contains(attr))
+            where = QStringLiteral("--") + flagName(attr);
+        else if (where.contains(QStringLiteral("jwt_signing_profile")) && profileFlags.contains(attr))
+            where = profileFlags.value(attr);
+    }
+    if (where == u"retries")
+        where = QStringLiteral("--retries");
+    printError(where.isEmpty() ? error.message : QStringLiteral("%1: %2").arg(where, error.message));
+    return Usage;
+}
+
 int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
 {
     ValueResolver resolver;
@@ -222,281 +245,191 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         printError(QStringLiteral("token takes at most one WORKSPACE, got %1 arguments").arg(positional.size()));
         return Usage;
     }
+    const bool flagsOnly = positional.isEmpty();
 
-    Block backend{BlockType::Backend, QStringLiteral("cli"), {}, {}};
+    // The blocks of the run: the workspace's or Couper file's backends, or one backend made of the flags.
     QString workspaceId = SecretStore::defaultWorkspace();
-    QList<Block> allBackends; // for the oauth2 block's token backend and a token request's `backend = "name"`
-    if (!positional.isEmpty()) {
-        const QString path = positional.constFirst();
-        const auto config = loadConfig(path);
+    QList<Block> backends;
+    if (!flagsOnly) {
+        const auto config = loadConfig(positional.constFirst());
         if (!config)
             return Usage;
         workspaceId = config->workspaceId;
-        allBackends = config->backends;
-        const QList<Block>& backends = allBackends;
-        QStringList names;
-        for (const Block& b : backends) {
-            if (b.child(BlockType::OAuth2) || !betaTokenRequests(b).isEmpty())
-                names << b.label;
-        }
-        QString wanted = parser.value(QStringLiteral("backend"));
-        if (wanted.isEmpty()) {
-            if (names.size() != 1) {
-                printError(names.isEmpty()
-                               ? QStringLiteral("%1: no backend has an oauth2 block").arg(path)
-                               : QStringLiteral("%1 has several backends with an oauth2 block; choose one with "
-                                                "--backend (%2)")
-                                     .arg(path, names.join(QStringLiteral(", "))));
-                return Usage;
-            }
-            wanted = names.constFirst();
-        }
-        bool found = false;
-        for (const Block& b : backends) {
-            if (b.label == wanted) {
-                backend = b;
-                found = true;
-            }
-        }
-        if (!found) {
-            printError(QStringLiteral("%1: no backend \"%2\" (backends with oauth2: %3)")
-                           .arg(path, wanted, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+        backends = config->backends;
+    } else {
+        if (parser.isSet(QStringLiteral("backend"))) {
+            printError(QStringLiteral("--backend needs a WORKSPACE"));
             return Usage;
         }
-        if (!backend.child(BlockType::OAuth2) && betaTokenRequests(backend).isEmpty()) {
-            printError(QStringLiteral("%1: backend \"%2\" has no oauth2 or beta_token_request block").arg(path, wanted));
-            return Usage;
-        }
-    } else if (parser.isSet(QStringLiteral("backend"))) {
-        printError(QStringLiteral("--backend needs a WORKSPACE"));
+        Block cli{BlockType::Backend, QStringLiteral("cli"), {}, {}};
+        cli.ensureChild(BlockType::OAuth2);
+        backends.append(cli);
+    }
+    // Which backend and token source: the pipeline's one rule (--backend, --request, else the only one).
+    const auto target = chooseTarget(backends, parser.value(QStringLiteral("backend")),
+                                     parser.value(QStringLiteral("request")), positional.value(0));
+    if (!target) {
+        // The rule's "choose one (…)" is made with the flag here.
+        QString message = target.error().message;
+        message.replace(QStringLiteral("choose one ("), QStringLiteral("choose one with --%1 (").arg(target.error().where));
+        printError(message);
         return Usage;
     }
-
-    // Which token source: --request LABEL picks a beta_token_request; otherwise the oauth2 block, or the
-    // backend's only token request.
-    const Block* beta = nullptr;
-    const QList<const Block*> betas = betaTokenRequests(backend);
-    QStringList labels;
-    for (const Block* b : betas)
-        labels << betaLabel(*b);
-    if (parser.isSet(QStringLiteral("request"))) {
-        const QString wanted = parser.value(QStringLiteral("request"));
-        for (const Block* b : betas) {
-            if (betaLabel(*b) == wanted)
-                beta = b;
-        }
-        if (!beta) {
-            printError(QStringLiteral("backend \"%1\" has no beta_token_request \"%2\" (it has: %3)")
-                           .arg(backend.label, wanted, labels.isEmpty() ? QStringLiteral("none") : labels.join(QStringLiteral(", "))));
-            return Usage;
-        }
-    } else if (!positional.isEmpty() && !backend.child(BlockType::OAuth2)) {
-        // The only token request, else the "default" one (the unlabelled block), as `backend.beta_token` names it.
-        if (betas.size() == 1)
-            beta = betas.constFirst();
-        for (const Block* b : betas) {
-            if (!beta && betaLabel(*b) == u"default")
-                beta = b;
-        }
-        if (!beta) {
-            printError(QStringLiteral("backend \"%1\" has several token requests and none is \"default\"; choose one "
-                                      "with --request (%2)")
-                           .arg(backend.label, labels.join(QStringLiteral(", "))));
-            return Usage;
-        }
+    const bool betaRun = !target->request.isEmpty();
+    Block* backendPtr = nullptr;
+    for (Block& b : backends) {
+        if (b.label == target->backend)
+            backendPtr = &b;
     }
-    if (beta) {
-        // env.NAME anywhere in its expressions: from --env, the environment, then the keychain.
-        static const QRegularExpression envRef(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
-        QList<SecretReference> refs;
-        QSet<QString> seen;
-        for (auto it = beta->attributes.cbegin(); it != beta->attributes.cend(); ++it) {
-            auto m = envRef.globalMatch(it.value());
-            while (m.hasNext()) {
-                const QString name = m.next().captured(1);
-                if (!seen.contains(name) && !resolver.lookup(name)) {
-                    seen.insert(name);
-                    refs.append(SecretReference{name, backend.label, QStringLiteral("beta_token_request"), it.key(),
-                                                QStringLiteral("beta_token_request \"%1\" %2").arg(betaLabel(*beta), it.key())});
-                }
-            }
-        }
-        if (const int rc = resolveFromKeychainOrExplain(workspaceId, positional.value(0), refs, &resolver); rc != Ok)
-            return rc;
-        auto betaSpec = betaSpecFromBlock(backend, *beta, resolver, &allBackends);
-        if (!betaSpec) {
-            printError(QStringLiteral("%1: %2").arg(betaSpec.error().where, betaSpec.error().message));
-            return Usage;
-        }
-        for (const QString& w : std::as_const(betaSpec->warnings))
-            printWarning(w);
-        inv->beta = betaSpec.value();
-        // The resource check: validated now, planned with the token (the backend's modifiers see it).
-        if (parser.isSet(QStringLiteral("retries"))) {
-            printError(QStringLiteral("--retries does not apply to a beta_token_request: Couper never retries it"));
-            return Usage;
-        }
-        const QString resourceUrl = parser.value(QStringLiteral("resource"));
-        const QString betaBaseDir = positional.isEmpty() ? QString() : QFileInfo(positional.constFirst()).absolutePath();
-        const QString label = betaLabel(*beta);
-        auto check = betaResourcePlan(backend, label, QString(), resolver, resourceUrl, betaBaseDir);
-        if (!check) {
-            printError(QStringLiteral("%1: %2").arg(check.error().where, check.error().message));
-            return Usage;
-        }
-        if (check->has_value())
-            inv->betaResource = [backend, label, resolver, resourceUrl, betaBaseDir](const QString& token) {
-                return betaResourcePlan(backend, label, token, resolver, resourceUrl, betaBaseDir);
-            };
-        for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &inv->beta->timeouts.totalMs},
-                                          std::pair{QStringLiteral("connect-timeout"), &inv->beta->timeouts.connectMs},
-                                          std::pair{QStringLiteral("ttfb-timeout"), &inv->beta->timeouts.ttfbMs}}) {
-            if (const int rc = parseTimeout(parser, flag, field); rc != Ok)
-                return rc;
-        }
-        bool ok = false;
-        inv->repeat = parser.value(QStringLiteral("repeat")).toInt(&ok);
-        if (!ok || inv->repeat < 1) {
-            printError(QStringLiteral("--repeat expects a positive whole number"));
-            return Usage;
-        }
-        inv->json = parser.isSet(QStringLiteral("json"));
-        inv->reveal = parser.isSet(QStringLiteral("reveal"));
-        return Ok;
-    }
+    Block& backend = *backendPtr;
 
-    // Third tier: what the request needs and neither --env nor the environment gives comes from the
-    // keychain (flags' env:NAME, and env.NAME in the oauth2 block unless a flag replaces the attribute).
+    // What the run needs and neither --env nor the environment gives comes from the keychain (env.NAME in
+    // the token source unless a flag replaces the attribute, and the flags' env:NAME).
+    const bool resourceStep = parser.isSet(QStringLiteral("resource")) ||
+                              !backend.attribute(ResourceUrlAttribute).trimmed().isEmpty();
     QList<SecretReference> needed;
-    for (const SecretReference& r : secretReferences(backend)) {
-        const bool replacedByFlag = r.block == BlockType::OAuth2 && parser.isSet(flagName(r.attribute)) &&
+    for (const SecretReference& r : neededSecrets(backend, *target, resourceStep)) {
+        const bool replacedByFlag = !betaRun && r.block == BlockType::OAuth2 && parser.isSet(flagName(r.attribute)) &&
                                     attributeFlags().contains(r.attribute);
-        // The backend's modifier maps too: credentials typed there are saved as env.NAME in the keychain.
-        const bool modifier = r.block.isEmpty() && SecretLiterals::isCredentialMap(BlockType::Backend, r.attribute);
-        if ((r.block.startsWith(BlockType::OAuth2) && !replacedByFlag) || modifier)
+        if (!replacedByFlag)
             needed.append(r);
     }
-    for (const QString& attr : attributeFlags()) {
-        const QString raw = parser.value(flagName(attr));
-        if (parser.isSet(flagName(attr)) && raw.startsWith(QStringLiteral("env:")) && raw.size() > 4)
-            needed.append(SecretReference{raw.mid(4), {}, {}, attr, QStringLiteral("--%1 %2").arg(flagName(attr), raw)});
+    if (!betaRun) {
+        for (const QString& attr : attributeFlags()) {
+            const QString raw = parser.value(flagName(attr));
+            if (parser.isSet(flagName(attr)) && raw.startsWith(QStringLiteral("env:")) && raw.size() > 4)
+                needed.append(
+                    SecretReference{raw.mid(4), {}, {}, attr, QStringLiteral("--%1 %2").arg(flagName(attr), raw)});
+        }
     }
     if (const int rc = resolveFromKeychainOrExplain(workspaceId, positional.value(0), needed, &resolver); rc != Ok)
         return rc;
 
-    // Flags override (or, without a workspace, define) the oauth2 attributes. Flag values are used as
-    // literal values, so they are stored in the block only after resolving env:NAME.
-    Block& o = backend.ensureChild(BlockType::OAuth2);
-    for (const QString& attr : attributeFlags()) {
-        const QString flag = flagName(attr);
-        if (!parser.isSet(flag))
-            continue;
-        QString value, error;
-        if (!flagValue(parser, flag, resolver, &value, &error)) {
-            printError(error);
+    if (!betaRun) {
+        // Flags override (or, without a workspace, define) the oauth2 attributes. Flag values are used as
+        // literal values, so they are stored in the block only after resolving env:NAME.
+        Block& o = backend.ensureChild(BlockType::OAuth2);
+        for (const QString& attr : attributeFlags()) {
+            const QString flag = flagName(attr);
+            if (!parser.isSet(flag))
+                continue;
+            QString value, error;
+            if (!flagValue(parser, flag, resolver, &value, &error)) {
+                printError(error);
+                return Usage;
+            }
+            if (Schema::isSecret(BlockType::OAuth2, attr) && !parser.value(flag).startsWith(QStringLiteral("env:")) &&
+                !value.isEmpty()) {
+                printWarning(QStringLiteral("--%1 was given literally and is visible in the process list; prefer "
+                                            "--%1 env:NAME")
+                                 .arg(flag));
+            }
+            o.attributes.insert(attr, value);
+        }
+        // Signing-profile flags define (or refine) the nested jwt_signing_profile block.
+        if (parser.isSet(QStringLiteral("signature-algorithm")) || parser.isSet(QStringLiteral("key-file")) ||
+            parser.isSet(QStringLiteral("kid")) || parser.isSet(QStringLiteral("jwt-ttl"))) {
+            Block& profile = o.ensureChild(QStringLiteral("jwt_signing_profile"));
+            if (parser.isSet(QStringLiteral("signature-algorithm")))
+                profile.setAttribute(QStringLiteral("signature_algorithm"),
+                                     parser.value(QStringLiteral("signature-algorithm")));
+            if (parser.isSet(QStringLiteral("key-file")))
+                profile.setAttribute(QStringLiteral("key_file"),
+                                     QFileInfo(parser.value(QStringLiteral("key-file"))).absoluteFilePath());
+            if (parser.isSet(QStringLiteral("kid"))) {
+                auto headers = parseObjectText(profile.attribute(QStringLiteral("headers")));
+                QJsonObject h = headers ? headers.value() : QJsonObject();
+                h.insert(QStringLiteral("kid"), parser.value(QStringLiteral("kid")));
+                profile.setAttribute(QStringLiteral("headers"),
+                                     QString::fromUtf8(QJsonDocument(h).toJson(QJsonDocument::Compact)));
+            }
+            if (parser.isSet(QStringLiteral("jwt-ttl")))
+                profile.setAttribute(QStringLiteral("ttl"), parser.value(QStringLiteral("jwt-ttl")));
+            else if (!profile.hasAttribute(QStringLiteral("ttl")))
+                profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
+        }
+        if (parser.isSet(QStringLiteral("raw-basic-credentials")))
+            o.setAttribute(QStringLiteral("raw_basic_credentials"), QStringLiteral("true"));
+        // client_secret_jwt signs with the client secret; without a profile or --signature-algorithm a flag
+        // run uses HS256 and says so (a workspace or Couper file must define its jwt_signing_profile, as
+        // Couper asks).
+        if (flagsOnly && o.attribute(QStringLiteral("token_endpoint_auth_method")) == u"client_secret_jwt" &&
+            !o.child(QStringLiteral("jwt_signing_profile"))) {
+            Block& profile = o.ensureChild(QStringLiteral("jwt_signing_profile"));
+            profile.setAttribute(QStringLiteral("signature_algorithm"), QStringLiteral("HS256"));
+            profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
+            printWarning(QStringLiteral("client_secret_jwt: no --signature-algorithm given, signing the client "
+                                        "assertion with HS256"));
+        }
+        // The grant follows from the flags when none is given: --refresh-token asks for a refresh (also on a
+        // workspace's authorization_code or device block), an authorization or device endpoint for that flow.
+        if (!parser.isSet(QStringLiteral("grant-type"))) {
+            if (parser.isSet(QStringLiteral("refresh-token")))
+                o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::RefreshToken);
+            else if (flagsOnly && parser.isSet(QStringLiteral("authorization-endpoint")))
+                o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::AuthorizationCode);
+            else if (flagsOnly && parser.isSet(QStringLiteral("device-authorization-endpoint")))
+                o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::DeviceCode);
+        }
+        if (flagsOnly && !o.hasAttribute(QStringLiteral("grant_type")))
+            o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
+    }
+
+    // The options a workspace does not hold: deadlines, the resource URL and retries.
+    RunOptions options;
+    // Relative *_file paths are taken from the configuration file's folder, as Couper does.
+    options.baseDir = flagsOnly ? QString() : QFileInfo(positional.constFirst()).absolutePath();
+    options.resourceUrl = parser.value(QStringLiteral("resource"));
+    for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &options.totalMs},
+                                      std::pair{QStringLiteral("connect-timeout"), &options.connectMs},
+                                      std::pair{QStringLiteral("ttfb-timeout"), &options.ttfbMs}}) {
+        qint64 ms = 0;
+        if (const int rc = parseTimeout(parser, flag, &ms); rc != Ok)
+            return rc;
+        if (parser.isSet(flag))
+            *field = ms;
+    }
+    if (parser.isSet(QStringLiteral("retries"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("retries")).toInt(&ok);
+        if (!ok || n < 0 || n > 255) {
+            printError(QStringLiteral("--retries expects a whole number from 0 to 255"));
             return Usage;
         }
-        if (Schema::isSecret(BlockType::OAuth2, attr) && !parser.value(flag).startsWith(QStringLiteral("env:")) &&
-            !value.isEmpty()) {
-            printWarning(QStringLiteral("--%1 was given literally and is visible in the process list; prefer "
-                                        "--%1 env:NAME")
-                             .arg(flag));
+        options.retries = n;
+    }
+    if (!betaRun) {
+        // --discovery fills what the block lacks, with the token request's deadlines.
+        Timeouts discoveryTimeouts; // Couper's defaults, or the token request's flags
+        for (const auto& [value, field] : {std::pair{options.totalMs, &discoveryTimeouts.totalMs},
+                                           std::pair{options.connectMs, &discoveryTimeouts.connectMs},
+                                           std::pair{options.ttfbMs, &discoveryTimeouts.ttfbMs}}) {
+            if (value)
+                *field = *value;
         }
-        // A literal that looks like a reference would be resolved again: protect it.
-        o.attributes.insert(attr, value);
-    }
-    // Signing-profile flags define (or refine) the nested jwt_signing_profile block.
-    if (parser.isSet(QStringLiteral("signature-algorithm")) || parser.isSet(QStringLiteral("key-file")) ||
-        parser.isSet(QStringLiteral("kid")) || parser.isSet(QStringLiteral("jwt-ttl"))) {
-        Block& profile = o.ensureChild(QStringLiteral("jwt_signing_profile"));
-        if (parser.isSet(QStringLiteral("signature-algorithm")))
-            profile.setAttribute(QStringLiteral("signature_algorithm"), parser.value(QStringLiteral("signature-algorithm")));
-        if (parser.isSet(QStringLiteral("key-file")))
-            profile.setAttribute(QStringLiteral("key_file"),
-                                 QFileInfo(parser.value(QStringLiteral("key-file"))).absoluteFilePath());
-        if (parser.isSet(QStringLiteral("kid"))) {
-            auto headers = parseObjectText(profile.attribute(QStringLiteral("headers")));
-            QJsonObject h = headers ? headers.value() : QJsonObject();
-            h.insert(QStringLiteral("kid"), parser.value(QStringLiteral("kid")));
-            profile.setAttribute(QStringLiteral("headers"), QString::fromUtf8(QJsonDocument(h).toJson(QJsonDocument::Compact)));
-        }
-        if (parser.isSet(QStringLiteral("jwt-ttl")))
-            profile.setAttribute(QStringLiteral("ttl"), parser.value(QStringLiteral("jwt-ttl")));
-        else if (!profile.hasAttribute(QStringLiteral("ttl")))
-            profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
-    }
-    if (parser.isSet(QStringLiteral("raw-basic-credentials")))
-        o.setAttribute(QStringLiteral("raw_basic_credentials"), QStringLiteral("true"));
-    // client_secret_jwt signs with the client secret; without a profile or --signature-algorithm a flag run
-    // uses HS256 and says so (a workspace or Couper file must define its jwt_signing_profile, as Couper asks).
-    if (positional.isEmpty() && o.attribute(QStringLiteral("token_endpoint_auth_method")) == u"client_secret_jwt" &&
-        !o.child(QStringLiteral("jwt_signing_profile"))) {
-        Block& profile = o.ensureChild(QStringLiteral("jwt_signing_profile"));
-        profile.setAttribute(QStringLiteral("signature_algorithm"), QStringLiteral("HS256"));
-        profile.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
-        printWarning(QStringLiteral("client_secret_jwt: no --signature-algorithm given, signing the client assertion "
-                                    "with HS256"));
-    }
-    // The grant follows from the flags when none is given: --refresh-token asks for a refresh (also on a
-    // workspace's authorization_code or device block), an authorization or device endpoint for that flow.
-    if (!parser.isSet(QStringLiteral("grant-type"))) {
-        if (parser.isSet(QStringLiteral("refresh-token")))
-            o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::RefreshToken);
-        else if (positional.isEmpty() && parser.isSet(QStringLiteral("authorization-endpoint")))
-            o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::AuthorizationCode);
-        else if (positional.isEmpty() && parser.isSet(QStringLiteral("device-authorization-endpoint")))
-            o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::DeviceCode);
-    }
-    if (positional.isEmpty() && !o.hasAttribute(QStringLiteral("grant_type")))
-        o.setAttribute(QStringLiteral("grant_type"), Schema::Grant::ClientCredentials);
-    Timeouts discoveryTimeouts; // Couper's defaults, or the token request's flags
-    for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &discoveryTimeouts.totalMs},
-                                      std::pair{QStringLiteral("connect-timeout"), &discoveryTimeouts.connectMs},
-                                      std::pair{QStringLiteral("ttfb-timeout"), &discoveryTimeouts.ttfbMs}}) {
-        if (const int rc = parseTimeout(parser, flag, field); rc != Ok)
+        if (const int rc = applyDiscovery(parser, backend.ensureChild(BlockType::OAuth2), &inv->discovery,
+                                          discoveryTimeouts);
+            rc != Ok)
             return rc;
     }
-    if (const int rc = applyDiscovery(parser, o, &inv->discovery, discoveryTimeouts); rc != Ok)
-        return rc;
 
+    // Plan, exactly as the GUI does.
     Diagnostics problems;
-    auto spec = specFromBackend(backend, resolver, &problems);
+    auto plan = planRun(backends, *target, resolver, options, &problems);
     for (const Diagnostic& d : std::as_const(problems)) {
         // Notes about what Couper would refuse only when a Couper block is involved (a workspace or Couper
         // file), not for a run defined by flags alone.
-        if (d.severity == Diagnostic::Severity::Warning && !(positional.isEmpty() && d.couperCompatibility))
+        if (d.severity == Diagnostic::Severity::Warning && !(flagsOnly && d.couperCompatibility))
             printWarning(d.path() + QStringLiteral(": ") + d.message);
     }
-    if (!spec) {
-        QString where = spec.error().where;
-        if (positional.isEmpty()) {
-            // Name the flag rather than the internal block path.
-            const QString attr = where.section(u'.', -1);
-            static const QHash<QString, QString> profileFlags = {
-                {QStringLiteral("signature_algorithm"), QStringLiteral("--signature-algorithm")},
-                {QStringLiteral("key_file"), QStringLiteral("--key-file")},
-                {QStringLiteral("key"), QStringLiteral("--key-file")},
-                {QStringLiteral("ttl"), QStringLiteral("--jwt-ttl")},
-                {QStringLiteral("jwt_signing_profile"), QStringLiteral("--signature-algorithm and --key-file")}};
-            if (attributeFlags().contains(attr))
-                where = QStringLiteral("--") + flagName(attr);
-            else if (where.contains(QStringLiteral("jwt_signing_profile")) && profileFlags.contains(attr))
-                where = profileFlags.value(attr);
-        }
-        printError(where.isEmpty() ? spec.error().message : QStringLiteral("%1: %2").arg(where, spec.error().message));
-        return Usage;
-    }
-    inv->spec = spec.value();
-    // Relative *_file paths are taken from the configuration file's folder, as Couper does.
-    const QString baseDir = positional.isEmpty() ? QString() : QFileInfo(positional.constFirst()).absolutePath();
-    if (const int rc = applyTokenBackendOptions(parser, backend, allBackends, resolver, &inv->spec, baseDir); rc != Ok)
-        return rc;
-    if (const int rc = resourceOption(parser, backend, resolver, &inv->resource, baseDir); rc != Ok)
-        return rc;
-    for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &inv->spec.timeouts.totalMs},
-                                      std::pair{QStringLiteral("connect-timeout"), &inv->spec.timeouts.connectMs},
-                                      std::pair{QStringLiteral("ttfb-timeout"), &inv->spec.timeouts.ttfbMs}}) {
-        if (const int rc = parseTimeout(parser, flag, field); rc != Ok)
+    if (!plan)
+        return planningError(plan.error(), flagsOnly);
+    for (const QString& w : std::as_const(plan->warnings))
+        printWarning(w);
+    inv->plan = plan.value();
+    if (inv->plan.oauth2) {
+        // The TLS, proxy and modifier flags, over the token backend's settings.
+        if (const int rc = applyTokenBackendFlags(parser, &*inv->plan.oauth2); rc != Ok)
             return rc;
     }
     bool ok = false;
@@ -650,104 +583,57 @@ int resourceFailure(const ResourceResult& r)
     return r.final.failure != Exchange::Failure::None ? Transport : Refused;
 }
 
-// The token, then the resource check with Couper's 401 retries (reference section 2.7).
-int runWithResource(const Invocation& inv, NetworkAccessManager* nam)
+// One run (or --repeat runs) of the plan through the pipeline's engine, then one printer for every kind.
+int runPlan(const Invocation& inv, NetworkAccessManager* nam)
 {
     TokenCache cache;
-    BackendRun run(nam, &cache);
-    connectInteraction(*run.flowClient(), inv.noBrowser);
-    run.flowClient()->setInteractionTimeoutMs(inv.browserTimeoutMs);
-    BackendRunResult last;
+    RunSession session(nam, &cache);
+    connectInteraction(*session.flowClient(), inv.noBrowser);
+    session.flowClient()->setInteractionTimeoutMs(inv.browserTimeoutMs);
+    RunResult last;
     int remaining = inv.repeat;
-    QObject::connect(&run, &BackendRun::finished, &run, [&](const BackendRunResult& r) {
+    QObject::connect(&session, &RunSession::finished, &session, [&](const RunResult& r) {
         last = r;
         --remaining;
         if (r.token.ok() && remaining > 0)
-            run.start(inv.spec, inv.resource, QStringLiteral("cli"), true);
+            session.start(inv.plan, true);
         else
             QCoreApplication::exit(0);
     });
-    run.start(inv.spec, inv.resource, QStringLiteral("cli"), true);
+    session.start(inv.plan, true);
     QCoreApplication::exec();
 
     TokenResult token = last.token;
-    token.exchanges = last.exchanges; // every exchange: token requests and resource calls, in order
+    token.exchanges = last.exchanges; // every exchange, in order: token requests and resource calls
     const bool harFailed = !writeHar(inv, token.exchanges);
     if (inv.json)
         out() << QJsonDocument(runJson(inv, token, last.resource)).toJson(QJsonDocument::Indented);
-    else if (token.ok() && !idTokenInvalid(token)) {
+    else if (token.ok() && !idTokenInvalid(token))
         out() << token.response.accessToken << Qt::endl;
-    }
     out().flush();
     if (!token.ok()) {
         printError(token.errorText);
         return exitCodeFor(token.status);
     }
     printIdTokenReport(token.idTokenReport);
-    if (token.idTokenReport.checked && !token.idTokenReport.valid)
-        return 6; // an ID token that fails verification is an invalid JWT, as without --resource
+    // An ID token that fails verification (signature, nonce, aud, iss, ...) is an invalid JWT: exit 6.
+    if (idTokenInvalid(token))
+        return 6;
     if (harFailed)
         return Usage;
-    if (last.resource && !last.resource->ok())
-        return resourceFailure(*last.resource);
-    if (last.resource)
-        err() << "tokenbench-cli: resource " << last.resource->final.status << " after "
-              << last.resource->resourceRequests << " call(s), " << last.resource->tokenRequests
-              << " token request(s)" << Qt::endl;
-    return Ok;
-}
-
-// A beta_token_request, then the resource check with the token applied by the backend's modifiers (once:
-// Couper never retries a beta_token_request).
-int runBetaWithResource(const Invocation& inv, NetworkAccessManager* nam)
-{
-    BetaResourceRun run(nam);
-    BackendRunResult last;
-    int remaining = inv.repeat;
-    QObject::connect(&run, &BetaResourceRun::finished, &run, [&](const BackendRunResult& r) {
-        last = r;
-        --remaining;
-        if (r.token.ok() && remaining > 0)
-            run.start(*inv.beta, inv.betaResource);
-        else
-            QCoreApplication::exit(0);
-    });
-    run.start(*inv.beta, inv.betaResource);
-    QCoreApplication::exec();
-
-    TokenResult token = last.token;
-    token.exchanges = last.exchanges; // the token request, then the resource call
-    const bool harFailed = !writeHar(inv, token.exchanges);
-    if (inv.json) {
-        QJsonObject o = runJson(inv, token, last.resource);
-        if (last.resource) {
-            QJsonObject r = o.value(QStringLiteral("resource")).toObject();
-            r.insert(QStringLiteral("note"), last.resource->note.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                           : QJsonValue(last.resource->note));
-            o.insert(QStringLiteral("resource"), r);
-        }
-        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else if (token.ok() && !idTokenInvalid(token)) {
-        out() << token.response.accessToken << Qt::endl;
-    }
-    out().flush();
-    if (!token.ok()) {
-        printError(token.errorText);
-        return exitCodeFor(token.status);
-    }
-    if (harFailed)
-        return Usage;
-    if (last.resource && !last.resource->note.isEmpty())
-        printWarning(last.resource->note);
-    if (last.resource && !last.resource->attempted) {
-        printError(QStringLiteral("resource check: %1").arg(last.resource->errorText));
+    if (!last.resource)
+        return Ok;
+    const ResourceResult& r = *last.resource;
+    if (!r.note.isEmpty())
+        printWarning(r.note);
+    if (!r.attempted) {
+        printError(QStringLiteral("resource check: %1").arg(r.errorText));
         return Usage;
     }
-    if (last.resource && !last.resource->ok())
-        return resourceFailure(*last.resource);
-    if (last.resource)
-        err() << "tokenbench-cli: resource " << last.resource->final.status << " after 1 call, 1 token request"
-              << Qt::endl;
+    if (!r.ok())
+        return resourceFailure(r);
+    err() << "tokenbench-cli: resource " << r.final.status << " after " << r.resourceRequests << " call(s), "
+          << r.tokenRequests << " token request(s)" << Qt::endl;
     return Ok;
 }
 
@@ -777,50 +663,7 @@ int runToken(const QStringList& arguments)
 
     NetworkAccessManager nam;
     inv.harPath = parser.value(QStringLiteral("har"));
-    if (inv.resource && !inv.beta)
-        return runWithResource(inv, &nam);
-    if (inv.beta && inv.betaResource)
-        return runBetaWithResource(inv, &nam);
-    FlowClient client(&nam);
-    connectInteraction(client, inv.noBrowser);
-    client.setInteractionTimeoutMs(inv.browserTimeoutMs);
-    BetaTokenClient betaClient(&nam);
-    TokenResult last;
-    int remaining = inv.repeat;
-    auto startOne = [&] {
-        if (inv.beta)
-            betaClient.start(*inv.beta);
-        else
-            client.start(inv.spec);
-    };
-    auto onFinished = [&](const TokenResult& result) {
-        last = result;
-        --remaining;
-        if (result.ok() && remaining > 0)
-            startOne();
-        else
-            QCoreApplication::exit(0);
-    };
-    QObject::connect(&client, &FlowClient::finished, &client, onFinished);
-    QObject::connect(&betaClient, &BetaTokenClient::finished, &betaClient, onFinished);
-    startOne();
-    QCoreApplication::exec();
-
-    const bool harFailed = !writeHar(inv, last.exchanges);
-    if (inv.json)
-        out() << QJsonDocument(runJson(inv, last, std::nullopt)).toJson(QJsonDocument::Indented);
-    else if (last.ok() && !idTokenInvalid(last))
-        out() << last.response.accessToken << Qt::endl;
-    out().flush();
-    if (!last.ok())
-        printError(last.errorText);
-    printIdTokenReport(last.idTokenReport);
-    // An ID token that fails verification (signature, nonce, aud, iss, ...) is an invalid JWT: exit 6.
-    if (last.ok() && last.idTokenReport.checked && !last.idTokenReport.valid)
-        return 6;
-    if (last.ok() && harFailed)
-        return Usage;
-    return exitCodeFor(last.status);
+    return runPlan(inv, &nam);
 }
 
 } // namespace Tokenbench::Cli

@@ -2,9 +2,7 @@
 
 #include "model/block.h"
 #include "model/valueresolver.h"
-#include "net/httpexchange.h"
 
-#include <QNetworkAccessManager>
 #include <QRegularExpression>
 
 namespace Tokenbench::Core {
@@ -83,16 +81,17 @@ Result<QString> withBearerAuthorization(const QString& mapText, const QString& r
     return QString(head + indent + QStringLiteral("authorization = ") + value + QStringLiteral("\n}"));
 }
 
-Result<std::optional<BetaResourcePlan>> betaResourcePlan(const Block& backend, const QString& label,
-                                                         const QString& token, const ValueResolver& resolver,
-                                                         const QString& overrideUrl, const QString& baseDir)
+Result<std::optional<ResourceCall>> betaResourcePlan(const Block& backend, const QString& label, const QString& token,
+                                                     const ValueResolver& resolver, const QString& overrideUrl,
+                                                     const QString& baseDir)
 {
     auto spec = resourceSpecFromBackend(backend, resolver, overrideUrl, baseDir);
     if (!spec)
         return spec.error();
     if (!spec->has_value())
-        return std::optional<BetaResourcePlan>();
-    BetaResourcePlan plan;
+        return std::optional<ResourceCall>();
+    ResourceCall plan;
+    plan.bearer = false;
     plan.resource = **spec;
     plan.resource.retries = 0; // beta_token_request never retries (reference section 2.7)
     // The modifiers again, now with the token bound as Couper binds it before evaluating them.
@@ -104,135 +103,13 @@ Result<std::optional<BetaResourcePlan>> betaResourcePlan(const Block& backend, c
         return Error{settings.error().code, settings.error().message, backend.label + u'.' + settings.error().where};
     plan.resource.backend.modifiers = settings->modifiers;
     if (!modifiersReferenceBetaToken(backend, label)) {
-        plan.bearerFallback = true;
+        plan.bearer = true;
         plan.note = QStringLiteral("no modifier of backend \"%1\" references this token, so Tokenbench sent it as "
                                    "\"Authorization: Bearer\" (Couper would send no token: add set_request_headers = "
                                    "{ authorization = \"Bearer ${backend.beta_tokens.%2}\" })")
                         .arg(backend.label, label);
     }
-    return std::optional<BetaResourcePlan>(plan);
-}
-
-BetaResourceRun::BetaResourceRun(QNetworkAccessManager* nam, QObject* parent)
-    : QObject(parent), m_nam(nam), m_client(new BetaTokenClient(nam, this))
-{
-    connect(m_client, &BetaTokenClient::exchangeStarted, this, &BetaResourceRun::exchangeStarted);
-    connect(m_client, &BetaTokenClient::exchangeFinished, this, [this](const Exchange& e) {
-        m_result.exchanges.append(e);
-        Q_EMIT exchangeFinished(e);
-    });
-    connect(m_client, &BetaTokenClient::finished, this, &BetaResourceRun::onToken);
-}
-
-BetaResourceRun::~BetaResourceRun() = default;
-
-void BetaResourceRun::start(const BetaTokenRequestSpec& spec, Planner planner)
-{
-    cancel();
-    m_planner = std::move(planner);
-    m_result = BackendRunResult();
-    m_running = true;
-    m_client->start(spec);
-}
-
-void BetaResourceRun::onToken(const TokenResult& result)
-{
-    if (!m_running)
-        return;
-    m_result.token = result;
-    if (!result.ok() || !m_planner) {
-        finish();
-        return;
-    }
-    auto plan = m_planner(result.response.accessToken);
-    if (!plan) {
-        ResourceResult r;
-        r.errorText = plan.error().where.isEmpty() ? plan.error().message
-                                                   : plan.error().where + QStringLiteral(": ") + plan.error().message;
-        m_result.resource = r;
-        finish();
-        return;
-    }
-    if (!plan->has_value()) {
-        finish();
-        return;
-    }
-    const BetaResourcePlan& p = **plan;
-    ResourceResult r;
-    r.tokenRequests = 1;
-    r.note = p.note;
-    m_result.resource = r;
-
-    PreparedRequest req;
-    req.method = p.resource.method;
-    req.url = p.resource.url;
-    req.purpose = QStringLiteral("resource check");
-    if (p.bearerFallback)
-        req.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + result.response.accessToken.toUtf8()});
-    applyBackendSettings(req, p.resource.backend);
-    const Timeouts t{p.resource.backend.totalMs, p.resource.backend.connectMs, p.resource.backend.ttfbMs};
-    auto* exchange = new HttpExchange(m_nam, req, t, this);
-    m_exchange = exchange;
-    m_result.resource->resourceRequests = 1;
-    m_result.resource->attempted = true;
-    // The token may sit in any header or the query (as the modifiers put it): the redactor hides it there.
-    const QByteArray secret = result.response.accessToken.toUtf8();
-    connect(exchange, &HttpExchange::started, this, [this, secret](const Exchange& e) {
-        Exchange marked = e;
-        marked.secretValues.append(secret);
-        Q_EMIT exchangeStarted(marked);
-    });
-    connect(exchange, &HttpExchange::finished, this, [this, secret](const Exchange& e) {
-        Exchange marked = e;
-        marked.secretValues.append(secret);
-        onResource(marked);
-    });
-    exchange->start();
-}
-
-void BetaResourceRun::onResource(const Exchange& exchange)
-{
-    if (m_exchange) {
-        m_exchange->deleteLater();
-        m_exchange = nullptr;
-    }
-    m_result.exchanges.append(exchange);
-    Q_EMIT exchangeFinished(exchange);
-    if (!m_running)
-        return;
-    ResourceResult& r = *m_result.resource;
-    r.final = exchange;
-    if (exchange.failure == Exchange::Failure::Canceled) {
-        r.errorText = tr("canceled");
-        m_result.token.status = TokenResult::Status::Canceled;
-    } else if (exchange.failure != Exchange::Failure::None) {
-        r.errorText = exchange.failureText;
-    } else if (exchange.status == 401) {
-        r.errorText = tr("the resource answered 401; Couper neither retries a beta_token_request nor drops "
-                         "its token on a 401");
-    } else if (exchange.status < 200 || exchange.status >= 300) {
-        r.errorText = tr("the resource answered %1").arg(exchange.status);
-    }
-    finish();
-}
-
-void BetaResourceRun::cancel()
-{
-    if (!m_running)
-        return;
-    if (m_exchange && m_exchange->isRunning()) {
-        m_exchange->cancel();
-        return;
-    }
-    m_client->cancel(); // finishes through onToken() with Canceled
-}
-
-void BetaResourceRun::finish()
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    Q_EMIT finished(m_result);
+    return std::optional<ResourceCall>(plan);
 }
 
 } // namespace Tokenbench::Core

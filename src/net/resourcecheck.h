@@ -5,15 +5,8 @@
 
 #include <optional>
 
-#include <QObject>
-#include <QPointer>
-
-class QNetworkAccessManager;
 
 namespace Tokenbench::Core {
-
-class HttpExchange;
-class TokenCache;
 
 // The Tokenbench-only backend attribute naming the URL the resource check calls (not a Couper attribute:
 // exporters leave attributes starting with "tokenbench_" out of Couper files).
@@ -56,61 +49,14 @@ struct ResourceResult
     bool ok() const { return attempted && final.failure == Exchange::Failure::None && final.status >= 200 && final.status < 300; }
 };
 
-struct BackendRunResult
+// The resource call after a token, as planned for that token: a beta_token_request's modifiers see the token
+// (reference section 3.6), so its call is planned once the token is there; an oauth2 block's is fixed.
+struct ResourceCall
 {
-    TokenResult token;        // the last token result (the cached one when no request was needed)
-    bool tokenFromCache = false;
-    QList<Exchange> exchanges; // every exchange, in order: token requests and resource requests
-    std::optional<ResourceResult> resource;
-};
-
-// One run of a backend, as Couper serves a request through it (reference sections 2.1 and 2.7): take the
-// cached token if valid (unless forced), else request one and cache it; then, when a resource is given,
-// call it with "Authorization: Bearer <token>". A 401 from the resource always drops the cached token; while
-// fewer than `retries` retries were made, a new token is requested and the resource called again.
-//
-//   start ──► cache? ──no──► FlowClient ──► cache ──► resource ──401 & retries left──► (drop) TokenClient ...
-//                └─yes──────────────────────────────────┘     └──otherwise──► finished
-class BackendRun final : public QObject
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(BackendRun)
-
-public:
-    BackendRun(QNetworkAccessManager* nam, TokenCache* cache, QObject* parent = nullptr);
-    ~BackendRun() override;
-
-    void start(const TokenRequestSpec& token, const std::optional<ResourceSpec>& resource, const QString& cacheKey,
-               bool forceFresh = false);
-    void cancel();
-    bool isRunning() const { return m_running; }
-    // The token step: any grant, the interactive ones included (their signals come from here).
-    FlowClient* flowClient() const { return m_client; }
-
-Q_SIGNALS:
-    void exchangeStarted(const Tokenbench::Core::Exchange& exchange);
-    void exchangeFinished(const Tokenbench::Core::Exchange& exchange);
-    void finished(const Tokenbench::Core::BackendRunResult& result);
-
-private:
-    void fetchToken();
-    void onToken(const TokenResult& result);
-    void callResource();
-    void onResource(const Exchange& exchange);
-    void finish();
-
-    QPointer<QNetworkAccessManager> m_nam;
-    QPointer<TokenCache> m_cache;
-    FlowClient* m_client = nullptr;
-    QPointer<HttpExchange> m_exchange;
-    TokenRequestSpec m_spec;
-    std::optional<ResourceSpec> m_resource;
-    QString m_key;
-    QString m_fingerprint;
-    BackendRunResult m_result;
-    bool m_running = false;
+    ResourceSpec resource;
+    bool bearer = true; // send "Authorization: Bearer <token>" before the backend's own modifiers
+    QString note;       // said with the result (e.g. why Tokenbench added the bearer itself)
 };
 
 } // namespace Tokenbench::Core
 
-Q_DECLARE_METATYPE(Tokenbench::Core::BackendRunResult)

@@ -7,7 +7,7 @@
 #include "model/valueresolver.h"
 #include "model/workspace.h"
 #include "net/networkaccessmanager.h"
-#include "net/runner.h"
+#include "run/runner.h"
 #include "trace/tracemodel.h"
 #include "util/clirunner.h"
 #include "util/rawhttpserver.h"
@@ -86,7 +86,7 @@ private Q_SLOTS:
     {
         Tokenbench::Test::initTestEnvironment();
         qRegisterMetaType<TokenResult>();
-        qRegisterMetaType<BackendRunResult>();
+        qRegisterMetaType<RunResult>();
         m_tokens = new RawHttpServer(this);
         m_resource = new RawHttpServer(this);
         QVERIFY(m_tokens->listen());
@@ -245,12 +245,11 @@ private Q_SLOTS:
         QObject::connect(&runner, &Runner::exchangeStarted, &trace, &TraceModel::upsert);
         QObject::connect(&runner, &Runner::exchangeFinished, &trace, &TraceModel::upsert);
         runner.setResolver(&resolver);
-        QSignalSpy runFinished(&runner, &Runner::runFinished);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.runTokenRequest(api, QStringLiteral("svc"));
         QVERIFY(finished.wait(20000));
-        QCOMPARE(runFinished.size(), 1);
-        const auto result = runFinished.constFirst().at(1).value<BackendRunResult>();
+        QCOMPARE(finished.size(), 1);
+        const auto result = finished.constFirst().at(1).value<RunResult>();
         QVERIFY2(result.token.ok(), qPrintable(result.token.errorText));
         QCOMPARE(result.token.response.accessToken, QStringLiteral("svc-tok-42"));
         QVERIFY(result.resource && result.resource->attempted);

@@ -102,7 +102,7 @@ private Q_SLOTS:
         auto plan = betaResourcePlan(b, QStringLiteral("svc"), QStringLiteral("t-1"), resolver);
         QVERIFY2(plan, plan ? "" : qPrintable(plan.error().message));
         QVERIFY(plan->has_value());
-        QVERIFY(!(*plan)->bearerFallback);
+        QVERIFY(!(*plan)->bearer);
         QCOMPARE((*plan)->resource.retries, 0);
         const auto headers = (*plan)->resource.backend.modifiers.setHeaders;
         QVERIFY(headers.contains(qMakePair(QStringLiteral("authorization"), QStringLiteral("Token t-1"))));
@@ -111,7 +111,7 @@ private Q_SLOTS:
         // Another request's token is not bound: no reference, so the fallback with a note.
         auto other = betaResourcePlan(b, QStringLiteral("other"), QStringLiteral("t-2"), resolver);
         QVERIFY2(other, other ? "" : qPrintable(other.error().message));
-        QVERIFY((*other)->bearerFallback);
+        QVERIFY((*other)->bearer);
         QVERIFY((*other)->note.contains(QStringLiteral("backend.beta_tokens.other")));
 
         // No resource URL: no check.

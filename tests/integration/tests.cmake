@@ -7,3 +7,4 @@ tokenbench_add_test(tst_jwtcli SOURCES integration/tst_jwtcli.cpp LABELS integra
 tokenbench_add_test(tst_hclcli SOURCES integration/tst_hclcli.cpp LABELS integration)
 tokenbench_add_test(tst_betatokenrequest SOURCES integration/tst_betatokenrequest.cpp LABELS integration)
 tokenbench_add_test(tst_clicontract SOURCES integration/tst_clicontract.cpp LABELS integration)
+tokenbench_add_test(tst_samerequest SOURCES integration/tst_samerequest.cpp LABELS integration)

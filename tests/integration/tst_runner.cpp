@@ -2,7 +2,7 @@
 #include "model/valueresolver.h"
 #include "model/workspace.h"
 #include "net/networkaccessmanager.h"
-#include "net/runner.h"
+#include "run/runner.h"
 #include "trace/tracemodel.h"
 #include "util/authserver.h"
 #include "util/testsupport.h"
@@ -24,6 +24,7 @@ private Q_SLOTS:
     {
         Tokenbench::Test::initTestEnvironment();
         qRegisterMetaType<TokenResult>();
+        qRegisterMetaType<RunResult>();
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
     }
@@ -51,7 +52,7 @@ private Q_SLOTS:
         runner.run(0);
         QVERIFY(runner.isRunning());
         QVERIFY(finished.wait(30000));
-        const auto result = finished.constFirst().at(1).value<TokenResult>();
+        const auto result = finished.constFirst().at(1).value<RunResult>().token;
         QVERIFY2(result.ok(), qPrintable(result.errorText));
         QCOMPARE(trace.rowCount(), 1);
         QCOMPARE(trace.exchange(0).status, 200);
@@ -72,7 +73,7 @@ private Q_SLOTS:
         QSignalSpy finished(&runner, &Runner::finished);
         runner.run(0);
         QVERIFY(finished.wait(5000));
-        const auto result = finished.constFirst().at(1).value<TokenResult>();
+        const auto result = finished.constFirst().at(1).value<RunResult>().token;
         QCOMPARE(result.status, TokenResult::Status::ConfigError);
         QVERIFY(result.errorWhere.startsWith(QStringLiteral("billing.oauth2.")));
         QCOMPARE(trace.rowCount(), 0);

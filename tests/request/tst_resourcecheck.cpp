@@ -4,6 +4,7 @@
 // resource called again; the trace (and --json) shows the whole sequence.
 #include "net/networkaccessmanager.h"
 #include "net/resourcecheck.h"
+#include "run/runsession.h"
 #include "net/tokencache.h"
 #include "util/authserver.h"
 #include "util/clirunner.h"
@@ -117,17 +118,22 @@ private:
         return r;
     }
 
-    static BackendRunResult runOnce(BackendRun& run, const TokenRequestSpec& token, const ResourceSpec& resource,
-                                    bool force = false)
+    static RunResult runOnce(RunSession& run, const TokenRequestSpec& token, const ResourceSpec& resource,
+                             bool force = false)
     {
-        QSignalSpy finished(&run, &BackendRun::finished);
-        run.start(token, resource, QStringLiteral("be"), force);
+        RunPlan plan;
+        plan.backend = plan.cacheKey = QStringLiteral("be");
+        plan.oauth2 = token;
+        plan.resource = fixedResourceStep(resource);
+        plan.policy = ResourcePolicy{resource.retries, true};
+        QSignalSpy finished(&run, &RunSession::finished);
+        run.start(plan, force);
         if (!finished.wait(30000))
             return {};
-        return finished.constFirst().at(0).value<BackendRunResult>();
+        return finished.constFirst().at(0).value<RunResult>();
     }
 
-    static QStringList sequence(const BackendRunResult& r)
+    static QStringList sequence(const RunResult& r)
     {
         QStringList out;
         for (const Exchange& e : r.exchanges)
@@ -139,7 +145,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Tokenbench::Test::initTestEnvironment();
-        qRegisterMetaType<BackendRunResult>();
+        qRegisterMetaType<RunResult>();
         QString error;
         QVERIFY2(m_as.start(&error), qPrintable(error));
     }
@@ -150,8 +156,8 @@ private Q_SLOTS:
         QVERIFY(resource.start());
         NetworkAccessManager nam;
         TokenCache cache;
-        BackendRun run(&nam, &cache);
-        const BackendRunResult r = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 1));
+        RunSession run(&nam, &cache);
+        const RunResult r = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 1));
         QVERIFY2(r.token.ok(), qPrintable(r.token.errorText));
         QVERIFY(r.resource);
         QCOMPARE(sequence(r), (QStringList{QStringLiteral("token request 200"), QStringLiteral("resource check 401"),
@@ -165,12 +171,12 @@ private Q_SLOTS:
         QVERIFY(resource.seenTokens.at(0) != resource.seenTokens.at(1));
         // The second token is cached (oidc-provider's expires_in 3600 -> 3240 s) and reused by the next run.
         QCOMPARE(cache.lookup(QStringLiteral("be"))->result.response.accessToken.toUtf8(), resource.seenTokens.at(1));
-        const BackendRunResult again = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 1));
+        const RunResult again = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 1));
         QVERIFY(again.tokenFromCache);
         QCOMPARE(sequence(again), QStringList{QStringLiteral("resource check 200")});
         QCOMPARE(resource.seenTokens.constLast(), resource.seenTokens.at(1));
         // Forced: a fresh token even though a valid one is cached.
-        const BackendRunResult forced = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 1), true);
+        const RunResult forced = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 1), true);
         QVERIFY(!forced.tokenFromCache);
         QCOMPARE(sequence(forced).constFirst(), QStringLiteral("token request 200"));
     }
@@ -182,8 +188,8 @@ private Q_SLOTS:
         QVERIFY(resource.start());
         NetworkAccessManager nam;
         TokenCache cache;
-        BackendRun run(&nam, &cache);
-        const BackendRunResult r = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 0));
+        RunSession run(&nam, &cache);
+        const RunResult r = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 0));
         QCOMPARE(sequence(r), (QStringList{QStringLiteral("token request 200"), QStringLiteral("resource check 401")}));
         QVERIFY(!r.resource->ok());
         QCOMPARE(r.resource->final.status, 401);
@@ -199,8 +205,8 @@ private Q_SLOTS:
         QVERIFY(resource.start());
         NetworkAccessManager nam;
         TokenCache cache;
-        BackendRun run(&nam, &cache);
-        const BackendRunResult r = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 3));
+        RunSession run(&nam, &cache);
+        const RunResult r = runOnce(run, tokenSpec(), resourceSpec(resource.server.url(QStringLiteral("/api")), 3));
         QCOMPARE(r.resource->resourceRequests, 4);
         QCOMPARE(r.resource->tokenRequests, 4);
         QCOMPARE(r.resource->final.status, 401);

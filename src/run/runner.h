@@ -1,7 +1,6 @@
 #pragma once
 
-#include "net/flowclient.h"
-#include "net/resourcecheck.h"
+#include "run/runsession.h"
 
 #include <QObject>
 #include <QPointer>
@@ -10,15 +9,13 @@ class QNetworkAccessManager;
 
 namespace Tokenbench::Core {
 
-class BackendRun;
-class BetaResourceRun;
 class TokenCache;
 class ValueResolver;
 class Workspace;
 
-// Runs a backend's token request from the workspace (the single source of truth) and reports every
-// exchange as it starts and ends (whoever owns the trace connects exchangeStarted/Finished to it). Used by
-// the GUI; headless-testable.
+// The GUI's adapter over the run pipeline: a workspace row (and token source) → chooseTarget/planRun →
+// RunSession. Reports every exchange as it starts and ends (whoever owns the trace connects them) and the
+// run's RunResult through one finished() signal. Headless-testable.
 class Runner final : public QObject
 {
     Q_OBJECT
@@ -29,48 +26,44 @@ public:
     ~Runner() override;
 
     void setResolver(const ValueResolver* resolver) { m_resolver = resolver; }
-    // Starts the run; a configuration error is reported through finished() too (asynchronously).
-    // A valid cached token of the backend is reused (Couper's rule) unless `forceFresh`; a configured
-    // resource URL is then called with it (401 retries included).
+    // Runs the backend's oauth2 block (a configuration error is reported through finished() too,
+    // asynchronously). A valid cached token of the backend is reused (Couper's rule) unless `forceFresh`; a
+    // configured resource URL is then called with it (401 retries included).
     void run(int backendRow, bool forceFresh = false);
+    // Runs one of the backend's beta_token_request blocks (by label, "default" for the unlabelled one); with
+    // a resource URL, then the resource check with the token applied by the backend's modifiers.
+    void runTokenRequest(int backendRow, const QString& label);
     // The refresh_token grant for `backendRow` with `refreshToken`, authenticated as the block's client.
     void refresh(int backendRow, const QString& refreshToken);
     // The exact request refresh() would send (not yet redacted), or why it cannot be built.
     Result<PreparedRequest> previewRefresh(int backendRow, const QString& refreshToken) const;
     TokenCache* cache() const { return m_cache; }
-    // Runs one of the backend's beta_token_request blocks (by label, "default" for the unlabelled one); with
-    // a resource URL, then the resource check with the token applied by the backend's modifiers.
-    void runTokenRequest(int backendRow, const QString& label);
     // The label of the beta_token_request being (or last) run; empty for an oauth2 run.
     QString tokenRequestLabel() const { return m_label; }
     void cancel();
     FlowClient* flowClient() const;
     bool isRunning() const { return m_running; }
+    int runningBackend() const { return m_row; }
     // TLS and proxy of the last run's token backend: verify the tokens it issued through the same way.
     const TransportSettings& issuerTransport() const { return m_issuerTransport; }
-    int runningBackend() const { return m_row; }
 
 Q_SIGNALS:
     void started(int backendRow);
     // Every exchange of the run, when it starts and again when it ends (the same id both times).
     void exchangeStarted(const Tokenbench::Core::Exchange& exchange);
     void exchangeFinished(const Tokenbench::Core::Exchange& exchange);
-    void finished(int backendRow, const Tokenbench::Core::TokenResult& result);
-    // Emitted just before finished(): whether the token came from the cache, and the resource check.
-    void runFinished(int backendRow, const Tokenbench::Core::BackendRunResult& result);
+    void finished(int backendRow, const Tokenbench::Core::RunResult& result);
 
 private:
+    // The plan for `backendRow` and its token source (`request` empty: the oauth2 block).
+    Result<RunPlan> planFor(int backendRow, const QString& request) const;
+    void start(int backendRow, const QString& request, const Result<RunPlan>& plan, bool forceFresh);
+
     QPointer<Workspace> m_workspace;
     const ValueResolver* m_resolver = nullptr;
-    // The backend's token request with its token backend applied; with `resource`, its resource check too.
-    Result<TokenRequestSpec> specFor(int backendRow, std::optional<ResourceSpec>* resource) const;
-    void startSpec(int backendRow, const Result<TokenRequestSpec>& spec, const std::optional<ResourceSpec>& resource,
-                   bool forceFresh);
-
     QPointer<QNetworkAccessManager> m_nam;
     TokenCache* m_cache = nullptr;
-    BackendRun* m_client = nullptr;
-    BetaResourceRun* m_betaClient = nullptr;
+    RunSession* m_session = nullptr;
     QString m_label;
     TransportSettings m_issuerTransport;
     bool m_running = false;
