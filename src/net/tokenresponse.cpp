@@ -59,14 +59,15 @@ QString tokenSyntaxProblem(QStringView token, TokenSyntax syntax)
     bool padding = false;
     for (qsizetype i = 0; i < token.size(); ++i) {
         const char16_t c = token.at(i).unicode();
-        const QString at = QStringLiteral("at position %1").arg(i + 1);
+        // Only for a message: never built for a well-formed token (this runs for every token received).
+        const auto at = [i] { return QStringLiteral("at position %1").arg(i + 1); };
         if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
             return QStringLiteral("it contains a control character (%1) %2")
-                .arg(DisplayText::escapeControl(token.sliced(i, 1)), at);
+                .arg(DisplayText::escapeControl(token.sliced(i, 1)), at());
         if (c > 0x7e)
             return QStringLiteral("it contains a non-ASCII character (U+%1) %2")
                 .arg(uint(c), 4, 16, QLatin1Char('0'))
-                .arg(at);
+                .arg(at());
         switch (syntax) {
         case TokenSyntax::Opaque:
             break;
@@ -75,7 +76,7 @@ QString tokenSyntaxProblem(QStringView token, TokenSyntax syntax)
                 return QStringLiteral("it contains \"%1\" %2, which a JWT (base64url parts joined by \".\") "
                                       "never contains")
                     .arg(QChar(c))
-                    .arg(at);
+                    .arg(at());
             break;
         case TokenSyntax::Bearer:
             if (c == u'=') {
@@ -84,13 +85,13 @@ QString tokenSyntaxProblem(QStringView token, TokenSyntax syntax)
                 return QStringLiteral("it contains \"%1\" %2 after \"=\", which may only end a Bearer token "
                                       "(RFC 6750 \u00a72.1)")
                     .arg(QChar(c))
-                    .arg(at);
+                    .arg(at());
             } else if (!isAsciiAlnum(c) && c != u'-' && c != u'.' && c != u'_' && c != u'~' && c != u'+' &&
                        c != u'/') {
                 return QStringLiteral("it contains \"%1\" %2; a Bearer token is made of A-Z a-z 0-9 - . _ ~ + / "
                                       "and trailing = only (RFC 6750 \u00a72.1)")
                     .arg(QChar(c))
-                    .arg(at);
+                    .arg(at());
             }
             break;
         }

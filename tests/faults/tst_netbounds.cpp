@@ -115,6 +115,26 @@ QByteArray jws(const QJsonObject& payload)
            b64(QJsonDocument(payload).toJson(QJsonDocument::Compact)) + '.' + b64("not-a-signature");
 }
 
+// The discovery document of `iss`, its keys at /jwks.
+QByteArray issuerMetadata(const QString& iss)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("issuer"), iss},
+                                     {QStringLiteral("jwks_uri"), QString(iss + QStringLiteral("/jwks"))},
+                                     {QStringLiteral("token_endpoint"), QString(iss + QStringLiteral("/token"))}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// A current ID token of `iss` for client "c" (its signature never verifies).
+QByteArray idTokenFrom(const QString& iss)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    return jws({{QStringLiteral("iss"), iss},
+                {QStringLiteral("aud"), QStringLiteral("c")},
+                {QStringLiteral("sub"), QStringLiteral("u")},
+                {QStringLiteral("iat"), now},
+                {QStringLiteral("exp"), now + 300}});
+}
+
 Exchange runExchange(const QUrl& url, Timeouts timeouts, const QUrl& proxy = {}, const QByteArray& method = "POST")
 {
     NetworkAccessManager nam;
@@ -377,11 +397,7 @@ private Q_SLOTS:
         RawHttpServer::Behaviour slow = kind == 0   ? RawHttpServer::hang()
                                         : kind == 1 ? dripJson("{\"keys\":[]}")
                                                     : RawHttpServer::stream(OneGiB, "application/json", streamed);
-        const QByteArray metadata =
-            QJsonDocument(QJsonObject{{QStringLiteral("issuer"), iss},
-                                      {QStringLiteral("jwks_uri"), QString(iss + QStringLiteral("/jwks"))},
-                                      {QStringLiteral("token_endpoint"), QString(iss + QStringLiteral("/token"))}})
-                .toJson(QJsonDocument::Compact);
+        const QByteArray metadata = issuerMetadata(iss);
         issuer.setBehaviour([=](QTcpSocket* socket, const QByteArray& request) {
             const QByteArray path = requestPath(request);
             if (path == slowPath)
@@ -391,12 +407,7 @@ private Q_SLOTS:
             else
                 RawHttpServer::respond(404, "text/plain", "not here")(socket, request);
         });
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QByteArray idToken = jws({{QStringLiteral("iss"), iss},
-                                        {QStringLiteral("aud"), QStringLiteral("c")},
-                                        {QStringLiteral("sub"), QStringLiteral("u")},
-                                        {QStringLiteral("iat"), now},
-                                        {QStringLiteral("exp"), now + 300}});
+        const QByteArray idToken = idTokenFrom(iss);
         RawHttpServer tokenServer;
         QVERIFY(tokenServer.listen());
         tokenServer.setBehaviour(RawHttpServer::respond(
@@ -424,17 +435,8 @@ private Q_SLOTS:
     void idTokenVerificationAfterRun_usesTheTokenBackendsProxy()
     {
         const QString iss = QStringLiteral("http://issuer.example.test");
-        const QByteArray metadata =
-            QJsonDocument(QJsonObject{{QStringLiteral("issuer"), iss},
-                                      {QStringLiteral("jwks_uri"), QString(iss + QStringLiteral("/jwks"))},
-                                      {QStringLiteral("token_endpoint"), QString(iss + QStringLiteral("/token"))}})
-                .toJson(QJsonDocument::Compact);
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QByteArray idToken = jws({{QStringLiteral("iss"), iss},
-                                        {QStringLiteral("aud"), QStringLiteral("c")},
-                                        {QStringLiteral("sub"), QStringLiteral("u")},
-                                        {QStringLiteral("iat"), now},
-                                        {QStringLiteral("exp"), now + 300}});
+        const QByteArray metadata = issuerMetadata(iss);
+        const QByteArray idToken = idTokenFrom(iss);
         RawHttpServer proxy; // a forward proxy for plain http: requests arrive in absolute form
         QVERIFY(proxy.listen());
         proxy.setBehaviour([=](QTcpSocket* socket, const QByteArray& request) {
