@@ -57,7 +57,7 @@ bool pairs(const QCommandLineParser& parser, const QString& flag, QChar separato
 }
 
 // The TLS and proxy flags, over `base`.
-int transportFromFlags(const QCommandLineParser& parser, TransportSettings* t)
+int transportFromFlags(const QCommandLineParser& parser, TransportSettings* t, bool warnInsecure = true)
 {
     const struct
     {
@@ -97,9 +97,56 @@ int transportFromFlags(const QCommandLineParser& parser, TransportSettings* t)
     if (t->tls.disableCertificateValidation && !t->tls.serverCaCertificate.isEmpty())
         printWarning(QStringLiteral("--disable-certificate-validation is ignored with --server-ca-certificate (as "
                                     "Couper does)"));
-    else if (t->tls.disableCertificateValidation)
+    else if (t->tls.disableCertificateValidation && warnInsecure)
         printWarning(insecureWarning(QStringLiteral("cli")));
     return Ok;
+}
+
+// `text` as an HCL string literal: quoted, with escapes, and template sequences made literal.
+QString hclString(const QString& text)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'\\':
+            out += QStringLiteral("\\\\");
+            break;
+        case u'"':
+            out += QStringLiteral("\\\"");
+            break;
+        case u'\n':
+            out += QStringLiteral("\\n");
+            break;
+        case u'\r':
+            out += QStringLiteral("\\r");
+            break;
+        case u'\t':
+            out += QStringLiteral("\\t");
+            break;
+        default:
+            out += c;
+        }
+    }
+    out.replace(QStringLiteral("${"), QStringLiteral("$${")).replace(QStringLiteral("%{"), QStringLiteral("%%{"));
+    return out + u'"';
+}
+
+// The oauth2 block's token backend, to be edited: its nested backend block, or the named backend in
+// `backends`, or (the anonymous one Couper derives from token_endpoint) a new nested block.
+Block* editableTokenBackend(Block& backend, QList<Block>& backends)
+{
+    Block& o = backend.ensureChild(BlockType::OAuth2);
+    Block* nested = o.child(BlockType::Backend);
+    if (nested && nested->label.isEmpty())
+        return nested;
+    const QString name = nested ? nested->label : o.attribute(QStringLiteral("backend")).trimmed();
+    if (name.isEmpty())
+        return &o.ensureChild(BlockType::Backend);
+    for (Block& b : backends) {
+        if (b.label == name && b.label != backend.label)
+            return &b;
+    }
+    return nullptr; // planning names the missing or circular reference
 }
 
 } // namespace
@@ -217,32 +264,56 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json
     return Ok;
 }
 
-int applyTokenBackendFlags(const QCommandLineParser& parser, TokenRequestSpec* spec)
+int writeTokenBackendFlags(const QCommandLineParser& parser, Block& backend, QList<Block>& backends)
 {
-    const bool anyFlag = parser.isSet(QStringLiteral("client-certificate")) ||
-                         parser.isSet(QStringLiteral("client-private-key")) ||
-                         parser.isSet(QStringLiteral("server-ca-certificate")) ||
-                         parser.isSet(QStringLiteral("disable-certificate-validation")) ||
-                         parser.isSet(QStringLiteral("proxy")) || parser.isSet(QStringLiteral("form")) ||
-                         parser.isSet(QStringLiteral("query")) || parser.isSet(QStringLiteral("header"));
-    if (!anyFlag)
+    const bool transportFlag = parser.isSet(QStringLiteral("client-certificate")) ||
+                               parser.isSet(QStringLiteral("client-private-key")) ||
+                               parser.isSet(QStringLiteral("server-ca-certificate")) ||
+                               parser.isSet(QStringLiteral("disable-certificate-validation")) ||
+                               parser.isSet(QStringLiteral("proxy"));
+    const bool modifierFlag =
+        parser.isSet(QStringLiteral("form")) || parser.isSet(QStringLiteral("query")) || parser.isSet(QStringLiteral("header"));
+    if (!transportFlag && !modifierFlag)
         return Ok;
-    if (!spec->tokenBackend) {
-        // The anonymous token backend Couper derives from token_endpoint, with the flags' settings.
-        BackendSettings s;
-        s.label = QStringLiteral("cli");
-        s.totalMs = spec->timeouts.totalMs;
-        s.connectMs = spec->timeouts.connectMs;
-        s.ttfbMs = spec->timeouts.ttfbMs;
-        spec->tokenBackend = s;
-    }
-    BackendSettings& s = *spec->tokenBackend;
-    if (const int rc = transportFromFlags(parser, &s.transport); rc != Ok)
+    // Checked (and the files read, within their limits) as flags first, so that messages name the flag.
+    TransportSettings t;
+    if (const int rc = transportFromFlags(parser, &t, false); rc != Ok)
         return rc;
-    if (!pairs(parser, QStringLiteral("form"), u'=', &s.modifiers.setForm) ||
-        !pairs(parser, QStringLiteral("query"), u'=', &s.modifiers.setQuery) ||
-        !pairs(parser, QStringLiteral("header"), u':', &s.modifiers.setHeaders))
+    RequestModifiers::Pairs form, query, headers;
+    if (!pairs(parser, QStringLiteral("form"), u'=', &form) || !pairs(parser, QStringLiteral("query"), u'=', &query) ||
+        !pairs(parser, QStringLiteral("header"), u':', &headers))
         return Usage;
+    Block* tb = editableTokenBackend(backend, backends);
+    if (!tb)
+        return Ok;
+    if (!t.proxy.isEmpty())
+        tb->setAttribute(QStringLiteral("proxy"), t.proxy.toString());
+    if (t.tls.disableCertificateValidation)
+        tb->setAttribute(QStringLiteral("disable_certificate_validation"), QStringLiteral("true"));
+    for (const auto& [flag, attribute, value] :
+         {std::tuple{"server-ca-certificate", "server_ca_certificate", &t.tls.serverCaCertificate},
+          std::tuple{"client-certificate", "client_certificate", &t.tls.clientCertificate},
+          std::tuple{"client-private-key", "client_private_key", &t.tls.clientPrivateKey}}) {
+        if (!parser.isSet(QString::fromLatin1(flag)))
+            continue;
+        Block& tls = tb->ensureChild(QStringLiteral("tls"));
+        const QString name = QString::fromLatin1(attribute);
+        tls.attributes.remove(name + QStringLiteral("_file")); // the flag replaces the file
+        tls.setAttribute(name, QString::fromUtf8(*value));
+    }
+    // --form, --query, --header: set_* modifiers of the token backend, over what it sets already.
+    for (const auto& [attribute, values] : {std::pair{"set_form_params", &form}, std::pair{"set_query_params", &query},
+                                            std::pair{"set_request_headers", &headers}}) {
+        if (values->isEmpty())
+            continue;
+        QStringList entries;
+        for (const auto& [name, value] : std::as_const(*values))
+            entries << hclString(name) + QStringLiteral(" = ") + hclString(value);
+        const QString object = QStringLiteral("{ ") + entries.join(QStringLiteral(", ")) + QStringLiteral(" }");
+        const QString name = QString::fromLatin1(attribute);
+        const QString existing = tb->attribute(name).trimmed();
+        tb->setAttribute(name, existing.isEmpty() ? object : QStringLiteral("merge(%1, %2)").arg(existing, object));
+    }
     return Ok;
 }
 

@@ -24,9 +24,11 @@ void addRequestOptions(QCommandLineParser& parser);
 int applyDiscovery(const QCommandLineParser& parser, Core::Block& oauth2, QJsonObject* json = nullptr,
                    const Core::Timeouts& timeouts = {});
 
-// The TLS, proxy, --form, --query and --header flags over the planned token request's token backend (the
-// anonymous one Couper derives from token_endpoint when there is none); prints warnings.
-int applyTokenBackendFlags(const QCommandLineParser& parser, Core::TokenRequestSpec* spec);
+// The TLS, proxy, --form, --query and --header flags written into the oauth2 block's token backend (its
+// nested backend block, the named backend in `backends`, or a new nested block for the anonymous one Couper
+// derives from token_endpoint): tls attributes, proxy, disable_certificate_validation and set_* modifiers
+// over what the block sets. Checked as flags first (files read within their limits); prints warnings.
+int writeTokenBackendFlags(const QCommandLineParser& parser, Core::Block& backend, QList<Core::Block>& backends);
 // The top-level "resource" object of --json.
 QJsonObject resourceJson(const Core::ResourceResult& result, bool reveal);
 

@@ -413,6 +413,12 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
             return rc;
     }
 
+    if (!betaRun) {
+        // The TLS, proxy and modifier flags go into the token backend's block, like every other flag.
+        if (const int rc = writeTokenBackendFlags(parser, backend, backends); rc != Ok)
+            return rc;
+    }
+
     // Plan, exactly as the GUI does.
     Diagnostics problems;
     auto plan = planRun(backends, *target, resolver, options, &problems);
@@ -427,11 +433,6 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     for (const QString& w : std::as_const(plan->warnings))
         printWarning(w);
     inv->plan = plan.value();
-    if (inv->plan.oauth2) {
-        // The TLS, proxy and modifier flags, over the token backend's settings.
-        if (const int rc = applyTokenBackendFlags(parser, &*inv->plan.oauth2); rc != Ok)
-            return rc;
-    }
     bool ok = false;
     inv->repeat = parser.value(QStringLiteral("repeat")).toInt(&ok);
     if (!ok || inv->repeat < 1) {

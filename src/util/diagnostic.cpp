@@ -62,6 +62,8 @@ QString backendDisplayName(const QString& label)
     const auto m = anonymous.match(label);
     if (m.hasMatch())
         return QStringLiteral("the inline backend at line %1, column %2").arg(m.captured(1), m.captured(2));
+    if (label.isEmpty())
+        return QStringLiteral("the inline token backend"); // an oauth2 block's nested backend { } without a file
     return QStringLiteral("backend \"%1\"").arg(DisplayText::escapeControl(label));
 }
 

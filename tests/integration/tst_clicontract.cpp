@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -175,6 +176,40 @@ private Q_SLOTS:
         const Run other = cli({QStringLiteral("token"), path, QStringLiteral("--request"), QStringLiteral("other")});
         QVERIFY2(other.exitCode == 0, other.err.constData());
         QCOMPARE(other.out.trimmed(), QByteArray("token-from-other"));
+    }
+
+    // The token backend flags are written into the token backend's block (issue 14: the CLI plans from the
+    // blocks like the GUI): a Couper file's own set_request_headers and the flags both apply, and values with
+    // HCL's special characters (template sequences, quotes, backslashes) are sent as typed.
+    void tokenBackendFlags_goIntoTheBlock_valuesSentAsTyped()
+    {
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour([](QTcpSocket* socket, const QByteArray&) {
+            answer(socket, 200, R"({"access_token":"flagged","token_type":"Bearer","expires_in":60})");
+        });
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("flags.hcl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("definitions {\n  backend \"be\" {\n    oauth2 {\n"
+                               "      token_endpoint = \"%1\"\n      grant_type = \"client_credentials\"\n"
+                               "      client_id = \"c\"\n      client_secret = env.FLAGS_SECRET\n"
+                               "      backend {\n        set_request_headers = { x-from-file = \"f\" }\n      }\n"
+                               "    }\n  }\n}\n")
+                    .arg(server.url(QStringLiteral("/token")).toString())
+                    .toUtf8());
+        f.close();
+        const Run r = cli({QStringLiteral("token"), path, QStringLiteral("--header"),
+                           QStringLiteral("X-Tmpl: ${not.a.template} %{x} \"q\" \\back"), QStringLiteral("--form"),
+                           QStringLiteral("extra=a&b=c")},
+                          {{QStringLiteral("FLAGS_SECRET"), QStringLiteral("flags-secret-value")}});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requests().size(), 1);
+        const QByteArray wire = server.requests().constFirst();
+        QVERIFY2(wire.contains("\r\nX-From-File: f\r\n"), wire.constData());
+        QVERIFY2(wire.contains("\r\nX-Tmpl: ${not.a.template} %{x} \"q\" \\back\r\n"), wire.constData());
+        QVERIFY2(wire.contains("extra=a%26b%3Dc"), wire.constData());
     }
 
     void failedResourceCheck_exit4_jsonErrorSaysWhy()
