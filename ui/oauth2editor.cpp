@@ -50,27 +50,8 @@ void OAuth2Editor::loaded()
 
 bool OAuth2Editor::isRequired(const QString& attribute) const
 {
-    const QString grant = value(QStringLiteral("grant_type"));
-    QString method = value(QStringLiteral("token_endpoint_auth_method"));
-    if (method.isEmpty())
-        method = Schema::AuthMethod::Basic;
-    const bool jwtBearer = grant == Schema::Grant::JwtBearer;
-    if (attribute == u"token_endpoint" || attribute == u"grant_type")
-        return true;
-    if (attribute == u"client_id")
-        return !jwtBearer;
-    if (attribute == u"client_secret")
-        return !jwtBearer && (method == Schema::AuthMethod::Basic || method == Schema::AuthMethod::Post ||
-                              method == Schema::AuthMethod::SecretJwt);
-    if (attribute == u"username" || attribute == u"password")
-        return grant == Schema::Grant::Password;
-    if (attribute == u"authorization_endpoint")
-        return grant == Schema::Grant::AuthorizationCode;
-    if (attribute == u"device_authorization_endpoint")
-        return grant == Schema::Grant::DeviceCode;
-    if (attribute == u"refresh_token")
-        return grant == Schema::Grant::RefreshToken;
-    return false;
+    return Schema::oauth2AttributeRequired(attribute, value(QStringLiteral("grant_type")),
+                                           value(QStringLiteral("token_endpoint_auth_method")));
 }
 
 void OAuth2Editor::markRequired(const QString& attribute, bool required)

@@ -174,6 +174,27 @@ bool isSecret(const QString& blockType, const QString& name)
     return a && a->kind == Kind::Secret;
 }
 
+bool oauth2AttributeRequired(const QString& attribute, const QString& grantType, const QString& authMethod)
+{
+    const QString method = authMethod.isEmpty() ? AuthMethod::Basic : authMethod;
+    const bool jwtBearer = grantType == Grant::JwtBearer;
+    if (attribute == u"token_endpoint" || attribute == u"grant_type")
+        return true;
+    if (attribute == u"client_id")
+        return !jwtBearer;
+    if (attribute == u"client_secret")
+        return !jwtBearer && (method == AuthMethod::Basic || method == AuthMethod::Post || method == AuthMethod::SecretJwt);
+    if (attribute == u"username" || attribute == u"password")
+        return grantType == Grant::Password;
+    if (attribute == u"authorization_endpoint")
+        return grantType == Grant::AuthorizationCode;
+    if (attribute == u"device_authorization_endpoint")
+        return grantType == Grant::DeviceCode;
+    if (attribute == u"refresh_token")
+        return grantType == Grant::RefreshToken;
+    return false;
+}
+
 bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, const QString& authMethod)
 {
     const bool jwtBearer = grantType == Grant::JwtBearer;

@@ -51,5 +51,8 @@ inline const QString None = QStringLiteral("none");
 
 // Which oauth2 attributes apply to a grant and client-authentication method (Couper's matrix, section 1.5).
 bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, const QString& authMethod);
+// Which oauth2 attributes must not be empty for a grant and client-authentication method (empty method:
+// client_secret_basic). The validator's errors and the editor's required marks both follow it.
+bool oauth2AttributeRequired(const QString& attribute, const QString& grantType, const QString& authMethod);
 
 } // namespace Tokenbench::Core::Schema

@@ -66,8 +66,10 @@ void validateInteractive(Sink& sink, const Block& o, const QString& grant)
     };
     checkUrl("authorization_endpoint");
     checkUrl("device_authorization_endpoint");
-    const bool authCode = grant == Schema::Grant::AuthorizationCode;
-    if (authCode && text("authorization_endpoint").isEmpty())
+    const auto required = [&](const char* name) {
+        return Schema::oauth2AttributeRequired(QString::fromLatin1(name), grant, {});
+    };
+    if (required("authorization_endpoint") && text("authorization_endpoint").isEmpty())
         sink.add(Sev::Error, B, QStringLiteral("authorization_endpoint"),
                  QStringLiteral("authorization_endpoint must not be empty with grant_type=authorization_code: give "
                                 "the URL where the browser signs in, e.g. https://as.example.com/authorize"));
@@ -93,11 +95,11 @@ void validateInteractive(Sink& sink, const Block& o, const QString& grant)
                  QStringLiteral("code_challenge_method \"%1\" is not supported: Tokenbench sends S256 (plain is "
                                 "only for clients that cannot hash, RFC 7636 §4.2)")
                      .arg(pkce));
-    if (grant == Schema::Grant::DeviceCode && text("device_authorization_endpoint").isEmpty())
+    if (required("device_authorization_endpoint") && text("device_authorization_endpoint").isEmpty())
         sink.add(Sev::Error, B, QStringLiteral("device_authorization_endpoint"),
                  QStringLiteral("device_authorization_endpoint must not be empty with the device_code grant: give "
                                 "the URL of the server's device authorization endpoint (RFC 8628 §3.1)"));
-    if (grant == Schema::Grant::RefreshToken && text("refresh_token").isEmpty())
+    if (required("refresh_token") && text("refresh_token").isEmpty())
         sink.add(Sev::Error, B, QStringLiteral("refresh_token"),
                  QStringLiteral("refresh_token must not be empty with grant_type=refresh_token: give a refresh "
                                 "token (env.NAME), or run an authorization_code or device flow and refresh from "
@@ -142,6 +144,9 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
     const QString method = o.attribute(QStringLiteral("token_endpoint_auth_method")).trimmed().isEmpty()
                                ? Schema::AuthMethod::Basic
                                : o.attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
+    const auto required = [&](const char* name) {
+        return Schema::oauth2AttributeRequired(QString::fromLatin1(name), grant, method);
+    };
 
     if (grant.isEmpty()) {
         sink.add(Sev::Error, B, QStringLiteral("grant_type"),
@@ -173,7 +178,7 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
 
     const bool jwtBearer = grant == Schema::Grant::JwtBearer;
     if (!jwtBearer) {
-        if (!isSet("client_id"))
+        if (required("client_id") && !isSet("client_id"))
             sink.add(Sev::Error, B, QStringLiteral("client_id"), QStringLiteral("client_id must not be empty"));
         if (method != Schema::AuthMethod::Basic && method != Schema::AuthMethod::Post &&
             method != Schema::AuthMethod::SecretJwt && method != Schema::AuthMethod::PrivateKeyJwt &&
@@ -191,7 +196,7 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
             if (isSet("client_secret"))
                 sink.add(Sev::Error, B, QStringLiteral("client_secret"),
                          QStringLiteral("client_secret must not be set with private_key_jwt"));
-        } else if (!isSet("client_secret")) {
+        } else if (required("client_secret") && !isSet("client_secret")) {
             sink.add(Sev::Error, B, QStringLiteral("client_secret"),
                      QStringLiteral("client_secret must not be empty with %1").arg(method));
         }
@@ -243,10 +248,10 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
     }
 
     if (grant == Schema::Grant::Password) {
-        if (!isSet("username"))
+        if (required("username") && !isSet("username"))
             sink.add(Sev::Error, B, QStringLiteral("username"),
                      QStringLiteral("username must not be empty with grant_type=password"));
-        if (!isSet("password"))
+        if (required("password") && !isSet("password"))
             sink.add(Sev::Error, B, QStringLiteral("password"),
                      QStringLiteral("password must not be empty with grant_type=password"));
     } else if (!grant.isEmpty()) {
