@@ -37,6 +37,15 @@ private:
         return spy.first().first().value<JwksFetch>();
     }
 
+    // A token of `issuer` (its signature does not matter for finding the keys).
+    static QByteArray tokenOf(const QUrl& issuer)
+    {
+        return QByteArrayLiteral("eyJhbGciOiJFUzI1NiJ9.") +
+               QByteArray("{\"iss\":\"" + issuer.toEncoded() + "\"}")
+                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+               QByteArrayLiteral(".c2ln");
+    }
+
     // Serves the JWKS with `headers`; answers 304 to If-None-Match: "v1".
     static RawHttpServer::Behaviour jwks(const Headers& headers)
     {
@@ -158,11 +167,7 @@ private Q_SLOTS:
                 [&events](const Exchange& e) { events.append({QStringLiteral("finished"), e}); });
         connect(&verifier, &IssuerVerifier::finished, this,
                 [&events] { events.append({QStringLiteral("answered"), Exchange()}); });
-        // A token of this issuer (its signature does not matter here).
-        const QByteArray token = QByteArrayLiteral("eyJhbGciOiJFUzI1NiJ9.") +
-                                 QByteArray("{\"iss\":\"" + server.url(QString()).toEncoded() + "\"}")
-                                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
-                                 QByteArrayLiteral(".c2ln");
+        const QByteArray token = tokenOf(server.url(QString()));
         QSignalSpy answered(&verifier, &IssuerVerifier::finished);
         verifier.verify(token);
         QVERIFY(answered.wait(10000));
@@ -213,10 +218,7 @@ private Q_SLOTS:
         QSignalSpy started(&verifier, &IssuerVerifier::exchangeStarted);
         QSignalSpy ended(&verifier, &IssuerVerifier::exchangeFinished);
         QSignalSpy answered(&verifier, &IssuerVerifier::finished);
-        const QByteArray token = QByteArrayLiteral("eyJhbGciOiJFUzI1NiJ9.") +
-                                 QByteArray("{\"iss\":\"" + server.url(QString()).toEncoded() + "\"}")
-                                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
-                                 QByteArrayLiteral(".c2ln");
+        const QByteArray token = tokenOf(server.url(QString()));
         verifier.verify(token);
         QVERIFY(started.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
