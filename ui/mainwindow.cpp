@@ -1282,9 +1282,7 @@ void MainWindow::ensureRunner()
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
     connect(m_runner, &Core::Runner::started, this, [this] { updateActions(); });
     // One JWKS cache for the ID tokens of flows and the access-token badge.
-    if (!m_jwksCache)
-        m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
-    m_runner->flowClient()->setJwksCache(m_jwksCache);
+    m_runner->flowClient()->setJwksCache(jwksCache());
     m_flowController = new FlowController(m_runner, m_flowPanel, m_tokenPanel, this);
     if (m_urlOpener)
         m_flowController->setUrlOpener(m_urlOpener);
@@ -1322,15 +1320,31 @@ void MainWindow::inspectJwt(const QString& token)
     panel->setFocus();
 }
 
+Core::Jwt::JwksCache* MainWindow::jwksCache()
+{
+    if (!m_jwksCache) {
+        ensureNetwork();
+        m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
+        // Its requests are in the trace (the verifications report them too, as long as they wait for them; this
+        // also shows the end of one that outlives a verification replaced meanwhile).
+        connect(m_jwksCache, &Core::Jwt::JwksCache::exchangeStarted, m_traceModel, &Core::TraceModel::upsert);
+        connect(m_jwksCache, &Core::Jwt::JwksCache::exchangeFinished, m_traceModel, &Core::TraceModel::upsert);
+    }
+    return m_jwksCache;
+}
+
 void MainWindow::verifyIssuedToken(const QString& token, const Core::TransportSettings& transport)
 {
     if (!Core::JwtPeek::payload(token))
         return;
     ensureNetwork();
     if (!m_issuerVerifier) {
-        if (!m_jwksCache)
-            m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
-        m_issuerVerifier = new Core::Jwt::IssuerVerifier(m_nam, m_jwksCache, this);
+        m_issuerVerifier = new Core::Jwt::IssuerVerifier(m_nam, jwksCache(), this);
+        // The issued token's verification sends requests of its own (issuer metadata, keys): in the trace too.
+        connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::exchangeStarted, m_traceModel,
+                &Core::TraceModel::upsert);
+        connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::exchangeFinished, m_traceModel,
+                &Core::TraceModel::upsert);
         connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::finished, this,
                 [this](const Core::Jwt::IssuerVerifier::Result& r) {
                     if (!r.attempted) {
@@ -1559,7 +1573,14 @@ void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
         if (const Block* o = m_workspace->backend(backendRow).child(BlockType::OAuth2))
             scope = o->attribute(QStringLiteral("scope"));
     }
-    const qint64 ms = result.exchanges.isEmpty() ? -1 : result.exchanges.constLast().durationMs;
+    // The token request's time: the last exchange before the ID token's verification (issuer metadata, keys).
+    qint64 ms = -1;
+    for (auto it = result.exchanges.crbegin(); it != result.exchanges.crend(); ++it) {
+        if (it->purpose != Core::Jwt::IssuerMetadataPurpose && it->purpose != Core::Jwt::JwksPurpose) {
+            ms = it->durationMs;
+            break;
+        }
+    }
     QString text;
     if (result.ok()) {
         text = run.tokenFromCache ? tr("\u2714 cached token reused (no token request)")

@@ -173,6 +173,7 @@ private:
     void useTokenForResource(int row, const QString& label, const QString& selector);
     void removeTokenRequest();
     void verifyIssuedToken(const QString& token, const Core::TransportSettings& transport);
+    Core::Jwt::JwksCache* jwksCache();
     void showExportDialog();
     void importCurl();
     bool importHttpFile(const QString& path);

@@ -199,7 +199,8 @@ void addRequestOptions(QCommandLineParser& parser)
                       QStringLiteral("N")});
 }
 
-int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json, const Timeouts& timeouts)
+int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json, const Timeouts& timeouts,
+                   QList<Exchange>* exchanges)
 {
     if (!parser.isSet(QStringLiteral("discovery")))
         return Ok;
@@ -219,6 +220,8 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json
     });
     client.start(input);
     loop.exec();
+    if (exchanges)
+        *exchanges = outcome.exchanges;
     if (!outcome.ok) {
         printError(QStringLiteral("--discovery: %1").arg(outcome.errorText));
         const bool transportFailure = !outcome.exchanges.isEmpty() &&

@@ -20,9 +20,10 @@ void addRequestOptions(QCommandLineParser& parser);
 
 // --discovery URL: fetches the metadata (with the TLS and proxy flags) and fills the endpoints the oauth2
 // block lacks; prints one warning per mismatch between the configuration and what the server advertises.
-// `json` receives the "discovery" object of --json (issuer, endpoints, jwks_uri, warnings).
+// `json` receives the "discovery" object of --json (issuer, endpoints, jwks_uri, warnings); `exchanges` the
+// metadata requests as sent (one per well-known URL tried), which go first in the run's exchanges.
 int applyDiscovery(const QCommandLineParser& parser, Core::Block& oauth2, QJsonObject* json = nullptr,
-                   const Core::Timeouts& timeouts = {});
+                   const Core::Timeouts& timeouts = {}, QList<Core::Exchange>* exchanges = nullptr);
 
 // The TLS, proxy, --form, --query and --header flags written into the oauth2 block's token backend (its
 // nested backend block, the named backend in `backends`, or a new nested block for the anonymous one Couper

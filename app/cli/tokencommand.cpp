@@ -163,6 +163,7 @@ struct Invocation
     qint64 browserTimeoutMs = AuthCodeFlow::DefaultInteractionTimeoutMs; // --browser-timeout
     QString harPath;                       // --har: the run's exchanges as HAR 1.2
     QJsonObject discovery;                 // --discovery: what was found, for --json
+    QList<Exchange> discoveryExchanges;    // --discovery: its requests, first in --json exchanges and --har
 };
 
 // Parses a flag value: env:NAME reads the environment (after --env overrides).
@@ -408,7 +409,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
                 *field = *value;
         }
         if (const int rc = applyDiscovery(parser, backend.ensureChild(BlockType::OAuth2), &inv->discovery,
-                                          discoveryTimeouts);
+                                          discoveryTimeouts, &inv->discoveryExchanges);
             rc != Ok)
             return rc;
     }
@@ -540,7 +541,7 @@ bool writeHar(const Invocation& inv, const QList<Exchange>& exchanges)
     QSaveFile har(inv.harPath);
     // Owner-only (0600), also over an existing file: a trace holds URLs and bodies, with --reveal secrets.
     const bool ok = har.open(QIODevice::WriteOnly) && har.setPermissions(QFile::ReadOwner | QFile::WriteOwner) &&
-                    har.write(Export::toHar(exchanges, inv.reveal)) >= 0 && har.commit();
+                    har.write(Export::toHar(inv.discoveryExchanges + exchanges, inv.reveal)) >= 0 && har.commit();
     if (!ok)
         printError(QStringLiteral("--har %1: cannot write: %2").arg(inv.harPath, har.errorString()));
     return ok;
@@ -549,7 +550,9 @@ bool writeHar(const Invocation& inv, const QList<Exchange>& exchanges)
 // The --json object of a run: the token result, plus what --discovery found and the resource check.
 QJsonObject runJson(const Invocation& inv, const TokenResult& token, const std::optional<ResourceResult>& resource)
 {
-    QJsonObject o = ResultJson::tokenResult(token, inv.reveal);
+    TokenResult run = token;
+    run.exchanges = inv.discoveryExchanges + token.exchanges;
+    QJsonObject o = ResultJson::tokenResult(run, inv.reveal);
     if (!inv.discovery.isEmpty())
         o.insert(QStringLiteral("discovery"), inv.discovery);
     if (resource)

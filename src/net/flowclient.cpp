@@ -132,6 +132,14 @@ void FlowClient::onFlowFinished(const TokenResult& result)
     }
     if (!m_verifier) {
         m_verifier = new Jwt::IssuerVerifier(m_nam, m_cache, this);
+        // The verification's requests (issuer metadata, JWKS) are this run's: reported like the token request's
+        // and kept in the result after it, in the order they were sent.
+        connect(m_verifier, &Jwt::IssuerVerifier::exchangeStarted, this, &FlowClient::exchangeStarted);
+        connect(m_verifier, &Jwt::IssuerVerifier::exchangeFinished, this, [this](const Exchange& e) {
+            if (m_stage == Stage::VerifyingIdToken)
+                m_pending.exchanges.append(e);
+            Q_EMIT exchangeFinished(e);
+        });
         connect(m_verifier, &Jwt::IssuerVerifier::finished, this, [this](const Jwt::IssuerVerifier::Result& v) {
             if (m_stage != Stage::VerifyingIdToken)
                 return;

@@ -19,7 +19,9 @@ class JwksCache;
 // Runs any grant: the direct ones (client_credentials, password, jwt-bearer, refresh_token) through a
 // TokenClient, authorization_code through an AuthCodeFlow and the device grant through a DeviceFlow;
 // then, when an ID token arrived, verifies it against the issuer's keys with this run's nonce.
-// One finished(result) per start(); the interactive steps are reported on the way.
+// One finished(result) per start(); the interactive steps are reported on the way. Every request of the run is
+// reported (exchangeStarted/exchangeFinished) and in the result's exchanges, in order: the flow's (device
+// authorization, token requests), then the verification's (issuer metadata, JWKS unless cached).
 class FlowClient final : public QObject
 {
     Q_OBJECT

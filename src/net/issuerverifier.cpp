@@ -17,6 +17,9 @@ IssuerVerifier::IssuerVerifier(QNetworkAccessManager* network, JwksCache* cache,
 
 IssuerVerifier::~IssuerVerifier()
 {
+    // Nothing is reported from here: whoever listens may be going too.
+    if (m_discovery)
+        m_discovery->disconnect(this);
     cancel();
 }
 
@@ -32,12 +35,19 @@ void IssuerVerifier::cancel()
 {
     ++m_generation;
     if (m_discovery) {
-        m_discovery->disconnect(this);
-        m_discovery->deleteLater(); // aborts its reply
+        HttpExchange* exchange = m_discovery;
         m_discovery = nullptr;
+        // A request already sent ends as canceled, and is reported so (exchangeFinished); one not yet sent
+        // simply goes.
+        if (exchange->exchange().startedAt.isValid())
+            exchange->cancel();
+        exchange->disconnect(this);
+        exchange->deleteLater(); // aborts its reply
     }
-    if (m_cacheConnection)
-        disconnect(m_cacheConnection);
+    for (QMetaObject::Connection* c : {&m_cacheConnection, &m_cacheStarted, &m_cacheFinished}) {
+        if (*c)
+            disconnect(*c);
+    }
 }
 
 void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& expected, const QUrl& jwksUri)
@@ -78,15 +88,17 @@ void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& ex
     PreparedRequest request;
     request.method = QByteArrayLiteral("GET");
     request.url = discovery;
-    request.purpose = QStringLiteral("issuer metadata");
+    request.purpose = IssuerMetadataPurpose;
     request.transport = m_transport;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
     auto* exchange = new HttpExchange(m_network, request, m_timeouts, this);
     m_discovery = exchange;
+    connect(exchange, &HttpExchange::started, this, &IssuerVerifier::exchangeStarted);
     connect(exchange, &HttpExchange::finished, this, [this, exchange, generation, discovery](const Exchange& done) {
         exchange->deleteLater();
         if (m_discovery == exchange)
             m_discovery = nullptr;
+        Q_EMIT exchangeFinished(done);
         if (generation != m_generation)
             return;
         const QJsonObject config = QJsonDocument::fromJson(done.responseBody).object();
@@ -111,10 +123,20 @@ void IssuerVerifier::verify(const QByteArray& token, const ClaimExpectations& ex
 void IssuerVerifier::fetchKeys(const QUrl& jwksUri)
 {
     const quint64 generation = m_generation;
+    // The cache's request for these keys is this verification's (the cache reports it before it answers).
+    auto forward = [this, generation, jwksUri](void (IssuerVerifier::*signal)(const Exchange&)) {
+        return [this, generation, jwksUri, signal](const Exchange& e) {
+            if (generation == m_generation && e.url == jwksUri)
+                Q_EMIT(this->*signal)(e);
+        };
+    };
+    m_cacheStarted = connect(m_cache, &JwksCache::exchangeStarted, this, forward(&IssuerVerifier::exchangeStarted));
+    m_cacheFinished = connect(m_cache, &JwksCache::exchangeFinished, this, forward(&IssuerVerifier::exchangeFinished));
     m_cacheConnection = connect(m_cache, &JwksCache::finished, this, [this, generation, jwksUri](const JwksFetch& fetch) {
         if (generation != m_generation || fetch.url != jwksUri)
             return;
-        disconnect(m_cacheConnection);
+        for (QMetaObject::Connection* c : {&m_cacheConnection, &m_cacheStarted, &m_cacheFinished})
+            disconnect(*c);
         Result r;
         r.jwksUri = jwksUri;
         r.issuerMetadata = m_metadata;

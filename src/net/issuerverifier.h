@@ -19,6 +19,9 @@ namespace Tokenbench::Core::Jwt {
 
 class JwksCache;
 
+// The purpose of the issuer metadata request in the trace, --json "exchanges" and the HAR.
+inline const QString IssuerMetadataPurpose = QStringLiteral("issuer metadata");
+
 // Verifies a token against the keys of its issuer, found the way a relying party finds them:
 //
 //   token ──iss──► <iss>/.well-known/openid-configuration ──jwks_uri──► JwksCache ──► verify + claims
@@ -26,7 +29,8 @@ class JwksCache;
 //
 // Asynchronous and cancelable; one verification at a time (a new one replaces the running one). The metadata
 // request is an HttpExchange with the token request's deadlines and body cap (setTimeouts, Couper's defaults
-// otherwise); the JWKS request gets the cache's.
+// otherwise); the JWKS request gets the cache's. Both are reported through exchangeStarted/exchangeFinished, in
+// the order they are sent and before finished(), so a run's trace holds every request its verification made.
 class IssuerVerifier final : public QObject
 {
     Q_OBJECT
@@ -59,6 +63,12 @@ public:
     static QUrl discoveryUrl(const QString& issuer);
 
 Q_SIGNALS:
+    // Each request of the running verification, when it starts and when it ends (the same id both times): the
+    // issuer metadata, then the JWKS unless the cache had the keys fresh (the cache's request, also when another
+    // verification asked for the same keys first: then only its end may be reported). A metadata request
+    // canceled on its way is reported ended (Canceled); a JWKS request goes on in the cache, unreported.
+    void exchangeStarted(const Tokenbench::Core::Exchange& exchange);
+    void exchangeFinished(const Tokenbench::Core::Exchange& exchange);
     void finished(const Tokenbench::Core::Jwt::IssuerVerifier::Result& result);
 
 private:
@@ -71,6 +81,8 @@ private:
     Timeouts m_timeouts;
     TransportSettings m_transport;
     QMetaObject::Connection m_cacheConnection;
+    QMetaObject::Connection m_cacheStarted;
+    QMetaObject::Connection m_cacheFinished;
     QByteArray m_token;
     ClaimExpectations m_expected;
     QJsonObject m_metadata;

@@ -100,7 +100,7 @@ void JwksCache::fetch(const QUrl& url, Mode mode)
     PreparedRequest request;
     request.method = QByteArrayLiteral("GET");
     request.url = url;
-    request.purpose = QStringLiteral("JWKS");
+    request.purpose = JwksPurpose;
     request.transport = m_transport;
     request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/jwk-set+json, application/json")});
     const auto it = m_entries.constFind(url);
@@ -112,8 +112,10 @@ void JwksCache::fetch(const QUrl& url, Mode mode)
     }
     auto* exchange = new HttpExchange(m_network, request, m_timeouts, this);
     m_pending.insert(url, exchange);
+    connect(exchange, &HttpExchange::started, this, &JwksCache::exchangeStarted);
     connect(exchange, &HttpExchange::finished, this, [this, exchange, url](const Exchange& done) {
         exchange->deleteLater();
+        Q_EMIT exchangeFinished(done); // before the fetch is answered: the exchange belongs to the fetch
         onExchangeFinished(done, url);
     });
     // Never answer synchronously, also when the request fails before it is sent (an unusable URL).

@@ -20,6 +20,9 @@ class HttpExchange;
 
 namespace Tokenbench::Core::Jwt {
 
+// The purpose of a JWKS request in the trace, --json "exchanges" and the HAR.
+inline const QString JwksPurpose = QStringLiteral("JWKS");
+
 // The outcome of one JwksCache::fetch().
 struct JwksFetch
 {
@@ -42,7 +45,9 @@ struct JwksFetch
 // Age), else Expires (relative to Date), else defaultMaxAge. Stale entries are revalidated with
 // If-None-Match (ETag) and If-Modified-Since (Last-Modified). fetch() always answers through
 // finished(), never synchronously; concurrent fetches of one URL share one request. Each request is an
-// HttpExchange: the token request's deadlines (setTimeouts, Couper's defaults otherwise) and body cap.
+// HttpExchange: the token request's deadlines (setTimeouts, Couper's defaults otherwise) and body cap, reported
+// through exchangeStarted/exchangeFinished (purpose JwksPurpose) before its finished(); a fetch answered from the
+// cache sends nothing and reports no exchange.
 //
 //   fetch(url) --fresh entry--> finished(Cache)
 //       \--stale/none--> GET [If-None-Match] --200--> parse --> finished(Network)
@@ -70,6 +75,9 @@ public:
     void clear();
 
 Q_SIGNALS:
+    // Every request to a JWKS endpoint, when it starts and when it ends (the same id both times).
+    void exchangeStarted(const Tokenbench::Core::Exchange& exchange);
+    void exchangeFinished(const Tokenbench::Core::Exchange& exchange);
     void finished(const Tokenbench::Core::Jwt::JwksFetch& result);
 
 private:

@@ -113,9 +113,17 @@ private Q_SLOTS:
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
         QVERIFY(redirect.port() > 0);
         QCOMPARE(redirect.path(), QStringLiteral("/callback"));
+        // The token request, then the ID token's verification: the issuer's metadata and keys, as sent.
+        QCOMPARE(r.exchanges.size(), 3);
+        QCOMPARE(r.exchanges.at(1).purpose, QStringLiteral("issuer metadata"));
+        QCOMPARE(r.exchanges.at(1).method, QByteArray("GET"));
+        QCOMPARE(r.exchanges.at(1).url.path(), QStringLiteral("/.well-known/openid-configuration"));
+        QCOMPARE(r.exchanges.at(2).purpose, QStringLiteral("JWKS"));
+        QCOMPARE(r.exchanges.at(2).url.path(), QStringLiteral("/jwks"));
+        QCOMPARE(r.exchanges.at(2).status, 200);
         // The token request: code, the verifier that hashes to the challenge, Basic credentials.
-        QCOMPARE(r.exchanges.size(), 1);
         const Exchange& e = r.exchanges.constFirst();
+        QCOMPARE(e.purpose, QStringLiteral("token request"));
         const QString verifier = formValue(e.requestBody, QStringLiteral("code_verifier"));
         QCOMPARE(Pkce::challengeS256(verifier), q.queryItemValue(QStringLiteral("code_challenge")));
         QCOMPARE(formValue(e.requestBody, QStringLiteral("grant_type")), QStringLiteral("authorization_code"));
@@ -206,7 +214,9 @@ private Q_SLOTS:
         QVERIFY2(ignored.constFirst().contains(QStringLiteral("state does not match")), qPrintable(ignored.constFirst()));
         QVERIFY2(ignored.at(1).contains(QStringLiteral("no state")), qPrintable(ignored.at(1)));
         QCOMPARE(landing.status, 200);
-        QCOMPARE(r.exchanges.size(), 1); // only the real code was exchanged
+        QCOMPARE(r.exchanges.size(), 3); // only the real code was exchanged (then the ID token's metadata, keys)
+        QCOMPARE(r.exchanges.constFirst().purpose, QStringLiteral("token request"));
+        QCOMPARE(r.exchanges.at(1).purpose, QStringLiteral("issuer metadata"));
     }
 
     void errorRedirect_accessDenied_isExplained()

@@ -90,11 +90,15 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.errorText));
         QVERIFY(!r.response.refreshToken.isEmpty());
         QCOMPARE(r.grantType, Schema::Grant::DeviceCode);
-        // device authorization + at least two polls, all in the result (and the trace).
-        QVERIFY(r.exchanges.size() >= 3);
+        // device authorization + at least two polls + the ID token's metadata and keys, all in the result (and
+        // the trace).
+        QVERIFY(r.exchanges.size() >= 5);
         QCOMPARE(r.exchanges.constFirst().purpose, QStringLiteral("device authorization request"));
-        QVERIFY(r.exchanges.constLast().requestBody.contains("device_code="));
-        QVERIFY(r.exchanges.constLast().requestBody.contains(
+        QCOMPARE(r.exchanges.at(r.exchanges.size() - 2).purpose, QStringLiteral("issuer metadata"));
+        QCOMPARE(r.exchanges.constLast().purpose, QStringLiteral("JWKS"));
+        const Exchange& lastPoll = r.exchanges.at(r.exchanges.size() - 3);
+        QVERIFY(lastPoll.requestBody.contains("device_code="));
+        QVERIFY(lastPoll.requestBody.contains(
             "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code"));
         // The ID token (scope openid): verified, its iss confirmed through the issuer's metadata.
         QVERIFY(!r.response.idToken.isEmpty());

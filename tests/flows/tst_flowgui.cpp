@@ -66,6 +66,33 @@ private:
         return finished.constFirst().constFirst().value<TokenResult>();
     }
 
+    // Method, URL and purpose of the trace's rows from `from` on, once the issued token's verification (and with
+    // it every request of the run) has ended.
+    static QStringList traceRows(Tokenbench::Ui::MainWindow& w, int from = 0)
+    {
+        if (!QTest::qWaitFor([&] { return !w.tokenPanel()->verificationText().startsWith(QStringLiteral("checking")); },
+                             20000))
+            return {QStringLiteral("verification did not end")};
+        QStringList rows;
+        for (int i = from; i < w.traceModel()->rowCount(); ++i)
+            rows << exchangeLine(w.traceModel()->exchange(i));
+        return rows;
+    }
+
+    static QString exchangeLine(const Core::Exchange& e)
+    {
+        return QStringLiteral("%1 %2 (%3)%4")
+            .arg(QString::fromLatin1(e.method), e.url.toString(), e.purpose,
+                 e.isComplete() ? QString() : QStringLiteral(" still running"));
+    }
+
+    QString metadataLine() const
+    {
+        return QStringLiteral("GET %1/.well-known/openid-configuration (issuer metadata)").arg(m_server.issuer().toString());
+    }
+
+    QString jwksLine() const { return QStringLiteral("GET %1/jwks (JWKS)").arg(m_server.issuer().toString()); }
+
     // An oauth2 form for the authorization code grant, filled by keyboard.
     void prepareAuthCodeForm(Tokenbench::Ui::MainWindow& w)
     {
@@ -191,6 +218,17 @@ private Q_SLOTS:
                  qPrintable(w.tokenPanel()->idTokenText()));
         QVERIFY(w.tokenPanel()->idTokenText().contains(QStringLiteral("nonce")));
         QTRY_VERIFY_WITH_TIMEOUT(w.tokenPanel()->verificationText().startsWith(QStringLiteral("\u2714 verified")), 20000);
+        // Every request is in the trace as it went: the token request, the ID token's verification (issuer
+        // metadata, keys; also in the run's result), then the issued access token's verification.
+        const QString tokenLine = QStringLiteral("POST %1 (token request)").arg(m_server.tokenEndpoint().toString());
+        QStringList runLines;
+        for (const Core::Exchange& e : r.exchanges)
+            runLines << exchangeLine(e);
+        QCOMPARE(runLines, QStringList({tokenLine, metadataLine(), jwksLine()}));
+        QCOMPARE(traceRows(w), QStringList({tokenLine, metadataLine(), jwksLine(), metadataLine(), jwksLine()}));
+        // The outcome's time is the token request's, not the verification's.
+        QVERIFY2(w.outcomeText().contains(QStringLiteral("\u00b7 %1 ms \u00b7").arg(r.exchanges.constFirst().durationMs)),
+                 qPrintable(w.outcomeText()));
 
         // Refresh: previewable first (redacted), then sent; the refresh token rotates.
         auto* refresh = child<QPushButton>(w, "refreshPushButton");
@@ -211,7 +249,11 @@ private Q_SLOTS:
         QVERIFY(refreshed.response.refreshToken != r.response.refreshToken);
         QCOMPARE(w.tokenPanel()->token(), refreshed.response.accessToken);
         QCOMPARE(opened.size(), 1); // no browser for a refresh
-        QCOMPARE(w.traceModel()->rowCount(), 2);
+        // The refresh's requests follow, the token's verification last.
+        const QStringList refreshRows = traceRows(w, 5);
+        QVERIFY2(refreshRows.size() == refreshed.exchanges.size() + 2, qPrintable(refreshRows.join(u'\n')));
+        QCOMPARE(refreshRows.constFirst(), tokenLine);
+        QCOMPARE(refreshRows.mid(refreshRows.size() - 2), QStringList({metadataLine(), jwksLine()}));
         // The next refresh uses the rotated token: it succeeds (the old one would be refused).
         const TokenResult again = waitRun(w, [&] { QTest::mouseClick(refresh, Qt::LeftButton); });
         QVERIFY2(again.ok(), qPrintable(again.errorText));
@@ -288,7 +330,17 @@ private Q_SLOTS:
         QVERIFY(!panel->isVisible());
         QCOMPARE(w.tokenPanel()->token(), r.response.accessToken);
         QVERIFY(child<QPushButton>(w, "refreshPushButton")->isVisibleTo(&w));
-        QCOMPARE(w.traceModel()->rowCount(), 2); // device authorization + the poll that got the token
+        // The trace: the device authorization, the poll(s), the ID token's verification, the access token's.
+        const QStringList rows = traceRows(w);
+        QStringList runLines;
+        for (const Core::Exchange& e : r.exchanges)
+            runLines << exchangeLine(e);
+        QCOMPARE(rows, runLines + QStringList({metadataLine(), jwksLine()}));
+        QVERIFY2(rows.size() >= 6, qPrintable(rows.join(u'\n')));
+        QCOMPARE(rows.constFirst(),
+                 QStringLiteral("POST %1/device/auth (device authorization request)").arg(m_server.issuer().toString()));
+        QCOMPARE(rows.at(rows.size() - 5), QStringLiteral("POST %1 (token request)").arg(m_server.tokenEndpoint().toString()));
+        QCOMPARE(rows.mid(rows.size() - 4), QStringList({metadataLine(), jwksLine(), metadataLine(), jwksLine()}));
     }
 
 public Q_SLOTS:

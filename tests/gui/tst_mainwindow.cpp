@@ -110,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(w.tokenPanel()->hasToken());
         QCOMPARE(w.tokenPanel()->token(), r.response.accessToken);
         QVERIFY(w.tokenPanel()->expiresText().startsWith(QStringLiteral("in ")));
-        QCOMPARE(w.traceModel()->rowCount(), 1);
+        QCOMPARE(w.traceModel()->exchange(0).purpose, QStringLiteral("token request"));
         const QString request = w.tracePane()->requestText();
         QVERIFY2(request.contains(QStringLiteral("POST /token")) || request.contains(QStringLiteral("POST http")), qPrintable(request));
         QVERIFY(request.contains(QStringLiteral("Authorization: Basic [redacted:")));
@@ -118,6 +118,11 @@ private Q_SLOTS:
         QVERIFY(w.tracePane()->responseText().contains(QStringLiteral("HTTP/1.1 200")));
         // The access token is verified against the issuer's keys, discovered from its iss.
         QTRY_VERIFY_WITH_TIMEOUT(w.tokenPanel()->verificationText().startsWith(QStringLiteral("\u2714 verified")), 20000);
+        // ... and those requests are in the trace after the token request; the token request stays selected.
+        QCOMPARE(w.traceModel()->rowCount(), 3);
+        QCOMPARE(w.traceModel()->exchange(1).purpose, QStringLiteral("issuer metadata"));
+        QCOMPARE(w.traceModel()->exchange(2).purpose, QStringLiteral("JWKS"));
+        QCOMPARE(w.tracePane()->requestText(), request);
         // Every token in the trace can be opened in the inspector.
         auto* jwts = w.tracePane()->findChild<QListWidget*>(QStringLiteral("jwtListWidget"));
         QCOMPARE(jwts->count(), 1);

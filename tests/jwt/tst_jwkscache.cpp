@@ -37,6 +37,15 @@ private:
         return spy.first().first().value<JwksFetch>();
     }
 
+    // A token of `issuer` (its signature does not matter for finding the keys).
+    static QByteArray tokenOf(const QUrl& issuer)
+    {
+        return QByteArrayLiteral("eyJhbGciOiJFUzI1NiJ9.") +
+               QByteArray("{\"iss\":\"" + issuer.toEncoded() + "\"}")
+                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+               QByteArrayLiteral(".c2ln");
+    }
+
     // Serves the JWKS with `headers`; answers 304 to If-None-Match: "v1".
     static RawHttpServer::Behaviour jwks(const Headers& headers)
     {
@@ -127,6 +136,99 @@ private Q_SLOTS:
         JwksFetch forced = fetchOnce(cache, url, JwksCache::Mode::ForceRevalidate);
         QCOMPARE(forced.source, JwksFetch::Source::Revalidated);
         QCOMPARE(server.requests().size(), 3);
+    }
+
+    // Every request is reported as an exchange (the run's trace, --json "exchanges", the HAR); keys served from
+    // the cache send nothing and report nothing. The verifier reports its metadata request and the cache's
+    // JWKS request, in the order they were sent, before it answers.
+    void exchanges_reportedPerRequest_verifierInOrder_noneFromCache()
+    {
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        const QUrl jwksUrl = server.url(QStringLiteral("/jwks"));
+        const QUrl metadataUrl = server.url(QStringLiteral("/.well-known/openid-configuration"));
+        const QByteArray metadata = "{\"issuer\":\"" + server.url(QString()).toEncoded() + "\",\"jwks_uri\":\"" +
+                                    jwksUrl.toEncoded() + "\"}";
+        const RawHttpServer::Behaviour keys = jwks({{"Cache-Control", "max-age=60"}});
+        server.setBehaviour([&](QTcpSocket* socket, const QByteArray& request) {
+            if (request.startsWith("GET /.well-known/openid-configuration "))
+                RawHttpServer::respond(200, "application/json", metadata)(socket, request);
+            else
+                keys(socket, request);
+        });
+        QNetworkAccessManager nam;
+        JwksCache cache(&nam);
+        cache.setClock([this] { return m_now; });
+        IssuerVerifier verifier(&nam, &cache);
+        QList<QPair<QString, Exchange>> events; // "started"/"finished", in the order they came
+        connect(&verifier, &IssuerVerifier::exchangeStarted, this,
+                [&events](const Exchange& e) { events.append({QStringLiteral("started"), e}); });
+        connect(&verifier, &IssuerVerifier::exchangeFinished, this,
+                [&events](const Exchange& e) { events.append({QStringLiteral("finished"), e}); });
+        connect(&verifier, &IssuerVerifier::finished, this,
+                [&events] { events.append({QStringLiteral("answered"), Exchange()}); });
+        const QByteArray token = tokenOf(server.url(QString()));
+        QSignalSpy answered(&verifier, &IssuerVerifier::finished);
+        verifier.verify(token);
+        QVERIFY(answered.wait(10000));
+        QStringList seen;
+        for (const auto& [what, e] : std::as_const(events))
+            seen << (e.id ? QStringLiteral("%1 %2 %3 %4").arg(what, QString::fromLatin1(e.method), e.url.toString(), e.purpose)
+                          : what);
+        const QString meta = QStringLiteral("GET %1 issuer metadata").arg(metadataUrl.toString());
+        const QString keysLine = QStringLiteral("GET %1 JWKS").arg(jwksUrl.toString());
+        QCOMPARE(seen, QStringList({QStringLiteral("started ") + meta, QStringLiteral("finished ") + meta,
+                                    QStringLiteral("started ") + keysLine, QStringLiteral("finished ") + keysLine,
+                                    QStringLiteral("answered")}));
+        QCOMPARE(events.at(0).second.id, events.at(1).second.id);
+        QCOMPARE(events.at(1).second.status, 200);
+        QCOMPARE(events.at(3).second.status, 200);
+        QCOMPARE(events.at(3).second.purpose, JwksPurpose);
+        QCOMPARE(events.at(1).second.purpose, IssuerMetadataPurpose);
+
+        // Again: the keys are fresh in the cache, so only the metadata request is sent and reported.
+        events.clear();
+        verifier.verify(token);
+        QVERIFY(answered.wait(10000));
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.at(1).second.url, metadataUrl);
+        QCOMPARE(events.at(2).first, QStringLiteral("answered"));
+        QCOMPARE(server.requests().size(), 3);
+
+        // The cache on its own: one exchange per request, none for a fetch it answers itself.
+        QSignalSpy cacheStarted(&cache, &JwksCache::exchangeStarted);
+        QSignalSpy cacheFinished(&cache, &JwksCache::exchangeFinished);
+        QCOMPARE(fetchOnce(cache, jwksUrl).source, JwksFetch::Source::Cache);
+        QCOMPARE(cacheStarted.size(), 0);
+        QCOMPARE(fetchOnce(cache, jwksUrl, JwksCache::Mode::ForceRevalidate).source, JwksFetch::Source::Network);
+        QCOMPARE(cacheStarted.size(), 1);
+        QCOMPARE(cacheFinished.size(), 1);
+        QCOMPARE(cacheFinished.constFirst().constFirst().value<Exchange>().url, jwksUrl);
+    }
+
+    // A metadata request canceled on its way ends in the trace as canceled, not as a request that never ends.
+    void verifierCancel_reportsTheCanceledRequest()
+    {
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour(RawHttpServer::hang());
+        QNetworkAccessManager nam;
+        JwksCache cache(&nam);
+        IssuerVerifier verifier(&nam, &cache);
+        QSignalSpy started(&verifier, &IssuerVerifier::exchangeStarted);
+        QSignalSpy ended(&verifier, &IssuerVerifier::exchangeFinished);
+        QSignalSpy answered(&verifier, &IssuerVerifier::finished);
+        const QByteArray token = tokenOf(server.url(QString()));
+        verifier.verify(token);
+        QVERIFY(started.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
+        QCOMPARE(ended.size(), 0);
+        verifier.cancel();
+        QCOMPARE(ended.size(), 1);
+        const Exchange e = ended.constFirst().constFirst().value<Exchange>();
+        QCOMPARE(e.id, started.constFirst().constFirst().value<Exchange>().id);
+        QCOMPARE(e.failure, Exchange::Failure::Canceled);
+        QCOMPARE(answered.size(), 0); // a canceled verification does not answer
     }
 
     void ageHeader_shortensFreshness()
