@@ -106,6 +106,17 @@ private:
         return finished.constFirst().constFirst().value<TokenResult>();
     }
 
+    // The window shown with `path` open and its first backend's default token request in the editor.
+    static Tokenbench::Ui::BetaTokenRequestEditor* openDefaultRequest(Tokenbench::Ui::MainWindow& w,
+                                                                      const QString& path)
+    {
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w) || !w.openFile(path))
+            return nullptr;
+        w.selectBlock(0, QStringLiteral("beta_token_request:default"));
+        return qobject_cast<Tokenbench::Ui::BetaTokenRequestEditor*>(w.currentEditor());
+    }
+
     static void retype(QLineEdit* edit, const QString& text)
     {
         QTest::mouseClick(edit, Qt::LeftButton);
@@ -279,11 +290,7 @@ private Q_SLOTS:
                             .arg(service.port())
                             .toUtf8());
         Tokenbench::Ui::MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFile(path));
-        w.selectBlock(0, QStringLiteral("beta_token_request:default"));
-        auto* editor = qobject_cast<Tokenbench::Ui::BetaTokenRequestEditor*>(w.currentEditor());
+        auto* editor = openDefaultRequest(w, path);
         QVERIFY(editor);
         QLineEdit* token = editor->tokenEdit();
         QTest::mouseClick(token, Qt::LeftButton);
@@ -339,11 +346,7 @@ private Q_SLOTS:
                       .arg(m_server.issuer().toString())
                       .toUtf8());
         Tokenbench::Ui::MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFile(path));
-        w.selectBlock(0, QStringLiteral("beta_token_request:default"));
-        auto* editor = qobject_cast<Tokenbench::Ui::BetaTokenRequestEditor*>(w.currentEditor());
+        auto* editor = openDefaultRequest(w, path);
         QVERIFY(editor);
         // The form body as a table; the secret stays a reference.
         QTableWidget* table = editor->bodyEditor()->table();

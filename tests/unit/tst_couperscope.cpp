@@ -20,6 +20,20 @@
 using namespace Tokenbench::Core;
 using Hcl::EvaluationTime;
 
+namespace {
+
+Block makeBlock(const QString& type, const QString& label, const QList<QPair<QString, QString>>& attributes)
+{
+    Block b;
+    b.type = type;
+    b.label = label;
+    for (const auto& [name, value] : attributes)
+        b.setAttribute(name, value);
+    return b;
+}
+
+} // namespace
+
 class TestCouperScope : public QObject
 {
     Q_OBJECT
@@ -160,13 +174,12 @@ private Q_SLOTS:
     // The regex found `env.X` in plain strings and missed env["X"]; the modifiers then read the wrong names.
     void backendModifiers_envIndex_isResolved()
     {
-        Block backend;
-        backend.type = QStringLiteral("backend");
-        backend.label = QStringLiteral("be");
-        backend.setAttribute(QStringLiteral("origin"), QStringLiteral("https://api.example"));
-        backend.setAttribute(QStringLiteral("set_request_headers"),
-                             QStringLiteral("{ x-key = env[\"TB_SCOPE_KEY\"], x-note = \"env.TB_SCOPE_NOTE\" }"));
-        backend.setAttribute(QStringLiteral("remove_query_params"), QStringLiteral("[env.TB_SCOPE_DROP]"));
+        const Block backend = makeBlock(
+            QStringLiteral("backend"), QStringLiteral("be"),
+            {{QStringLiteral("origin"), QStringLiteral("https://api.example")},
+             {QStringLiteral("set_request_headers"),
+              QStringLiteral("{ x-key = env[\"TB_SCOPE_KEY\"], x-note = \"env.TB_SCOPE_NOTE\" }")},
+             {QStringLiteral("remove_query_params"), QStringLiteral("[env.TB_SCOPE_DROP]")}});
         ValueResolver resolver;
         resolver.setUseProcessEnvironment(false);
         resolver.setOverride(QStringLiteral("TB_SCOPE_KEY"), QStringLiteral("k-1"));
@@ -182,17 +195,14 @@ private Q_SLOTS:
 
     void betaSpec_formBodyEnvIndex_isResolved()
     {
-        Block backend;
-        backend.type = QStringLiteral("backend");
-        backend.label = QStringLiteral("as");
-        backend.setAttribute(QStringLiteral("origin"), QStringLiteral("https://as.example"));
-        Block tr;
-        tr.type = QStringLiteral("beta_token_request");
-        tr.setAttribute(QStringLiteral("url"), QStringLiteral("\"/token\""));
-        tr.setAttribute(QStringLiteral("form_body"),
-                        QStringLiteral("{ client_secret = env[\"TB_SCOPE_SECRET\"], note = \"xenv.A\" }"));
-        tr.setAttribute(QStringLiteral("token"), QStringLiteral("beta_token_response.body"));
-        tr.setAttribute(QStringLiteral("ttl"), QStringLiteral("\"60s\""));
+        const Block backend = makeBlock(QStringLiteral("backend"), QStringLiteral("as"),
+                                        {{QStringLiteral("origin"), QStringLiteral("https://as.example")}});
+        const Block tr = makeBlock(
+            QStringLiteral("beta_token_request"), {},
+            {{QStringLiteral("url"), QStringLiteral("\"/token\"")},
+             {QStringLiteral("form_body"), QStringLiteral("{ client_secret = env[\"TB_SCOPE_SECRET\"], note = \"xenv.A\" }")},
+             {QStringLiteral("token"), QStringLiteral("beta_token_response.body")},
+             {QStringLiteral("ttl"), QStringLiteral("\"60s\"")}});
         ValueResolver resolver;
         resolver.setUseProcessEnvironment(false);
         resolver.setOverride(QStringLiteral("TB_SCOPE_SECRET"), QStringLiteral("s3"));
@@ -204,11 +214,10 @@ private Q_SLOTS:
 
     void secretReferences_inModifierMaps_areTraversals()
     {
-        Block backend;
-        backend.type = QStringLiteral("backend");
-        backend.label = QStringLiteral("be");
-        backend.setAttribute(QStringLiteral("set_request_headers"),
-                             QStringLiteral("{ authorization = env[\"BE_TOKEN\"], x-doc = \"see env.NOT_ONE\" }"));
+        const Block backend =
+            makeBlock(QStringLiteral("backend"), QStringLiteral("be"),
+                      {{QStringLiteral("set_request_headers"),
+                        QStringLiteral("{ authorization = env[\"BE_TOKEN\"], x-doc = \"see env.NOT_ONE\" }")}});
         QStringList variables;
         for (const SecretReference& r : secretReferences(backend))
             variables << r.variable;
@@ -217,11 +226,10 @@ private Q_SLOTS:
 
     void reserveNames_ignoreTextThatOnlyLooksLikeAReference()
     {
-        Block backend;
-        backend.type = QStringLiteral("backend");
-        backend.label = QStringLiteral("be");
-        backend.setAttribute(QStringLiteral("set_query_params"),
-                             QStringLiteral("{ a = env.USED, b = \"env.TEXT\", c = env[\"INDEXED\"] }"));
+        const Block backend =
+            makeBlock(QStringLiteral("backend"), QStringLiteral("be"),
+                      {{QStringLiteral("set_query_params"),
+                        QStringLiteral("{ a = env.USED, b = \"env.TEXT\", c = env[\"INDEXED\"] }")}});
         QList<QPair<QString, QString>> taken;
         SecretLiterals::reserveNames(backend, &taken);
         QSet<QString> names;
@@ -232,14 +240,11 @@ private Q_SLOTS:
 
     void discoveryCheckFor_readsTheOauth2Block()
     {
-        Block oauth2;
-        oauth2.type = QStringLiteral("oauth2");
-        oauth2.setAttribute(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
-        oauth2.setAttribute(QStringLiteral("token_endpoint_auth_method"), QStringLiteral(" private_key_jwt "));
-        Block profile;
-        profile.type = QStringLiteral("jwt_signing_profile");
-        profile.setAttribute(QStringLiteral("signature_algorithm"), QStringLiteral("ES256"));
-        oauth2.blocks.append(profile);
+        Block oauth2 = makeBlock(QStringLiteral("oauth2"), {},
+                                 {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                                  {QStringLiteral("token_endpoint_auth_method"), QStringLiteral(" private_key_jwt ")}});
+        oauth2.blocks.append(makeBlock(QStringLiteral("jwt_signing_profile"), {},
+                                       {{QStringLiteral("signature_algorithm"), QStringLiteral("ES256")}}));
         const DiscoveryCheck c = discoveryCheckFor(oauth2, QStringLiteral("https://as.example"));
         QCOMPARE(c.expectedIssuer, QStringLiteral("https://as.example"));
         QCOMPARE(c.grantType, QStringLiteral("authorization_code"));
