@@ -5,6 +5,7 @@
 #include "hcl/document.h"
 #include "hcl/evaluator.h"
 #include "model/block.h"
+#include "model/couperconfig.h"
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
@@ -141,6 +142,40 @@ private Q_SLOTS:
             QVERIFY(Hcl::couperVariables(EvaluationTime::PerRequest).contains(name));
         for (const QString& name : Hcl::couperVariables(EvaluationTime::PerRequest))
             QVERIFY(Hcl::couperVariables(EvaluationTime::TokenResponse).contains(name));
+    }
+
+    // Couper evaluates oauth2 attributes at start-up with env and couper (reference 5): couper.* is usable
+    // there (it was an unknown variable before); request.* is not.
+    void startupAttributes_seeCouperButNotRequest()
+    {
+        const Hcl::CouperConfig config = Hcl::parseCouperConfig(
+            "definitions {\n"
+            "  backend \"be\" {\n"
+            "    origin = \"https://api.example\"\n"
+            "    oauth2 {\n"
+            "      grant_type     = \"client_credentials\"\n"
+            "      token_endpoint = \"https://as.example/token\"\n"
+            "      client_id      = \"id${couper.environment}\"\n"
+            "      client_secret  = env[\"TB_SCOPE_UNSET_SECRET\"]\n"
+            "      scope          = request.headers.scope\n"
+            "    }\n"
+            "  }\n"
+            "}\n",
+            QStringLiteral("startup.hcl"));
+        QCOMPARE(config.backends.size(), 1);
+        const Block* oauth2 = config.backends.constFirst().child(QStringLiteral("oauth2"));
+        QVERIFY(oauth2);
+        QCOMPARE(oauth2->attribute(QStringLiteral("client_id")), QStringLiteral("id"));
+        QCOMPARE(oauth2->attribute(QStringLiteral("client_secret")), QString()); // unset: "", as Couper
+        QStringList errors;
+        for (const Diagnostic& d : config.diagnostics) {
+            if (d.severity == Diagnostic::Severity::Error)
+                errors << d.message;
+        }
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.constFirst().contains(QStringLiteral("oauth2.scope")) &&
+                     errors.constFirst().contains(QStringLiteral("no variable named \"request\"")),
+                 qPrintable(errors.join(u'\n')));
     }
 
     void evaluateExpression_heredocWithoutLineEnd_evaluates()
