@@ -8,12 +8,10 @@
 #include "util/displaytext.h"
 #include "hcl/expressiondesign.h"
 #include "hcl/document.h"
-#include "hcl/evaluator.h"
 #include "model/valueresolver.h"
 #include "model/workspace.h"
 #include "net/betatokenrequest.h"
 #include "trace/redactor.h"
-#include "util/duration.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -68,14 +66,6 @@ QString wordBeforeCursor(const QLineEdit* edit, int* start)
     }
     *start = i;
     return text.mid(i, end - i);
-}
-
-QString plainError(const Core::Diagnostics& diagnostics)
-{
-    QStringList messages;
-    for (const Core::Diagnostic& d : diagnostics)
-        messages << d.message;
-    return messages.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -497,83 +487,46 @@ void BetaTokenRequestEditor::reevaluate()
         m_ui->responsePlainTextEdit->setExtraSelections({});
         return;
     }
-    // env.NAME values as a run sees them; the response as beta_token_response.
-    QMap<QString, QString> environment;
+    // The run's evaluation of the expressions being typed: env.NAME values as a run sees them, the
+    // response as beta_token_response, Couper's checks.
+    Core::BetaTokenRequestSpec spec;
     if (m_resolver) {
-        if (auto spec = Core::betaSpecFromBlock(*backend, *b, *m_resolver, &workspace()->backends()))
-            environment = spec->environment;
+        if (auto built = Core::betaSpecFromBlock(*backend, *b, *m_resolver, &workspace()->backends()))
+            spec = *built;
     }
-    Core::Hcl::EvalContext ctx;
-    Core::Hcl::Value::Map env;
-    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
-        env.insert(it.key(), Core::Hcl::Value::string(it.value()));
-    ctx.setVariable(QStringLiteral("env"), Core::Hcl::Value::object(env));
-    for (const char* name : {"request", "backends", "backend", "backend_requests", "backend_responses"})
-        ctx.setVariable(QString::fromLatin1(name), Core::Hcl::Value::object({}));
-    ctx.setVariable(QStringLiteral("beta_token_response"), Core::betaTokenResponse(*m_response));
-
-    const auto evaluateString = [&](const QString& what, const QString& text, QString* value) -> QString {
-        if (text.trimmed().isEmpty())
-            return tr("\u2716 %1 is required").arg(what);
-        const Core::Hcl::EvalResult r = Core::Hcl::evaluateExpression(
-            text.trimmed().startsWith(QStringLiteral("<<")) ? text + u'\n' : text, ctx);
-        if (!r.ok())
-            return QStringLiteral("\u2716 %1: %2").arg(what, plainError(r.diagnostics));
-        if (r.value.isNull()) {
-            const Core::Hcl::NullProbe probe = Core::Hcl::probeNull(text, ctx);
-            return QStringLiteral("\u2716 %1 expression evaluates to null: %2 (status %3)")
-                .arg(what,
-                     probe.message.isEmpty() ? QStringLiteral("`%1` found nothing").arg(text) : probe.message)
-                .arg(m_response->status);
-        }
-        if (!r.value.isString())
-            return QStringLiteral("\u2716 %1 expression must evaluate to a string: `%2` is a %3")
-                .arg(what, text, r.value.typeName());
-        *value = r.value.toStr();
-        return {};
-    };
-
     const QString tokenText = m_ui->tokenLineEdit->text();
-    QString token;
-    const QString tokenError = evaluateString(QStringLiteral("token"), tokenText, &token);
-    if (tokenError.isEmpty()) {
+    spec.tokenExpression = tokenText;
+    spec.ttlExpression = m_ui->ttlLineEdit->text();
+    const Core::BetaEvaluation ev = Core::evaluateBetaToken(spec, *m_response);
+
+    if (ev.tokenError.isEmpty()) {
         m_ui->tokenResultLabel->setText(
-            tr("\u2714 token = %1 (%n character(s))", nullptr, int(token.size()))
-                .arg(token.size() > 64 ? token.left(61) + QStringLiteral("\u2026") : token));
+            tr("\u2714 token = %1 (%n character(s))", nullptr, int(ev.token.size()))
+                .arg(ev.token.size() > 64 ? ev.token.left(61) + QStringLiteral("\u2026") : ev.token));
         m_ui->tokenResultLabel->setStyleSheet(QStringLiteral("color: #1a7f37;"));
     } else {
-        m_ui->tokenResultLabel->setText(tokenError);
+        m_ui->tokenResultLabel->setText(QStringLiteral("\u2716 ") + ev.tokenError);
         m_ui->tokenResultLabel->setStyleSheet(QStringLiteral("color: #d03030;"));
     }
 
-    QString ttlString;
-    QString ttlError = evaluateString(QStringLiteral("ttl"), m_ui->ttlLineEdit->text(), &ttlString);
-    if (ttlError.isEmpty()) {
-        const auto ttl = Core::Duration::parseCouper(ttlString, 0);
-        if (!ttl) {
-            ttlError = QStringLiteral("\u2716 ttl: %1").arg(ttl.error().message);
-        } else {
-            const qint64 seconds = qMin<qint64>(*ttl / Core::Duration::Second, 86400);
-            QString text = tr("\u2714 ttl = \"%1\" \u2192 %2 s").arg(ttlString).arg(seconds);
-            if (seconds > 0) {
-                const QDateTime until = m_obtainedAt.isValid() ? m_obtainedAt.addSecs(seconds) : QDateTime();
-                text +=
-                    tr(" (%1); Couper keeps the token until %2 and requests a new one on the first backend "
+    if (ev.ttlError.isEmpty()) {
+        const qint64 seconds = ev.ttlSeconds;
+        QString text = tr("\u2714 ttl = \"%1\" \u2192 %2 s").arg(ev.ttlText).arg(seconds);
+        if (seconds > 0) {
+            const QDateTime until = m_obtainedAt.isValid() ? m_obtainedAt.addSecs(seconds) : QDateTime();
+            text += tr(" (%1); Couper keeps the token until %2 and requests a new one on the first backend "
                        "request after that")
                         .arg(formatRemaining(seconds),
-                             until.isValid()
-                                 ? QLocale().toString(until.toLocalTime().time(), QLocale::LongFormat)
-                                 : tr("then"));
-            } else {
-                text += tr(": not cached \u2014 Couper requests a token for every backend request and "
-                           "backends.NAME.beta_tokens never holds it");
-            }
-            m_ui->ttlResultLabel->setText(text);
-            m_ui->ttlResultLabel->setStyleSheet(QStringLiteral("color: #1a7f37;"));
+                             until.isValid() ? QLocale().toString(until.toLocalTime().time(), QLocale::LongFormat)
+                                             : tr("then"));
+        } else {
+            text += tr(": not cached \u2014 Couper requests a token for every backend request and "
+                       "backends.NAME.beta_tokens never holds it");
         }
-    }
-    if (!ttlError.isEmpty()) {
-        m_ui->ttlResultLabel->setText(ttlError);
+        m_ui->ttlResultLabel->setText(text);
+        m_ui->ttlResultLabel->setStyleSheet(QStringLiteral("color: #1a7f37;"));
+    } else {
+        m_ui->ttlResultLabel->setText(QStringLiteral("\u2716 ") + ev.ttlError);
         m_ui->ttlResultLabel->setStyleSheet(QStringLiteral("color: #d03030;"));
     }
 
@@ -585,7 +538,8 @@ void BetaTokenRequestEditor::reevaluate()
 
     // Highlight what the expression being edited reads (the token's, unless ttl is being edited).
     const QString focusText = m_ttlActive ? m_ui->ttlLineEdit->text() : tokenText;
-    const QString path = Core::Hcl::readPath(focusText, QStringLiteral("beta_token_response"), ctx);
+    const QString path = Core::Hcl::readPath(focusText, QStringLiteral("beta_token_response"),
+                                             Core::betaTokenContext(spec, *m_response));
     QList<QTextEdit::ExtraSelection> selections;
     if (const auto it = m_spans.constFind(path); it != m_spans.cend()) {
         QTextEdit::ExtraSelection sel;

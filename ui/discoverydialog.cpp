@@ -132,18 +132,11 @@ void DiscoveryDialog::discover()
 
 Core::DiscoveryCheck DiscoveryDialog::currentCheck() const
 {
-    Core::DiscoveryCheck c;
+    const Core::Block* o = m_workspace && m_row >= 0 && m_row < m_workspace->backendCount()
+                               ? m_workspace->backend(m_row).child(Core::BlockType::OAuth2)
+                               : nullptr;
+    Core::DiscoveryCheck c = o ? Core::discoveryCheckFor(*o) : Core::DiscoveryCheck{};
     c.expectedIssuer = Core::expectedIssuer(QUrl(m_issuer->text().trimmed()));
-    if (!m_workspace || m_row < 0 || m_row >= m_workspace->backendCount())
-        return c;
-    if (const Core::Block* o = m_workspace->backend(m_row).child(Core::BlockType::OAuth2)) {
-        c.grantType = o->attribute(QStringLiteral("grant_type")).trimmed();
-        c.authMethod = o->attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
-        if (const Core::Block* p = o->child(QStringLiteral("jwt_signing_profile")))
-            c.signingAlgorithm = p->attribute(QStringLiteral("signature_algorithm")).trimmed();
-        if (c.grantType == u"authorization_code")
-            c.codeChallengeMethod = QStringLiteral("S256");
-    }
     return c;
 }
 

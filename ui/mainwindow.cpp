@@ -1138,7 +1138,7 @@ TokenRequestsPanel* MainWindow::tokenRequestsPanel()
                 &MainWindow::useTokenForResource);
         connect(m_workspace, &Core::Workspace::attributeChanged, m_tokenRequestsPanel,
                 [this](int row, const QString& block, const QString& name) {
-                    if (block.isEmpty() && Core::betaTokenModifierAttributes().contains(name) &&
+                    if (block.isEmpty() && Core::Schema::requestModifierMaps().contains(name) &&
                         row == m_tokenRequestsPanel->backendRow() && row < m_workspace->backendCount())
                         m_tokenRequestsPanel->setBackend(row, &m_workspace->backend(row));
                 });
@@ -1690,14 +1690,7 @@ void MainWindow::updateDiscoveryDiagnostics()
         const Block* o = b.child(BlockType::OAuth2);
         if (it == m_discovered.cend() || !o)
             continue;
-        Core::DiscoveryCheck c;
-        c.grantType = o->attribute(QStringLiteral("grant_type")).trimmed();
-        c.authMethod = o->attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
-        if (const Block* p = o->child(QStringLiteral("jwt_signing_profile")))
-            c.signingAlgorithm = p->attribute(QStringLiteral("signature_algorithm")).trimmed();
-        if (c.grantType == u"authorization_code")
-            c.codeChallengeMethod = QStringLiteral("S256");
-        for (Core::Diagnostic d : Core::checkDiscovery(*it, c, b.label)) {
+        for (Core::Diagnostic d : Core::checkDiscovery(*it, Core::discoveryCheckFor(*o), b.label)) {
             d.message = tr("discovery: %1").arg(d.message);
             all.append(d);
         }

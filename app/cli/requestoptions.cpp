@@ -238,16 +238,8 @@ int applyDiscovery(const QCommandLineParser& parser, Block& o, QJsonObject* json
             (attr == u"token_endpoint" || Schema::find(BlockType::OAuth2, attr)))
             o.setAttribute(attr, url.toString());
     }
-    DiscoveryCheck check;
-    check.expectedIssuer = expectedIssuer(input);
-    check.grantType = o.attribute(QStringLiteral("grant_type")).trimmed();
-    check.authMethod = o.attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
-    if (const Block* p = o.child(QStringLiteral("jwt_signing_profile")))
-        check.signingAlgorithm = p->attribute(QStringLiteral("signature_algorithm")).trimmed();
-    if (check.grantType == u"authorization_code")
-        check.codeChallengeMethod = QStringLiteral("S256");
     QJsonArray warnings;
-    for (const Diagnostic& d : checkDiscovery(doc, check)) {
+    for (const Diagnostic& d : checkDiscovery(doc, discoveryCheckFor(o, expectedIssuer(input)))) {
         printWarning(QStringLiteral("discovery: %1: %2").arg(d.attribute, d.message));
         warnings.append(QString(d.attribute + QStringLiteral(": ") + d.message));
     }

@@ -1,6 +1,7 @@
 #include "export/couperexporter.h"
 
 #include "model/couperconfig.h"
+#include "hcl/couperscope.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "model/schema.h"
@@ -250,10 +251,8 @@ public:
 private:
     void collectReferences(const QString& text, const QString& where) const
     {
-        static const QRegularExpression envRef(QStringLiteral("\\benv\\.([A-Za-z_][A-Za-z0-9_]*)"));
-        auto it = envRef.globalMatch(text);
-        while (it.hasNext())
-            m_out->addVariable({it.next().captured(1), where, false});
+        for (const QString& name : Hcl::envReferences(text))
+            m_out->addVariable({name, where, false});
     }
 
     const Block& m_backend;

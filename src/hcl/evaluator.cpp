@@ -955,7 +955,10 @@ EvalResult evaluate(const ExpressionSource& expression, const EvalContext& conte
 
 EvalResult evaluateExpression(const QString& text, const EvalContext& context)
 {
-    const ExpressionSource src = ExpressionSource::parse(text.toUtf8());
+    QByteArray bytes = text.toUtf8();
+    if (bytes.contains("<<") && !bytes.endsWith('\n'))
+        bytes += '\n'; // a heredoc's closing marker needs its line end (attribute text is kept without it)
+    const ExpressionSource src = ExpressionSource::parse(bytes);
     if (hasErrors(src.diagnostics()))
         return EvalResult{{}, src.diagnostics()};
     return evaluate(src, context);

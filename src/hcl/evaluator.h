@@ -76,7 +76,8 @@ private:
 
 EvalResult evaluate(const Document& document, const Expr* expr, const EvalContext& context);
 EvalResult evaluate(const ExpressionSource& expression, const EvalContext& context);
-// Parses and evaluates expression text (syntax errors are returned as diagnostics).
+// Parses and evaluates expression text (syntax errors are returned as diagnostics). A heredoc needs no line
+// end after its closing marker.
 EvalResult evaluateExpression(const QString& text, const EvalContext& context);
 
 } // namespace Tokenbench::Core::Hcl

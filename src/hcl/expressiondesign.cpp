@@ -1,5 +1,6 @@
 #include "hcl/expressiondesign.h"
 
+#include "hcl/couperscope.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
 #include "hcl/syntax.h"
@@ -125,14 +126,6 @@ void appendJson(const QJsonValue& v, const QString& path, int depth, QString& ou
     }
     spans.insert(path, {begin, int(out.size())});
 }
-
-const QStringList KnownRoots{QStringLiteral("env"),
-                             QStringLiteral("beta_token_response"),
-                             QStringLiteral("backends"),
-                             QStringLiteral("backend"),
-                             QStringLiteral("request"),
-                             QStringLiteral("backend_requests"),
-                             QStringLiteral("backend_responses")};
 
 } // namespace
 
@@ -290,7 +283,7 @@ QString expressionFromTyped(const QString& typed)
     if (e->kind == ExprKind::Variable || e->kind == ExprKind::GetAttr || e->kind == ExprKind::Index) {
         const QString root =
             chains.isEmpty() ? QString() : sourceText(src, chains.constFirst().constFirst()->name);
-        if (!KnownRoots.contains(root))
+        if (!couperVariables(EvaluationTime::TokenResponse).contains(root))
             return quoteString(typed);
     }
     return typed;

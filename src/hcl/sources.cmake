@@ -1,4 +1,4 @@
-# HCL2 engine: lossless lexer/parser, evaluator, formatter and the expression-design aids (completion paths, null diagnosis) (QtCore only).
+# HCL2 engine: lossless lexer/parser, evaluator, formatter, the expression-design aids (completion paths, null diagnosis) and Couper's evaluation vocabulary (couperscope: variables per evaluation time, env.NAME references) (QtCore only).
 target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/token.h
     ${CMAKE_CURRENT_LIST_DIR}/lexer.cpp
@@ -15,4 +15,5 @@ target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/formatter.h
     ${CMAKE_CURRENT_LIST_DIR}/formatter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/expressiondesign.h ${CMAKE_CURRENT_LIST_DIR}/expressiondesign.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/couperscope.h ${CMAKE_CURRENT_LIST_DIR}/couperscope.cpp
 )

@@ -1,13 +1,12 @@
 #include "model/couperconfig.h"
 
 #include "model/couperfile.h"
+#include "hcl/couperscope.h"
 #include "hcl/evaluator.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
 #include "model/validator.h"
 #include "util/boundedread.h"
-
-#include <QRegularExpression>
 
 #include <QFile>
 #include <QFileInfo>
@@ -17,34 +16,28 @@ namespace Tokenbench::Core::Hcl {
 
 namespace {
 
-// Couper resolves env at startup; a referenced but unset variable becomes "". References stay as
-// references here so the resolver can add --env values and keychain entries.
-Value environmentObject(const QByteArray& source)
+// Couper resolves env at startup: the process environment, and "" for a referenced but unset variable.
+// References stay as references here so the resolver can add --env values and keychain entries.
+QMap<QString, QString> startupEnvironment(const Document& document)
 {
-    QMap<QString, Value> vars;
+    QMap<QString, QString> vars;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString& key : env.keys())
-        vars.insert(key, Value::string(env.value(key)));
-    // As Couper: a referenced but unset variable is the empty string.
-    static const QRegularExpression ref(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
-    auto it = ref.globalMatch(QString::fromUtf8(source));
-    while (it.hasNext()) {
-        const QString name = it.next().captured(1);
+        vars.insert(key, env.value(key));
+    for (const QString& name : envReferences(document)) {
         if (!vars.contains(name))
-            vars.insert(name, Value::string(QString()));
+            vars.insert(name, QString());
     }
-    return Value::object(vars);
+    return vars;
 }
 
 void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, const QString& file,
                    Diagnostics& diagnostics)
 {
     for (auto it = block.attributes.begin(); it != block.attributes.end(); ++it) {
-        QString text = it.value().trimmed();
+        const QString text = it.value().trimmed();
         if (ValueResolver::isReference(text) || !evaluatedAtStartup(block.type, it.key()))
             continue;
-        if (text.startsWith(QStringLiteral("<<")))
-            text += u'\n'; // a heredoc ends with its terminator line
         const EvalResult r = evaluateExpression(text, ctx);
         if (!r.ok()) {
             for (Diagnostic d : r.diagnostics) {
@@ -104,8 +97,7 @@ bool evaluatedAtStartup(const QString& blockType, const QString& attribute)
     if (blockType == BlockType::OAuth2 && attribute == u"assertion")
         return false;
     // Header, query and form modifiers are evaluated per request (they may use request.*, backends.*).
-    if (attribute.endsWith(QStringLiteral("_request_headers")) || attribute.endsWith(QStringLiteral("_query_params")) ||
-        attribute.endsWith(QStringLiteral("_form_params")))
+    if (Schema::isRequestModifier(attribute))
         return false;
     return Schema::find(blockType, attribute) != nullptr;
 }
@@ -135,8 +127,7 @@ CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
         if (d.file.isEmpty())
             d.file = path;
     }
-    EvalContext ctx;
-    ctx.setVariable(QStringLiteral("env"), environmentObject(config.source));
+    const EvalContext ctx = couperContext(EvaluationTime::Startup, startupEnvironment(doc));
     for (const CouperBackend& b : mapped.backends) {
         Block block = b.block;
         evaluateBlock(block, ctx, block.label, path, config.diagnostics);

@@ -2,6 +2,8 @@
 
 #include "model/block.h"
 
+#include <utility>
+
 namespace Tokenbench::Core::Schema {
 
 namespace {
@@ -192,6 +194,45 @@ bool oauth2AttributeRequired(const QString& attribute, const QString& grantType,
         return grantType == Grant::DeviceCode;
     if (attribute == u"refresh_token")
         return grantType == Grant::RefreshToken;
+    return false;
+}
+
+const QList<RequestModifier>& requestModifiers()
+{
+    static const QList<RequestModifier> all = [] {
+        QList<RequestModifier> out;
+        for (const auto& [target, suffix] : {std::pair{ModifierTarget::Headers, "request_headers"},
+                                             std::pair{ModifierTarget::Query, "query_params"},
+                                             std::pair{ModifierTarget::Form, "form_params"}}) {
+            for (const auto& [operation, prefix] : {std::pair{ModifierOperation::Remove, "remove_"},
+                                                    std::pair{ModifierOperation::Set, "set_"},
+                                                    std::pair{ModifierOperation::Add, "add_"}})
+                out.append({QString::fromLatin1(prefix) + QString::fromLatin1(suffix), target, operation});
+        }
+        return out;
+    }();
+    return all;
+}
+
+const QStringList& requestModifierMaps()
+{
+    static const QStringList maps = [] {
+        QStringList out;
+        for (const RequestModifier& m : requestModifiers()) {
+            if (m.operation != ModifierOperation::Remove)
+                out << m.attribute;
+        }
+        return out;
+    }();
+    return maps;
+}
+
+bool isRequestModifier(const QString& attribute)
+{
+    for (const RequestModifier& m : requestModifiers()) {
+        if (m.attribute == attribute)
+            return true;
+    }
     return false;
 }
 

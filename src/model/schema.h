@@ -49,6 +49,24 @@ inline const QString PrivateKeyJwt = QStringLiteral("private_key_jwt");
 inline const QString None = QStringLiteral("none");
 } // namespace AuthMethod
 
+// A backend's request modifiers (reference section 1.3): header, query and form parameter maps and name
+// lists, evaluated per request and applied to every request through the backend (the OAuth2 token
+// request included). The one list the validator, the run, the secret handling and the token wiring share.
+enum class ModifierTarget { Headers, Query, Form };
+enum class ModifierOperation { Remove, Set, Add }; // Couper applies them in this order, per target
+struct RequestModifier
+{
+    QString attribute; // remove_request_headers, set_query_params, ...
+    ModifierTarget target = ModifierTarget::Headers;
+    ModifierOperation operation = ModifierOperation::Set;
+};
+// All nine, by target (headers, query, form), each remove -> set -> add.
+const QList<RequestModifier>& requestModifiers();
+// The object-valued ones (set_* and add_*): { name = value } maps, where expressions, credentials and
+// tokens go.
+const QStringList& requestModifierMaps();
+bool isRequestModifier(const QString& attribute);
+
 // Which oauth2 attributes apply to a grant and client-authentication method (Couper's matrix, section 1.5).
 bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, const QString& authMethod);
 // Which oauth2 attributes must not be empty for a grant and client-authentication method (empty method:

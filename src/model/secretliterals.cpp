@@ -1,5 +1,6 @@
 #include "model/secretliterals.h"
 
+#include "hcl/couperscope.h"
 #include "hcl/document.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
@@ -117,14 +118,8 @@ QByteArray sourceBytes(const QString& text)
 bool isCredentialMap(const QString& blockType, const QString& attribute)
 {
     const QString type = blockType.section(u'.', -1);
-    if (type == BlockType::Backend) {
-        static const QStringList modifiers = {
-            QStringLiteral("set_request_headers"), QStringLiteral("add_request_headers"),
-            QStringLiteral("set_query_params"),    QStringLiteral("add_query_params"),
-            QStringLiteral("set_form_params"),     QStringLiteral("add_form_params"),
-        };
-        return modifiers.contains(attribute);
-    }
+    if (type == BlockType::Backend)
+        return Schema::requestModifierMaps().contains(attribute);
     if (type == u"beta_token_request") {
         static const QStringList maps = {QStringLiteral("headers"), QStringLiteral("form_body"),
                                          QStringLiteral("query_params"), QStringLiteral("json_body")};
@@ -272,14 +267,12 @@ namespace {
 
 void reserve(const Block& b, const QString& backendLabel, QList<QPair<QString, QString>>* taken)
 {
-    static const QRegularExpression envRef(QStringLiteral("\\benv\\.([A-Za-z_][A-Za-z0-9_]*)"));
     for (auto it = b.attributes.cbegin(); it != b.attributes.cend(); ++it) {
         const QString& text = it.value();
         if (Schema::isSecret(b.type, it.key()) && !text.isEmpty() && !ValueResolver::isReference(text.trimmed()))
             taken->append({ValueResolver::suggestName(backendLabel, it.key()), text});
-        auto m = envRef.globalMatch(text);
-        while (m.hasNext())
-            taken->append({m.next().captured(1), QString()});
+        for (const QString& name : Hcl::envReferences(text))
+            taken->append({name, QString()});
     }
     for (const Block& c : b.blocks)
         reserve(c, backendLabel, taken);

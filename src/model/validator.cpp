@@ -3,6 +3,7 @@
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
+#include "hcl/couperscope.h"
 #include "hcl/evaluator.h"
 #include "util/displaytext.h"
 #include "util/duration.h"
@@ -335,17 +336,13 @@ void validateTransport(Sink& sink, const Block& backend)
     } else if (insecure == u"true") {
         sink.add(Sev::Warning, {}, QStringLiteral("disable_certificate_validation"), insecureWarning(backend.label));
     }
-    for (const char* m : {"set_request_headers", "add_request_headers", "set_query_params", "add_query_params",
-                          "set_form_params", "add_form_params"}) {
-        const QString name = QString::fromLatin1(m);
+    // Request-time variables (env too) are empty here: references evaluate to null (Couper's leniency),
+    // and only a value that is plainly not an object is reported.
+    const Hcl::EvalContext ctx = Hcl::couperContext(Hcl::EvaluationTime::PerRequest);
+    for (const QString& name : Schema::requestModifierMaps()) {
         const QString text = backend.attribute(name).trimmed();
         if (text.isEmpty())
             continue;
-        // Request-time variables are empty here (references evaluate to null, Couper's leniency); only a
-        // value that is plainly not an object is reported.
-        Hcl::EvalContext ctx;
-        for (const char* var : {"env", "request", "backends", "backend", "backend_requests", "backend_responses"})
-            ctx.setVariable(QString::fromLatin1(var), Hcl::Value::object({}));
         const Hcl::EvalResult r = Hcl::evaluateExpression(text, ctx);
         if (r.ok() && !r.value.isObject())
             sink.add(Sev::Error, {}, name,

@@ -1,5 +1,7 @@
 #include "model/valueresolver.h"
 
+#include "hcl/couperscope.h"
+#include "model/block.h"
 #include "util/secretvalues.h"
 
 #include <QRegularExpression>
@@ -104,6 +106,26 @@ ValueResolver::Resolved ValueResolver::resolve(const QString& text) const
     }
     r.value = text;
     return r;
+}
+
+QMap<QString, QString> ValueResolver::environment(const QStringList& names) const
+{
+    QMap<QString, QString> out;
+    for (const QString& name : names)
+        out.insert(name, lookup(name).value_or(QString()));
+    return out;
+}
+
+QStringList envReferences(const Block& block)
+{
+    QStringList out;
+    for (const QString& text : block.attributes) {
+        for (const QString& name : Hcl::envReferences(text)) {
+            if (!out.contains(name))
+                out << name;
+        }
+    }
+    return out;
 }
 
 } // namespace Tokenbench::Core

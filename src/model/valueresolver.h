@@ -5,10 +5,13 @@
 #include <optional>
 
 #include <QHash>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
 namespace Tokenbench::Core {
+
+struct Block;
 
 // Turns attribute text into the value that is sent. `env.NAME` resolves, in order, from
 //   1. explicit overrides (the CLI's --env NAME=VALUE),
@@ -58,10 +61,18 @@ public:
     };
     Resolved resolve(const QString& text) const;
 
+    // The values of `names` as a run sees them (the `env` of Hcl::couperContext); one that is set nowhere
+    // is "", as Couper makes a referenced but unset variable.
+    QMap<QString, QString> environment(const QStringList& names) const;
+
 private:
     QHash<QString, QString> m_overrides;
     bool m_useProcessEnvironment = true;
     QHash<QString, SecureBytes> m_keychain;
 };
+
+// Every env.NAME the block's own attribute expressions read (Hcl::envReferences: HCL traversals, not text
+// matches), each once; nested blocks are not included.
+QStringList envReferences(const Block& block);
 
 } // namespace Tokenbench::Core

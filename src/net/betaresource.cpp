@@ -1,19 +1,12 @@
 #include "net/betaresource.h"
 
 #include "model/block.h"
+#include "model/schema.h"
 #include "model/valueresolver.h"
 
 #include <QRegularExpression>
 
 namespace Tokenbench::Core {
-
-const QStringList& betaTokenModifierAttributes()
-{
-    static const QStringList names{QStringLiteral("set_request_headers"), QStringLiteral("add_request_headers"),
-                                   QStringLiteral("set_query_params"),    QStringLiteral("add_query_params"),
-                                   QStringLiteral("set_form_params"),     QStringLiteral("add_form_params")};
-    return names;
-}
 
 bool modifiersReferenceBetaToken(const Block& backend, const QString& label)
 {
@@ -24,7 +17,7 @@ bool modifiersReferenceBetaToken(const Block& backend, const QString& label)
     if (label == u"default")
         pattern = QStringLiteral("(?:%1)|(?:%2beta_token\\b)").arg(pattern, owner);
     const QRegularExpression re(pattern);
-    for (const QString& name : betaTokenModifierAttributes()) {
+    for (const QString& name : Schema::requestModifierMaps()) {
         if (re.match(backend.attribute(name)).hasMatch())
             return true;
     }

@@ -7,8 +7,6 @@
 
 namespace Tokenbench::Core {
 
-// The modifier attributes whose expressions may carry a token to the resource.
-const QStringList& betaTokenModifierAttributes();
 
 // Whether one of the backend's modifiers references the token of its request `label`:
 // backend.beta_tokens.LABEL, backends.NAME.beta_tokens.LABEL, or (for "default") backend.beta_token /

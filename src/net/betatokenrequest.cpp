@@ -1,5 +1,6 @@
 #include "net/betatokenrequest.h"
 
+#include "hcl/couperscope.h"
 #include "hcl/expressiondesign.h"
 #include "hcl/evaluator.h"
 #include "jwt/gojson.h"
@@ -12,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace Tokenbench::Core {
@@ -21,41 +21,13 @@ namespace {
 
 using Hcl::Value;
 
-Hcl::EvalContext contextFor(const QMap<QString, QString>& environment)
-{
-    Hcl::EvalContext ctx;
-    Value::Map env;
-    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
-        env.insert(it.key(), Value::string(it.value()));
-    ctx.setVariable(QStringLiteral("env"), Value::object(env));
-    // Request-time variables a standalone run does not have: empty, so references are null (Couper's leniency).
-    for (const char* name : {"request", "backends", "backend", "backend_requests", "backend_responses"})
-        ctx.setVariable(QString::fromLatin1(name), Value::object({}));
-    return ctx;
-}
-
-// Every env.NAME a block's expressions mention, resolved (unset: "", as Couper).
-QMap<QString, QString> environmentFor(const Block& block, const ValueResolver& resolver)
-{
-    static const QRegularExpression ref(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
-    QMap<QString, QString> env;
-    for (const QString& text : block.attributes) {
-        auto it = ref.globalMatch(text);
-        while (it.hasNext()) {
-            const QString name = it.next().captured(1);
-            env.insert(name, resolver.lookup(name).value_or(QString()));
-        }
-    }
-    return env;
-}
-
 Result<Value> eval(const Block& block, const char* attribute, const Hcl::EvalContext& ctx)
 {
     const QString name = QString::fromLatin1(attribute);
     const QString text = block.attribute(name).trimmed();
     if (text.isEmpty())
         return Value();
-    const Hcl::EvalResult r = Hcl::evaluateExpression(text.startsWith(QStringLiteral("<<")) ? text + u'\n' : text, ctx);
+    const Hcl::EvalResult r = Hcl::evaluateExpression(text, ctx);
     if (!r.ok()) {
         QStringList messages;
         for (const Diagnostic& d : r.diagnostics)
@@ -87,12 +59,12 @@ Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block
 {
     BetaTokenRequestSpec spec;
     spec.label = betaLabel(tr);
-    spec.environment = environmentFor(tr, resolver);
+    spec.environment = resolver.environment(envReferences(tr));
     for (auto it = backend.attributes.cbegin(); it != backend.attributes.cend(); ++it) {
         if (ValueResolver::isReference(it.value()))
             spec.environment.insert(*ValueResolver::referenceName(it.value()), resolver.resolve(it.value()).value);
     }
-    const Hcl::EvalContext ctx = contextFor(spec.environment);
+    const Hcl::EvalContext ctx = Hcl::couperContext(Hcl::EvaluationTime::PerRequest, spec.environment);
     auto where = [&](const Error& e) {
         return Error{e.code, e.message, backend.label + QStringLiteral(".beta_token_request \"") + spec.label +
                                             QStringLiteral("\".") + e.where};
@@ -318,52 +290,66 @@ Value betaTokenResponse(const Exchange& e)
     return Value::object(response);
 }
 
+Hcl::EvalContext betaTokenContext(const BetaTokenRequestSpec& spec, const Exchange& response)
+{
+    Hcl::EvalContext ctx = Hcl::couperContext(Hcl::EvaluationTime::TokenResponse, spec.environment);
+    ctx.setVariable(QStringLiteral("beta_token_response"), betaTokenResponse(response));
+    return ctx;
+}
+
 BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& e)
 {
     BetaEvaluation out;
-    Hcl::EvalContext ctx = contextFor(spec.environment);
-    ctx.setVariable(QStringLiteral("beta_token_response"), betaTokenResponse(e));
+    const Hcl::EvalContext ctx = betaTokenContext(spec, e);
 
-    auto evaluateString = [&](const QString& what, const QString& text, QString* result) -> bool {
+    // Couper's strict string check (reference section 3.3): an error message, or "" and *result set.
+    auto evaluateString = [&](const QString& what, const QString& expression, QString* result) -> QString {
+        const QString text = expression.trimmed();
+        if (text.isEmpty())
+            return QStringLiteral("The argument \"%1\" is required").arg(what);
         const Hcl::EvalResult r = Hcl::evaluateExpression(text, ctx);
         if (!r.ok()) {
             QStringList messages;
             for (const Diagnostic& d : r.diagnostics)
                 messages << d.message;
-            out.error = QStringLiteral("%1: %2").arg(what, messages.join(QStringLiteral("; ")));
-            return false;
+            return QStringLiteral("%1: %2").arg(what, messages.join(QStringLiteral("; ")));
         }
         if (r.value.isNull()) {
             // Name the step that found nothing: "`beta_token_response.json_body.data` is null; ... has: ...".
             const Hcl::NullProbe probe = Hcl::probeNull(text, ctx);
-            out.error = probe.message.isEmpty()
-                            ? QStringLiteral("%1 expression evaluates to null: `%2` found nothing in the response (status %3)")
-                                  .arg(what, text)
-                                  .arg(e.status)
-                            : QStringLiteral("%1 expression evaluates to null: %2 (status %3)")
-                                  .arg(what, probe.message)
-                                  .arg(e.status);
-            return false;
+            return probe.message.isEmpty()
+                       ? QStringLiteral("%1 expression evaluates to null: `%2` found nothing in the response (status %3)")
+                             .arg(what, text)
+                             .arg(e.status)
+                       : QStringLiteral("%1 expression evaluates to null: %2 (status %3)")
+                             .arg(what, probe.message)
+                             .arg(e.status);
         }
-        if (!r.value.isString()) {
-            out.error = QStringLiteral("%1 expression must evaluate to a string: `%2` is a %3")
-                            .arg(what, text, r.value.typeName());
-            return false;
-        }
+        if (!r.value.isString())
+            return QStringLiteral("%1 expression must evaluate to a string: `%2` is a %3")
+                .arg(what, text, r.value.typeName());
         *result = r.value.toStr();
-        return true;
+        return {};
     };
-    QString ttlText;
-    if (!evaluateString(QStringLiteral("token"), spec.tokenExpression, &out.token) ||
-        !evaluateString(QStringLiteral("ttl"), spec.ttlExpression, &ttlText))
-        return out;
-    const auto ttl = Duration::parseCouper(ttlText, 0);
-    if (!ttl) {
-        out.error = QStringLiteral("ttl: %1").arg(ttl.error().message);
-        return out;
+    out.tokenError = evaluateString(QStringLiteral("token"), spec.tokenExpression, &out.token);
+    if (out.tokenError.isEmpty()) {
+        // The token goes into headers, queries and forms of the backend's requests: one with control
+        // characters (CR, LF, NUL) could inject into them.
+        const QString problem = tokenSyntaxProblem(out.token, TokenSyntax::Opaque);
+        if (!problem.isEmpty())
+            out.tokenError =
+                QStringLiteral("the token is not well-formed: %1; Tokenbench refuses it and sends it nowhere").arg(problem);
     }
-    out.ttlSeconds = qMin<qint64>(*ttl / Duration::Second, 86400);
-    out.ok = true;
+    out.ttlError = evaluateString(QStringLiteral("ttl"), spec.ttlExpression, &out.ttlText);
+    if (out.ttlError.isEmpty()) {
+        const auto ttl = Duration::parseCouper(out.ttlText, 0);
+        if (ttl)
+            out.ttlSeconds = qMin<qint64>(*ttl / Duration::Second, MaxTokenTtlSeconds);
+        else
+            out.ttlError = QStringLiteral("ttl: %1").arg(ttl.error().message);
+    }
+    out.error = out.tokenError.isEmpty() ? out.ttlError : out.tokenError;
+    out.ok = out.error.isEmpty();
     return out;
 }
 
@@ -405,16 +391,9 @@ void BetaTokenClient::start(const BetaTokenRequestSpec& spec)
             r.errorText = tr("unexpected status %1 (expected_status is [%2])").arg(e.status).arg(expected.join(QStringLiteral(", ")));
         } else {
             const BetaEvaluation ev = evaluateBetaToken(m_spec, e);
-            const QString problem = ev.ok ? tokenSyntaxProblem(ev.token, TokenSyntax::Opaque) : QString();
             if (!ev.ok) {
                 r.status = TokenResult::Status::NoToken;
                 r.errorText = ev.error;
-            } else if (!problem.isEmpty()) {
-                // The token goes into headers, queries and forms of the backend's requests: one with control
-                // characters (CR, LF, NUL) could inject into them.
-                r.status = TokenResult::Status::NoToken;
-                r.errorText = tr("the token is not well-formed: %1; Tokenbench refuses it and sends it nowhere")
-                                  .arg(problem);
             } else {
                 r.status = TokenResult::Status::Success;
                 r.response.outcome = TokenResponse::Outcome::Token;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hcl/evaluator.h"
 #include "hcl/value.h"
 #include "model/block.h"
 #include "net/preparedrequest.h"
@@ -41,17 +42,27 @@ Result<BetaTokenRequestSpec> betaSpecFromBlock(const Block& backend, const Block
                                                const ValueResolver& resolver,
                                                const QList<Block>* allBackends = nullptr);
 
+// token and ttl of a beta_token_request evaluated against one response, as a run evaluates them. Both are
+// always evaluated, so an editor can show each result.
 struct BetaEvaluation
 {
-    bool ok = false;
-    QString token;
-    qint64 ttlSeconds = 0;
-    QString error; // "token expression evaluates to null: ...", with the response that caused it
+    bool ok = false;    // both are usable: a run stores the token for ttlSeconds
+    QString token;      // what `token` gave (set when tokenError is empty)
+    QString ttlText;    // the string `ttl` gave, e.g. "3240s" (set when it is one)
+    qint64 ttlSeconds = 0; // whole seconds of ttlText, capped at MaxTokenTtlSeconds
+    QString tokenError; // "token expression evaluates to null: ...", with the response that caused it
+    QString ttlError;   // "ttl expression must evaluate to a string: ...", "ttl: time: invalid duration ..."
+    QString error;      // the run's message: tokenError, else ttlError
 };
 // The `beta_token_response` variable for a response: status, headers (lower-cased names), cookies, body,
 // json_body (for JSON content types).
 Hcl::Value betaTokenResponse(const Exchange& response);
-// Evaluates token and ttl against a response (also used to re-evaluate without a new request).
+// The context token and ttl are evaluated in (Hcl::EvaluationTime::TokenResponse): spec.environment as env,
+// the response as beta_token_response.
+Hcl::EvalContext betaTokenContext(const BetaTokenRequestSpec& spec, const Exchange& response);
+// Evaluates token and ttl against a response, with Couper's checks (reference 3.3: not null, a string, ttl
+// a duration) and Tokenbench's (a token with control characters is refused). The run and the editor's
+// live re-evaluation without a new request both call this.
 BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchange& response);
 
 //   start(spec) ──► HttpExchange ──► expected_status? ──► token/ttl over beta_token_response ──► finished

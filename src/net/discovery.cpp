@@ -162,6 +162,20 @@ Diagnostics checkDiscovery(const DiscoveryDocument& doc, const DiscoveryCheck& c
     return out;
 }
 
+DiscoveryCheck discoveryCheckFor(const Block& oauth2, const QString& expectedIssuer)
+{
+    DiscoveryCheck c;
+    c.expectedIssuer = expectedIssuer;
+    c.grantType = oauth2.attribute(QStringLiteral("grant_type")).trimmed();
+    c.authMethod = oauth2.attribute(QStringLiteral("token_endpoint_auth_method")).trimmed();
+    if (const Block* p = oauth2.child(QStringLiteral("jwt_signing_profile")))
+        c.signingAlgorithm = p->attribute(QStringLiteral("signature_algorithm")).trimmed();
+    // Tokenbench's authorization_code flow always sends an S256 challenge.
+    if (c.grantType == Schema::Grant::AuthorizationCode)
+        c.codeChallengeMethod = QStringLiteral("S256");
+    return c;
+}
+
 DiscoveryClient::DiscoveryClient(QNetworkAccessManager* nam, QObject* parent) : QObject(parent), m_nam(nam) {}
 
 DiscoveryClient::~DiscoveryClient() = default;

@@ -15,6 +15,7 @@ class QNetworkAccessManager;
 namespace Tokenbench::Core {
 
 class HttpExchange;
+struct Block;
 
 // Authorization server metadata: OpenID Connect Discovery 1.0 (/.well-known/openid-configuration) or
 // RFC 8414 (/.well-known/oauth-authorization-server).
@@ -53,6 +54,11 @@ struct DiscoveryCheck
     QString signingAlgorithm; // jwt_signing_profile.signature_algorithm, for client_secret_jwt/private_key_jwt
     QString codeChallengeMethod; // PKCE method the flow uses ("S256"); empty when the grant uses none
 };
+
+// What an oauth2 block will send: its grant_type, token_endpoint_auth_method, the signature_algorithm of its
+// jwt_signing_profile, and S256 for the authorization_code grant. `expectedIssuer` as given (empty: not
+// checked). The GUI's discovery dialog, its Problems view and the CLI's --discovery all check this.
+DiscoveryCheck discoveryCheckFor(const Block& oauth2, const QString& expectedIssuer = {});
 
 // One warning per mismatch, as Diagnostics (Warning) on the oauth2 attribute concerned.
 Diagnostics checkDiscovery(const DiscoveryDocument& doc, const DiscoveryCheck& check, const QString& backendLabel = {});

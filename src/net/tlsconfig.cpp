@@ -1,8 +1,10 @@
 #include "net/tlsconfig.h"
 
+#include "hcl/couperscope.h"
 #include "hcl/evaluator.h"
 #include "hcl/value.h"
 #include "model/block.h"
+#include "model/schema.h"
 #include "model/validator.h"
 #include "model/valueresolver.h"
 #include "util/boundedread.h"
@@ -13,7 +15,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMap>
-#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -176,6 +177,33 @@ Result<QSslConfiguration> buildSslConfiguration(const TlsSettings& tls)
     return conf;
 }
 
+RequestModifiers::Pairs* RequestModifiers::pairs(Schema::ModifierTarget target, Schema::ModifierOperation operation)
+{
+    const bool add = operation == Schema::ModifierOperation::Add;
+    switch (target) {
+    case Schema::ModifierTarget::Headers:
+        return add ? &addHeaders : &setHeaders;
+    case Schema::ModifierTarget::Query:
+        return add ? &addQuery : &setQuery;
+    case Schema::ModifierTarget::Form:
+        break;
+    }
+    return add ? &addForm : &setForm;
+}
+
+QStringList* RequestModifiers::names(Schema::ModifierTarget target)
+{
+    switch (target) {
+    case Schema::ModifierTarget::Headers:
+        return &removeHeaders;
+    case Schema::ModifierTarget::Query:
+        return &removeQuery;
+    case Schema::ModifierTarget::Form:
+        break;
+    }
+    return &removeForm;
+}
+
 bool RequestModifiers::isEmpty() const
 {
     return setHeaders.isEmpty() && addHeaders.isEmpty() && removeHeaders.isEmpty() && setQuery.isEmpty() &&
@@ -303,55 +331,38 @@ Result<BackendSettings> backendSettingsFromBlock(const Block& backend, const Val
     if (s.transport.tls.disableCertificateValidation)
         s.warnings << insecureWarning(backend.label);
 
-    // Modifiers: Couper object expressions (env.NAME allowed).
-    Hcl::EvalContext ctx;
-    {
-        static const QRegularExpression ref(QStringLiteral("env\\.([A-Za-z_][A-Za-z0-9_]*)"));
-        Hcl::Value::Map env;
-        for (const QString& text : backend.attributes) {
-            auto it = ref.globalMatch(text);
-            while (it.hasNext()) {
-                const QString name = it.next().captured(1);
-                env.insert(name, Hcl::Value::string(resolver.lookup(name).value_or(QString())));
-            }
+    // Modifiers: Couper's per-request expressions (env.NAME allowed; request-time variables a stand-alone
+    // run does not have are empty, so references to them are null).
+    Hcl::EvalContext ctx =
+        Hcl::couperContext(Hcl::EvaluationTime::PerRequest, resolver.environment(envReferences(backend)));
+    if (tokens) {
+        Hcl::Value::Map beta;
+        Hcl::Value::Map self{{QStringLiteral("name"), Hcl::Value::string(tokens->backendName)}};
+        for (const auto& [label, token] : tokens->tokens) {
+            if (token.isEmpty())
+                continue; // Couper: only cached, non-empty tokens are visible
+            beta.insert(label, Hcl::Value::string(token));
+            if (label == u"default")
+                self.insert(QStringLiteral("beta_token"), Hcl::Value::string(token));
         }
-        ctx.setVariable(QStringLiteral("env"), Hcl::Value::object(env));
-        // Request-time variables a standalone run does not have: empty, so references are null.
-        for (const char* var : {"request", "backends", "backend", "backend_requests", "backend_responses"})
-            ctx.setVariable(QString::fromLatin1(var), Hcl::Value::object({}));
-        if (tokens) {
-            Hcl::Value::Map beta;
-            Hcl::Value::Map self{{QStringLiteral("name"), Hcl::Value::string(tokens->backendName)}};
-            for (const auto& [label, token] : tokens->tokens) {
-                if (token.isEmpty())
-                    continue; // Couper: only cached, non-empty tokens are visible
-                beta.insert(label, Hcl::Value::string(token));
-                if (label == u"default")
-                    self.insert(QStringLiteral("beta_token"), Hcl::Value::string(token));
-            }
-            self.insert(QStringLiteral("beta_tokens"), Hcl::Value::object(beta));
-            ctx.setVariable(QStringLiteral("backend"), Hcl::Value::object(self));
-            if (!tokens->backendName.isEmpty())
-                ctx.setVariable(QStringLiteral("backends"),
-                                Hcl::Value::object({{tokens->backendName, Hcl::Value::object(self)}}));
+        self.insert(QStringLiteral("beta_tokens"), Hcl::Value::object(beta));
+        ctx.setVariable(QStringLiteral("backend"), Hcl::Value::object(self));
+        if (!tokens->backendName.isEmpty())
+            ctx.setVariable(QStringLiteral("backends"),
+                            Hcl::Value::object({{tokens->backendName, Hcl::Value::object(self)}}));
+    }
+    for (const Schema::RequestModifier& m : Schema::requestModifiers()) {
+        if (m.operation == Schema::ModifierOperation::Remove) {
+            auto list = evalList(backend, m.attribute, ctx);
+            if (!list)
+                return list.error();
+            *s.modifiers.names(m.target) = list.value();
+        } else {
+            auto pairs = evalMap(backend, m.attribute, ctx);
+            if (!pairs)
+                return pairs.error();
+            *s.modifiers.pairs(m.target, m.operation) = pairs.value();
         }
-    }
-    for (const auto& [name, field] :
-         {std::pair{"set_request_headers", &s.modifiers.setHeaders}, std::pair{"add_request_headers", &s.modifiers.addHeaders},
-          std::pair{"set_query_params", &s.modifiers.setQuery}, std::pair{"add_query_params", &s.modifiers.addQuery},
-          std::pair{"set_form_params", &s.modifiers.setForm}, std::pair{"add_form_params", &s.modifiers.addForm}}) {
-        auto pairs = evalMap(backend, QString::fromLatin1(name), ctx);
-        if (!pairs)
-            return pairs.error();
-        *field = pairs.value();
-    }
-    for (const auto& [name, field] : {std::pair{"remove_request_headers", &s.modifiers.removeHeaders},
-                                      std::pair{"remove_query_params", &s.modifiers.removeQuery},
-                                      std::pair{"remove_form_params", &s.modifiers.removeForm}}) {
-        auto list = evalList(backend, QString::fromLatin1(name), ctx);
-        if (!list)
-            return list.error();
-        *field = list.value();
     }
     return s;
 }

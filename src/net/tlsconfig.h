@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/schema.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -58,6 +59,9 @@ struct RequestModifiers
     Pairs setForm, addForm;
     QStringList removeForm;
 
+    // The field of a Schema::requestModifiers() entry: the map of a set_/add_ one, the names of a remove_ one.
+    Pairs* pairs(Schema::ModifierTarget target, Schema::ModifierOperation operation);
+    QStringList* names(Schema::ModifierTarget target);
     bool isEmpty() const;
 };
 

@@ -16,7 +16,7 @@ qint64 couperTtlSeconds(std::optional<double> expiresIn)
     const double ttl = std::floor(*expiresIn * 0.9);
     if (ttl <= 0)
         return 0;
-    return qint64(std::min(ttl, 86400.0));
+    return qint64(std::min(ttl, double(MaxTokenTtlSeconds)));
 }
 
 namespace {

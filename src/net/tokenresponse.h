@@ -55,6 +55,9 @@ enum class TokenSyntax {
 // empty when it does. Never includes the token itself.
 QString tokenSyntaxProblem(QStringView token, TokenSyntax syntax);
 
+// The longest Couper keeps a token of either authorizer (reference 2.4).
+constexpr qint64 MaxTokenTtlSeconds = 86400;
+
 // Couper's cache TTL for an expires_in value (reference 2.3 and 2.4): floor(x * 0.9), capped at 86400 s.
 qint64 couperTtlSeconds(std::optional<double> expiresIn);
 

@@ -1,11 +1,11 @@
 #include "run/runplan.h"
 
+#include "hcl/couperscope.h"
 #include "model/block.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "net/betaresource.h"
 
-#include <QRegularExpression>
 #include <QSet>
 
 namespace Tokenbench::Core {
@@ -44,11 +44,8 @@ const Block* findRequest(const Block& backend, const QString& label)
 void collectEnvironment(const Block& block, const QString& backend, const QString& path, const QString& place,
                         QSet<QString>& seen, QList<SecretReference>& out)
 {
-    static const QRegularExpression envRef(QStringLiteral("\\benv\\.([A-Za-z_][A-Za-z0-9_]*)"));
     for (auto it = block.attributes.cbegin(); it != block.attributes.cend(); ++it) {
-        auto m = envRef.globalMatch(it.value());
-        while (m.hasNext()) {
-            const QString name = m.next().captured(1);
+        for (const QString& name : Hcl::envReferences(it.value())) {
             if (seen.contains(name))
                 continue;
             seen.insert(name);

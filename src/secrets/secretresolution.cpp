@@ -1,10 +1,9 @@
 #include "secrets/secretresolution.h"
 
+#include "hcl/couperscope.h"
 #include "model/block.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
-
-#include <QRegularExpression>
 
 
 namespace Tokenbench::Core {
@@ -20,12 +19,9 @@ void collect(const Block& block, const QString& backend, const QString& path, QL
             // Inside a backend's header / query / form modifiers (set_request_headers = { authorization =
             // env.NAME }): where typed credentials are moved to on save.
             if (path.isEmpty() && SecretLiterals::isCredentialMap(block.type, it.key())) {
-                static const QRegularExpression envRef(QStringLiteral("\\benv\\.([A-Za-z_][A-Za-z0-9_]*)"));
-                auto m = envRef.globalMatch(it.value());
-                while (m.hasNext()) {
-                    out.append(SecretReference{m.next().captured(1), backend, path, it.key(),
+                for (const QString& variable : Hcl::envReferences(it.value()))
+                    out.append(SecretReference{variable, backend, path, it.key(),
                                                QStringLiteral("backend \"%1\" %2").arg(backend, attribute)});
-                }
             }
             continue;
         }

@@ -106,6 +106,17 @@ private:
         return finished.constFirst().constFirst().value<TokenResult>();
     }
 
+    // The window shown with `path` open and its first backend's default token request in the editor.
+    static Tokenbench::Ui::BetaTokenRequestEditor* openDefaultRequest(Tokenbench::Ui::MainWindow& w,
+                                                                      const QString& path)
+    {
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w) || !w.openFile(path))
+            return nullptr;
+        w.selectBlock(0, QStringLiteral("beta_token_request:default"));
+        return qobject_cast<Tokenbench::Ui::BetaTokenRequestEditor*>(w.currentEditor());
+    }
+
     static void retype(QLineEdit* edit, const QString& text)
     {
         QTest::mouseClick(edit, Qt::LeftButton);
@@ -255,6 +266,59 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path + QStringLiteral(".tbw")));
     }
 
+    // The editor's live result is the run's evaluation (evaluateBetaToken): where the run refuses a token
+    // (here one with a line break, which could inject into the headers it is sent in), the editor says the
+    // same instead of showing a token; a null token reads the same in both; a fixed expression agrees too.
+    void editorAndRun_sameEvaluation_sameVerdict()
+    {
+        RawHttpServer service;
+        QVERIFY(service.listen());
+        service.setBehaviour(RawHttpServer::respond(
+            200, "application/json", "{\"bad\":\"tok\\r\\nX-Injected: 1\",\"good\":\"tok-ok\",\"ttl\":\"90s\"}"));
+        const QString path = m_dir.filePath(QStringLiteral("agree.hcl"));
+        writeFile(path, QStringLiteral("definitions {\n"
+                                       "  backend \"svc\" {\n"
+                                       "    origin = \"http://127.0.0.1:%1\"\n"
+                                       "\n"
+                                       "    beta_token_request {\n"
+                                       "      url   = \"/issue\"\n"
+                                       "      token = beta_token_response.json_body.bad\n"
+                                       "      ttl   = beta_token_response.json_body.ttl\n"
+                                       "    }\n"
+                                       "  }\n"
+                                       "}\n")
+                            .arg(service.port())
+                            .toUtf8());
+        Tokenbench::Ui::MainWindow w;
+        auto* editor = openDefaultRequest(w, path);
+        QVERIFY(editor);
+        QLineEdit* token = editor->tokenEdit();
+        QTest::mouseClick(token, Qt::LeftButton);
+
+        const TokenResult refused = runAndWait(w);
+        QCOMPARE(refused.status, TokenResult::Status::NoToken);
+        QVERIFY2(refused.errorText.contains(QStringLiteral("not well-formed")), qPrintable(refused.errorText));
+        QCOMPARE(editor->tokenResultText(), QStringLiteral("\u2716 ") + refused.errorText);
+        QVERIFY2(editor->ttlResultText().contains(QStringLiteral("90 s")), qPrintable(editor->ttlResultText()));
+
+        // A step that finds nothing: the editor's words are the run's.
+        retype(token, QStringLiteral("beta_token_response.json_body.none"));
+        const QString editorNull = editor->tokenResultText();
+        QCOMPARE(service.requests().size(), 1);
+        const TokenResult nothing = runAndWait(w);
+        QCOMPARE(nothing.status, TokenResult::Status::NoToken);
+        QCOMPARE(editorNull, QStringLiteral("\u2716 ") + nothing.errorText);
+
+        retype(token, QStringLiteral("beta_token_response.json_body.good"));
+        QVERIFY2(editor->tokenResultText().startsWith(QStringLiteral("\u2714 token = tok-ok")),
+                 qPrintable(editor->tokenResultText()));
+        const TokenResult ok = runAndWait(w);
+        QVERIFY2(ok.ok(), qPrintable(ok.errorText));
+        QCOMPARE(ok.response.accessToken, QStringLiteral("tok-ok"));
+        QCOMPARE(ok.response.ttlSeconds, 90);
+        QCOMPARE(service.requests().size(), 3);
+    }
+
     void oidcProvider_formBody_runsAndShowsTokenAndTtl()
     {
         qputenv("HCLGUI_BETA_SECRET", "post-secret");
@@ -282,11 +346,7 @@ private Q_SLOTS:
                       .arg(m_server.issuer().toString())
                       .toUtf8());
         Tokenbench::Ui::MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFile(path));
-        w.selectBlock(0, QStringLiteral("beta_token_request:default"));
-        auto* editor = qobject_cast<Tokenbench::Ui::BetaTokenRequestEditor*>(w.currentEditor());
+        auto* editor = openDefaultRequest(w, path);
         QVERIFY(editor);
         // The form body as a table; the secret stays a reference.
         QTableWidget* table = editor->bodyEditor()->table();

@@ -10,3 +10,4 @@ tokenbench_add_test(tst_workspacetreemodel SOURCES unit/tst_workspacetreemodel.c
 tokenbench_add_test(tst_tracemodel SOURCES unit/tst_tracemodel.cpp LABELS unit)
 tokenbench_add_test(tst_diagnosticsmodel SOURCES unit/tst_diagnosticsmodel.cpp LABELS unit)
 tokenbench_add_test(tst_secretliterals SOURCES unit/tst_secretliterals.cpp LABELS unit)
+tokenbench_add_test(tst_couperscope SOURCES unit/tst_couperscope.cpp LABELS unit)

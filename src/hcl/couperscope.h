@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include "hcl/evaluator.h"
+
+namespace Tokenbench::Core::Hcl {
+
+struct Expr;
+class Document;
+
+// Couper's evaluation vocabulary (reference "config time" / "request time", sections 1.5, 3.1, 3.2 and 5):
+// which root variables an expression sees, and which env.NAME it reads.
+
+// When Couper evaluates an expression.
+enum class EvaluationTime {
+    // Once at start-up: oauth2 attributes except assertion, timeouts, origin, tls, ... Only env, couper and
+    // the functions.
+    Startup,
+    // While serving a request: request modifiers, oauth2 assertion, beta_token_request attributes. Adds
+    // request, backend_requests, backend_responses, backends, backend, backend_request, backend_response.
+    PerRequest,
+    // token and ttl of a beta_token_request, after its response: PerRequest plus beta_token_response.
+    TokenResponse,
+};
+
+// The root variables Couper binds at `time` (functions aside), in a stable order.
+const QStringList& couperVariables(EvaluationTime time);
+
+// The context Couper evaluates in at `time`. `env` holds `environment` (give it every name the expressions
+// reference; Couper makes an unset one ""). `couper` and the request-time variables are empty objects: a
+// stand-alone evaluation has no client request, so reading from them gives null (Couper's leniency) rather
+// than an error; a caller that has values (beta_token_response, backend tokens) sets them afterwards.
+EvalContext couperContext(EvaluationTime time, const QMap<QString, QString>& environment = {});
+
+// The environment variables an expression reads: every traversal rooted at `env` (env.NAME, env["NAME"],
+// inside templates and heredocs too), found by parsing it; each name once, in order of appearance. Not:
+// text in plain strings or comments, other roots (xenv.A, request.env), `env` shadowed by a `for`
+// variable, or an index that is not a constant string (env[name]). A syntax error stops nothing: what
+// parsed is walked.
+QStringList envReferences(const QString& expression);
+// The same below one parsed expression whose ranges refer to `source`.
+QStringList envReferences(const Expr* expression, QByteArrayView source);
+// The same for every attribute of a parsed file.
+QStringList envReferences(const Document& document);
+
+} // namespace Tokenbench::Core::Hcl
