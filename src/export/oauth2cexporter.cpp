@@ -72,7 +72,7 @@ Result<ExportOutput> OAuth2cExporter::exportBackend(const ExportInput& input) co
                                     "(iss, sub, aud, jti, ttl %1s, extra claims) may differ")
                          .arg(plan.ttlSeconds);
     }
-    if (plan.basic)
+    if (plan.basic && !plan.rawBasic)
         out.notes << QStringLiteral("oauth2c sends client_secret_basic credentials without form-encoding them: a "
                                     "client_id or secret with special characters is sent differently than Tokenbench "
                                     "and Couper send it");

@@ -24,7 +24,8 @@ struct TokenPlan
     QString method;
     ExportValue clientId;
     ExportValue clientSecret;
-    bool basic = false; // Authorization: Basic form-encoded(client_id):form-encoded(client_secret)
+    bool basic = false;    // Authorization: Basic form-encoded(client_id):form-encoded(client_secret)
+    bool rawBasic = false; // ... with the two not form-encoded (raw_basic_credentials = true)
     QList<FormPart> fields;
 
     // Signing (client_secret_jwt, private_key_jwt, jwt-bearer from a nested jwt_signing_profile).
