@@ -2,6 +2,7 @@
 #include "ui_oauth2editor.h"
 
 #include "model/schema.h"
+#include "model/tokenrequestshape.h"
 #include "model/workspace.h"
 
 #include <QFormLayout>
@@ -60,8 +61,8 @@ bool OAuth2Editor::isRequired(const QString& attribute) const
     if (attribute == u"client_id")
         return !jwtBearer;
     if (attribute == u"client_secret")
-        return !jwtBearer && (method == Schema::AuthMethod::Basic || method == Schema::AuthMethod::Post ||
-                              method == Schema::AuthMethod::SecretJwt);
+        return !jwtBearer && Core::clientAuthMethod(method) &&
+               Core::clientAuthMethod(method)->secret == Core::SecretUse::Required;
     if (attribute == u"username" || attribute == u"password")
         return grant == Schema::Grant::Password;
     if (attribute == u"authorization_endpoint")

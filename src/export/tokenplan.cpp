@@ -3,7 +3,7 @@
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "net/tokenrequest.h"
-#include "net/tokenrequestshape.h"
+#include "model/tokenrequestshape.h"
 #include "util/duration.h"
 
 #include <algorithm>

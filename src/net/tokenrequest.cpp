@@ -6,7 +6,7 @@
 #include "jwt/clientassertion.h"
 #include "jwt/signer.h"
 #include "net/formencoding.h"
-#include "net/tokenrequestshape.h"
+#include "model/tokenrequestshape.h"
 #include "util/boundedread.h"
 #include "util/secretvalues.h"
 #include "util/securebytes.h"

@@ -9,7 +9,7 @@
 #include "model/valueresolver.h"
 #include "net/formencoding.h"
 #include "net/tokenrequest.h"
-#include "net/tokenrequestshape.h"
+#include "model/tokenrequestshape.h"
 #include "testconfig.h"
 #include "util/testsupport.h"
 
@@ -60,13 +60,15 @@ Block backendOf(const Combination& c)
         if (!c.method.isEmpty())
             o.setAttribute(QStringLiteral("token_endpoint_auth_method"), c.method);
         o.setAttribute(QStringLiteral("client_id"), ClientId);
-        if (method != Schema::AuthMethod::None && method != Schema::AuthMethod::PrivateKeyJwt)
+        // What the block needs comes from the method's row, so a new row is tested without a change here.
+        const ClientAuthMethod* row = clientAuthMethod(method);
+        if (row->secret == SecretUse::Required)
             o.setAttribute(QStringLiteral("client_secret"), Secret);
         if (c.raw)
             o.setAttribute(QStringLiteral("raw_basic_credentials"), QStringLiteral("true"));
-        if (method == Schema::AuthMethod::SecretJwt)
+        if (row->assertionKey == AssertionKey::ClientSecret)
             alg = QStringLiteral("HS256");
-        else if (method == Schema::AuthMethod::PrivateKeyJwt)
+        else if (row->assertionKey == AssertionKey::ProfileKey)
             alg = QStringLiteral("ES256");
     }
     if (!alg.isEmpty()) {
@@ -90,6 +92,13 @@ QStringList claimNames(const QString& jws)
         return {QStringLiteral("(not a JWS)")};
     const QByteArray payload = QByteArray::fromBase64(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding);
     return QJsonDocument::fromJson(payload).object().keys();
+}
+
+// The alg of a compact JWS's header.
+QString jwsAlg(const QString& jws)
+{
+    const QByteArray header = QByteArray::fromBase64(jws.section(u'.', 0, 0).toLatin1(), QByteArray::Base64UrlEncoding);
+    return QJsonDocument::fromJson(header).object().value(QStringLiteral("alg")).toString();
 }
 
 // What an exporter wrote: header names in order, form field names in body order, literal form values.
@@ -268,7 +277,7 @@ private Q_SLOTS:
         if (sendsClientId)
             QCOMPARE(*flag(QStringLiteral("--client-id")), ClientId);
         const bool usesSecret = sentValues.contains(QStringLiteral("client_secret")) || !sentBasicClientId.isEmpty() ||
-                                method == Schema::AuthMethod::SecretJwt;
+                                jwsAlg(sentValues.value(QStringLiteral("client_assertion"))).startsWith(u"HS");
         QCOMPARE(flag(QStringLiteral("--client-secret")).has_value(), usesSecret);
         for (const auto& [field, option] : {std::pair{"scope", "--scopes"}, std::pair{"username", "--username"},
                                             std::pair{"password", "--password"}}) {

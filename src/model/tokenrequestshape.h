@@ -33,6 +33,26 @@ enum class AssertionKey {
     ProfileKey,   // private_key_jwt: the jwt_signing_profile's key or key_file
 };
 
+// The client_secret with a client-authentication method.
+enum class SecretUse {
+    Required,  // sent (Basic credentials, form) or signs the client assertion: must not be empty
+    Forbidden, // must not be set (private_key_jwt: the key signs)
+    Unused,    // not sent; set anyway it is only a warning (none)
+};
+
+// One client-authentication method (token_endpoint_auth_method): a row of the table in tokenrequestshape.cpp.
+// The request builder, every exporter, the validator, the schema's choices and the editor read it.
+struct ClientAuthMethod
+{
+    QString name;
+    QString summary;               // how it authenticates, for the attribute's documentation
+    bool couper = true;            // Couper's oauth2 block accepts it (else: a Tokenbench extension)
+    bool basicCredentials = false; // Authorization: Basic client_id:client_secret
+    SecretUse secret = SecretUse::Required;
+    AssertionKey assertionKey = AssertionKey::None; // a client assertion needs a jwt_signing_profile
+    QList<FormSlot> fields;        // what it adds to the form body
+};
+
 // The token request of one grant and client-authentication method, before any value is known: the single
 // description prepareTokenRequest() fills and the exporters (curl, .http, oauth2c) write. A new method is a
 // row of the table in tokenrequestshape.cpp.
@@ -70,5 +90,7 @@ struct ShapeFlags
 
 // The client-authentication methods of the table, in table order.
 [[nodiscard]] QStringList clientAuthMethods();
+// The row of `name` (client_secret_basic when empty); nullptr for a method the table does not know.
+[[nodiscard]] const ClientAuthMethod* clientAuthMethod(const QString& name);
 
 } // namespace Tokenbench::Core

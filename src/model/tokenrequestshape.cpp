@@ -1,4 +1,4 @@
-#include "net/tokenrequestshape.h"
+#include "model/tokenrequestshape.h"
 
 #include "model/schema.h"
 
@@ -16,16 +16,8 @@ FormSlot flowValue(const char* name)
     return {QString::fromLatin1(name), SlotSource::FlowValue, QString::fromLatin1(name)};
 }
 
-// One client-authentication method: what it adds to the request. To add a method, add a row here.
-struct ClientAuthRow
-{
-    QString method;
-    bool basicCredentials = false; // Authorization: Basic client_id:client_secret
-    AssertionKey assertionKey = AssertionKey::None;
-    QList<FormSlot> fields;
-};
-
-const QList<ClientAuthRow>& clientAuthTable()
+// The client-authentication methods. To add one, add a row here (see CONTRIBUTING.md, "Where to change").
+const QList<ClientAuthMethod>& clientAuthTable()
 {
     static const QList<FormSlot> clientAssertion = {
         attribute("client_id"),
@@ -33,12 +25,19 @@ const QList<ClientAuthRow>& clientAuthTable()
         {QStringLiteral("client_assertion_type"), SlotSource::Fixed,
          QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")},
     };
-    static const QList<ClientAuthRow> rows = {
-        {Schema::AuthMethod::Basic, true, AssertionKey::None, {}},
-        {Schema::AuthMethod::Post, false, AssertionKey::None, {attribute("client_id"), attribute("client_secret")}},
-        {Schema::AuthMethod::SecretJwt, false, AssertionKey::ClientSecret, clientAssertion},
-        {Schema::AuthMethod::PrivateKeyJwt, false, AssertionKey::ProfileKey, clientAssertion},
-        {Schema::AuthMethod::None, false, AssertionKey::None, {attribute("client_id")}},
+    static const QList<ClientAuthMethod> rows = {
+        {Schema::AuthMethod::Basic, QStringLiteral("client_id and client_secret in the Authorization header (the default)"),
+         true, true, SecretUse::Required, AssertionKey::None, {}},
+        {Schema::AuthMethod::Post, QStringLiteral("client_id and client_secret in the form body"), true, false,
+         SecretUse::Required, AssertionKey::None, {attribute("client_id"), attribute("client_secret")}},
+        {Schema::AuthMethod::SecretJwt,
+         QStringLiteral("an HS* client assertion signed with the client secret (needs a jwt_signing_profile block)"),
+         true, false, SecretUse::Required, AssertionKey::ClientSecret, clientAssertion},
+        {Schema::AuthMethod::PrivateKeyJwt,
+         QStringLiteral("a client assertion signed with a private key (needs a jwt_signing_profile block)"), true,
+         false, SecretUse::Forbidden, AssertionKey::ProfileKey, clientAssertion},
+        {Schema::AuthMethod::None, QStringLiteral("a public client, client_id in the form body and no secret"), false,
+         false, SecretUse::Unused, AssertionKey::None, {attribute("client_id")}},
     };
     return rows;
 }
@@ -125,13 +124,11 @@ Result<TokenRequestShape> tokenRequestShape(const QString& grantType, const QStr
         return shape;
 
     shape.authMethod = authMethod.isEmpty() ? Schema::AuthMethod::Basic : authMethod;
-    for (const ClientAuthRow& row : clientAuthTable()) {
-        if (row.method != shape.authMethod)
-            continue;
-        shape.basicCredentials = row.basicCredentials;
-        shape.rawBasicCredentials = row.basicCredentials && flags.rawBasicCredentials;
-        shape.assertionKey = row.assertionKey;
-        shape.fields.append(row.fields);
+    if (const ClientAuthMethod* row = clientAuthMethod(shape.authMethod)) {
+        shape.basicCredentials = row->basicCredentials;
+        shape.rawBasicCredentials = row->basicCredentials && flags.rawBasicCredentials;
+        shape.assertionKey = row->assertionKey;
+        shape.fields.append(row->fields);
         return shape;
     }
     return Error{Error::Code::Usage,
@@ -143,9 +140,19 @@ Result<TokenRequestShape> tokenRequestShape(const QString& grantType, const QStr
 QStringList clientAuthMethods()
 {
     QStringList methods;
-    for (const ClientAuthRow& row : clientAuthTable())
-        methods << row.method;
+    for (const ClientAuthMethod& row : clientAuthTable())
+        methods << row.name;
     return methods;
+}
+
+const ClientAuthMethod* clientAuthMethod(const QString& name)
+{
+    const QString method = name.isEmpty() ? Schema::AuthMethod::Basic : name;
+    for (const ClientAuthMethod& row : clientAuthTable()) {
+        if (row.name == method)
+            return &row;
+    }
+    return nullptr;
 }
 
 } // namespace Tokenbench::Core
