@@ -130,6 +130,7 @@ Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& form
         plan.key = plan.clientSecret;
         plan.keyFile = {};
     }
+    plan.profileKey = plan.signs && shape.assertionKey != AssertionKey::ClientSecret;
     QList<FormPart> form;
     for (const FormSlot& slot : shape.fields) {
         switch (slot.source) {

@@ -31,6 +31,7 @@ struct TokenPlan
     // Signing (client_secret_jwt, private_key_jwt, jwt-bearer from a nested jwt_signing_profile).
     bool signs = false;
     bool clientAssertion = false; // true: client assertion (iss/sub/aud/jti/iat/exp), false: jwt-bearer (exp)
+    bool profileKey = false;      // signed with the profile's key (private_key_jwt, jwt-bearer), not the client secret
     QString algorithm;
     qint64 ttlSeconds = 0;
     QJsonObject claims;  // the profile's own
