@@ -7,8 +7,8 @@
 namespace Tokenbench::Core::Export {
 
 // The token request of an oauth2 block as the command-line formats (curl, oauth2c, .http) write it:
-// the same fields, headers and encoding as prepareTokenRequest() sends, with each value a literal or a
-// variable. Fields are in body order (sorted by name, as url.Values.Encode()).
+// the same fields, headers and encoding as prepareTokenRequest() sends (both map the slots of
+// tokenRequestShape()), with each value a literal or a variable. Fields are in body order (sorted by name, as url.Values.Encode()).
 struct FormPart
 {
     QString key;
