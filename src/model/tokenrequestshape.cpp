@@ -77,15 +77,6 @@ GrantRow grantRow(const QString& grant, const ShapeFlags& flags)
 
 } // namespace
 
-const FormSlot* TokenRequestShape::field(QStringView name) const
-{
-    for (const FormSlot& f : fields) {
-        if (f.field == name)
-            return &f;
-    }
-    return nullptr;
-}
-
 bool TokenRequestShape::usesAttribute(QStringView name) const
 {
     if (basicCredentials && (name == u"client_id" || name == u"client_secret"))

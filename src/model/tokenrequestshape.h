@@ -69,7 +69,6 @@ struct TokenRequestShape
     // In the order prepareTokenRequest adds them (the body sorts them by name, as url.Values.Encode()).
     QList<FormSlot> fields;
 
-    [[nodiscard]] const FormSlot* field(QStringView name) const;
     [[nodiscard]] bool usesAttribute(QStringView attribute) const; // in a form slot, Basic credentials or as signing key
     [[nodiscard]] bool signs() const; // a slot is signed when sent (client assertion, jwt-bearer assertion)
 };
