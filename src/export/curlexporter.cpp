@@ -2,6 +2,7 @@
 
 #include "export/shellwords.h"
 #include "export/tokenplan.h"
+#include "jwt/clientassertion.h"
 #include "jwt/gojson.h"
 #include "model/schema.h"
 #include "net/formencoding.h"
@@ -159,20 +160,17 @@ Result<ExportOutput> CurlExporter::exportBackend(const ExportInput& input) const
         if (!header.contains(QLatin1String("typ")))
             header.insert(QStringLiteral("typ"), QStringLiteral("JWT"));
         header.insert(QStringLiteral("alg"), alg);
-        QJsonObject claims = plan.claims;
+        // The claim set of jwt/clientassertion (or of the jwt-bearer grant) with placeholders for what the script
+        // knows only when it runs.
         QList<QPair<QByteArray, QString>> placeholders;
-        claims.insert(QStringLiteral("exp"), QStringLiteral("@@TB_EXP@@"));
         placeholders.append({QByteArrayLiteral("\"@@TB_EXP@@\""), QStringLiteral("\"$exp\"")});
+        const QString exp = QStringLiteral("@@TB_EXP@@");
+        QJsonObject claims = Jwt::SigningProfile::jwtBearerClaimsTemplate(plan.claims, exp);
         if (plan.clientAssertion) {
             const QString id = plan.clientId.isVariable() ? QStringLiteral("@@TB_CLIENT_ID@@") : plan.clientId.literal;
-            claims.insert(QStringLiteral("iss"), id);
-            claims.insert(QStringLiteral("sub"), id);
-            if (!claims.contains(QLatin1String("aud"))) {
-                claims.insert(QStringLiteral("aud"),
-                              plan.endpoint.isVariable() ? QStringLiteral("@@TB_AUD@@") : plan.endpoint.literal);
-            }
-            claims.insert(QStringLiteral("iat"), QStringLiteral("@@TB_IAT@@"));
-            claims.insert(QStringLiteral("jti"), QStringLiteral("@@TB_JTI@@"));
+            const QString aud = plan.endpoint.isVariable() ? QStringLiteral("@@TB_AUD@@") : plan.endpoint.literal;
+            claims = Jwt::ClientAssertion::claimsTemplate(plan.claims, id, aud, QStringLiteral("@@TB_IAT@@"), exp,
+                                                          QStringLiteral("@@TB_JTI@@"));
             placeholders.append({QByteArrayLiteral("\"@@TB_IAT@@\""), QStringLiteral("\"$now\"")});
             placeholders.append({QByteArrayLiteral("@@TB_JTI@@"), QStringLiteral("\"$jti\"")});
             if (plan.clientId.isVariable())
@@ -199,7 +197,11 @@ Result<ExportOutput> CurlExporter::exportBackend(const ExportInput& input) const
     s += QStringLiteral("# Headers go through a private file, so no secret shows in the process list.\n{\n");
     s += QStringLiteral("  printf 'Accept: application/json\\n'\n");
     s += QStringLiteral("  printf 'Content-Type: application/x-www-form-urlencoded\\n'\n");
-    if (plan.basic) {
+    if (plan.basic && plan.rawBasic) {
+        s += QStringLiteral("  # client_secret_basic, raw_basic_credentials: base64 of client_id \":\" client_secret as they are\n");
+        s += QStringLiteral("  printf 'Authorization: Basic %s\\n' \"$(printf '%s:%s' %1 %2 | b64)\"\n")
+                 .arg(word(plan.clientId), word(plan.clientSecret));
+    } else if (plan.basic) {
         s += QStringLiteral("  # client_secret_basic: base64 of form-encoded client_id \":\" form-encoded client_secret\n");
         s += QStringLiteral("  printf 'Authorization: Basic %s\\n' \"$(printf '%s:%s' %1 %2 | b64)\"\n")
                  .arg(encodedWord(plan.clientId), encodedWord(plan.clientSecret));

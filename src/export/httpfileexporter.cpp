@@ -57,9 +57,10 @@ Result<ExportOutput> HttpFileExporter::exportBackend(const ExportInput& input) c
     s += QStringLiteral("Accept: application/json\nContent-Type: application/x-www-form-urlencoded\n");
     if (plan.basic) {
         // Both clients base64-encode "Basic user password" themselves.
-        s += QStringLiteral("Authorization: Basic %1 %2\n").arg(encoded(plan.clientId), encoded(plan.clientSecret));
+        const auto credential = plan.rawBasic ? plain : encoded;
+        s += QStringLiteral("Authorization: Basic %1 %2\n").arg(credential(plan.clientId), credential(plan.clientSecret));
         const bool special = (!plan.clientId.isVariable() && Form::escape(plan.clientId.literal) != plan.clientId.literal.toUtf8());
-        if (special || plan.clientSecret.isVariable())
+        if (!plan.rawBasic && (special || plan.clientSecret.isVariable()))
             out.notes << QStringLiteral("client_secret_basic: the HTTP client base64-encodes the credentials as given, "
                                         "so the variables must hold the form-encoded client_id and client_secret (as "
                                         "Couper sends them)");
@@ -68,9 +69,7 @@ Result<ExportOutput> HttpFileExporter::exportBackend(const ExportInput& input) c
     QStringList parts;
     for (const FormPart& f : plan.fields) {
         const QString key = QString::fromLatin1(Form::escape(f.key));
-        parts << key + u'=' + (f.computed ? placeholder(f.key == u"assertion" ? QStringLiteral("client_assertion")
-                                                                                : QStringLiteral("client_assertion"))
-                                          : encoded(f.value));
+        parts << key + u'=' + (f.computed ? placeholder(QStringLiteral("client_assertion")) : encoded(f.value));
     }
     s += parts.join(u'&') + u'\n';
     if (!plan.resourceUrl.isEmpty()) {

@@ -61,7 +61,7 @@ Result<ExportOutput> OAuth2cExporter::exportBackend(const ExportInput& input) co
         }
     }
     if (plan.signs) {
-        if (plan.method == Schema::AuthMethod::PrivateKeyJwt || plan.grant == Schema::Grant::JwtBearer) {
+        if (plan.profileKey) { // private_key_jwt, or the jwt-bearer assertion: oauth2c signs with a JWK
             args << QStringLiteral("--signing-key \"$SIGNING_KEY_JWKS\"");
             out.addVariable({QStringLiteral("SIGNING_KEY_JWKS"), QStringLiteral("oauth2.jwt_signing_profile (as JWKS file or URL)"), false});
             out.notes << QStringLiteral("oauth2c reads the signing key as a JWK set: convert the jwt_signing_profile key "
@@ -72,7 +72,7 @@ Result<ExportOutput> OAuth2cExporter::exportBackend(const ExportInput& input) co
                                     "(iss, sub, aud, jti, ttl %1s, extra claims) may differ")
                          .arg(plan.ttlSeconds);
     }
-    if (plan.basic)
+    if (plan.basic && !plan.rawBasic)
         out.notes << QStringLiteral("oauth2c sends client_secret_basic credentials without form-encoding them: a "
                                     "client_id or secret with special characters is sent differently than Tokenbench "
                                     "and Couper send it");

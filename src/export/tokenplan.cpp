@@ -3,11 +3,47 @@
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "net/tokenrequest.h"
+#include "model/tokenrequestshape.h"
 #include "util/duration.h"
 
 #include <algorithm>
 
 namespace Tokenbench::Core::Export {
+
+namespace {
+
+// The nested jwt_signing_profile of a plan that signs: algorithm, ttl, claims, headers, key or key_file.
+Result<void> takeProfile(const Block& backend, const Block& o, TokenPlan& plan, ExportOutput* out)
+{
+    const Block* profile = o.child(QStringLiteral("jwt_signing_profile"));
+    if (!profile)
+        return Error{Error::Code::Usage,
+                     plan.grant == Schema::Grant::JwtBearer
+                         ? QStringLiteral("jwt_signing_profile block or assertion must be set with grant_type %1")
+                               .arg(plan.grant)
+                         : QStringLiteral("jwt_signing_profile block must be set with %1").arg(plan.method),
+                     backend.label + QStringLiteral(".oauth2.jwt_signing_profile")};
+    plan.signs = true;
+    plan.algorithm = profile->attribute(QStringLiteral("signature_algorithm")).trimmed();
+    const QString ppath = QStringLiteral("oauth2.jwt_signing_profile");
+    const auto ttl = Duration::parseGo(profile->attribute(QStringLiteral("ttl")).trimmed());
+    if (!ttl)
+        return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile.ttl: ") + ttl.error().message,
+                     backend.label + QStringLiteral(".oauth2.jwt_signing_profile.ttl")};
+    plan.ttlSeconds = *ttl / Duration::Second;
+    for (const char* name : {"claims", "headers"}) {
+        auto parsed = parseObjectText(profile->attribute(QString::fromLatin1(name)));
+        if (!parsed)
+            return Error{Error::Code::Usage, parsed.error().message,
+                         backend.label + QStringLiteral(".oauth2.jwt_signing_profile.") + QString::fromLatin1(name)};
+        (qstrcmp(name, "claims") == 0 ? plan.claims : plan.headers) = parsed.value();
+    }
+    plan.key = exportValue(backend, *profile, ppath, QStringLiteral("key"), out);
+    plan.keyFile = exportValue(backend, *profile, ppath, QStringLiteral("key_file"), out);
+    return {};
+}
+
+} // namespace
 
 Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& format, ExportOutput* out)
 {
@@ -26,8 +62,7 @@ Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& form
     TokenPlan plan;
     plan.backend = backend.label;
     const QString path = QStringLiteral("oauth2");
-    auto value = [&](const char* name) { return exportValue(backend, *o, path, QString::fromLatin1(name), out); };
-    plan.endpoint = value("token_endpoint");
+    plan.endpoint = exportValue(backend, *o, path, QStringLiteral("token_endpoint"), out);
     if (plan.endpoint.isEmpty())
         return Error{Error::Code::Usage, QStringLiteral("oauth2.token_endpoint is not set"),
                      backend.label + QStringLiteral(".oauth2.token_endpoint")};
@@ -55,80 +90,66 @@ Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& form
                          .arg(plan.grant.isEmpty() ? QStringLiteral("(none)") : plan.grant, format),
                      backend.label + QStringLiteral(".oauth2.grant_type")};
     }
-    QList<FormPart> form;
-    form.append({QStringLiteral("grant_type"), ExportValue{plan.grant, {}, false}, false});
-    const ExportValue scope = value("scope");
-    if (!scope.isEmpty())
-        form.append({QStringLiteral("scope"), scope, false});
-    if (plan.grant == Schema::Grant::Password) {
-        form.append({QStringLiteral("username"), value("username"), false});
-        form.append({QStringLiteral("password"), value("password"), false});
-    }
-    const Block* profile = o->child(QStringLiteral("jwt_signing_profile"));
-    auto takeProfile = [&]() -> Result<void> {
-        if (!profile)
-            return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile block must be set with %1").arg(plan.method),
-                         backend.label + QStringLiteral(".oauth2.jwt_signing_profile")};
-        plan.signs = true;
-        plan.algorithm = profile->attribute(QStringLiteral("signature_algorithm")).trimmed();
-        const QString ppath = QStringLiteral("oauth2.jwt_signing_profile");
-        const auto ttl = Duration::parseGo(profile->attribute(QStringLiteral("ttl")).trimmed());
-        if (!ttl)
-            return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile.ttl: ") + ttl.error().message,
-                         backend.label + QStringLiteral(".oauth2.jwt_signing_profile.ttl")};
-        plan.ttlSeconds = *ttl / Duration::Second;
-        for (const char* name : {"claims", "headers"}) {
-            auto parsed = parseObjectText(profile->attribute(QString::fromLatin1(name)));
-            if (!parsed)
-                return Error{Error::Code::Usage, parsed.error().message,
-                             backend.label + QStringLiteral(".oauth2.jwt_signing_profile.") + QString::fromLatin1(name)};
-            (qstrcmp(name, "claims") == 0 ? plan.claims : plan.headers) = parsed.value();
-        }
-        plan.key = exportValue(backend, *profile, ppath, QStringLiteral("key"), out);
-        plan.keyFile = exportValue(backend, *profile, ppath, QStringLiteral("key_file"), out);
-        return {};
-    };
-    if (plan.grant == Schema::Grant::JwtBearer) {
-        const ExportValue assertion = value("assertion");
-        if (!assertion.isEmpty()) {
-            form.append({QStringLiteral("assertion"), assertion, false});
-        } else {
-            if (auto r = takeProfile(); !r)
-                return r.error();
-            form.append({QStringLiteral("assertion"), {}, true});
-        }
-    } else if (plan.method == Schema::AuthMethod::SecretJwt || plan.method == Schema::AuthMethod::PrivateKeyJwt) {
-        if (auto r = takeProfile(); !r)
-            return r.error();
-        plan.clientAssertion = true;
-        plan.clientId = value("client_id");
-        if (plan.method == Schema::AuthMethod::SecretJwt) {
-            plan.clientSecret = value("client_secret");
-            plan.key = plan.clientSecret;
-            plan.keyFile = {};
-        }
-        form.append({QStringLiteral("client_id"), plan.clientId, false});
-        form.append({QStringLiteral("client_assertion"), {}, true});
-        form.append({QStringLiteral("client_assertion_type"),
-                     ExportValue{QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"), {}, false},
-                     false});
-    } else if (plan.method == Schema::AuthMethod::Basic) {
-        plan.basic = true;
-        plan.clientId = value("client_id");
-        plan.clientSecret = value("client_secret");
-    } else if (plan.method == Schema::AuthMethod::Post) {
-        plan.clientId = value("client_id");
-        plan.clientSecret = value("client_secret");
-        form.append({QStringLiteral("client_id"), plan.clientId, false});
-        form.append({QStringLiteral("client_secret"), plan.clientSecret, false});
-    } else if (plan.method == Schema::AuthMethod::None) {
-        plan.clientId = value("client_id");
-        form.append({QStringLiteral("client_id"), plan.clientId, false});
-    } else {
+    // The same shape prepareTokenRequest() fills, each slot mapped to a literal or a variable.
+    ShapeFlags flags;
+    flags.scope = !o->attribute(QStringLiteral("scope")).isEmpty();
+    flags.assertion = !o->attribute(QStringLiteral("assertion")).isEmpty();
+    flags.rawBasicCredentials = o->attribute(QStringLiteral("raw_basic_credentials")).trimmed() == u"true";
+    auto shaped = tokenRequestShape(plan.grant, plan.method, flags);
+    if (!shaped) {
         return Error{Error::Code::Usage,
                      QStringLiteral("token_endpoint_auth_method \"%1\" is not supported by the %2 export")
                          .arg(plan.method, format),
                      backend.label + QStringLiteral(".oauth2.token_endpoint_auth_method")};
+    }
+    const TokenRequestShape& shape = shaped.value();
+    plan.basic = shape.basicCredentials;
+    plan.rawBasic = shape.rawBasicCredentials;
+    plan.clientAssertion = shape.assertionKey != AssertionKey::None;
+    // Variables are named in this order: the grant's attributes, the signing key, the client credentials.
+    QHash<QString, ExportValue> values;
+    auto take = [&](const QString& name) {
+        if (!values.contains(name))
+            values.insert(name, exportValue(backend, *o, path, name, out));
+        return values.value(name);
+    };
+    const QStringList credentials = {QStringLiteral("client_id"), QStringLiteral("client_secret")};
+    for (const FormSlot& slot : shape.fields) {
+        if (slot.source == SlotSource::Attribute && !credentials.contains(slot.text))
+            take(slot.text);
+    }
+    if (shape.signs()) {
+        if (auto r = takeProfile(backend, *o, plan, out); !r)
+            return r.error();
+    }
+    if (shape.usesAttribute(QStringLiteral("client_id")))
+        plan.clientId = take(QStringLiteral("client_id"));
+    if (shape.usesAttribute(QStringLiteral("client_secret")))
+        plan.clientSecret = take(QStringLiteral("client_secret"));
+    if (shape.assertionKey == AssertionKey::ClientSecret) {
+        plan.key = plan.clientSecret;
+        plan.keyFile = {};
+    }
+    plan.profileKey = plan.signs && shape.assertionKey != AssertionKey::ClientSecret;
+    QList<FormPart> form;
+    for (const FormSlot& slot : shape.fields) {
+        switch (slot.source) {
+        case SlotSource::Fixed:
+            form.append({slot.field, ExportValue{slot.text, {}, false}, false});
+            break;
+        case SlotSource::Attribute:
+            form.append({slot.field, take(slot.text), false});
+            break;
+        case SlotSource::ClientAssertion:
+        case SlotSource::JwtBearerAssertion:
+            form.append({slot.field, {}, true});
+            break;
+        case SlotSource::FlowValue: // the interactive grants are refused above
+            return Error{Error::Code::Usage,
+                         QStringLiteral("%1 is obtained by an interactive flow the %2 export cannot run")
+                             .arg(slot.field, format),
+                         backend.label + QStringLiteral(".oauth2.grant_type")};
+        }
     }
     // url.Values.Encode(): keys sorted by their bytes, values of one key in insertion order.
     std::stable_sort(form.begin(), form.end(),
@@ -146,7 +167,7 @@ Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& form
         QStringLiteral("token_endpoint"), QStringLiteral("grant_type"), QStringLiteral("token_endpoint_auth_method"),
         QStringLiteral("client_id"),      QStringLiteral("client_secret"), QStringLiteral("scope"),
         QStringLiteral("username"),       QStringLiteral("password"),  QStringLiteral("assertion"),
-        QStringLiteral("retries"),
+        QStringLiteral("retries"),        QStringLiteral("raw_basic_credentials"),
     };
     if (out) {
         for (auto it = o->attributes.cbegin(); it != o->attributes.cend(); ++it) {

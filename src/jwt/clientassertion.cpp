@@ -15,13 +15,19 @@ ClientAssertion::ClientAssertion(SigningProfile profile, QString clientId, QStri
 
 QJsonObject ClientAssertion::claimsAt(const QDateTime& now, const QString& jti) const
 {
-    QJsonObject claims = m_profile.claims();
-    claims.insert(QStringLiteral("iss"), m_clientId);
-    claims.insert(QStringLiteral("sub"), m_clientId);
-    if (!claims.contains(QLatin1String("aud")) && !m_tokenEndpoint.isEmpty())
-        claims.insert(QStringLiteral("aud"), m_tokenEndpoint);
-    claims.insert(QStringLiteral("iat"), now.toSecsSinceEpoch());
-    claims.insert(QStringLiteral("exp"), m_profile.expiryAt(now));
+    return claimsTemplate(m_profile.claims(), m_clientId, m_tokenEndpoint, now.toSecsSinceEpoch(),
+                          m_profile.expiryAt(now), jti);
+}
+
+QJsonObject ClientAssertion::claimsTemplate(QJsonObject claims, const QString& clientId, const QString& tokenEndpoint,
+                                            const QJsonValue& iat, const QJsonValue& exp, const QJsonValue& jti)
+{
+    claims.insert(QStringLiteral("iss"), clientId);
+    claims.insert(QStringLiteral("sub"), clientId);
+    if (!claims.contains(QLatin1String("aud")) && !tokenEndpoint.isEmpty())
+        claims.insert(QStringLiteral("aud"), tokenEndpoint);
+    claims.insert(QStringLiteral("iat"), iat);
+    claims.insert(QStringLiteral("exp"), exp);
     claims.insert(QStringLiteral("jti"), jti);
     return claims;
 }

@@ -32,6 +32,11 @@ public:
 
     // The claims of an assertion made at `now` with id `jti`.
     [[nodiscard]] QJsonObject claimsAt(const QDateTime& now, const QString& jti) const;
+    // The same claim set from its parts, any of which may be a placeholder that is filled in later (the curl
+    // export signs the assertion when its script runs): the one place the client-assertion claims are listed.
+    [[nodiscard]] static QJsonObject claimsTemplate(QJsonObject profileClaims, const QString& clientId,
+                                                    const QString& tokenEndpoint, const QJsonValue& iat,
+                                                    const QJsonValue& exp, const QJsonValue& jti);
     // A fresh signed assertion (new jti, clock's now).
     [[nodiscard]] Result<QByteArray> create() const;
 

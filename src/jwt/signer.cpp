@@ -131,8 +131,12 @@ Result<QByteArray> SigningProfile::signForFunction(const QJsonObject& callClaims
 
 QJsonObject SigningProfile::jwtBearerClaims(const QDateTime& now) const
 {
-    QJsonObject claims = m_claims;
-    claims.insert(QStringLiteral("exp"), expiryAt(now));
+    return jwtBearerClaimsTemplate(m_claims, expiryAt(now));
+}
+
+QJsonObject SigningProfile::jwtBearerClaimsTemplate(QJsonObject claims, const QJsonValue& exp)
+{
+    claims.insert(QStringLiteral("exp"), exp);
     return claims;
 }
 

@@ -88,6 +88,9 @@ public:
     // oauth2 grant jwt-bearer without `assertion`: the profile claims plus exp = now + ttl (always,
     // even for ttl 0). Nothing else: no iat, jti, iss, sub or aud.
     [[nodiscard]] QJsonObject jwtBearerClaims(const QDateTime& now) const;
+    // The same from the profile's claims and an `exp` that may be a placeholder (filled in when an exported
+    // script runs).
+    [[nodiscard]] static QJsonObject jwtBearerClaimsTemplate(QJsonObject profileClaims, const QJsonValue& exp);
     [[nodiscard]] Result<QByteArray> signJwtBearerAssertion(const QDateTime& now) const;
 
 private:

@@ -1,5 +1,7 @@
 #include "model/couperfile.h"
 
+#include "model/tokenrequestshape.h"
+
 #include <functional>
 
 #include <QRegularExpression>
@@ -372,21 +374,20 @@ private:
         const AttributeNode* methodAttr = attr(o, "token_endpoint_auth_method");
         if (methodAttr && !literalString(m_doc, methodAttr, method))
             return;
-        static const QStringList methods{QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post"),
-                                         QStringLiteral("client_secret_jwt"), QStringLiteral("private_key_jwt")};
-        if (!methods.contains(method)) {
+        const ClientAuthMethod* known = clientAuthMethod(method);
+        if (!known || !known->couper) {
             fail(methodAttr, QStringLiteral("token_endpoint_auth_method \"%1\" not supported").arg(method),
                  QStringLiteral("token_endpoint_auth_method"));
             return;
         }
-        if (method == u"private_key_jwt") {
+        if (known->secret == SecretUse::Forbidden) {
             if (secret)
-                fail(secret, QStringLiteral("client_secret must not be set with private_key_jwt"),
+                fail(secret, QStringLiteral("client_secret must not be set with %1").arg(method),
                      QStringLiteral("client_secret"));
-        } else if (emptyOrMissing(secret)) {
+        } else if (known->secret == SecretUse::Required && emptyOrMissing(secret)) {
             fail(secret, QStringLiteral("client_secret must not be empty with %1").arg(method), QStringLiteral("client_secret"));
         }
-        const bool jwtAuth = method == u"client_secret_jwt" || method == u"private_key_jwt";
+        const bool jwtAuth = known->assertionKey != AssertionKey::None;
         if (profile && !jwtAuth)
             fail(nullptr, QStringLiteral("jwt_signing_profile block must not be set with %1").arg(method));
         if (!profile && jwtAuth)

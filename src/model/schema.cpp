@@ -1,6 +1,7 @@
 #include "model/schema.h"
 
 #include "model/block.h"
+#include "model/tokenrequestshape.h"
 
 #include <utility>
 
@@ -60,6 +61,18 @@ QList<Attribute> tlsAttributes()
     };
 }
 
+// The documentation of token_endpoint_auth_method, from the table of methods.
+QString authMethodDocumentation()
+{
+    QStringList methods;
+    for (const QString& name : clientAuthMethods()) {
+        const ClientAuthMethod* m = clientAuthMethod(name);
+        methods << QStringLiteral("%1: %2%3").arg(name, m->summary,
+                                                  m->couper ? QString() : QStringLiteral(" (Tokenbench extension)"));
+    }
+    return QStringLiteral("How the client authenticates. ") + methods.join(QStringLiteral("; ")) + u'.';
+}
+
 QList<Attribute> oauth2Attributes()
 {
     return {
@@ -72,13 +85,8 @@ QList<Attribute> oauth2Attributes()
                         "urn:ietf:params:oauth:grant-type:device_code (Tokenbench extensions).")},
         {QStringLiteral("token_endpoint"), Kind::Url, {}, {},
          QStringLiteral("URL of the authorization server's token endpoint.")},
-        {QStringLiteral("token_endpoint_auth_method"), Kind::Choice, AuthMethod::Basic,
-         {AuthMethod::Basic, AuthMethod::Post, AuthMethod::SecretJwt, AuthMethod::PrivateKeyJwt, AuthMethod::None},
-         QStringLiteral("How the client authenticates: client_secret_basic (Authorization header, the default), "
-                        "client_secret_post (credentials in the form body), client_secret_jwt (an HS* assertion "
-                        "signed with the client secret) or private_key_jwt (an assertion signed with a private key); "
-                        "the last two need a jwt_signing_profile block. none: a public client, client_id in the "
-                        "body and no secret (Tokenbench extension).")},
+        {QStringLiteral("token_endpoint_auth_method"), Kind::Choice, AuthMethod::Basic, clientAuthMethods(),
+         authMethodDocumentation()},
         {QStringLiteral("client_id"), Kind::String, {}, {},
          QStringLiteral("The client identifier. Required for client_credentials and password; not sent "
                         "with jwt-bearer.")},
@@ -184,8 +192,10 @@ bool oauth2AttributeRequired(const QString& attribute, const QString& grantType,
         return true;
     if (attribute == u"client_id")
         return !jwtBearer;
-    if (attribute == u"client_secret")
-        return !jwtBearer && (method == AuthMethod::Basic || method == AuthMethod::Post || method == AuthMethod::SecretJwt);
+    if (attribute == u"client_secret") {
+        const ClientAuthMethod* row = clientAuthMethod(method);
+        return !jwtBearer && row && row->secret == SecretUse::Required;
+    }
     if (attribute == u"username" || attribute == u"password")
         return grantType == Grant::Password;
     if (attribute == u"authorization_endpoint")
@@ -245,8 +255,9 @@ bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, 
         return jwtBearer;
     if (attribute == u"client_id" || attribute == u"token_endpoint_auth_method")
         return !jwtBearer;
+    const ClientAuthMethod* method = clientAuthMethod(authMethod);
     if (attribute == u"client_secret")
-        return !jwtBearer && authMethod != AuthMethod::None && authMethod != AuthMethod::PrivateKeyJwt;
+        return !jwtBearer && (!method || method->secret == SecretUse::Required);
     if (attribute == u"authorization_endpoint" || attribute == u"redirect_uri" || attribute == u"code_challenge_method")
         return grantType == Grant::AuthorizationCode;
     if (attribute == u"device_authorization_endpoint")
@@ -254,7 +265,7 @@ bool oauth2AttributeApplies(const QString& attribute, const QString& grantType, 
     if (attribute == u"refresh_token")
         return grantType == Grant::RefreshToken;
     if (attribute == u"raw_basic_credentials")
-        return !jwtBearer && (authMethod.isEmpty() || authMethod == AuthMethod::Basic);
+        return !jwtBearer && method && method->basicCredentials;
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/schema.h"
 #include "model/secretliterals.h"
+#include "model/tokenrequestshape.h"
 #include "model/valueresolver.h"
 #include "hcl/couperscope.h"
 #include "hcl/evaluator.h"
@@ -181,28 +182,29 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
     if (!jwtBearer) {
         if (required("client_id") && !isSet("client_id"))
             sink.add(Sev::Error, B, QStringLiteral("client_id"), QStringLiteral("client_id must not be empty"));
-        if (method != Schema::AuthMethod::Basic && method != Schema::AuthMethod::Post &&
-            method != Schema::AuthMethod::SecretJwt && method != Schema::AuthMethod::PrivateKeyJwt &&
-            method != Schema::AuthMethod::None) {
+        const ClientAuthMethod* row = clientAuthMethod(method);
+        if (row && !row->couper)
+            sink.addCouper(Sev::Warning, B, QStringLiteral("token_endpoint_auth_method"),
+                           QStringLiteral("%1 (%2) is a Tokenbench extension: Couper's oauth2 block does not accept it")
+                               .arg(method, row->summary));
+        if (!row) {
             sink.add(Sev::Error, B, QStringLiteral("token_endpoint_auth_method"),
                      QStringLiteral("token_endpoint_auth_method \"%1\" not supported").arg(method));
-        } else if (method == Schema::AuthMethod::None) {
-            sink.addCouper(Sev::Warning, B, QStringLiteral("token_endpoint_auth_method"),
-                     QStringLiteral("none (a public client) is a Tokenbench extension: Couper's oauth2 block "
-                                    "always authenticates the client"));
+        } else if (row->secret == SecretUse::Unused) {
             if (isSet("client_secret"))
                 sink.add(Sev::Warning, B, QStringLiteral("client_secret"),
-                         QStringLiteral("client_secret is not sent with token_endpoint_auth_method none"));
-        } else if (method == Schema::AuthMethod::PrivateKeyJwt) {
+                         QStringLiteral("client_secret is not sent with token_endpoint_auth_method %1").arg(method));
+        } else if (row->secret == SecretUse::Forbidden) {
             if (isSet("client_secret"))
                 sink.add(Sev::Error, B, QStringLiteral("client_secret"),
-                         QStringLiteral("client_secret must not be set with private_key_jwt"));
+                         QStringLiteral("client_secret must not be set with %1").arg(method));
         } else if (required("client_secret") && !isSet("client_secret")) {
             sink.add(Sev::Error, B, QStringLiteral("client_secret"),
                      QStringLiteral("client_secret must not be empty with %1").arg(method));
         }
         const Block* profile = o.child(QStringLiteral("jwt_signing_profile"));
-        const bool assertionMethod = method == Schema::AuthMethod::SecretJwt || method == Schema::AuthMethod::PrivateKeyJwt;
+        const bool assertionMethod = row && row->assertionKey != AssertionKey::None;
+        const bool secretSigns = row && row->assertionKey == AssertionKey::ClientSecret;
         if (assertionMethod && !profile) {
             sink.add(Sev::Error, B, QStringLiteral("token_endpoint_auth_method"),
                      QStringLiteral("jwt_signing_profile block must be set with %1").arg(method));
@@ -218,7 +220,7 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
             if (alg.isEmpty())
                 sink.add(Sev::Error, P, QStringLiteral("signature_algorithm"),
                          QStringLiteral("The argument \"signature_algorithm\" is required"));
-            else if ((method == Schema::AuthMethod::SecretJwt) != alg.startsWith(QStringLiteral("HS")))
+            else if (secretSigns != alg.startsWith(QStringLiteral("HS")))
                 sink.add(Sev::Error, P, QStringLiteral("signature_algorithm"),
                          QStringLiteral("inappropriate signature algorithm with %1").arg(method));
             const QString ttl = profile->attribute(QStringLiteral("ttl")).trimmed();
@@ -229,15 +231,15 @@ void validateOAuth2(Sink& sink, const Block& o, const ValueResolver* resolver)
                 if (!d)
                     sink.add(Sev::Error, P, QStringLiteral("ttl"), d.error().message);
             }
-            if (method == Schema::AuthMethod::SecretJwt) {
+            if (secretSigns) {
                 if (hasKey)
-                    sink.add(Sev::Error, P, QStringLiteral("key"), QStringLiteral("key must not be set with client_secret_jwt"));
+                    sink.add(Sev::Error, P, QStringLiteral("key"), QStringLiteral("key must not be set with %1").arg(method));
                 if (hasKeyFile)
                     sink.add(Sev::Error, P, QStringLiteral("key_file"),
-                             QStringLiteral("key_file must not be set with client_secret_jwt"));
+                             QStringLiteral("key_file must not be set with %1").arg(method));
             } else if (!hasKey && !hasKeyFile) {
                 sink.add(Sev::Error, P, QStringLiteral("key"),
-                         QStringLiteral("key and key_file must not both be empty with private_key_jwt"));
+                         QStringLiteral("key and key_file must not both be empty with %1").arg(method));
             }
             if (!alg.isEmpty() && !alg.startsWith(QStringLiteral("RS")) && !alg.startsWith(QStringLiteral("HS")) &&
                 !alg.startsWith(QStringLiteral("ES")))

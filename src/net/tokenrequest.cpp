@@ -1,12 +1,12 @@
 #include "net/tokenrequest.h"
 
 #include "model/block.h"
-#include "model/schema.h"
 #include "model/validator.h"
 #include "model/valueresolver.h"
 #include "jwt/clientassertion.h"
 #include "jwt/signer.h"
 #include "net/formencoding.h"
+#include "model/tokenrequestshape.h"
 #include "util/boundedread.h"
 #include "util/secretvalues.h"
 #include "util/securebytes.h"
@@ -30,6 +30,83 @@ Result<Jwt::SigningProfile> makeProfile(const SigningProfileSpec& p, const QByte
     return profile;
 }
 
+// The value of an oauth2 attribute or flow value a slot names.
+QString namedValue(const TokenRequestSpec& spec, const QString& name)
+{
+    static const QList<QPair<QString, QString TokenRequestSpec::*>> members = {
+        {QStringLiteral("client_id"), &TokenRequestSpec::clientId},
+        {QStringLiteral("client_secret"), &TokenRequestSpec::clientSecret},
+        {QStringLiteral("scope"), &TokenRequestSpec::scope},
+        {QStringLiteral("username"), &TokenRequestSpec::username},
+        {QStringLiteral("password"), &TokenRequestSpec::password},
+        {QStringLiteral("assertion"), &TokenRequestSpec::assertion},
+        {QStringLiteral("refresh_token"), &TokenRequestSpec::refreshToken},
+        {QStringLiteral("code"), &TokenRequestSpec::authorizationCode},
+        {QStringLiteral("redirect_uri"), &TokenRequestSpec::redirectUri},
+        {QStringLiteral("code_verifier"), &TokenRequestSpec::codeVerifier},
+        {QStringLiteral("device_code"), &TokenRequestSpec::deviceCode},
+    };
+    for (const auto& [key, member] : members) {
+        if (key == name)
+            return spec.*member;
+    }
+    Q_ASSERT_X(false, "namedValue", "a shape slot names a value TokenRequestSpec does not have");
+    return {};
+}
+
+Result<QString> clientAssertion(const TokenRequestSpec& spec, const TokenRequestShape& shape)
+{
+    const QString& method = shape.authMethod;
+    if (!spec.signingProfile)
+        return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile block must be set with %1").arg(method),
+                     QStringLiteral("jwt_signing_profile")};
+    const bool secretKey = shape.assertionKey == AssertionKey::ClientSecret;
+    const bool hmac = spec.signingProfile->algorithm.startsWith(QStringLiteral("HS"));
+    if (secretKey != hmac)
+        return Error{Error::Code::Usage, QStringLiteral("inappropriate signature algorithm with %1").arg(method),
+                     QStringLiteral("jwt_signing_profile.signature_algorithm")};
+    // client_secret_jwt signs with the client secret; private_key_jwt with the profile's key.
+    auto profile = makeProfile(*spec.signingProfile,
+                               secretKey ? spec.clientSecret.toUtf8() : spec.signingProfile->keyMaterial);
+    if (!profile)
+        return profile.error();
+    const Jwt::ClientAssertion assertion(profile.value(), spec.clientId, spec.tokenEndpoint.toString());
+    auto created = assertion.create();
+    if (!created)
+        return Error{Error::Code::Usage, created.error().message, QStringLiteral("jwt_signing_profile")};
+    return QString::fromLatin1(*created);
+}
+
+Result<QString> jwtBearerAssertion(const TokenRequestSpec& spec)
+{
+    // Without a profile (and without the assertion attribute) the assertion is sent empty, as Couper does.
+    if (!spec.signingProfile)
+        return spec.assertion;
+    auto profile = makeProfile(*spec.signingProfile, spec.signingProfile->keyMaterial);
+    if (!profile)
+        return profile.error();
+    auto signedAssertion = profile->signJwtBearerAssertion(QDateTime::currentDateTimeUtc());
+    if (!signedAssertion)
+        return Error{Error::Code::Usage, signedAssertion.error().message, QStringLiteral("jwt_signing_profile")};
+    return QString::fromLatin1(*signedAssertion);
+}
+
+Result<QString> slotValue(const TokenRequestSpec& spec, const TokenRequestShape& shape, const FormSlot& slot)
+{
+    switch (slot.source) {
+    case SlotSource::Fixed:
+        return slot.text;
+    case SlotSource::Attribute:
+    case SlotSource::FlowValue:
+        return namedValue(spec, slot.text);
+    case SlotSource::ClientAssertion:
+        return clientAssertion(spec, shape);
+    case SlotSource::JwtBearerAssertion:
+        return jwtBearerAssertion(spec);
+    }
+    return QString();
+}
+
 } // namespace
 
 TransportSettings issuerTransport(const TokenRequestSpec& spec)
@@ -42,83 +119,32 @@ Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec)
     if (!spec.tokenEndpoint.isValid() || spec.tokenEndpoint.host().isEmpty())
         return Error{Error::Code::Usage, QStringLiteral("token_endpoint must be an absolute http(s) URL"),
                      QStringLiteral("token_endpoint")};
-    const QString grant = spec.grantType;
-    const QString method = spec.authMethod.isEmpty() ? Schema::AuthMethod::Basic : spec.authMethod;
+    ShapeFlags flags;
+    flags.scope = !spec.scope.isEmpty();
+    flags.assertion = !spec.assertion.isEmpty();
+    flags.codeVerifier = !spec.codeVerifier.isEmpty();
+    flags.rawBasicCredentials = spec.rawBasicCredentials;
+    auto shaped = tokenRequestShape(spec.grantType, spec.authMethod, flags);
+    if (!shaped)
+        return shaped.error();
+    const TokenRequestShape& shape = shaped.value();
 
     PreparedRequest req;
-    req.method = QByteArrayLiteral("POST");
+    req.method = shape.method;
     req.url = spec.tokenEndpoint;
     req.purpose = QStringLiteral("token request");
-    req.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
-    req.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")});
-
-    QList<Form::Field> form;
-    form.append({QStringLiteral("grant_type"), grant});
-    // The interactive grants carry the scope in the authorization (or device) request, not here.
-    if (!spec.scope.isEmpty() && grant != Schema::Grant::AuthorizationCode && grant != Schema::Grant::DeviceCode)
-        form.append({QStringLiteral("scope"), spec.scope});
-    if (grant == Schema::Grant::AuthorizationCode) {
-        form.append({QStringLiteral("code"), spec.authorizationCode});
-        form.append({QStringLiteral("redirect_uri"), spec.redirectUri});
-        if (!spec.codeVerifier.isEmpty())
-            form.append({QStringLiteral("code_verifier"), spec.codeVerifier});
-    } else if (grant == Schema::Grant::RefreshToken) {
-        form.append({QStringLiteral("refresh_token"), spec.refreshToken});
-    } else if (grant == Schema::Grant::DeviceCode) {
-        form.append({QStringLiteral("device_code"), spec.deviceCode});
-    }
-
-    if (grant == Schema::Grant::Password) {
-        form.append({QStringLiteral("username"), spec.username});
-        form.append({QStringLiteral("password"), spec.password});
-    }
-    if (grant == Schema::Grant::JwtBearer) {
-        // No client authentication at all with jwt-bearer. The assertion attribute wins over a profile.
-        QString assertion = spec.assertion;
-        if (assertion.isEmpty() && spec.signingProfile) {
-            auto profile = makeProfile(*spec.signingProfile, spec.signingProfile->keyMaterial);
-            if (!profile)
-                return profile.error();
-            auto signedAssertion = profile->signJwtBearerAssertion(QDateTime::currentDateTimeUtc());
-            if (!signedAssertion)
-                return Error{Error::Code::Usage, signedAssertion.error().message, QStringLiteral("jwt_signing_profile")};
-            assertion = QString::fromLatin1(*signedAssertion);
-        }
-        form.append({QStringLiteral("assertion"), assertion});
-    } else if (method == Schema::AuthMethod::SecretJwt || method == Schema::AuthMethod::PrivateKeyJwt) {
-        if (!spec.signingProfile)
-            return Error{Error::Code::Usage, QStringLiteral("jwt_signing_profile block must be set with %1").arg(method),
-                         QStringLiteral("jwt_signing_profile")};
-        const bool secretJwt = method == Schema::AuthMethod::SecretJwt;
-        const bool hmac = spec.signingProfile->algorithm.startsWith(QStringLiteral("HS"));
-        if (secretJwt != hmac)
-            return Error{Error::Code::Usage, QStringLiteral("inappropriate signature algorithm with %1").arg(method),
-                         QStringLiteral("jwt_signing_profile.signature_algorithm")};
-        // client_secret_jwt signs with the client secret; private_key_jwt with the profile's key.
-        auto profile = makeProfile(*spec.signingProfile,
-                                   secretJwt ? spec.clientSecret.toUtf8() : spec.signingProfile->keyMaterial);
-        if (!profile)
-            return profile.error();
-        const Jwt::ClientAssertion assertion(profile.value(), spec.clientId, spec.tokenEndpoint.toString());
-        auto created = assertion.create();
-        if (!created)
-            return Error{Error::Code::Usage, created.error().message, QStringLiteral("jwt_signing_profile")};
-        form.append({QStringLiteral("client_id"), spec.clientId});
-        form.append({QStringLiteral("client_assertion"), QString::fromLatin1(*created)});
-        form.append({QStringLiteral("client_assertion_type"),
-                     QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")});
-    } else if (method == Schema::AuthMethod::Basic) {
+    for (const auto& [name, value] : shape.fixedHeaders)
+        req.headers.append({name, value});
+    if (shape.basicCredentials) {
         req.headers.append({QByteArrayLiteral("Authorization"),
-                            Form::basicAuthorization(spec.clientId, spec.clientSecret, spec.rawBasicCredentials)});
-    } else if (method == Schema::AuthMethod::Post) {
-        form.append({QStringLiteral("client_id"), spec.clientId});
-        form.append({QStringLiteral("client_secret"), spec.clientSecret});
-    } else if (method == Schema::AuthMethod::None) {
-        form.append({QStringLiteral("client_id"), spec.clientId});
-    } else {
-        return Error{Error::Code::Usage,
-                     QStringLiteral("token_endpoint_auth_method \"%1\" is not supported yet").arg(method),
-                     QStringLiteral("token_endpoint_auth_method")};
+                            Form::basicAuthorization(spec.clientId, spec.clientSecret, shape.rawBasicCredentials)});
+    }
+    QList<Form::Field> form;
+    for (const FormSlot& slot : shape.fields) {
+        auto value = slotValue(spec, shape, slot);
+        if (!value)
+            return value.error();
+        form.append({slot.field, value.value()});
     }
     for (const HttpHeader& h : spec.extraHeaders) {
         bool replaced = false;

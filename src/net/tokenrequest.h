@@ -64,7 +64,8 @@ struct TokenRequestSpec
 };
 
 // Builds the token request exactly as Couper does (reference section 2.2): POST, Accept: application/json,
-// a form body with keys sorted, credentials per token_endpoint_auth_method.
+// a form body with keys sorted, credentials per token_endpoint_auth_method. It fills the slots of
+// tokenRequestShape() (model/tokenrequestshape.h), the description the exporters write too.
 Result<PreparedRequest> prepareTokenRequest(const TokenRequestSpec& spec);
 // The token backend's TLS and proxy (the default transport without one): how the issuer's metadata and keys
 // are fetched to verify the tokens a run received.

@@ -1,6 +1,8 @@
 # Exporters, importers and trace export: each output read back by the tool that consumes it.
 tokenbench_add_test(tst_curlimport SOURCES export/tst_curlimport.cpp LABELS unit)
 tokenbench_add_test(tst_kymatokenrequest SOURCES export/tst_kymatokenrequest.cpp LABELS unit)
+# One wire shape: every exporter writes the headers and form fields prepareTokenRequest() sends.
+tokenbench_add_test(tst_wireshape SOURCES export/tst_wireshape.cpp LABELS unit)
 tokenbench_add_test(tst_exportconsumers SOURCES export/tst_exportconsumers.cpp export/exporttesthelpers.h
                     LABELS integration TIMEOUT 300)
 tokenbench_add_test(tst_exportcli SOURCES export/tst_exportcli.cpp LABELS integration)

@@ -383,13 +383,23 @@ private Q_SLOTS:
                     .match(QString::fromLatin1(request)).hasMatch());
     }
 
+    void curl_sameRequestAsTokenbench_data()
+    {
+        QTest::addColumn<bool>("raw");
+        QTest::newRow("form-encoded Basic credentials") << false;
+        QTest::newRow("raw_basic_credentials") << true;
+    }
+
     void curl_sameRequestAsTokenbench()
     {
         // The script's Basic header and body, run against a listener that records them, equal what
-        // prepareTokenRequest() builds (odd-client's secret needs form-encoding).
+        // prepareTokenRequest() builds (odd-client's secret needs form-encoding, unless raw_basic_credentials).
+        QFETCH(bool, raw);
         Block backend = oauthBackend(QStringLiteral("b"), QStringLiteral("http://127.0.0.1:1/token"), QStringLiteral("odd client"),
                                      QStringLiteral("env.TB_SECRET"));
         backend.child(BlockType::OAuth2)->setAttribute(QStringLiteral("scope"), QStringLiteral("a b+c"));
+        if (raw)
+            backend.child(BlockType::OAuth2)->setAttribute(QStringLiteral("raw_basic_credentials"), QStringLiteral("true"));
         Export::ExportOutput out = exportOk(QStringLiteral("curl"), backend);
         // Replace curl by a recorder of its input (headers file and body).
         const QString bin = m_dir.filePath(QStringLiteral("bin"));
@@ -416,6 +426,7 @@ private Q_SLOTS:
             .setGrantType(Schema::Grant::ClientCredentials)
             .setClient(QStringLiteral("odd client"), OddSecret)
             .setScope(QStringLiteral("a b+c"));
+        spec.rawBasicCredentials = raw;
         auto prepared = prepareTokenRequest(spec);
         QVERIFY(prepared.ok());
         QFile body(m_dir.filePath(QStringLiteral("body")));

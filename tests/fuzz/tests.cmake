@@ -26,6 +26,7 @@ elseif(TOKENBENCH_BUILD_FUZZERS)
         ${_src}/net/tokenresponse.cpp ${_src}/net/formencoding.cpp
         ${_src}/net/exchange.cpp ${_src}/trace/jwtfinder.cpp ${_src}/trace/redactor.cpp
         ${_src}/model/workspacefile.cpp ${_src}/model/block.cpp ${_src}/model/schema.cpp
+        ${_src}/model/tokenrequestshape.cpp
         ${_src}/util/diagnostic.cpp ${_src}/model/valueresolver.cpp ${_src}/model/validator.cpp
         ${_src}/util/duration.cpp ${_src}/util/securebytes.cpp ${_src}/util/secretvalues.cpp
         ${_src}/util/boundedread.cpp ${_src}/util/displaytext.cpp ${_src}/model/secretliterals.cpp
