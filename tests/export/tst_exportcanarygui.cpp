@@ -7,6 +7,7 @@
 #include "echoserver.h"
 #include "model/workspace.h"
 #include "secrets/secretstore.h"
+#include "util/guidriver.h"
 #include "util/authserver.h"
 #include "util/testsupport.h"
 
@@ -25,6 +26,8 @@
 
 using namespace Tokenbench;
 using Core::TokenResult;
+using Test::focused;
+using Test::runAndWait;
 
 class TestExportCanaryGui : public QObject
 {
@@ -35,7 +38,6 @@ class TestExportCanaryGui : public QObject
     QTemporaryDir m_serverDir;
     QString m_canary;
 
-    static QWidget* focused() { return QApplication::focusWidget(); }
 
     void typeForm(const QString& clientId, const QString& secret, const QUrl& endpoint = {})
     {

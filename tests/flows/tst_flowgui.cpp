@@ -13,6 +13,7 @@
 #include "model/workspace.h"
 #include "net/tokenclient.h"
 #include "trace/tracemodel.h"
+#include "util/guidriver.h"
 #include "util/authserver.h"
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"
@@ -35,6 +36,8 @@
 
 using namespace Tokenbench;
 using Core::TokenResult;
+using Test::focused;
+using Test::runAndWait;
 
 class TestFlowGui : public QObject
 {
@@ -43,7 +46,6 @@ class TestFlowGui : public QObject
 private:
     Test::AuthServer m_server;
 
-    static QWidget* focused() { return QApplication::focusWidget(); }
 
     static QString labelOf(QWidget* field)
     {

@@ -4,6 +4,7 @@
 #include "oauth2editor.h"
 
 #include "model/workspace.h"
+#include "util/blocks.h"
 #include "util/testsupport.h"
 
 #include <QComboBox>
@@ -18,9 +19,7 @@ using namespace Tokenbench;
 namespace {
 Core::Block backendWithOAuth2()
 {
-    Core::Block b{Core::BlockType::Backend, QStringLiteral("be"), {}, {}};
-    b.blocks.append(Core::Block{Core::BlockType::OAuth2, {}, {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}}, {}});
-    return b;
+    return Test::backendWithOAuth2(QStringLiteral("be"), {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}});
 }
 } // namespace
 

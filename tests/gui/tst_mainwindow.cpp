@@ -8,6 +8,7 @@
 
 #include "model/workspace.h"
 #include "trace/tracemodel.h"
+#include "util/guidriver.h"
 #include "util/authserver.h"
 #include "util/testsupport.h"
 
@@ -30,6 +31,8 @@
 
 using namespace Tokenbench;
 using Core::TokenResult;
+using Test::focused;
+using Test::runAndWait;
 
 class TestMainWindow : public QObject
 {
@@ -38,7 +41,6 @@ class TestMainWindow : public QObject
 private:
     Test::AuthServer m_server;
 
-    static QWidget* focused() { return QApplication::focusWidget(); }
 
     // Fills the client-credentials form by keyboard, starting in the token endpoint field.
     void typeForm(const QString& clientId, const QString& secret, const QString& scope)
@@ -61,14 +63,6 @@ private:
         QTest::keyClicks(focused(), secret);
     }
 
-    TokenResult runAndWait(Tokenbench::Ui::MainWindow& w)
-    {
-        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
-        QTest::keyClick(focused() ? focused() : &w, Qt::Key_Return, Qt::ControlModifier);
-        if (finished.isEmpty() && !finished.wait(30000))
-            return {};
-        return finished.constFirst().constFirst().value<TokenResult>();
-    }
 
 private Q_SLOTS:
     void initTestCase()

@@ -8,6 +8,7 @@
 
 #include "model/workspace.h"
 #include "secrets/secretstore.h"
+#include "util/guidriver.h"
 #include "util/authserver.h"
 #include "util/testsupport.h"
 
@@ -27,6 +28,8 @@
 
 using namespace Tokenbench;
 using Core::TokenResult;
+using Test::focused;
+using Test::runAndWait;
 
 class TestSecretsGui : public QObject
 {
@@ -38,7 +41,6 @@ private:
     QTemporaryDir m_serverDir; // the authorization server's client list (holds the canary on purpose)
     QString m_canary;
 
-    static QWidget* focused() { return QApplication::focusWidget(); }
 
     void typeForm(const QString& clientId, const QString& secret)
     {
@@ -51,14 +53,6 @@ private:
         QTest::keyClicks(focused(), secret);
     }
 
-    TokenResult runAndWait(Tokenbench::Ui::MainWindow& w)
-    {
-        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
-        QTest::keyClick(&w, Qt::Key_Return, Qt::ControlModifier);
-        if (finished.isEmpty() && !finished.wait(30000))
-            return {};
-        return finished.constFirst().constFirst().value<TokenResult>();
-    }
 
 private Q_SLOTS:
     void initTestCase()

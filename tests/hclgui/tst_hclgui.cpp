@@ -12,6 +12,7 @@
 #include "model/workspace.h"
 #include "net/tokenclient.h"
 #include "trace/tracemodel.h"
+#include "util/guidriver.h"
 #include "util/authserver.h"
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"
@@ -43,6 +44,8 @@
 
 using namespace Tokenbench;
 using Core::TokenResult;
+using Test::focused;
+using Test::runAndWait;
 using Test::RawHttpServer;
 
 namespace {
@@ -95,16 +98,7 @@ private:
     Test::AuthServer m_server;
     QTemporaryDir m_dir;
 
-    static QWidget* focused() { return QApplication::focusWidget(); }
 
-    static TokenResult runAndWait(Tokenbench::Ui::MainWindow& w)
-    {
-        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
-        QTest::keyClick(focused() ? focused() : &w, Qt::Key_Return, Qt::ControlModifier);
-        if (finished.isEmpty() && !finished.wait(30000))
-            return {};
-        return finished.constFirst().constFirst().value<TokenResult>();
-    }
 
     // The window shown with `path` open and its first backend's default token request in the editor.
     static Tokenbench::Ui::BetaTokenRequestEditor* openDefaultRequest(Tokenbench::Ui::MainWindow& w,

@@ -11,6 +11,7 @@
 #include "model/workspace.h"
 #include "net/resourcecheck.h"
 #include "trace/tracemodel.h"
+#include "util/blocks.h"
 #include "util/authserver.h"
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"
@@ -30,14 +31,9 @@ using Core::Block;
 namespace BlockType = Tokenbench::Core::BlockType;
 namespace TUi = Tokenbench::Ui;
 
-namespace {
+using Tokenbench::Test::backendWithOAuth2;
 
-Block backendWithOAuth2(const QString& label, const QMap<QString, QString>& oauth2)
-{
-    Block b{BlockType::Backend, label, {}, {}};
-    b.blocks.append(Block{BlockType::OAuth2, {}, oauth2, {}});
-    return b;
-}
+namespace {
 
 QByteArray response(int status, const QByteArray& body)
 {

@@ -2,6 +2,7 @@
 #include "model/valueresolver.h"
 #include "net/httpexchange.h"
 #include "net/tokenrequest.h"
+#include "util/blocks.h"
 #include "util/testsupport.h"
 
 #include <QTest>
@@ -13,10 +14,7 @@ const QString JwtBearer = QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-b
 
 Block backendWith(const QMap<QString, QString>& oauth2)
 {
-    Block b{BlockType::Backend, QStringLiteral("be"), {}, {}};
-    Block o{BlockType::OAuth2, {}, oauth2, {}};
-    b.blocks.append(o);
-    return b;
+    return Tokenbench::Test::backendWithOAuth2(QStringLiteral("be"), oauth2);
 }
 } // namespace
 
