@@ -1574,9 +1574,12 @@ void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
             scope = o->attribute(QStringLiteral("scope"));
     }
     // The token request's time: the last exchange before the ID token's verification (issuer metadata, keys).
+    const auto isVerification = [](const Core::Exchange& e) {
+        return e.purpose == Core::Jwt::IssuerMetadataPurpose || e.purpose == Core::Jwt::JwksPurpose;
+    };
     qint64 ms = -1;
     for (auto it = result.exchanges.crbegin(); it != result.exchanges.crend(); ++it) {
-        if (it->purpose != Core::Jwt::IssuerMetadataPurpose && it->purpose != Core::Jwt::JwksPurpose) {
+        if (!isVerification(*it)) {
             ms = it->durationMs;
             break;
         }
@@ -1625,7 +1628,15 @@ void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
     m_flowController->runFinished(backendRow, result);
     if (result.ok())
         verifyIssuedToken(result.response.accessToken, m_runner ? m_runner->issuerTransport() : Core::TransportSettings{});
-    m_tracePane->selectLast();
+    // The trace shows the run's answer: its last token or resource exchange, not the verification fetches
+    // that follow it.
+    const Core::Exchange* shown = nullptr;
+    for (const Core::Exchange& e : run.exchanges) {
+        if (!isVerification(e))
+            shown = &e;
+    }
+    if (!shown || !m_tracePane->selectExchange(shown->id))
+        m_tracePane->selectLast();
     updateActions();
     Q_EMIT runFinished(result);
 }

@@ -169,6 +169,16 @@ void TracePane::selectLast()
     m_table->scrollTo(m_model->index(last, 0));
 }
 
+bool TracePane::selectExchange(quint64 id)
+{
+    const int row = m_model->rowForId(id);
+    if (row < 0)
+        return false;
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
 QString TracePane::requestText() const
 {
     return m_request->toPlainText();

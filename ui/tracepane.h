@@ -32,6 +32,8 @@ public:
     QString requestText() const;
     QString responseText() const;
     void selectLast();
+    // Selects the row of exchange `id` (Exchange::id); false when the trace has no such row.
+    bool selectExchange(quint64 id);
 
     // Display cap for bodies; the full body stays in the trace.
     static constexpr qsizetype MaxShownBody = 256 * 1024;

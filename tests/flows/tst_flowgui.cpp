@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QAbstractItemView>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -228,6 +229,10 @@ private Q_SLOTS:
             runLines << exchangeLine(e);
         QCOMPARE(runLines, QStringList({tokenLine, metadataLine(), jwksLine()}));
         QCOMPARE(traceRows(w), QStringList({tokenLine, metadataLine(), jwksLine(), metadataLine(), jwksLine()}));
+        // The trace shows the token request, not the last verification fetch.
+        auto* table = w.findChild<QAbstractItemView*>(QStringLiteral("traceTableView"));
+        QVERIFY(table);
+        QCOMPARE(exchangeLine(w.traceModel()->exchange(table->currentIndex().row())), tokenLine);
         // The outcome's time is the token request's, not the verification's.
         QVERIFY2(w.outcomeText().contains(QStringLiteral("\u00b7 %1 ms \u00b7").arg(r.exchanges.constFirst().durationMs)),
                  qPrintable(w.outcomeText()));
