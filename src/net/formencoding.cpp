@@ -6,19 +6,29 @@
 
 namespace Tokenbench::Core::Form {
 
-QByteArray escape(const QString& value)
+int hexValue(char c)
 {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    const QByteArray utf8 = value.toUtf8();
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+QByteArray percentEncode(QByteArrayView bytes, bool plusForSpace, bool upperHex)
+{
+    const char* hex = upperHex ? "0123456789ABCDEF" : "0123456789abcdef";
     QByteArray out;
-    out.reserve(utf8.size() * 3);
-    for (const char ch : utf8) {
+    out.reserve(bytes.size() * 3);
+    for (const char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
         const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                                 c == '-' || c == '_' || c == '.' || c == '~';
         if (unreserved) {
             out.append(char(c));
-        } else if (c == ' ') {
+        } else if (c == ' ' && plusForSpace) {
             out.append('+');
         } else {
             out.append('%');
@@ -29,22 +39,13 @@ QByteArray escape(const QString& value)
     return out;
 }
 
-QString unescape(QByteArrayView encoded)
+QByteArray percentDecode(QByteArrayView encoded, bool plusIsSpace)
 {
-    auto hexValue = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
     QByteArray out;
     out.reserve(encoded.size());
     for (qsizetype i = 0; i < encoded.size(); ++i) {
         const char c = encoded[i];
-        if (c == '+') {
+        if (plusIsSpace && c == '+') {
             out.append(' ');
         } else if (c == '%' && i + 2 < encoded.size() && hexValue(encoded[i + 1]) >= 0 && hexValue(encoded[i + 2]) >= 0) {
             out.append(char(hexValue(encoded[i + 1]) * 16 + hexValue(encoded[i + 2])));
@@ -53,6 +54,17 @@ QString unescape(QByteArrayView encoded)
             out.append(c);
         }
     }
+    return out;
+}
+
+QByteArray escape(const QString& value)
+{
+    return percentEncode(value.toUtf8());
+}
+
+QString unescape(QByteArrayView encoded)
+{
+    const QByteArray out = percentDecode(encoded);
     // Not QString::fromUtf8(), which drops a leading byte order mark: "%EF%BB%BF" is data here.
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     return decoder(out);

@@ -17,6 +17,14 @@ QByteArray escape(const QString& value);
 // Decodes the above ('+' is a space, %XX a byte). Malformed escapes are kept as they are.
 QString unescape(QByteArrayView encoded);
 
+// The byte-level codec under escape()/unescape(), also used to recognise secrets in encoded text: every
+// byte but A-Z a-z 0-9 - _ . ~ as %XX (`upperHex` or lower-case digits; a space as '+' with
+// `plusForSpace`), and back (a '+' is a space with `plusIsSpace`; malformed escapes are kept).
+QByteArray percentEncode(QByteArrayView bytes, bool plusForSpace = true, bool upperHex = true);
+QByteArray percentDecode(QByteArrayView encoded, bool plusIsSpace = true);
+// The value of one hex digit, or -1.
+int hexValue(char c);
+
 // url.Values.Encode(): keys sorted by their bytes, values of one key in insertion order.
 QByteArray encode(QList<Field> fields);
 

@@ -136,57 +136,9 @@ bool isFingerprintText(QByteArrayView v)
     return std::all_of(v.begin() + 10, v.begin() + 18, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// %XX (and '+' for a space when `plus`) to bytes; malformed escapes stay as they are.
-QByteArray percentDecode(QByteArrayView in, bool plus)
-{
-    QByteArray out;
-    out.reserve(in.size());
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        const char c = in[i];
-        if (plus && c == '+') {
-            out.append(' ');
-        } else if (c == '%' && i + 2 < in.size() + 0 && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
-            out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
-            i += 2;
-        } else {
-            out.append(c);
-        }
-    }
-    return out;
-}
-
-QByteArray percentEncode(QByteArrayView in, bool plusForSpace, bool upper)
-{
-    const char* hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    QByteArray out;
-    out.reserve(in.size() * 3);
-    for (const char ch : in) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '_' || c == '.' || c == '~';
-        if (unreserved) {
-            out.append(char(c));
-        } else if (c == ' ' && plusForSpace) {
-            out.append('+');
-        } else {
-            out.append('%');
-            out.append(hex[c >> 4]);
-            out.append(hex[c & 0xF]);
-        }
-    }
-    return out;
-}
+using Form::hexValue;
+using Form::percentDecode;
+using Form::percentEncode;
 
 // The JSON string form of `s` without the quotes. `slash`: '/' as "\/"; `ascii`: every non-ASCII UTF-16 unit
 // as \uXXXX (with `upper` hex digits).
