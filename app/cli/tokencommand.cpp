@@ -16,7 +16,6 @@
 #include "net/networkaccessmanager.h"
 #include "net/flowclient.h"
 #include "net/resourcecheck.h"
-#include "net/tokencache.h"
 #include "net/tokenclient.h"
 #include "net/tokenrequest.h"
 #include "run/runplan.h"
@@ -590,8 +589,8 @@ int resourceFailure(const ResourceResult& r)
 // One run (or --repeat runs) of the plan through the pipeline's engine, then one printer for every kind.
 int runPlan(const Invocation& inv, NetworkAccessManager* nam)
 {
-    TokenCache cache;
-    RunSession session(nam, &cache);
+    // Every CLI run asks for a fresh token: no cache to look up or fill.
+    RunSession session(nam, nullptr);
     connectInteraction(*session.flowClient(), inv.noBrowser);
     session.flowClient()->setInteractionTimeoutMs(inv.browserTimeoutMs);
     RunResult last;

@@ -38,7 +38,8 @@ void RunSession::start(const RunPlan& plan, bool forceFresh)
 {
     cancel();
     m_plan = plan;
-    m_fingerprint = m_plan.oauth2 ? TokenCache::fingerprintOf(*m_plan.oauth2) : QString();
+    // Only a cached run needs the request's fingerprint (the CLI runs without a cache).
+    m_fingerprint = m_cache && m_plan.oauth2 ? TokenCache::fingerprintOf(*m_plan.oauth2) : QString();
     m_result = RunResult();
     m_call.reset();
     if (m_plan.resource)

@@ -67,6 +67,7 @@ class RunSession final : public QObject
     Q_DISABLE_COPY_MOVE(RunSession)
 
 public:
+    // `cache` may be null: every run then requests a token.
     RunSession(QNetworkAccessManager* nam, TokenCache* cache, QObject* parent = nullptr);
     ~RunSession() override;
 
