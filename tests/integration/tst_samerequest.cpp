@@ -16,6 +16,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +74,57 @@ QByteArray normalised(const QByteArray& request)
         head = head.left(at) + "Content-Length: <assertion>" + head.mid(head.indexOf("\r\n", at));
     }
     return head + fields.join('&');
+}
+
+// An authorization URL with what a fresh run makes anew (state, nonce, PKCE challenge, the loopback port)
+// replaced by markers; every other parameter and its order as built.
+QString normalisedAuthorizationUrl(const QUrl& url)
+{
+    QUrlQuery query(url);
+    QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
+    for (auto& item : items) {
+        if (item.first == u"state" || item.first == u"nonce" || item.first == u"code_challenge")
+            item.second = QStringLiteral("<varies>");
+        if (item.first == u"redirect_uri")
+            item.second.replace(QRegularExpression(QStringLiteral("%3A\\d+")), QStringLiteral("%3A<port>"));
+    }
+    query.setQueryItems(items);
+    QUrl out = url;
+    out.setQuery(query);
+    return out.toString();
+}
+
+// The code exchange with the per-run parts (PKCE verifier, loopback port) replaced by markers.
+QByteArray normalisedCodeExchange(QByteArray request)
+{
+    const qsizetype split = request.indexOf("\r\n\r\n");
+    QByteArray head = request.left(split + 4);
+    QList<QByteArray> fields = request.mid(split + 4).split('&');
+    for (QByteArray& field : fields) {
+        if (field.startsWith("code_verifier="))
+            field = "code_verifier=<varies>";
+        if (field.startsWith("redirect_uri="))
+            field = QString::fromLatin1(field).replace(QRegularExpression(QStringLiteral("%3A\\d+")),
+                                                      QStringLiteral("%3A<port>")).toLatin1();
+    }
+    // The verifier's and the port's lengths are fixed (43 characters; a loopback port may differ in length).
+    const qsizetype at = head.indexOf("Content-Length: ");
+    head = head.left(at) + "Content-Length: <n>" + head.mid(head.indexOf("\r\n", at));
+    return head + fields.join('&');
+}
+
+// Plays the browser for a loopback redirect without any server page: the user "signs in" and the
+// authorization server redirects to redirect_uri with a fixed code and the request's state.
+void completeRedirect(QNetworkAccessManager& nam, const QUrl& authorizationUrl)
+{
+    const QUrlQuery query(authorizationUrl);
+    QUrl redirect(query.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+    QUrlQuery back;
+    back.addQueryItem(QStringLiteral("code"), QStringLiteral("same-code"));
+    back.addQueryItem(QStringLiteral("state"), query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded));
+    redirect.setQuery(back);
+    QNetworkReply* reply = nam.get(QNetworkRequest(redirect));
+    QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
 } // namespace
@@ -203,6 +258,88 @@ private Q_SLOTS:
             const QByteArray fromCli = normalised(server.requests().at(requests + i));
             QCOMPARE(fromCli, fromGui);
         }
+    }
+
+    // The interactive grant: the authorization URL (what the browser is sent to) and the code exchange are
+    // the same from both, up to what each run makes anew (state, nonce, PKCE, the loopback port).
+    void authorizationCode_guiAndCli_sendTheSameBytes()
+    {
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour(RawHttpServer::respond(200, "application/json", TokenAnswer));
+        QList<Block> blocks;
+        {
+            Block backend;
+            backend.type = BlockType::Backend;
+            backend.label = QStringLiteral("be");
+            Block oauth2;
+            oauth2.type = BlockType::OAuth2;
+            oauth2.setAttribute(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+            oauth2.setAttribute(QStringLiteral("token_endpoint"), server.url(QStringLiteral("/token")).toString());
+            oauth2.setAttribute(QStringLiteral("authorization_endpoint"), QStringLiteral("https://as.example/authorize"));
+            oauth2.setAttribute(QStringLiteral("client_id"), QStringLiteral("same-client"));
+            oauth2.setAttribute(QStringLiteral("client_secret"), QStringLiteral("env.SAME_SECRET"));
+            oauth2.setAttribute(QStringLiteral("scope"), QStringLiteral("openid read"));
+            backend.blocks.append(oauth2);
+            blocks.append(backend);
+        }
+        const QString path = m_dir.filePath(QStringLiteral("code.tbw"));
+        QVERIFY(WorkspaceFile::save(path, blocks));
+        const QString secret = QStringLiteral("same-secret-from-the-environment");
+        QNetworkAccessManager browser;
+
+        // The GUI's way: the Runner; the window's URL opener is where the browser comes in.
+        Workspace ws;
+        ws.resetBackends(blocks);
+        NetworkAccessManager nam;
+        ValueResolver resolver;
+        resolver.setOverride(QStringLiteral("SAME_SECRET"), secret);
+        Runner runner(&ws, &nam);
+        runner.setResolver(&resolver);
+        QUrl fromGuiUrl;
+        connect(runner.flowClient(), &FlowClient::authorizationUrlReady, this, [&](const QUrl& url) {
+            fromGuiUrl = url;
+            completeRedirect(browser, url);
+        });
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.run(0, true);
+        QVERIFY(finished.wait(20000));
+        const RunResult gui = finished.constFirst().at(1).value<RunResult>();
+        QVERIFY2(gui.token.ok(), qPrintable(gui.token.errorText));
+        QCOMPARE(int(server.requests().size()), 1);
+
+        // The CLI's way: the same file, --no-browser prints the URL; the test is the browser again.
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SAME_SECRET"), secret);
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(TOKENBENCH_CLI_PATH),
+                  {QStringLiteral("token"), path, QStringLiteral("--backend"), QStringLiteral("be"),
+                   QStringLiteral("--no-browser")});
+        QVERIFY(cli.waitForStarted());
+        static const QRegularExpression urlRe(QStringLiteral("(https://as\\.example/authorize\\?\\S+)"));
+        QByteArray err;
+        QRegularExpressionMatch m;
+        QVERIFY(QTest::qWaitFor([&] {
+            err += cli.readAllStandardError();
+            m = urlRe.match(QString::fromUtf8(err));
+            return m.hasMatch() || cli.state() == QProcess::NotRunning;
+        }, 20000));
+        QVERIFY2(m.hasMatch(), err.constData());
+        const QUrl fromCliUrl(m.captured(1));
+        completeRedirect(browser, fromCliUrl);
+        QVERIFY(QTest::qWaitFor([&] { return cli.state() == QProcess::NotRunning; }, 20000));
+        err += cli.readAllStandardError();
+        QVERIFY2(cli.exitCode() == 0, err.constData());
+        QCOMPARE(cli.readAllStandardOutput().trimmed(), QByteArray("same-token"));
+        QCOMPARE(int(server.requests().size()), 2);
+
+        QCOMPARE(normalisedAuthorizationUrl(fromCliUrl), normalisedAuthorizationUrl(fromGuiUrl));
+        QVERIFY(normalisedAuthorizationUrl(fromGuiUrl).contains(u"client_id=same-client"));
+        QVERIFY(normalisedAuthorizationUrl(fromGuiUrl).contains(u"code_challenge_method=S256"));
+        QVERIFY(server.requests().at(0).contains("code=same-code")); QVERIFY(server.requests().at(0).contains("grant_type=authorization_code"));
+        QVERIFY(normalisedCodeExchange(server.requests().at(0)).contains("code_verifier=<varies>"));
+        QCOMPARE(normalisedCodeExchange(server.requests().at(1)), normalisedCodeExchange(server.requests().at(0)));
     }
 };
 
