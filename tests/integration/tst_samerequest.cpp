@@ -337,7 +337,8 @@ private Q_SLOTS:
         QCOMPARE(normalisedAuthorizationUrl(fromCliUrl), normalisedAuthorizationUrl(fromGuiUrl));
         QVERIFY(normalisedAuthorizationUrl(fromGuiUrl).contains(u"client_id=same-client"));
         QVERIFY(normalisedAuthorizationUrl(fromGuiUrl).contains(u"code_challenge_method=S256"));
-        QVERIFY(server.requests().at(0).contains("code=same-code")); QVERIFY(server.requests().at(0).contains("grant_type=authorization_code"));
+        QVERIFY(server.requests().at(0).contains("code=same-code"));
+        QVERIFY(server.requests().at(0).contains("grant_type=authorization_code"));
         QVERIFY(normalisedCodeExchange(server.requests().at(0)).contains("code_verifier=<varies>"));
         QCOMPARE(normalisedCodeExchange(server.requests().at(1)), normalisedCodeExchange(server.requests().at(0)));
     }
