@@ -32,58 +32,81 @@ bool constantKey(const Expr* key, QString* out)
     return false;
 }
 
-class EnvWalker
+// Every traversal below an expression: its root variable and the constant steps that follow it (cut at the
+// first step that is not a name or a constant string index). A root bound by an enclosing `for` is not a
+// variable of the scope and is skipped.
+class TraversalWalker
 {
 public:
-    EnvWalker(QByteArrayView source, QStringList& out) : m_source(source), m_out(out) {}
+    TraversalWalker(QByteArrayView source, QList<Traversal>& out) : m_source(source), m_out(out) {}
 
     // The parser bounds nesting, except along a traversal chain (a.b.c... nests one node a step), which
     // is followed in a loop.
-    void walk(const Expr* e, bool shadowed, int depth = 0)
+    void walk(const Expr* e, int depth = 0)
     {
         if (!e || depth > 512)
             return;
+        QStringList reversed; // the steps from the outside in
         while (e && (e->kind == ExprKind::GetAttr || e->kind == ExprKind::Index) && !e->children.empty()) {
             const Expr* key = e->kind == ExprKind::Index && e->children.size() > 1 ? e->children[1] : nullptr;
-            walk(key, shadowed, depth + 1);
-            // The step right above the root: env.NAME or env["NAME"].
-            if (!shadowed && isEnvRoot(e->children[0])) {
-                QString name;
-                if (e->kind == ExprKind::GetAttr)
-                    name = sourceText(m_source, e->name);
-                else if (!constantKey(key, &name))
-                    name.clear();
-                if (!name.isEmpty() && !m_out.contains(name))
-                    m_out.append(name);
-            }
+            walk(key, depth + 1);
+            QString step;
+            if (e->kind == ExprKind::GetAttr)
+                step = sourceText(m_source, e->name);
+            if (e->kind == ExprKind::Index && !constantKey(key, &step))
+                reversed.clear(); // what follows a computed index is not a constant path
+            else
+                reversed.append(step);
             e = e->children[0];
+        }
+        if (e && e->kind == ExprKind::Variable) {
+            const QString root = sourceText(m_source, e->name);
+            if (!root.isEmpty() && !m_bound.contains(root)) {
+                Traversal t{root, {}};
+                for (auto it = reversed.crbegin(); it != reversed.crend(); ++it)
+                    t.steps.append(*it);
+                m_out.append(t);
+            }
+            return;
         }
         if (!e)
             return;
-        // `for env in ...` / `%{ for k, env in ... }`: inside, env is the loop variable.
+        // `for k, v in ...` / `%{ for k, v in ... }`: inside (not in the collection), k and v are bound.
         const bool loop = e->kind == ExprKind::For || e->kind == ExprKind::TemplateFor;
-        const bool binds = loop && (sourceText(m_source, e->name) == Env || sourceText(m_source, e->name2) == Env);
-        for (size_t i = 0; i < e->children.size(); ++i)
-            walk(e->children[i], shadowed || (binds && i > 0), depth + 1);
+        for (size_t i = 0; i < e->children.size(); ++i) {
+            if (loop && i == 1) {
+                m_bound.append(sourceText(m_source, e->name));
+                m_bound.append(sourceText(m_source, e->name2));
+            }
+            walk(e->children[i], depth + 1);
+        }
+        if (loop && e->children.size() > 1)
+            m_bound.resize(m_bound.size() - 2);
     }
 
 private:
-    bool isEnvRoot(const Expr* e) const
-    {
-        return e && e->kind == ExprKind::Variable && sourceText(m_source, e->name) == Env;
-    }
-
     QByteArrayView m_source;
-    QStringList& m_out;
+    QList<Traversal>& m_out;
+    QStringList m_bound;
 };
 
-void walkBody(const Body& body, QByteArrayView source, QStringList& out, int depth)
+QStringList envNames(const QList<Traversal>& traversals)
+{
+    QStringList out;
+    for (const Traversal& t : traversals) {
+        if (t.root == Env && !t.steps.isEmpty() && !t.steps.first().isEmpty() && !out.contains(t.steps.first()))
+            out.append(t.steps.first());
+    }
+    return out;
+}
+
+void walkBody(const Body& body, QByteArrayView source, QList<Traversal>& out, int depth)
 {
     if (depth > 256)
         return;
     for (const BodyItem& item : body.items) {
         if (item.attribute)
-            EnvWalker(source, out).walk(item.attribute->expr, false);
+            TraversalWalker(source, out).walk(item.attribute->expr);
         else if (item.block)
             walkBody(item.block->body, source, out, depth + 1);
     }
@@ -123,29 +146,39 @@ EvalContext couperContext(EvaluationTime time, const QMap<QString, QString>& env
     return ctx;
 }
 
+QList<Traversal> traversals(const Expr* expression, QByteArrayView source)
+{
+    QList<Traversal> out;
+    TraversalWalker(source, out).walk(expression);
+    return out;
+}
+
+QList<Traversal> traversals(const QString& expression)
+{
+    QByteArray bytes = expression.toUtf8();
+    if (!bytes.endsWith('\n'))
+        bytes += '\n'; // a heredoc's closing marker needs its line end
+    const ExpressionSource parsed = ExpressionSource::parse(bytes);
+    return traversals(parsed.expr(), parsed.source());
+}
+
 QStringList envReferences(const Expr* expression, QByteArrayView source)
 {
-    QStringList out;
-    EnvWalker(source, out).walk(expression, false);
-    return out;
+    return envNames(traversals(expression, source));
 }
 
 QStringList envReferences(const QString& expression)
 {
     if (!expression.contains(Env))
         return {};
-    QByteArray bytes = expression.toUtf8();
-    if (!bytes.endsWith('\n'))
-        bytes += '\n'; // a heredoc's closing marker needs its line end
-    const ExpressionSource parsed = ExpressionSource::parse(bytes);
-    return envReferences(parsed.expr(), parsed.source());
+    return envNames(traversals(expression));
 }
 
 QStringList envReferences(const Document& document)
 {
-    QStringList out;
+    QList<Traversal> out;
     walkBody(document.body(), document.source(), out, 0);
-    return out;
+    return envNames(out);
 }
 
 } // namespace Tokenbench::Core::Hcl

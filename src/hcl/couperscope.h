@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,20 @@ const QStringList& couperVariables(EvaluationTime time);
 // stand-alone evaluation has no client request, so reading from them gives null (Couper's leniency) rather
 // than an error; a caller that has values (beta_token_response, backend tokens) sets them afterwards.
 EvalContext couperContext(EvaluationTime time, const QMap<QString, QString>& environment = {});
+
+// A variable reference as written: its root (`request`, `backend`, `env`, ...) and the constant steps after
+// it (`.name` and `["name"]`), cut at the first step that is not constant (`a[b].c` gives a with no steps).
+struct Traversal
+{
+    QString root;
+    QStringList steps;
+};
+
+// Every traversal in an expression, found by parsing it (templates and heredocs included), in order of
+// appearance. A root bound by an enclosing `for` is not a variable and is left out. A syntax error stops
+// nothing: what parsed is walked.
+QList<Traversal> traversals(const QString& expression);
+QList<Traversal> traversals(const Expr* expression, QByteArrayView source);
 
 // The environment variables an expression reads: every traversal rooted at `env` (env.NAME, env["NAME"],
 // inside templates and heredocs too), found by parsing it; each name once, in order of appearance. Not:

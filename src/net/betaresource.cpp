@@ -1,5 +1,6 @@
 #include "net/betaresource.h"
 
+#include "hcl/couperscope.h"
 #include "model/block.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
@@ -10,16 +11,24 @@ namespace Tokenbench::Core {
 
 bool modifiersReferenceBetaToken(const Block& backend, const QString& label)
 {
-    const QString owner = QStringLiteral("(?:\\bbackend|\\bbackends\\s*\\.\\s*%1)\\s*\\.\\s*")
-                              .arg(QRegularExpression::escape(backend.label));
-    const QString l = QRegularExpression::escape(label);
-    QString pattern = owner + QStringLiteral("beta_tokens\\s*(?:\\.\\s*%1\\b|\\[\\s*\"%1\"\\s*\\])").arg(l);
-    if (label == u"default")
-        pattern = QStringLiteral("(?:%1)|(?:%2beta_token\\b)").arg(pattern, owner);
-    const QRegularExpression re(pattern);
-    for (const QString& name : Schema::requestModifierMaps()) {
-        if (re.match(backend.attribute(name)).hasMatch())
+    // backend.beta_tokens.LABEL / backend.beta_tokens["LABEL"] (and backend.beta_token for the default), or
+    // the same below backends.BACKEND.
+    const auto refersToToken = [&](const QStringList& steps) {
+        if (steps.size() >= 2 && steps.at(0) == u"beta_tokens" && steps.at(1) == label)
             return true;
+        return label == u"default" && !steps.isEmpty() && steps.at(0) == u"beta_token";
+    };
+    for (const QString& name : Schema::requestModifierMaps()) {
+        const QString text = backend.attribute(name);
+        if (!text.contains(QStringLiteral("beta_token")))
+            continue;
+        for (const Hcl::Traversal& t : Hcl::traversals(text)) {
+            if (t.root == u"backend" && refersToToken(t.steps))
+                return true;
+            if (t.root == u"backends" && !t.steps.isEmpty() && t.steps.first() == backend.label
+                && refersToToken(t.steps.mid(1)))
+                return true;
+        }
     }
     return false;
 }

@@ -49,6 +49,14 @@ private Q_SLOTS:
         QTest::newRow("default by name") << S("{ x = backends.api.beta_token }") << S("default") << true;
         QTest::newRow("beta_token is not svc") << S("{ x = backend.beta_token }") << S("svc") << false;
         QTest::newRow("none") << S("") << S("default") << false;
+        // Found by walking the expression's traversals, not by matching text.
+        QTest::newRow("text in a string is no reference") << S("{ x = \"backend.beta_tokens.svc\" }") << S("svc") << false;
+        QTest::newRow("text in a comment is no reference")
+            << S("{\n  # backend.beta_tokens.svc\n  x = \"1\"\n}") << S("svc") << false;
+        QTest::newRow("a for variable named backend")
+            << S("{ x = join(\",\", [for backend in request.query.b : backend.beta_tokens.svc]) }") << S("svc") << false;
+        QTest::newRow("spaces between the steps") << S("{ x = backend . beta_tokens . svc }") << S("svc") << true;
+        QTest::newRow("inside a function call") << S("{ x = lower(backend.beta_tokens[\"svc\"]) }") << S("svc") << true;
     }
     void references()
     {

@@ -86,6 +86,27 @@ private Q_SLOTS:
         QCOMPARE(Hcl::envReferences(expression), names);
     }
 
+    void traversals_rootAndConstantSteps()
+    {
+        const auto render = [](const QString& expression) {
+            QStringList out;
+            for (const Hcl::Traversal& t : Hcl::traversals(expression))
+                out << (QStringList{t.root} + t.steps).join(u'/');
+            return out;
+        };
+        QCOMPARE(render(QStringLiteral("request.headers[\"x-a\"]")), QStringList{QStringLiteral("request/headers/x-a")});
+        // A computed index cuts the path; its key is walked on its own.
+        QCOMPARE(render(QStringLiteral("a.b[c.d].e")), (QStringList{QStringLiteral("c/d"), QStringLiteral("a/b")}));
+        QCOMPARE(render(QStringLiteral("\"${backend.beta_token} and ${couper.version}\"")),
+                 (QStringList{QStringLiteral("backend/beta_token"), QStringLiteral("couper/version")}));
+        // for variables are bound inside the loop, not in its collection.
+        QCOMPARE(render(QStringLiteral("[for k, v in request.query : v.x if k != env.A]")),
+                 (QStringList{QStringLiteral("request/query"), QStringLiteral("env/A")}));
+        QCOMPARE(render(QStringLiteral("\"request.path\"")), QStringList{});
+        // The empty key stays a step.
+        QCOMPARE(render(QStringLiteral("m[\"\"].x")), QStringList{QStringLiteral("m//x")});
+    }
+
     void envReferences_longTraversalChain_isFollowed()
     {
         // A traversal chain nests one node per step; the walk follows it without deep recursion.
