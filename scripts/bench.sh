@@ -264,15 +264,19 @@ cat "$tmp/trace-big.txt" "$tmp/trace-small.txt" >&2
 field() { sed -n "s/.* $2=\([-0-9.]*\).*/\1/p" "$1" | median; }
 big_load=$(field "$tmp/trace-big.txt" load_stall_ms); small_load=$(field "$tmp/trace-small.txt" load_stall_ms)
 big_scroll=$(field "$tmp/trace-big.txt" scroll_stall_ms); small_scroll=$(field "$tmp/trace-small.txt" scroll_stall_ms)
+big_raw=$(field "$tmp/trace-big.txt" raw_stall_ms); small_raw=$(field "$tmp/trace-small.txt" raw_stall_ms)
 big_rss=$(field "$tmp/trace-big.txt" rss_growth_kb); small_rss=$(field "$tmp/trace-small.txt" rss_growth_kb)
 big_hwm=$(field "$tmp/trace-big.txt" hwm_growth_kb); small_hwm=$(field "$tmp/trace-small.txt" hwm_growth_kb)
 big_chars=$(field "$tmp/trace-big.txt" shown_chars)
 row "Big response: longest main-thread stall while a ${TRACE_MB} MB response loads into the trace pane (median of 3)" \
     "$(fmt "$big_load") ms" "$(fmt "$small_load") ms" "$(ratio "$big_load" "$small_load")" \
-    "one freeze when the exchange is shown: the views show only MaxShownBody (2 MiB, $big_chars characters), but Redactor::redact and findJwts parse the whole body"
+    "the views show only MaxShownBody ($big_chars characters); redaction, the token search and formatting run on a worker thread, and only the view in front is laid out"
 row "Big response: longest stall while scrolling the response view to its end" \
     "$(fmt "$big_scroll") ms" "$(fmt "$small_scroll") ms" "$(ratio "$big_scroll" "$small_scroll")" \
-    "scrolling through the 2 MiB shown (compact JSON: one long wrapped line, laid out as it scrolls)"
+    "scrolling through what is shown (compact JSON shown in 1 KiB pieces, laid out as it scrolls)"
+row "Big response: longest stall when the Raw tab is opened" \
+    "$(fmt "$big_raw") ms" "$(fmt "$small_raw") ms" "$(ratio "$big_raw" "$small_raw")" \
+    "the raw view is laid out when its tab is first shown"
 row "Big response: memory growth (VmRSS) from showing it, body itself excluded" \
     "$(fmt "$(awk -v k="$big_rss" 'BEGIN { print k / 1024 }')") MiB" "$(fmt "$(awk -v k="$small_rss" 'BEGIN { print k / 1024 }')") MiB" \
     "$(ratio "$big_rss" "$small_rss")" "memory held after showing it, on top of the ${TRACE_MB} MB body the trace already holds (includes a redacted copy of the whole body)"

@@ -24,8 +24,8 @@ void JsonHighlighter::highlightBlock(const QString& text)
         return;
     }
     setCurrentBlockState(Body);
-    // Colouring a very long line (a compact JSON body of hundreds of KB) would stall the window.
-    if (text.size() > 64 * 1024)
+    // Colouring a big body (hundreds of KB, shown in pieces or pretty-printed) would stall the window.
+    if (text.size() > 64 * 1024 || document()->characterCount() > 128 * 1024)
         return;
     const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
     QTextCharFormat key, string, number, literal;

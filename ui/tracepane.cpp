@@ -7,6 +7,7 @@
 #include "trace/tracemodel.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -14,11 +15,15 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace Tokenbench::Ui {
 
@@ -72,7 +77,48 @@ QString bodyText(const QByteArray& body, bool pretty)
     return text;
 }
 
+// Text laid out as one line costs the view time in proportion to the line's length (a 256 KiB line of
+// compact JSON froze the window for a quarter of a second). Lines longer than LongLine are shown in pieces
+// of that length, each but the last ending in a mark that is not part of the data.
+QString withLongLinesBroken(const QString& text)
+{
+    static constexpr qsizetype LongLine = 1024;
+    if (text.size() <= LongLine)
+        return text;
+    QString out;
+    out.reserve(text.size() + text.size() / LongLine * 2);
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text.at(i) != u'\n')
+            continue;
+        qsizetype at = lineStart;
+        while (i - at > LongLine) {
+            qsizetype cut = at + LongLine;
+            if (text.at(cut - 1).isHighSurrogate())
+                --cut; // never split a surrogate pair
+            out += QStringView(text).sliced(at, cut - at);
+            out += QStringLiteral("\u21a9\n");
+            at = cut;
+        }
+        out += QStringView(text).sliced(at, i - at);
+        if (i < text.size())
+            out += u'\n';
+        lineStart = i + 1;
+    }
+    return out;
+}
+
 } // namespace
+
+// What the detail views show for one exchange: built from data alone, so that a big exchange is prepared
+// off the UI thread.
+struct TracePane::Rendered
+{
+    QString request;
+    QString response;
+    QString raw;
+    QList<Core::FoundJwt> jwts;
+};
 
 TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_model(model)
 {
@@ -144,6 +190,12 @@ TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_mo
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TracePane::showCurrent);
     connect(m_reveal, &QCheckBox::toggled, this, &TracePane::showCurrent);
+    // The views of a big exchange are laid out when they are first looked at.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        auto* view = qobject_cast<QPlainTextEdit*>(m_tabs->currentWidget());
+        if (view && m_pending.contains(view))
+            view->setPlainText(m_pending.take(view));
+    });
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex& from, const QModelIndex& to) {
                 const int row = m_table->currentIndex().row();
@@ -181,12 +233,12 @@ bool TracePane::selectExchange(quint64 id)
 
 QString TracePane::requestText() const
 {
-    return m_request->toPlainText();
+    return m_pending.contains(m_request) ? m_pending.value(m_request) : m_request->toPlainText();
 }
 
 QString TracePane::responseText() const
 {
-    return m_response->toPlainText();
+    return m_pending.contains(m_response) ? m_pending.value(m_response) : m_response->toPlainText();
 }
 
 void TracePane::showCurrent()
@@ -207,6 +259,32 @@ void TracePane::showCurrent()
 
 void TracePane::showExchange(const Exchange& original)
 {
+    const quint64 generation = ++m_generation;
+    const bool reveal = m_reveal->isChecked();
+    // Small exchanges are shown at once (the common case, and what a test reads right after a click); a big
+    // one is redacted, searched for tokens and formatted on a worker thread while the views say so.
+    if (original.requestBody.size() + original.responseBody.size() <= SynchronousBytes) {
+        apply(render(original, reveal));
+        return;
+    }
+    const QString preparing = tr("Preparing the view of %1 bytes\u2026").arg(original.requestBody.size() + original.responseBody.size());
+    m_request->setPlainText(preparing);
+    m_response->setPlainText(preparing);
+    m_raw->setPlainText(preparing);
+    m_pending.clear();
+    m_jwts->clear();
+    QPointer<TracePane> self(this);
+    QThreadPool::globalInstance()->start([self, generation, original, reveal] {
+        auto rendered = std::make_shared<Rendered>(render(original, reveal));
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, generation, rendered] {
+            if (self && self->m_generation == generation)
+                self->apply(*rendered);
+        }, Qt::QueuedConnection);
+    });
+}
+
+TracePane::Rendered TracePane::render(const Exchange& original, bool reveal)
+{
     // Only what is shown is redacted and laid out: a huge body is cut to MaxShownBody first, so showing
     // it costs no more than showing a 2 MiB one.
     // A little more than is shown is redacted, so that a secret across the cut is masked as a whole.
@@ -216,12 +294,12 @@ void TracePane::showExchange(const Exchange& original)
         shown.requestBody.truncate(MaxShownBody + CutMargin);
     if (shown.responseBody.size() > MaxShownBody)
         shown.responseBody.truncate(MaxShownBody + CutMargin);
-    Exchange e = m_reveal->isChecked() ? shown : Core::Redactor::redact(shown);
+    Exchange e = reveal ? shown : Core::Redactor::redact(shown);
     if (e.requestBody.size() > MaxShownBody)
         e.requestBody.truncate(MaxShownBody);
     if (e.responseBody.size() > MaxShownBody)
         e.responseBody.truncate(MaxShownBody);
-    if (!m_reveal->isChecked()) {
+    if (!reveal) {
         // A cut-off JSON body does not parse, so the structural redaction could not see into it.
         if (original.requestBody.size() > MaxShownBody)
             e.requestBody = Core::Redactor::redactJsonText(e.requestBody);
@@ -243,8 +321,9 @@ void TracePane::showExchange(const Exchange& original)
     auto moreNote = [](qsizetype full) {
         return full > MaxShownBody ? tr("\n\u2026 %1 more bytes not shown").arg(full - MaxShownBody) : QString();
     };
-    m_request->setPlainText(requestLine + headersText(e.requestHeaders) + u'\n' + bodyText(e.requestBody, false) +
-                            moreNote(original.requestBody.size()));
+    Rendered r;
+    r.request = withLongLinesBroken(requestLine + headersText(e.requestHeaders) + u'\n' + bodyText(e.requestBody, false) +
+                                    moreNote(original.requestBody.size()));
 
     QString response;
     if (e.hasResponse()) {
@@ -260,7 +339,7 @@ void TracePane::showExchange(const Exchange& original)
         response += tr("\n\n\u2716 %1").arg(e.failureText);
     if (e.isComplete())
         response += timing;
-    m_response->setPlainText(response);
+    r.response = withLongLinesBroken(response);
 
     QString raw = requestLine + headersText(e.requestHeaders) + u'\n' + bodyText(e.requestBody, false);
     if (e.hasResponse()) {
@@ -268,16 +347,31 @@ void TracePane::showExchange(const Exchange& original)
                QString::fromLatin1(e.reason) + u'\n' + headersText(e.responseHeaders) + u'\n' +
                bodyText(e.responseBody, false);
     }
-    m_raw->setPlainText(raw);
-
+    r.raw = withLongLinesBroken(raw);
     // Tokens are listed from the raw exchange; the list shows where each was found, never the value.
+    r.jwts = Core::findJwts(original);
+    return r;
+}
+
+void TracePane::apply(const Rendered& r)
+{
+    m_pending.clear();
+    // A big text waits until its tab is shown: only the view in front is laid out now.
+    for (const auto& [view, text] : {std::pair{m_request, &r.request}, std::pair{m_response, &r.response},
+                                     std::pair{m_raw, &r.raw}}) {
+        if (text->size() > SynchronousBytes && m_tabs->currentWidget() != view) {
+            view->clear();
+            m_pending.insert(view, *text);
+        } else {
+            view->setPlainText(*text);
+        }
+    }
     m_jwts->clear();
-    const QList<Core::FoundJwt> found = Core::findJwts(original);
-    for (const Core::FoundJwt& f : found) {
+    for (const Core::FoundJwt& f : r.jwts) {
         auto* item = new QListWidgetItem(tr("%1 — inspect").arg(f.where), m_jwts);
         item->setData(Qt::UserRole, f.token);
     }
-    m_tabs->setTabText(m_tabs->indexOf(m_jwts), found.isEmpty() ? tr("&JWT") : tr("&JWT (%1)").arg(found.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_jwts), r.jwts.isEmpty() ? tr("&JWT") : tr("&JWT (%1)").arg(r.jwts.size()));
 }
 
 } // namespace Tokenbench::Ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QString>
 #include <QWidget>
 
 class QCheckBox;
@@ -37,6 +39,8 @@ public:
 
     // Display cap for bodies; the full body stays in the trace.
     static constexpr qsizetype MaxShownBody = 256 * 1024;
+    // Exchanges with more body bytes than this are prepared for display off the UI thread.
+    static constexpr qsizetype SynchronousBytes = 64 * 1024;
 
 Q_SIGNALS:
     void inspectRequested(const QString& token);
@@ -44,6 +48,9 @@ Q_SIGNALS:
 private:
     void showCurrent();
     void showExchange(const Core::Exchange& exchange);
+    struct Rendered;
+    static Rendered render(const Core::Exchange& exchange, bool reveal);
+    void apply(const Rendered& rendered);
 
     Core::TraceModel* m_model;
     QTableView* m_table;
@@ -54,6 +61,8 @@ private:
     QListWidget* m_jwts;
     QCheckBox* m_reveal;
     QLabel* m_empty;
+    quint64 m_generation = 0; // of the exchange being shown; a late rendering of an older one is dropped
+    QHash<QPlainTextEdit*, QString> m_pending; // big texts laid out when their tab is first shown
 };
 
 } // namespace Tokenbench::Ui
