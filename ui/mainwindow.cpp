@@ -22,6 +22,7 @@
 #include "net/issuerverifier.h"
 #include "net/jwkscache.h"
 #include "jwt/jwtpeek.h"
+#include "model/blocktemplates.h"
 #include "model/couperconfig.h"
 #include "model/diagnosticsmodel.h"
 #include "model/recovery.h"
@@ -121,17 +122,6 @@ protected:
     }
 };
 
-
-Block templateBackend(const QString& name, const QString& grantType)
-{
-    Block b{BlockType::Backend, name, {}, {}};
-    Block o{BlockType::OAuth2, {}, {}, {}};
-    o.setAttribute(QStringLiteral("grant_type"), grantType);
-    if (grantType == Core::Schema::Grant::AuthorizationCode || grantType == Core::Schema::Grant::DeviceCode)
-        o.setAttribute(QStringLiteral("scope"), QStringLiteral("openid")); // an OpenID sign-in: an ID token
-    b.blocks.append(o);
-    return b;
-}
 
 } // namespace
 
@@ -733,6 +723,7 @@ WelcomePage* MainWindow::welcomePage()
         m_welcome->setDemoAvailable(QFile::exists(QStringLiteral(":/samples/demo.tbw")));
         connect(m_welcome, &WelcomePage::templateRequested, this, &MainWindow::addFromTemplate);
         connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::open);
+        connect(m_welcome, &WelcomePage::importCurlRequested, this, &MainWindow::importCurl);
         connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
         connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString& path) {
             if (maybeSave())
@@ -1066,14 +1057,18 @@ bool MainWindow::saveTo(const QString& path)
     return true;
 }
 
-void MainWindow::addFromTemplate(const QString& grantType)
+void MainWindow::addFromTemplate(const QString& templateId)
 {
+    const std::optional<Core::Templates::Kind> kind = Core::Templates::fromId(templateId);
+    if (!kind)
+        return;
     const QString name = m_workspace->uniqueBackendName(QStringLiteral("backend"));
     const int row = m_workspace->backendCount();
-    m_undo->push(new InsertBackendCommand(m_workspace, row, templateBackend(name, grantType),
+    m_undo->push(new InsertBackendCommand(m_workspace, row, Core::Templates::backend(*kind, name),
                                           tr("Add backend %1").arg(name)));
-    selectBlock(row, BlockType::OAuth2);
-    oauth2Editor()->focusAttribute(QStringLiteral("token_endpoint"));
+    selectBlock(row, Core::Templates::firstBlock(*kind));
+    if (*kind != Core::Templates::Kind::CustomTokenService)
+        oauth2Editor()->focusAttribute(Core::Templates::firstAttribute(*kind));
 }
 
 void MainWindow::addBackend()
@@ -1160,11 +1155,7 @@ void MainWindow::addTokenRequest(int row)
         for (int n = 2; b.child(QStringLiteral("beta_token_request:") + label); ++n)
             label = QStringLiteral("token_%1").arg(n);
     }
-    Block request{QStringLiteral("beta_token_request"), label, {}, {}};
-    request.setAttribute(QStringLiteral("url"), QStringLiteral("\"/token\""));
-    request.setAttribute(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.access_token"));
-    request.setAttribute(QStringLiteral("ttl"),
-                         QStringLiteral("\"${default(beta_token_response.json_body.expires_in, 3600) * 0.9}s\""));
+    const Block request = Core::Templates::tokenRequest(label);
     b.blocks.append(request);
     m_undo->push(new ReplaceBackendCommand(m_workspace, row, b,
                                            tr("Add token request %1 to %2")

@@ -84,7 +84,7 @@ public:
     bool openFile(const QString& path);
     bool saveTo(const QString& path);
     // Adds a backend with an oauth2 block for `grantType` and opens its form.
-    void addFromTemplate(const QString& grantType);
+    void addFromTemplate(const QString& templateId);
     void selectBlock(int backendRow, const QString& blockType);
     // The nested jwt_signing_profile of a backend's oauth2 block, in its own form.
     void showSigningProfile(int backendRow);

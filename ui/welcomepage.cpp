@@ -1,10 +1,11 @@
 #include "welcomepage.h"
 #include "ui_welcomepage.h"
 
-#include "model/schema.h"
+#include "model/blocktemplates.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QPushButton>
 
 namespace Tokenbench::Ui {
@@ -12,34 +13,41 @@ namespace Tokenbench::Ui {
 WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::WelcomePage)
 {
     m_ui->setupUi(this);
-    namespace Grant = Core::Schema::Grant;
-    connect(m_ui->clientCredentialsPushButton, &QPushButton::clicked, this,
-            [this] { Q_EMIT templateRequested(Grant::ClientCredentials); });
-    connect(m_ui->passwordPushButton, &QPushButton::clicked, this,
-            [this] { Q_EMIT templateRequested(Grant::Password); });
-    connect(m_ui->jwtBearerPushButton, &QPushButton::clicked, this,
-            [this] { Q_EMIT templateRequested(Grant::JwtBearer); });
+    // One button per template, three to a row, in the order of Core::Templates::all(). Object names stay
+    // what scripts and tests know (clientCredentialsPushButton, ...).
+    static const QHash<QString, QString> objectNames = {
+        {QStringLiteral("client_credentials"), QStringLiteral("clientCredentialsPushButton")},
+        {QStringLiteral("password"), QStringLiteral("passwordPushButton")},
+        {QStringLiteral("private_key_jwt"), QStringLiteral("privateKeyJwtPushButton")},
+        {QStringLiteral("jwt_bearer"), QStringLiteral("jwtBearerPushButton")},
+        {QStringLiteral("custom_token_service"), QStringLiteral("customTokenServicePushButton")},
+        {QStringLiteral("authorization_code"), QStringLiteral("authorizationCodePushButton")},
+        {QStringLiteral("device_code"), QStringLiteral("deviceCodePushButton")},
+    };
+    QWidget* previous = nullptr;
+    int index = 0;
+    for (const Core::Templates::Info& info : Core::Templates::all()) {
+        auto* button = new QPushButton(info.title, this);
+        button->setObjectName(objectNames.value(info.id, info.id + QStringLiteral("PushButton")));
+        button->setToolTip(info.description);
+        button->setMinimumWidth(180);
+        m_ui->templatesLayout->addWidget(button, index / 3, index % 3);
+        ++index;
+        if (previous)
+            QWidget::setTabOrder(previous, button);
+        previous = button;
+        const QString id = info.id;
+        connect(button, &QPushButton::clicked, this, [this, id] { Q_EMIT templateRequested(id); });
+    }
+    QWidget::setTabOrder(previous, m_ui->openPushButton);
+    QWidget::setTabOrder(m_ui->openPushButton, m_ui->importCurlPushButton);
+    QWidget::setTabOrder(m_ui->importCurlPushButton, m_ui->demoPushButton);
+    QWidget::setTabOrder(m_ui->demoPushButton, m_ui->recentListWidget);
     connect(m_ui->openPushButton, &QPushButton::clicked, this, &WelcomePage::openRequested);
+    connect(m_ui->importCurlPushButton, &QPushButton::clicked, this, &WelcomePage::importCurlRequested);
     connect(m_ui->demoPushButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
     connect(m_ui->recentListWidget, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { Q_EMIT recentRequested(item->data(Qt::UserRole).toString()); });
-    m_ui->clientCredentialsPushButton->setToolTip(tr("A backend with an oauth2 block using the client credentials grant"));
-    m_ui->passwordPushButton->setToolTip(tr("A backend with an oauth2 block using the password grant"));
-    m_ui->jwtBearerPushButton->setToolTip(tr("A backend with an oauth2 block using the JWT bearer grant"));
-    // The interactive grants (Tokenbench extensions): a browser sign-in, or a code entered on another device.
-    auto* authCode = new QPushButton(tr("Authorization code + PKCE"), this);
-    authCode->setObjectName(QStringLiteral("authorizationCodePushButton"));
-    authCode->setToolTip(tr("Sign in through the system browser; the redirect comes back to 127.0.0.1"));
-    auto* device = new QPushButton(tr("Device code"), this);
-    device->setObjectName(QStringLiteral("deviceCodePushButton"));
-    device->setToolTip(tr("Sign in on another device with a user code (RFC 8628)"));
-    const int row = m_ui->templatesLayout->rowCount();
-    m_ui->templatesLayout->addWidget(authCode, row, 0);
-    m_ui->templatesLayout->addWidget(device, row, 1);
-    QWidget::setTabOrder(m_ui->jwtBearerPushButton, authCode);
-    QWidget::setTabOrder(authCode, device);
-    connect(authCode, &QPushButton::clicked, this, [this] { Q_EMIT templateRequested(Grant::AuthorizationCode); });
-    connect(device, &QPushButton::clicked, this, [this] { Q_EMIT templateRequested(Grant::DeviceCode); });
 }
 
 WelcomePage::~WelcomePage() = default;
@@ -61,6 +69,8 @@ void WelcomePage::setRecentFiles(const QStringList& files)
 void WelcomePage::setDemoAvailable(bool available)
 {
     m_ui->demoPushButton->setEnabled(available);
+    m_ui->demoPushButton->setToolTip(available ? tr("A workspace with every grant, against the demo authorization server")
+                                               : tr("The demo workspace is not installed with this build"));
 }
 
 } // namespace Tokenbench::Ui

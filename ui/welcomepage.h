@@ -10,7 +10,8 @@ class WelcomePage;
 
 namespace Tokenbench::Ui {
 
-// What an empty workspace shows: templates, open, the demo, recent files. Never a blank window.
+// What an empty workspace shows: a template for every kind of token request, open, import a curl command,
+// the demo, recent files. Never a blank window.
 class WelcomePage final : public QWidget
 {
     Q_OBJECT
@@ -24,8 +25,10 @@ public:
     void setDemoAvailable(bool available);
 
 Q_SIGNALS:
-    void templateRequested(const QString& grantType);
+    // `templateId` is a Core::Templates::Info::id.
+    void templateRequested(const QString& templateId);
     void openRequested();
+    void importCurlRequested();
     void demoRequested();
     void recentRequested(const QString& path);
 

@@ -3,6 +3,7 @@ tokenbench_add_test(tst_formencoding SOURCES unit/tst_formencoding.cpp LABELS un
 tokenbench_add_test(tst_tokenrequest SOURCES unit/tst_tokenrequest.cpp LABELS unit)
 tokenbench_add_test(tst_tokenresponse SOURCES unit/tst_tokenresponse.cpp LABELS unit)
 tokenbench_add_test(tst_validator SOURCES unit/tst_validator.cpp LABELS unit)
+tokenbench_add_test(tst_blocktemplates SOURCES unit/tst_blocktemplates.cpp LABELS unit)
 tokenbench_add_test(tst_workspace SOURCES unit/tst_workspace.cpp LABELS unit)
 tokenbench_add_test(tst_workspacefile SOURCES unit/tst_workspacefile.cpp LABELS unit)
 tokenbench_add_test(tst_redactor SOURCES unit/tst_redactor.cpp LABELS unit)
