@@ -63,6 +63,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHash>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QRegularExpression>
@@ -283,6 +286,14 @@ void MainWindow::createActions()
         a->setObjectName(name);
         if (!shortcut.isEmpty())
             a->setShortcut(shortcut);
+        // Some platform themes bind no key to a standard action (no Save As or Quit without a desktop
+        // environment): every action still gets one.
+        static const QHash<QString, QKeySequence> fallbacks = {
+            {QStringLiteral("saveAs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
+            {QStringLiteral("quit"), QKeySequence(Qt::CTRL | Qt::Key_Q)},
+        };
+        if (a->shortcut().isEmpty() && fallbacks.contains(name))
+            a->setShortcut(fallbacks.value(name));
         if (slot)
             connect(a, &QAction::triggered, this, slot);
         m_actions.insert(name, a);
@@ -550,13 +561,30 @@ void MainWindow::createWidgets()
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
-    m_banner = new QLabel(central);
+    // No keychain: what that means, and Retry once the user has started or unlocked one.
+    m_bannerFrame = new QFrame(central);
+    m_bannerFrame->setObjectName(QStringLiteral("keychainBanner"));
+    m_bannerFrame->setStyleSheet(QStringLiteral("#keychainBanner { background: #fff3cd; border-bottom: 1px solid #e0c060; }"
+                                                "#keychainBanner QLabel { color: #664d03; }"));
+    auto* bannerLayout = new QHBoxLayout(m_bannerFrame);
+    bannerLayout->setContentsMargins(6, 4, 6, 4);
+    m_banner = new QLabel(m_bannerFrame);
     m_banner->setObjectName(QStringLiteral("keychainBannerLabel"));
     m_banner->setWordWrap(true);
-    m_banner->setMargin(6);
-    m_banner->setStyleSheet(QStringLiteral("background: #fff3cd; color: #664d03; border-bottom: 1px solid #e0c060;"));
-    m_banner->setVisible(false);
-    centralLayout->addWidget(m_banner);
+    m_bannerRetry = new QPushButton(tr("&Retry"), m_bannerFrame);
+    m_bannerRetry->setObjectName(QStringLiteral("keychainRetryPushButton"));
+    m_bannerRetry->setToolTip(tr("Ask the keychain again (after starting or unlocking it)"));
+    connect(m_bannerRetry, &QPushButton::clicked, this, [this] {
+        if (!m_secrets)
+            return;
+        m_bannerRetry->setEnabled(false);
+        m_secretsStatus->setText(tr("Keychain: checking\u2026"));
+        m_secrets->probeAvailability();
+    });
+    bannerLayout->addWidget(m_banner, 1);
+    bannerLayout->addWidget(m_bannerRetry, 0, Qt::AlignVCenter);
+    m_bannerFrame->setVisible(false);
+    centralLayout->addWidget(m_bannerFrame);
     m_mainSplitter->setParent(central);
     centralLayout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
@@ -1453,13 +1481,14 @@ void MainWindow::startKeychain()
         return;
     m_secrets = new Core::SecretStore(this);
     connect(m_secrets, &Core::SecretStore::availabilityChanged, this, &MainWindow::updateKeychainState);
+    connect(m_secrets, &Core::SecretStore::availabilityChecked, this, &MainWindow::updateKeychainState);
     m_secrets->probeAvailability();
     prefetchSecrets();
 }
 
 QString MainWindow::keychainBannerText() const
 {
-    return m_banner->isVisible() ? m_banner->text() : QString();
+    return m_bannerFrame->isVisible() ? m_banner->text() : QString();
 }
 
 void MainWindow::updateKeychainState()
@@ -1467,16 +1496,17 @@ void MainWindow::updateKeychainState()
     using A = Core::SecretStore::Availability;
     const A a = m_secrets ? m_secrets->availability() : A::Unknown;
     if (a == A::Available) {
-        m_secretsStatus->setText(tr("\U0001F511 Keychain ready"));
-        m_banner->setVisible(false);
+        m_secretsStatus->setText(tr("Keychain: ready"));
+        m_bannerFrame->setVisible(false);
     } else if (a == A::Unknown) {
         m_secretsStatus->setText(tr("Keychain: checking\u2026"));
     } else {
         m_secretsStatus->setText(tr("Keychain unavailable: secrets in memory only"));
-        m_banner->setText(tr("\u26a0 No keychain: %1 Secrets you type are kept in memory for this session only and "
+        m_banner->setText(tr("No keychain: %1 Secrets you type are kept in memory for this session only and "
                              "are never written to disk; the workspace file refers to them as env.NAME.")
                               .arg(Core::SecretStore::adviceFor(a)));
-        m_banner->setVisible(true);
+        m_bannerFrame->setVisible(true);
+        m_bannerRetry->setEnabled(true);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 
 class QAction;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -215,7 +216,9 @@ private:
     Core::Jwt::IssuerVerifier* m_issuerVerifier = nullptr;
     QTreeView* m_problemsView = nullptr;
     QLabel* m_fileStatus = nullptr;
+    QFrame* m_bannerFrame = nullptr;
     QLabel* m_banner = nullptr;
+    QPushButton* m_bannerRetry = nullptr;
     Core::SecretStore* m_secrets = nullptr;
     Core::ValueResolver m_resolver;
     QTimer* m_autosaveTimer = nullptr;

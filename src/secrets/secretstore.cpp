@@ -345,8 +345,9 @@ void SecretStore::probeAvailability()
     r->payload = QByteArray("probe"); // heap, not a literal: it is wiped like any payload
     r->context = this;
     r->done = [this](const Result& written) {
+        Q_EMIT availabilityChecked(m_availability); // noteOutcome() has set it
         if (!written.ok())
-            return; // noteOutcome() has set the availability
+            return;
         auto removal = std::make_shared<Request>();
         removal->operation = Operation::Remove;
         removal->key = ProbeKey;

@@ -142,6 +142,8 @@ public:
 Q_SIGNALS:
     // Emitted when availability() changes, after any operation or probe.
     void availabilityChanged(Tokenbench::Core::SecretStore::Availability availability, const QString& detail);
+    // Each probeAvailability() ends with this, changed or not (a Retry that finds the same state).
+    void availabilityChecked(Tokenbench::Core::SecretStore::Availability availability);
     // The index of a workspace changed (a name was written or removed): refresh a Secrets view.
     void indexChanged(const QString& workspaceId);
 

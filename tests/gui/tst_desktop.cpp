@@ -7,7 +7,11 @@
 #include "model/workspacefile.h"
 #include "util/testsupport.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QLabel>
+#include <QSignalSpy>
+#include <QTimer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -44,6 +48,28 @@ private Q_SLOTS:
         QVERIFY(text.contains(QString::fromLatin1(qVersion())));
         QVERIFY(text.contains(QStringLiteral("OpenSSL 3")));
         QVERIFY(text.contains(QStringLiteral("QtKeychain")));
+    }
+
+    // Save As and Quit have keys also where the platform theme binds none to them (no desktop environment,
+    // offscreen): Ctrl+Shift+S opens the Save As dialog.
+    void saveAsAndQuit_haveShortcutsEverywhere()
+    {
+        Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* saveAs = w.findChild<QAction*>(QStringLiteral("saveAs"));
+        auto* quit = w.findChild<QAction*>(QStringLiteral("quit"));
+        QVERIFY(saveAs && quit);
+        QVERIFY(!saveAs->shortcut().isEmpty());
+        QVERIFY(!quit->shortcut().isEmpty());
+        QSignalSpy triggered(saveAs, &QAction::triggered);
+        QTimer::singleShot(0, &w, [] {
+            // The file dialog that Save As opens: close it again.
+            if (QWidget* dialog = QApplication::activeModalWidget())
+                dialog->close();
+        });
+        QTest::keySequence(&w, saveAs->shortcut());
+        QCOMPARE(triggered.count(), 1);
     }
 
     void commandLineFile_isOpened()

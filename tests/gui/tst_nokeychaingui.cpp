@@ -9,7 +9,9 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +46,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!w.keychainBannerText().isEmpty(), 20000);
         QVERIFY(w.keychainBannerText().contains(QStringLiteral("No keychain")));
         QVERIFY(w.keychainBannerText().contains(QStringLiteral("memory")));
+        // Retry asks the keychain again (still none here: the banner comes back, Retry usable again).
+        auto* retry = w.findChild<QPushButton*>(QStringLiteral("keychainRetryPushButton"));
+        QVERIFY(retry && retry->isVisible() && retry->isEnabled());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(!retry->isEnabled());
+        QCOMPARE(w.findChild<QLabel*>(QStringLiteral("keychainStatusLabel"))->text(), QStringLiteral("Keychain: checking\u2026"));
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 20000);
+        QVERIFY(w.keychainBannerText().contains(QStringLiteral("No keychain")));
 
         w.addFromTemplate(QStringLiteral("client_credentials"));
         QTest::keyClicks(QApplication::focusWidget(), m_server.tokenEndpoint().toString());
