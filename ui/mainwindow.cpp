@@ -18,6 +18,7 @@
 #include "tracepane.h"
 #include "undocommands.h"
 #include "welcomepage.h"
+#include "workspacetreedelegate.h"
 
 #include "net/issuerverifier.h"
 #include "net/jwkscache.h"
@@ -99,31 +100,6 @@ const QString OpenFilter =
     QObject::tr("Workspaces and Couper files (*.tbw *.hcl);;Tokenbench workspaces (*.tbw);;Couper configuration (*.hcl);;"
                 "HTTP request files, imported (*.http *.rest);;All files (*)");
 
-// Icons per block kind in the workspace tree, with a problem badge.
-class TreeDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QString kind = index.data(WorkspaceTreeModel::KindRole).toString();
-        static const QIcon backend(QStringLiteral(":/icons/backend.svg"));
-        static const QIcon oauth2(QStringLiteral(":/icons/oauth2.svg"));
-        static const QIcon block(QStringLiteral(":/icons/block.svg"));
-        option->icon = kind == u"backend" ? backend : kind == u"oauth2" ? oauth2 : block;
-        option->features |= QStyleOptionViewItem::HasDecoration;
-        const int severity = index.data(WorkspaceTreeModel::SeverityRole).toInt();
-        const int count = index.data(WorkspaceTreeModel::ProblemCountRole).toInt();
-        if (count > 0) {
-            option->text += severity == int(Core::Diagnostic::Severity::Error)     ? QStringLiteral("  \u25cf")
-                            : severity == int(Core::Diagnostic::Severity::Warning) ? QStringLiteral("  \u25b2")
-                                                                                   : QString();
-        }
-    }
-};
 
 
 } // namespace
@@ -462,7 +438,7 @@ void MainWindow::createWidgets()
     m_tree->setObjectName(QStringLiteral("workspaceTreeView"));
     m_tree->setModel(m_treeProxy);
     m_tree->setHeaderHidden(true);
-    m_tree->setItemDelegate(new TreeDelegate(m_tree));
+    m_tree->setItemDelegate(new WorkspaceTreeDelegate(m_tree));
     m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setExpandsOnDoubleClick(true);
