@@ -15,11 +15,12 @@ namespace Tokenbench::Ui {
 
 namespace {
 
-// Added lines green, removed red, hunk headers blue, file headers bold: as `git diff --color` does.
+// Added lines green, removed red, hunk headers blue, file headers bold: as `git diff --color` does, with
+// shades chosen per palette so that every line keeps a readable contrast in light and dark ones.
 class DiffHighlighter final : public QSyntaxHighlighter
 {
 public:
-    using QSyntaxHighlighter::QSyntaxHighlighter;
+    DiffHighlighter(QTextDocument* document, bool dark) : QSyntaxHighlighter(document), m_dark(dark) {}
 
 protected:
     void highlightBlock(const QString& text) override
@@ -28,20 +29,23 @@ protected:
         if (text.startsWith(QStringLiteral("+++")) || text.startsWith(QStringLiteral("---"))) {
             f.setFontWeight(QFont::Bold);
         } else if (text.startsWith(u'+')) {
-            f.setForeground(QColor(0x1a, 0x7f, 0x37));
-            f.setBackground(QColor(0xe6, 0xff, 0xec));
+            f.setForeground(m_dark ? QColor(0xaf, 0xf5, 0xb4) : QColor(0x11, 0x63, 0x29));
+            f.setBackground(m_dark ? QColor(0x03, 0x3a, 0x16) : QColor(0xe6, 0xff, 0xec));
         } else if (text.startsWith(u'-')) {
-            f.setForeground(QColor(0xcf, 0x22, 0x2e));
-            f.setBackground(QColor(0xff, 0xeb, 0xe9));
+            f.setForeground(m_dark ? QColor(0xff, 0xdc, 0xd7) : QColor(0xa4, 0x0e, 0x26));
+            f.setBackground(m_dark ? QColor(0x67, 0x06, 0x0c) : QColor(0xff, 0xeb, 0xe9));
         } else if (text.startsWith(QStringLiteral("@@"))) {
-            f.setForeground(QColor(0x05, 0x50, 0xae));
+            f.setForeground(m_dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae));
         } else if (text.startsWith(u'\\')) {
-            f.setForeground(Qt::gray);
+            f.setForeground(m_dark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x60, 0x60, 0x60));
         } else {
             return;
         }
         setFormat(0, int(text.size()), f);
     }
+
+private:
+    bool m_dark;
 };
 
 } // namespace
@@ -72,7 +76,7 @@ DiffPreviewDialog::DiffPreviewDialog(const QString& fileName, const QByteArray& 
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new DiffHighlighter(m_text->document());
+    new DiffHighlighter(m_text->document(), m_text->palette().color(QPalette::Base).lightness() < 128);
     m_text->setPlainText(
         Core::unifiedDiff(before, after, QStringLiteral("a/") + name, QStringLiteral("b/") + name));
     layout->addWidget(m_text, 1);
