@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QProcessEnvironment>
 
+#include <algorithm>
+
 namespace Tokenbench::Core::Hcl {
 
 namespace {
@@ -43,7 +45,9 @@ void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, c
             for (Diagnostic d : r.diagnostics) {
                 d.message = QStringLiteral("%1.%2: %3").arg(where, it.key(), d.message);
                 d.file = file;
-                d.line = 0;
+                // Where in the expression (line:col relative to it); placed in the file by the caller.
+                d.block = where;
+                d.attribute = it.key();
                 diagnostics.append(d);
             }
             continue;
@@ -88,6 +92,106 @@ void checkInsecure(const Document& doc, const CouperBackend& mapped, const Block
     diagnostics.append(d);
 }
 
+
+// An evaluation problem of attribute `d.attribute` in block path `d.block` ("label.oauth2..."), with its
+// line:col relative to the expression: placed at the same spot in the file.
+void placeEvaluationDiagnostic(const Document& doc, const CouperBackend& b, Diagnostic& d)
+{
+    const QString label = b.block.label;
+    const QString blockPath = d.block.size() > label.size() ? d.block.mid(label.size() + 1) : QString();
+    d.backend = label;
+    d.block = blockPath;
+    const Block* block = &b.block;
+    const SyntaxLink* link = &b.link;
+    for (const QString& part : blockPath.split(u'.', Qt::SkipEmptyParts)) {
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < block->blocks.size() && index < 0; ++i)
+            if (block->blocks[i].type == part)
+                index = i;
+        if (index < 0 || index >= link->blocks.size())
+            break;
+        block = &block->blocks[index];
+        link = &link->blocks[index];
+    }
+    const AttributeNode* a = doc.attributeAt(link->attributes.value(d.attribute));
+    if (!a || !a->expr) {
+        d.line = 0;
+        return;
+    }
+    const SourcePos start = doc.position(a->expr->range.begin);
+    const int relLine = std::max(d.line, 1);
+    const int relColumn = std::max(d.column, 1);
+    d.line = start.line + relLine - 1;
+    d.column = relLine == 1 ? start.column + relColumn - 1 : relColumn;
+    d.endLine = 0;
+    d.endColumn = 0;
+}
+
+// The model path of a validator diagnostic (backend, block path of selectors, attribute) → the syntax it
+// names: the attribute, else (an absent attribute) its block's opening brace, else the backend's label.
+void placeRuleDiagnostic(const Document& doc, const CouperFile& mapped, Diagnostic& d)
+{
+    const CouperBackend* b = mapped.backend(d.backend);
+    if (!b)
+        return;
+    const Block* block = &b->block;
+    const SyntaxLink* link = &b->link;
+    bool found = true;
+    for (const QString& part : d.block.split(u'.', Qt::SkipEmptyParts)) {
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < block->blocks.size() && index < 0; ++i)
+            if (block->blocks[i].matches(part))
+                index = i;
+        if (index < 0 || index >= link->blocks.size()) {
+            found = false;
+            break;
+        }
+        block = &block->blocks[index];
+        link = &link->blocks[index];
+    }
+    Range where;
+    if (const AttributeNode* a = found && !d.attribute.isEmpty() ? doc.attributeAt(link->attributes.value(d.attribute))
+                                                                 : nullptr) {
+        where = a->name;
+    } else if (const BlockNode* node = doc.blockAt(found ? link->block : b->link.block)) {
+        if (found && !d.attribute.isEmpty())
+            where = node->openBrace; // HCL puts a missing argument there
+        else if (!node->labels.empty() && !b->anonymous)
+            where = node->labels[0];
+        else
+            where = node->type;
+    } else {
+        return;
+    }
+    const Diagnostic placed = doc.diagnostic(d.severity, where, d.message);
+    d.line = placed.line;
+    d.column = placed.column;
+    d.endLine = placed.endLine;
+    d.endColumn = placed.endColumn;
+}
+
+// The Validator's rules (the same as for a workspace) on a Couper file's backends, each placed in the file.
+// A Tokenbench extension that Couper refuses is an error here: Couper does not start with it.
+Diagnostics validateCouperBackends(const Document& doc, const CouperFile& mapped, const QList<Block>& backends,
+                                   const QString& path, const ValueResolver* resolver = nullptr,
+                                   const QSet<QString>* keychainNames = nullptr)
+{
+    Validator::Context context;
+    context.couperFile = true;
+    context.baseDirectory = QFileInfo(path).absolutePath();
+    context.keychainKnown = keychainNames != nullptr;
+    if (keychainNames)
+        context.keychainNames = *keychainNames;
+    Diagnostics out = Validator::validateBackends(backends, resolver, context);
+    for (Diagnostic& d : out) {
+        d.file = path;
+        if (d.couperCompatibility && d.severity == Diagnostic::Severity::Warning)
+            d.severity = Diagnostic::Severity::Error;
+        placeRuleDiagnostic(doc, mapped, d);
+    }
+    return out;
+}
+
 } // namespace
 
 // Only what Couper evaluates at startup and Tokenbench models; request-time expressions (assertion,
@@ -130,11 +234,23 @@ CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
     const EvalContext ctx = couperContext(EvaluationTime::Startup, startupEnvironment(doc));
     for (const CouperBackend& b : mapped.backends) {
         Block block = b.block;
+        const qsizetype first = config.diagnostics.size();
         evaluateBlock(block, ctx, block.label, path, config.diagnostics);
+        for (qsizetype i = first; i < config.diagnostics.size(); ++i)
+            placeEvaluationDiagnostic(doc, b, config.diagnostics[i]);
         checkInsecure(doc, b, block, config.diagnostics);
         config.backends.append(block);
     }
+    config.loadDiagnostics = config.diagnostics;
+    config.diagnostics += validateCouperBackends(doc, mapped, config.backends, path);
     return config;
+}
+
+Diagnostics CouperConfig::ruleDiagnostics(const ValueResolver* resolver, const QSet<QString>* keychainNames) const
+{
+    const Document doc = Document::parse(source, fileName);
+    const CouperFile mapped = mapCouperFile(doc);
+    return validateCouperBackends(doc, mapped, backends, fileName, resolver, keychainNames);
 }
 
 } // namespace Tokenbench::Core::Hcl

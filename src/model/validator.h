@@ -3,6 +3,8 @@
 #include "model/block.h"
 #include "util/diagnostic.h"
 
+#include <QSet>
+
 namespace Tokenbench::Core {
 
 class ValueResolver;
@@ -15,8 +17,33 @@ class ValueResolver;
 QString insecureWarning(const QString& backendLabel);
 
 namespace Validator {
-Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* resolver = nullptr);
-Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver = nullptr);
+
+// What the rules may know beyond the one backend they look at.
+struct Context
+{
+    // Every backend of the configuration: resolves `backend = "name"` (an oauth2 block's token backend).
+    // Without it a named token backend is assumed to supply what it must.
+    const QList<Block>* backends = nullptr;
+    // The blocks come from a Couper file: its labels were checked on the syntax (with positions, and
+    // inline backends carry Couper's anonymous_L_C names), so the label rules are not repeated here.
+    bool couperFile = false;
+    // Where a relative jwt_signing_profile key_file is found (Couper: the directory of the .hcl file).
+    // Empty: key files are not read.
+    QString baseDirectory;
+    // The env.NAME values the keychain holds for this configuration (from its index of names; no
+    // keychain round trip): those are not reported as unset. When not known, a variable missing from the
+    // environment is reported as "may be in the keychain" rather than as unset.
+    bool keychainKnown = false;
+    QSet<QString> keychainNames;
+};
+
+// A Couper duration (timeout, ttl): what one looks like, appended to a parse error.
+QString durationHint();
+
+Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* resolver = nullptr,
+                             const Context& context = {});
+Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver = nullptr,
+                            const Context& context = {});
 } // namespace Validator
 
 } // namespace Tokenbench::Core
