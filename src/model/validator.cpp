@@ -234,7 +234,7 @@ void validateProfile(Sink& sink, const Block& profile, const QString& method, bo
             auto read = readFileLimited(path, FileLimits::KeyFile, QStringLiteral("key file"));
             if (!read) {
                 sink.add(Sev::Error, P, QStringLiteral("key_file"),
-                         QStringLiteral("jwt_signing_profile key: read error: %1").arg(read.error().message));
+                         QStringLiteral("jwt_signing_profile key: read error: %1: %2").arg(path, read.error().message));
             } else if (read->isEmpty()) {
                 sink.add(Sev::Error, P, QStringLiteral("key_file"),
                          QStringLiteral("jwt_signing_profile key: read error: empty file %1").arg(path));
