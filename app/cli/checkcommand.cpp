@@ -98,7 +98,6 @@ int runCheck(const QStringList& arguments)
     }
     Validator::Context context;
     const QStringList stored = store.list(loaded->id);
-    context.keychainKnown = true;
     context.keychainNames = QSet<QString>(stored.cbegin(), stored.cend());
     Diagnostics all = loaded->diagnostics + Validator::validateBackends(loaded->backends, &resolver, context);
     for (Diagnostic& d : all) {

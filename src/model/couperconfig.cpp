@@ -66,33 +66,6 @@ void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, c
         evaluateBlock(child, ctx, where + u'.' + child.type, file, diagnostics);
 }
 
-// disable_certificate_validation as a bool (`= true`) or a string (`= "true"`): the loud warning, at the
-// attribute, in `check` as in `token`; any other value is refused as Couper refuses it.
-void checkInsecure(const Document& doc, const CouperBackend& mapped, const Block& evaluated, Diagnostics& diagnostics)
-{
-    static const QString name = QStringLiteral("disable_certificate_validation");
-    if (!evaluated.hasAttribute(name))
-        return;
-    const QString value = evaluated.attribute(name).trimmed();
-    if (ValueResolver::isReference(value) || value == u"false")
-        return; // a reference is resolved when the backend is used
-    const bool insecure = value == u"true";
-    Diagnostic d;
-    d.severity = insecure ? Diagnostic::Severity::Warning : Diagnostic::Severity::Error;
-    d.backend = evaluated.label;
-    d.attribute = name;
-    d.file = doc.fileName();
-    d.message = insecure ? insecureWarning(evaluated.label)
-                         : QStringLiteral("disable_certificate_validation must be true or false");
-    if (const AttributeNode* a = doc.attributeAt(mapped.link.attributes.value(name))) {
-        const SourcePos p = doc.position(a->expr ? a->expr->range.begin : a->name.begin);
-        d.line = p.line;
-        d.column = p.column;
-    }
-    diagnostics.append(d);
-}
-
-
 // An evaluation problem of attribute `d.attribute` in block path `d.block` ("label.oauth2..."), with its
 // line:col relative to the expression: placed at the same spot in the file.
 void placeEvaluationDiagnostic(const Document& doc, const CouperBackend& b, Diagnostic& d)
@@ -179,7 +152,7 @@ Diagnostics validateCouperBackends(const Document& doc, const CouperFile& mapped
     Validator::Context context;
     context.couperFile = true;
     context.baseDirectory = QFileInfo(path).absolutePath();
-    context.keychainKnown = keychainNames != nullptr;
+    context.keychainNotAsked = keychainNames == nullptr;
     if (keychainNames)
         context.keychainNames = *keychainNames;
     Diagnostics out = Validator::validateBackends(backends, resolver, context);
@@ -238,7 +211,6 @@ CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
         evaluateBlock(block, ctx, block.label, path, config.diagnostics);
         for (qsizetype i = first; i < config.diagnostics.size(); ++i)
             placeEvaluationDiagnostic(doc, b, config.diagnostics[i]);
-        checkInsecure(doc, b, block, config.diagnostics);
         config.backends.append(block);
     }
     config.loadDiagnostics = config.diagnostics;

@@ -147,12 +147,11 @@ void checkReferences(Sink& sink, const Block& block, const QString& blockName, c
         if (resolver && !resolver->lookup(*name) && !context.keychainNames.contains(*name)) {
             // Unset in the environment; Tokenbench finds secrets in the keychain too (Couper does not).
             sink.add(Sev::Warning, blockName, it.key(),
-                     !context.keychainKnown
+                     context.keychainNotAsked
                          ? QStringLiteral("environment variable %1 is unset in the environment; it may be in the "
                                           "keychain. Couper itself would use an empty string")
                                .arg(*name)
-                         : QStringLiteral("environment variable %1 is not set (in the environment or the keychain); "
-                                          "Couper would use an empty string")
+                         : QStringLiteral("environment variable %1 is not set; Couper would use an empty string")
                                .arg(*name));
         }
     }

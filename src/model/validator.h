@@ -30,10 +30,10 @@ struct Context
     // Where a relative jwt_signing_profile key_file is found (Couper: the directory of the .hcl file).
     // Empty: key files are not read.
     QString baseDirectory;
-    // The env.NAME values the keychain holds for this configuration (from its index of names; no
-    // keychain round trip): those are not reported as unset. When not known, a variable missing from the
-    // environment is reported as "may be in the keychain" rather than as unset.
-    bool keychainKnown = false;
+    // The env.NAME names the keychain holds for this configuration (its index of names, no keychain round
+    // trip): not reported as unset. `keychainNotAsked`: nothing is known about the keychain, so a variable
+    // missing from the environment "may be in the keychain".
+    bool keychainNotAsked = false;
     QSet<QString> keychainNames;
 };
 
