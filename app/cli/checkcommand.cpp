@@ -8,14 +8,127 @@
 #include "model/valueresolver.h"
 #include "model/workspacefile.h"
 #include "secrets/secretstore.h"
+#include "util/boundedread.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTextStream>
 
 namespace Tokenbench::Cli {
 
 using namespace Tokenbench::Core;
+
+namespace {
+
+// Where the keys of a workspace file's JSON text are: "/backends/0/blocks/1/attributes/client_id" →
+// line:col of that key (and "/backends/0" → the object's opening brace). JSON the loader accepted, read
+// once more only to place diagnostics.
+QHash<QString, std::pair<int, int>> jsonPositions(const QByteArray& text)
+{
+    QHash<QString, std::pair<int, int>> out;
+    struct Level
+    {
+        bool array = false;
+        int index = 0;
+        QString key;
+        QString path;
+    };
+    QList<Level> stack;
+    int line = 1;
+    int column = 1;
+    QString pendingKey; // the last string read in an object, a key if ':' follows
+    int keyLine = 0, keyColumn = 0;
+    bool expectKey = false;
+    const auto childPath = [&]() -> QString {
+        if (stack.isEmpty())
+            return QString();
+        const Level& top = stack.constLast();
+        return top.path + u'/' + (top.array ? QString::number(top.index) : top.key);
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const int l = line, col = column;
+        if (c == '\n') {
+            ++line;
+            column = 1;
+            continue;
+        }
+        ++column;
+        if (c == '"') {
+            QByteArray raw;
+            for (++i; i < text.size() && text[i] != '"'; ++i) {
+                if (text[i] == '\\' && i + 1 < text.size())
+                    raw += text[i++];
+                raw += text[i];
+                ++column;
+            }
+            ++column;
+            if (expectKey) {
+                pendingKey = QJsonDocument::fromJson("[\"" + raw + "\"]").array().at(0).toString();
+                keyLine = l;
+                keyColumn = col;
+            }
+            continue;
+        }
+        if (c == ':' && expectKey && !stack.isEmpty()) {
+            stack.last().key = pendingKey;
+            out.insert(stack.constLast().path + u'/' + pendingKey, {keyLine, keyColumn});
+            expectKey = false;
+        } else if (c == '{' || c == '[') {
+            const QString p = childPath();
+            if (c == '{')
+                out.insert(p, {l, col});
+            stack.append(Level{c == '[', 0, {}, p});
+            expectKey = c == '{';
+        } else if (c == '}' || c == ']') {
+            if (!stack.isEmpty())
+                stack.removeLast();
+            expectKey = false;
+        } else if (c == ',' && !stack.isEmpty()) {
+            if (stack.constLast().array)
+                ++stack.last().index;
+            else
+                expectKey = true;
+        }
+    }
+    return out;
+}
+
+// A workspace diagnostic's place in its file: the attribute's key, else its block, else its backend.
+void placeInWorkspace(Diagnostic& d, const QList<Block>& backends, const QHash<QString, std::pair<int, int>>& at)
+{
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < backends.size() && index < 0; ++i)
+        if (backends[i].label == d.backend)
+            index = i;
+    if (index < 0)
+        return;
+    QString path = QStringLiteral("/backends/%1").arg(index);
+    QString found = path;
+    const Block* block = &backends[index];
+    for (const QString& part : d.block.split(u'.', Qt::SkipEmptyParts)) {
+        qsizetype c = -1;
+        for (qsizetype i = 0; i < block->blocks.size() && c < 0; ++i)
+            if (block->blocks[i].matches(part))
+                c = i;
+        if (c < 0)
+            break;
+        block = &block->blocks[c];
+        path += QStringLiteral("/blocks/%1").arg(c);
+        found = path;
+    }
+    if (!d.attribute.isEmpty() && at.contains(found + QStringLiteral("/attributes/") + d.attribute))
+        found += QStringLiteral("/attributes/") + d.attribute;
+    const auto pos = at.value(found, {0, 0});
+    d.line = pos.first;
+    d.column = pos.second;
+}
+
+} // namespace
 
 QString checkHelp()
 {
@@ -99,16 +212,20 @@ int runCheck(const QStringList& arguments)
     Validator::Context context;
     const QStringList stored = store.list(loaded->id);
     context.keychainNames = QSet<QString>(stored.cbegin(), stored.cend());
+    context.baseDirectory = QFileInfo(path).absolutePath(); // as a run resolves key_file
     Diagnostics all = loaded->diagnostics + Validator::validateBackends(loaded->backends, &resolver, context);
+    // Every diagnostic at its place in the file (the loader reports by block path).
+    auto text = readFileLimited(path, FileLimits::WorkspaceFile, QStringLiteral("workspace file"));
+    const auto positions = text ? jsonPositions(*text) : QHash<QString, std::pair<int, int>>();
     for (Diagnostic& d : all) {
         if (d.file.isEmpty())
             d.file = path;
-        // Without line information, name the block path after the file.
-        if (d.line == 0 && !d.path().isEmpty())
-            out() << path << ": " << Diagnostic::severityName(d.severity) << ": " << d.path() << ": " << d.message
-                  << Qt::endl;
-        else
-            out() << d.toString() << Qt::endl;
+        if (d.line == 0)
+            placeInWorkspace(d, loaded->backends, positions);
+        // The block path after the place: "w.tbw:13:25: error: pk.oauth2.retries: ...".
+        if (!d.path().isEmpty())
+            d.message = d.path() + QStringLiteral(": ") + d.message;
+        out() << d.toString() << Qt::endl;
     }
     return hasErrors(all) ? Usage : Ok;
 }

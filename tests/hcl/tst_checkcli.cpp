@@ -263,6 +263,44 @@ private Q_SLOTS:
         QCOMPARE(diagnosticLines(r, path).join(u'\n'), QString());
     }
 
+    // A workspace file's diagnostics are placed at the JSON key of the attribute (or its block).
+    void workspaceFile_diagnosticsHaveFileLineColumn()
+    {
+        const QByteArray tbw = "{\n"
+                               "    \"backends\": [\n"
+                               "        {\n"
+                               "            \"blocks\": [\n"
+                               "                {\n"
+                               "                    \"attributes\": {\n"
+                               "                        \"client_id\": \"c\",\n"
+                               "                        \"grant_type\": \"client_credentials\",\n"
+                               "                        \"retries\": \"300\",\n"
+                               "                        \"token_endpoint\": \"https://as.example/token\"\n"
+                               "                    },\n"
+                               "                    \"type\": \"oauth2\"\n"
+                               "                }\n"
+                               "            ],\n"
+                               "            \"label\": \"pk\",\n"
+                               "            \"type\": \"backend\"\n"
+                               "        }\n"
+                               "    ],\n"
+                               "    \"format\": \"tokenbench-workspace\",\n"
+                               "    \"id\": \"check-cli-test\",\n"
+                               "    \"version\": 1\n"
+                               "}\n";
+        const QString path = write(m_dir, QStringLiteral("w.tbw"), tbw);
+        const CliRun r = check(path, env());
+        QCOMPARE(r.exitCode, 2);
+        const QStringList lines = diagnosticLines(r, path);
+        QVERIFY2(lines.contains(QStringLiteral("9:25: error: pk.oauth2.retries: retries must be a whole number from 0 to 255")),
+                 qPrintable(lines.join(u'\n')));
+        // The missing client_secret: at its block.
+        QVERIFY2(lines.contains(QStringLiteral("5:17: error: pk.oauth2.client_secret: client_secret must not be empty with "
+                                               "client_secret_basic")),
+                 qPrintable(lines.join(u'\n')));
+        QVERIFY(!lines.join(u'\n').contains(QStringLiteral("UNPLACED")));
+    }
+
     void help_saysWhatIsChecked()
     {
         const CliRun r = Tokenbench::Test::runCli(QStringLiteral(TOKENBENCH_CLI_PATH),
