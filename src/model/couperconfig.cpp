@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcessEnvironment>
 
 #include <algorithm>
@@ -102,9 +103,9 @@ void placeEvaluationDiagnostic(const Document& doc, const CouperBackend& b, Diag
 
 // The model path of a validator diagnostic (backend, block path of selectors, attribute) → the syntax it
 // names: the attribute, else (an absent attribute) its block's opening brace, else the backend's label.
-void placeRuleDiagnostic(const Document& doc, const CouperFile& mapped, Diagnostic& d)
+void placeRuleDiagnostic(const Document& doc, const QHash<QString, const CouperBackend*>& byLabel, Diagnostic& d)
 {
-    const CouperBackend* b = mapped.backend(d.backend);
+    const CouperBackend* b = byLabel.value(d.backend);
     if (!b)
         return;
     const Block* block = &b->block;
@@ -155,12 +156,29 @@ Diagnostics validateCouperBackends(const Document& doc, const CouperFile& mapped
     context.keychainNotAsked = keychainNames == nullptr;
     if (keychainNames)
         context.keychainNames = *keychainNames;
-    Diagnostics out = Validator::validateBackends(backends, resolver, context);
-    for (Diagnostic& d : out) {
+    Diagnostics all = Validator::validateBackends(backends, resolver, context);
+    QHash<QString, const CouperBackend*> byLabel;
+    for (const CouperBackend& b : mapped.backends)
+        if (!byLabel.contains(b.block.label))
+            byLabel.insert(b.block.label, &b);
+    // Like the parser and the file rules: a file that breaks rules thousands of times gets the first 100.
+    constexpr qsizetype MaxReported = 100;
+    Diagnostics out;
+    for (Diagnostic& d : all) {
+        if (out.size() == MaxReported) {
+            Diagnostic note = out.constLast();
+            note.severity = hasErrors(all) ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+            note.message = QStringLiteral("Too many problems: only the first %1 are reported; fix these and check the "
+                                          "file again.")
+                               .arg(MaxReported);
+            out.append(note);
+            break;
+        }
         d.file = path;
         if (d.couperCompatibility && d.severity == Diagnostic::Severity::Warning)
             d.severity = Diagnostic::Severity::Error;
-        placeRuleDiagnostic(doc, mapped, d);
+        placeRuleDiagnostic(doc, byLabel, d);
+        out.append(d);
     }
     return out;
 }

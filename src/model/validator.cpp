@@ -514,12 +514,14 @@ void validateTransport(Sink& sink, const Block& backend, const Context& context)
             sink.add(Sev::Error, QStringLiteral("tls"), QStringLiteral("client_private_key_file"),
                      QStringLiteral("tls: missing client private key"));
         if (key && !cert)
-            sink.add(Sev::Error, QStringLiteral("tls"), QStringLiteral("client_certificate_file"),
+            sink.add(requestTime(context), QStringLiteral("tls"), QStringLiteral("client_certificate_file"),
                      QStringLiteral("a client private key without client_certificate is never used"));
     }
     const bool hasCa = tls && (tls->hasAttribute(QStringLiteral("server_ca_certificate")) ||
                                tls->hasAttribute(QStringLiteral("server_ca_certificate_file")));
-    if (backend.hasAttribute(QStringLiteral("disable_certificate_validation")) && hasCa) {
+    // Couper checks this combination for backends in definitions only (configload validateBackendTLS).
+    const bool inlineCouperBackend = context.couperFile && backend.label.startsWith(QStringLiteral("anonymous_"));
+    if (backend.hasAttribute(QStringLiteral("disable_certificate_validation")) && hasCa && !inlineCouperBackend) {
         sink.add(Sev::Error, {}, QStringLiteral("disable_certificate_validation"),
                  QStringLiteral("configured 'disable_certificate_validation' along with '%1' attribute")
                      .arg(tls->hasAttribute(QStringLiteral("server_ca_certificate"))

@@ -448,6 +448,21 @@ private Q_SLOTS:
         QCOMPARE(keys(ds).size(), warnings);
     }
 
+    // Thousands of backends breaking a rule: the first 100 and one note (as the parser and the file rules).
+    void manyRuleProblems_areCapped()
+    {
+        QByteArray src = "definitions {\n";
+        for (int i = 0; i < 3000; ++i)
+            src += "  backend \"b" + QByteArray::number(i) + "\" {\n    timeout = \"10\"\n  }\n";
+        src += "}\n";
+        const Hcl::CouperConfig c = Hcl::parseCouperConfig(src, QStringLiteral("many.hcl"));
+        QCOMPARE(c.backends.size(), 3000);
+        QCOMPARE(c.diagnostics.size(), 101);
+        QCOMPARE(c.diagnostics[0].line, 3);
+        QVERIFY(c.diagnostics.constLast().message.startsWith(QStringLiteral("Too many problems: only the first 100")));
+        QCOMPARE(c.diagnostics.constLast().severity, Sev::Warning); // the timeouts are warnings in a Couper file
+    }
+
     // A file with the Tokenbench extension grant is refused as Couper refuses it (an error, not the
     // workspace's compatibility warning).
     void tokenbenchExtension_isAnErrorInACouperFile()
