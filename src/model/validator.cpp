@@ -229,7 +229,7 @@ void validateProfile(Sink& sink, const Block& profile, const QString& method, bo
             material = SecureBytes::fromUtf8(key);
             known = true;
         } else if (hasKeyFile && !ValueResolver::isReference(keyFile) && !context.baseDirectory.isEmpty()) {
-            const QString path = QFileInfo(keyFile).isRelative() ? QDir(context.baseDirectory).filePath(keyFile) : keyFile;
+            const QString path = QDir::cleanPath(QFileInfo(keyFile).isRelative() ? QDir(context.baseDirectory).filePath(keyFile) : keyFile);
             auto read = readFileLimited(path, FileLimits::KeyFile, QStringLiteral("key file"));
             if (!read) {
                 sink.add(Sev::Error, P, QStringLiteral("key_file"),
