@@ -144,6 +144,52 @@ void placeRuleDiagnostic(const Document& doc, const QHash<QString, const CouperB
     d.endColumn = placed.endColumn;
 }
 
+// The labelled jwt_signing_profile blocks of definitions, checked at start-up by Couper (configload
+// configureJWTSigningConfig) with the rules of a nested profile. Literal values only: a computed one
+// (env.NAME, a function) is left alone, and claims are never evaluated (jwt_sign() does that per call).
+Diagnostics validateDefinedProfiles(const Document& doc, const QString& path)
+{
+    Diagnostics out;
+    Validator::Context context;
+    context.couperFile = true;
+    context.baseDirectory = QFileInfo(path).absolutePath();
+    for (const BodyItem& item : doc.body().items) {
+        if (!item.block || doc.blockType(*item.block) != u"definitions")
+            continue;
+        for (const BodyItem& child : item.block->body.items) {
+            if (!child.block || doc.blockType(*child.block) != u"jwt_signing_profile" || child.block->labels.empty())
+                continue;
+            const BlockNode& node = *child.block;
+            Block profile{QStringLiteral("jwt_signing_profile"), doc.labelValue(node.labels[0]), {}, {}};
+            for (const char* name : {"signature_algorithm", "ttl", "key", "key_file", "headers"}) {
+                const AttributeNode* a = node.body.attribute(QByteArrayView(name), doc.source());
+                if (!a)
+                    continue;
+                QString value;
+                if (qstrcmp(name, "headers") == 0)
+                    value = doc.expressionText(*a);
+                else if (!literalString(doc, a, value))
+                    value = QStringLiteral("env.TOKENBENCH_COMPUTED"); // known only when Couper evaluates it
+                profile.attributes.insert(QString::fromLatin1(name), value);
+            }
+            for (Diagnostic d : Validator::validateSigningProfile(profile, context)) {
+                d.file = path;
+                d.block = QStringLiteral("jwt_signing_profile \"%1\"").arg(profile.label);
+                const AttributeNode* a = d.attribute.isEmpty()
+                                             ? nullptr
+                                             : node.body.attribute(QByteArrayView(d.attribute.toUtf8()), doc.source());
+                const Diagnostic placed = doc.diagnostic(d.severity, a ? a->name : node.openBrace, d.message);
+                d.line = placed.line;
+                d.column = placed.column;
+                d.endLine = placed.endLine;
+                d.endColumn = placed.endColumn;
+                out.append(d);
+            }
+        }
+    }
+    return out;
+}
+
 // The Validator's rules (the same as for a workspace) on a Couper file's backends, each placed in the file.
 // A Tokenbench extension that Couper refuses is an error here: Couper does not start with it.
 Diagnostics validateCouperBackends(const Document& doc, const CouperFile& mapped, const QList<Block>& backends,
@@ -233,6 +279,7 @@ CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
     }
     config.loadDiagnostics = config.diagnostics;
     config.diagnostics += validateCouperBackends(doc, mapped, config.backends, path);
+    config.diagnostics += validateDefinedProfiles(doc, path);
     return config;
 }
 
@@ -240,7 +287,8 @@ Diagnostics CouperConfig::ruleDiagnostics(const ValueResolver* resolver, const Q
 {
     const Document doc = Document::parse(source, fileName);
     const CouperFile mapped = mapCouperFile(doc);
-    return validateCouperBackends(doc, mapped, backends, fileName, resolver, keychainNames);
+    return validateCouperBackends(doc, mapped, backends, fileName, resolver, keychainNames) +
+           validateDefinedProfiles(doc, fileName);
 }
 
 } // namespace Tokenbench::Core::Hcl

@@ -629,6 +629,16 @@ Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver,
     return out;
 }
 
+Diagnostics validateSigningProfile(const Block& profile, const Context& context)
+{
+    Diagnostics out;
+    Sink sink{out, QString()};
+    validateProfile(sink, profile, QString(), false, context);
+    for (Diagnostic& d : out)
+        d.block = QStringLiteral("jwt_signing_profile");
+    return out;
+}
+
 Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* resolver, const Context& context)
 {
     Diagnostics out;

@@ -44,6 +44,10 @@ Diagnostics validateBackends(const QList<Block>& backends, const ValueResolver* 
                              const Context& context = {});
 Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver = nullptr,
                             const Context& context = {});
+// A labelled jwt_signing_profile of definitions (used by jwt_sign()): Couper's start-up rules for it
+// (algorithm, ttl, key or key_file read and parsed, no alg in headers). Diagnostics name block
+// "jwt_signing_profile" and the attribute; computed values (env.NAME) are not judged.
+Diagnostics validateSigningProfile(const Block& profile, const Context& context = {});
 } // namespace Validator
 
 } // namespace Tokenbench::Core

@@ -341,8 +341,9 @@ private Q_SLOTS:
             {QStringLiteral("4:7: error: AC labels must be unique")});
         row("ac reserved label", "definitions {\n  basic_auth \"granted_permissions\" {\n  }\n}\n",
             {QStringLiteral("2:14: error: accessControl uses reserved name as label")});
-        row("signing profile labels", "definitions {\n  jwt_signing_profile \"p\" {\n  }\n  jwt \"p\" {\n    signing_ttl = \"1h\"\n  }\n}\n",
-            {QStringLiteral("4:7: error: JWT signing profile labels must be unique")});
+        row("signing profile labels", "definitions {\n  jwt \"p\" {\n    signing_ttl = \"1h\"\n  }\n  jwt_signing_profile \"p\" {\n"
+                                      "    signature_algorithm = \"HS256\"\n    ttl = \"0\"\n    key = \"k\"\n  }\n}\n",
+            {QStringLiteral("5:23: error: JWT signing profile labels must be unique")});
         row("proxy labels", "definitions {\n  proxy \"p\" {\n  }\n  proxy \"p\" {\n  }\n}\n",
             {QStringLiteral("4:9: error: proxy labels must be unique")});
         row("backend label characters", "definitions {\n  backend \"a-b\" {\n  }\n}\n",
@@ -379,13 +380,21 @@ private Q_SLOTS:
             "definitions {\n  backend \"as\" {\n  }\n}\nserver {\n  endpoint \"/\" {\n    proxy {\n      backend \"as\" {\n"
             "        tls {\n        }\n      }\n    }\n  }\n}\n",
             {QStringLiteral("9:9: error: backend reference: refinement for \"tls\" is not permitted")});
+        row("definitions signing profile", "definitions {\n  jwt_signing_profile \"p\" {\n    signature_algorithm = \"XS1\"\n"
+                                           "    ttl = \"10\"\n    key = \"k\"\n    headers = { alg = \"x\" }\n"
+                                           "    claims = { sub = request.headers.x }\n  }\n}\n",
+            {QStringLiteral("3:5: error: algorithm is not supported: \"XS1\""),
+             QStringLiteral("4:5: error: time: missing unit in duration \"10\""),
+             QStringLiteral("6:5: error: \"alg\" cannot be set via \"headers\"")});
         // The valid forms: no diagnostic.
         row("valid", "server {\n  access_control = [\"ba\"]\n  endpoint \"/a/{x}\" {\n    proxy = \"p\"\n"
                      "    set_request_headers = {\n      a = \"1\"\n      b = \"2\"\n    }\n  }\n  api {\n"
                      "    base_path = \"/api\"\n    endpoint \"/{y}\" {\n      request \"r\" {\n        backend = \"be\"\n"
                      "      }\n      proxy {\n        backend = \"be\"\n      }\n    }\n  }\n}\n"
                      "definitions {\n  basic_auth \"ba\" {\n  }\n  proxy \"p\" {\n    backend = \"be\"\n  }\n"
-                     "  backend \"be\" {\n    origin = \"https://x\"\n  }\n  jwt \"j\" {\n    backend = \"be\"\n  }\n}\n"
+                     "  backend \"be\" {\n    origin = \"https://x\"\n  }\n  jwt \"j\" {\n    backend = \"be\"\n  }\n"
+                     "  jwt_signing_profile \"sp\" {\n    signature_algorithm = \"HS256\"\n    ttl = \"0\"\n    key = env.SP_KEY\n"
+                     "    claims = { sub = request.headers.x }\n  }\n}\n"
                      "defaults {\n}\nsettings {\n}\n",
             {});
     }
