@@ -887,7 +887,7 @@ bool MainWindow::openCouperFile(const QString& path)
     m_hclSource = QFileInfo(path).absoluteFilePath();
     m_couperFile->open(m_hclSource, config->source, config->backends);
     m_workspace->resetBackends(config->backends);
-    m_workspace->setLoadDiagnostics(config->diagnostics);
+    m_workspace->setLoadDiagnostics(config->loadDiagnostics); // the workspace runs the Validator itself
     m_workspace->setFilePath(QString());
     m_workspace->setId(Core::WorkspaceFile::idForPath(path));
     m_resolver.clearKeychainValues();

@@ -10,7 +10,10 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcessEnvironment>
+
+#include <algorithm>
 
 namespace Tokenbench::Core::Hcl {
 
@@ -43,7 +46,9 @@ void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, c
             for (Diagnostic d : r.diagnostics) {
                 d.message = QStringLiteral("%1.%2: %3").arg(where, it.key(), d.message);
                 d.file = file;
-                d.line = 0;
+                // Where in the expression (line:col relative to it); placed in the file by the caller.
+                d.block = where;
+                d.attribute = it.key();
                 diagnostics.append(d);
             }
             continue;
@@ -62,30 +67,166 @@ void evaluateBlock(Block& block, const EvalContext& ctx, const QString& where, c
         evaluateBlock(child, ctx, where + u'.' + child.type, file, diagnostics);
 }
 
-// disable_certificate_validation as a bool (`= true`) or a string (`= "true"`): the loud warning, at the
-// attribute, in `check` as in `token`; any other value is refused as Couper refuses it.
-void checkInsecure(const Document& doc, const CouperBackend& mapped, const Block& evaluated, Diagnostics& diagnostics)
+// An evaluation problem of attribute `d.attribute` in block path `d.block` ("label.oauth2..."), with its
+// line:col relative to the expression: placed at the same spot in the file.
+void placeEvaluationDiagnostic(const Document& doc, const CouperBackend& b, Diagnostic& d)
 {
-    static const QString name = QStringLiteral("disable_certificate_validation");
-    if (!evaluated.hasAttribute(name))
-        return;
-    const QString value = evaluated.attribute(name).trimmed();
-    if (ValueResolver::isReference(value) || value == u"false")
-        return; // a reference is resolved when the backend is used
-    const bool insecure = value == u"true";
-    Diagnostic d;
-    d.severity = insecure ? Diagnostic::Severity::Warning : Diagnostic::Severity::Error;
-    d.backend = evaluated.label;
-    d.attribute = name;
-    d.file = doc.fileName();
-    d.message = insecure ? insecureWarning(evaluated.label)
-                         : QStringLiteral("disable_certificate_validation must be true or false");
-    if (const AttributeNode* a = doc.attributeAt(mapped.link.attributes.value(name))) {
-        const SourcePos p = doc.position(a->expr ? a->expr->range.begin : a->name.begin);
-        d.line = p.line;
-        d.column = p.column;
+    const QString label = b.block.label;
+    const QString blockPath = d.block.size() > label.size() ? d.block.mid(label.size() + 1) : QString();
+    d.backend = label;
+    d.block = blockPath;
+    const Block* block = &b.block;
+    const SyntaxLink* link = &b.link;
+    for (const QString& part : blockPath.split(u'.', Qt::SkipEmptyParts)) {
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < block->blocks.size() && index < 0; ++i)
+            if (block->blocks[i].type == part)
+                index = i;
+        if (index < 0 || index >= link->blocks.size())
+            break;
+        block = &block->blocks[index];
+        link = &link->blocks[index];
     }
-    diagnostics.append(d);
+    const AttributeNode* a = doc.attributeAt(link->attributes.value(d.attribute));
+    if (!a || !a->expr) {
+        d.line = 0;
+        return;
+    }
+    const SourcePos start = doc.position(a->expr->range.begin);
+    const int relLine = std::max(d.line, 1);
+    const int relColumn = std::max(d.column, 1);
+    d.line = start.line + relLine - 1;
+    d.column = relLine == 1 ? start.column + relColumn - 1 : relColumn;
+    d.endLine = 0;
+    d.endColumn = 0;
+}
+
+// The model path of a validator diagnostic (backend, block path of selectors, attribute) → the syntax it
+// names: the attribute, else (an absent attribute) its block's opening brace, else the backend's label.
+void placeRuleDiagnostic(const Document& doc, const QHash<QString, const CouperBackend*>& byLabel, Diagnostic& d)
+{
+    const CouperBackend* b = byLabel.value(d.backend);
+    if (!b)
+        return;
+    const Block* block = &b->block;
+    const SyntaxLink* link = &b->link;
+    bool found = true;
+    for (const QString& part : d.block.split(u'.', Qt::SkipEmptyParts)) {
+        qsizetype index = -1;
+        for (qsizetype i = 0; i < block->blocks.size() && index < 0; ++i)
+            if (block->blocks[i].matches(part))
+                index = i;
+        if (index < 0 || index >= link->blocks.size()) {
+            found = false;
+            break;
+        }
+        block = &block->blocks[index];
+        link = &link->blocks[index];
+    }
+    Range where;
+    if (const AttributeNode* a = found && !d.attribute.isEmpty() ? doc.attributeAt(link->attributes.value(d.attribute))
+                                                                 : nullptr) {
+        where = a->name;
+    } else if (const BlockNode* node = doc.blockAt(found ? link->block : b->link.block)) {
+        if (found && !d.attribute.isEmpty())
+            where = node->openBrace; // HCL puts a missing argument there
+        else if (!node->labels.empty() && !b->anonymous)
+            where = node->labels[0];
+        else
+            where = node->type;
+    } else {
+        return;
+    }
+    const Diagnostic placed = doc.diagnostic(d.severity, where, d.message);
+    d.line = placed.line;
+    d.column = placed.column;
+    d.endLine = placed.endLine;
+    d.endColumn = placed.endColumn;
+}
+
+// The labelled jwt_signing_profile blocks of definitions, checked at start-up by Couper (configload
+// configureJWTSigningConfig) with the rules of a nested profile. Literal values only: a computed one
+// (env.NAME, a function) is left alone, and claims are never evaluated (jwt_sign() does that per call).
+Diagnostics validateDefinedProfiles(const Document& doc, const QString& path)
+{
+    Diagnostics out;
+    Validator::Context context;
+    context.couperFile = true;
+    context.baseDirectory = QFileInfo(path).absolutePath();
+    for (const BodyItem& item : doc.body().items) {
+        if (!item.block || doc.blockType(*item.block) != u"definitions")
+            continue;
+        for (const BodyItem& child : item.block->body.items) {
+            if (!child.block || doc.blockType(*child.block) != u"jwt_signing_profile" || child.block->labels.empty())
+                continue;
+            const BlockNode& node = *child.block;
+            Block profile{QStringLiteral("jwt_signing_profile"), doc.labelValue(node.labels[0]), {}, {}};
+            for (const char* name : {"signature_algorithm", "ttl", "key", "key_file", "headers"}) {
+                const AttributeNode* a = node.body.attribute(QByteArrayView(name), doc.source());
+                if (!a)
+                    continue;
+                QString value;
+                if (qstrcmp(name, "headers") == 0)
+                    value = doc.expressionText(*a);
+                else if (!literalString(doc, a, value))
+                    value = QStringLiteral("env.TOKENBENCH_COMPUTED"); // known only when Couper evaluates it
+                profile.attributes.insert(QString::fromLatin1(name), value);
+            }
+            for (Diagnostic d : Validator::validateSigningProfile(profile, context)) {
+                d.file = path;
+                d.block = QStringLiteral("jwt_signing_profile \"%1\"").arg(profile.label);
+                const AttributeNode* a = d.attribute.isEmpty()
+                                             ? nullptr
+                                             : node.body.attribute(QByteArrayView(d.attribute.toUtf8()), doc.source());
+                const Diagnostic placed = doc.diagnostic(d.severity, a ? a->name : node.openBrace, d.message);
+                d.line = placed.line;
+                d.column = placed.column;
+                d.endLine = placed.endLine;
+                d.endColumn = placed.endColumn;
+                out.append(d);
+            }
+        }
+    }
+    return out;
+}
+
+// The Validator's rules (the same as for a workspace) on a Couper file's backends, each placed in the file.
+// A Tokenbench extension that Couper refuses is an error here: Couper does not start with it.
+Diagnostics validateCouperBackends(const Document& doc, const CouperFile& mapped, const QList<Block>& backends,
+                                   const QString& path, const ValueResolver* resolver = nullptr,
+                                   const QSet<QString>* keychainNames = nullptr)
+{
+    Validator::Context context;
+    context.couperFile = true;
+    context.baseDirectory = QFileInfo(path).absolutePath();
+    context.keychainNotAsked = keychainNames == nullptr;
+    if (keychainNames)
+        context.keychainNames = *keychainNames;
+    Diagnostics all = Validator::validateBackends(backends, resolver, context);
+    QHash<QString, const CouperBackend*> byLabel;
+    for (const CouperBackend& b : mapped.backends)
+        if (!byLabel.contains(b.block.label))
+            byLabel.insert(b.block.label, &b);
+    // Like the parser and the file rules: a file that breaks rules thousands of times gets the first 100.
+    constexpr qsizetype MaxReported = 100;
+    Diagnostics out;
+    for (Diagnostic& d : all) {
+        if (out.size() == MaxReported) {
+            Diagnostic note = out.constLast();
+            note.severity = hasErrors(all) ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+            note.message = QStringLiteral("Too many problems: only the first %1 are reported; fix these and check the "
+                                          "file again.")
+                               .arg(MaxReported);
+            out.append(note);
+            break;
+        }
+        d.file = path;
+        if (d.couperCompatibility && d.severity == Diagnostic::Severity::Warning)
+            d.severity = Diagnostic::Severity::Error;
+        placeRuleDiagnostic(doc, byLabel, d);
+        out.append(d);
+    }
+    return out;
 }
 
 } // namespace
@@ -130,11 +271,24 @@ CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
     const EvalContext ctx = couperContext(EvaluationTime::Startup, startupEnvironment(doc));
     for (const CouperBackend& b : mapped.backends) {
         Block block = b.block;
+        const qsizetype first = config.diagnostics.size();
         evaluateBlock(block, ctx, block.label, path, config.diagnostics);
-        checkInsecure(doc, b, block, config.diagnostics);
+        for (qsizetype i = first; i < config.diagnostics.size(); ++i)
+            placeEvaluationDiagnostic(doc, b, config.diagnostics[i]);
         config.backends.append(block);
     }
+    config.loadDiagnostics = config.diagnostics;
+    config.diagnostics += validateCouperBackends(doc, mapped, config.backends, path);
+    config.diagnostics += validateDefinedProfiles(doc, path);
     return config;
+}
+
+Diagnostics CouperConfig::ruleDiagnostics(const ValueResolver* resolver, const QSet<QString>* keychainNames) const
+{
+    const Document doc = Document::parse(source, fileName);
+    const CouperFile mapped = mapCouperFile(doc);
+    return validateCouperBackends(doc, mapped, backends, fileName, resolver, keychainNames) +
+           validateDefinedProfiles(doc, fileName);
 }
 
 } // namespace Tokenbench::Core::Hcl

@@ -4,6 +4,12 @@
 #include "util/diagnostic.h"
 #include "util/result.h"
 
+#include <QSet>
+
+namespace Tokenbench::Core {
+class ValueResolver;
+}
+
 namespace Tokenbench::Core::Hcl {
 
 // A Couper configuration file opened for running: its backends as model blocks whose attribute
@@ -14,7 +20,16 @@ struct CouperConfig
     QString fileName;
     QByteArray source;
     QList<Block> backends;    // named (definitions) and anonymous backends
-    Diagnostics diagnostics;  // parser + Couper schema + evaluation problems, with file:line:col
+    // Everything `check` reports, each with file:line:col: the parser, the file's Couper rules (labels,
+    // references, ...), evaluation problems and the Validator's rules on the backends (the same rules as
+    // for a workspace; a Tokenbench extension Couper refuses is an error here).
+    Diagnostics diagnostics;
+    // The same without the Validator's rules, for a workspace that re-runs those itself as blocks change.
+    Diagnostics loadDiagnostics;
+
+    // The Validator's rules again, placed in the file, with env.NAME checked against `resolver` and the
+    // names `keychainNames` (the keychain's index for this file; nullptr: not known).
+    Diagnostics ruleDiagnostics(const ValueResolver* resolver, const QSet<QString>* keychainNames) const;
 };
 
 bool isHclFile(const QString& path);

@@ -1,7 +1,5 @@
 #include "model/couperfile.h"
 
-#include "model/tokenrequestshape.h"
-
 #include <functional>
 
 #include <QRegularExpression>
@@ -14,10 +12,6 @@ namespace {
 using Sev = Diagnostic::Severity;
 
 Core::Block mapBlock(const Document& document, const Hcl::BlockNode& block, const NodePath& path, SyntaxLink* link);
-
-const QString GrantClientCredentials = QStringLiteral("client_credentials");
-const QString GrantPassword = QStringLiteral("password");
-const QString GrantJwtBearer = QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer");
 
 bool validLabel(const QString& label)
 {
@@ -53,7 +47,7 @@ public:
                     continue;
                 const QString name = label(b);
                 if (!validLabel(name))
-                    error(b.labels[0], QStringLiteral("backend label contains invalid character(s), allowed are 'a-z', "
+                    error(b.labels[0], QStringLiteral("label contains invalid character(s), allowed are 'a-z', "
                                                       "'A-Z', '0-9' and '_'"),
                           name);
                 else if (name.startsWith(QStringLiteral("anonymous_")))
@@ -76,10 +70,19 @@ public:
         for (qsizetype i = 0; i < m_out.backends.size(); ++i)
             checkBackend(*m_syntax[i], m_out.backends[i].block.label);
         checkCycles();
-        // Backend references from proxy/request blocks elsewhere.
-        for (const BodyItem& item : m_doc.body().items)
-            if (item.block && type(*item.block) != u"definitions")
+        // Backend references from proxy/request blocks elsewhere, and from access controls in definitions.
+        for (const BodyItem& item : m_doc.body().items) {
+            if (!item.block)
+                continue;
+            if (type(*item.block) != u"definitions") {
                 checkReferences(*item.block, {});
+                continue;
+            }
+            for (const BodyItem& child : item.block->body.items)
+                if (child.block && type(*child.block) != u"backend")
+                    checkReferences(*child.block, {});
+        }
+        checkFileRules();
         return std::move(m_out);
     }
 
@@ -197,14 +200,292 @@ private:
         }
     }
 
+    // Couper's PrepareBackend: every block that takes a backend (proxy, request, jwt, oidc, beta_oauth2, …)
+    // by `backend = "name"`, a labelled `backend "name" { }` refinement, or an attribute `*_backend = "name"`.
     void checkReferences(const Hcl::BlockNode& b, const QString& backend)
     {
         const QString t = type(b);
-        if (t == u"proxy" || t == u"request")
+        if (t != u"backend" && t != u"oauth2" && t != u"beta_token_request" &&
+            (attr(b, "backend") || !children(b, "backend").empty()))
             checkBackendReference(b, backend);
+        for (const BodyItem& i : b.body.items) {
+            if (!i.attribute)
+                continue;
+            const QString name = m_doc.attributeName(*i.attribute);
+            QString ref;
+            if (name.endsWith(QStringLiteral("_backend")) && literalString(m_doc, i.attribute, ref) && !ref.isEmpty() &&
+                !m_defined.contains(ref))
+                error(i.attribute->expr->range, QStringLiteral("referenced backend \"%1\" is not defined").arg(ref),
+                      backend, t, name);
+        }
         for (const BodyItem& i : b.body.items)
             if (i.block && !(type(*i.block) == u"backend" && i.block->labels.empty() && ownsBackends(t)))
                 checkReferences(*i.block, backend);
+    }
+
+    // A literal string (or a literal tuple of them): the strings; false when computed.
+    bool literalStrings(const AttributeNode* a, QStringList& out) const
+    {
+        QString one;
+        if (literalString(m_doc, a, one)) {
+            out << one;
+            return true;
+        }
+        if (!a || !a->expr || a->expr->kind != ExprKind::Tuple)
+            return false;
+        for (const Expr* e : a->expr->children) {
+            if (e->kind != ExprKind::Template)
+                return false;
+            QString s;
+            for (const Expr* p : e->children) {
+                if (p->kind != ExprKind::TemplateText)
+                    return false;
+                s += p->text;
+            }
+            out << s;
+        }
+        return true;
+    }
+
+    // The start-up checks of Couper's config/configload (validate.go, schema.go, merge.go) beyond backends
+    // and token blocks, as far as they concern one file: top-level block types, label uniqueness per kind,
+    // endpoint patterns and base paths, proxy and access-control references, header-map keys.
+    void checkFileRules()
+    {
+        QSet<QString> acs;     // access controls defined in definitions
+        QSet<QString> proxies; // proxy labels in definitions
+        QSet<QString> profiles;
+        static const QSet<QString> acTypes{QStringLiteral("basic_auth"), QStringLiteral("beta_oauth2"),
+                                           QStringLiteral("oidc"), QStringLiteral("saml"), QStringLiteral("jwt")};
+        static const QSet<QString> definedAcTypes{QStringLiteral("basic_auth"), QStringLiteral("beta_oauth2"),
+                                                  QStringLiteral("oidc"), QStringLiteral("saml"), QStringLiteral("jwt"),
+                                                  QStringLiteral("beta_external_authz"),
+                                                  QStringLiteral("beta_rate_limiter")};
+        QSet<QString> definedAcs;
+        for (const BodyItem& item : m_doc.body().items) {
+            if (!item.block)
+                continue;
+            const Hcl::BlockNode& top = *item.block;
+            const QString t = type(top);
+            if (t == u"definitions") {
+                for (const BodyItem& ci : top.body.items) {
+                    if (!ci.block || ci.block->labels.empty())
+                        continue;
+                    const Hcl::BlockNode& c = *ci.block;
+                    const QString ct = type(c);
+                    const QString lbl = label(c).trimmed();
+                    if (definedAcTypes.contains(ct))
+                        definedAcs.insert(lbl);
+                    if (acTypes.contains(ct)) {
+                        if (lbl == u"granted_permissions" || lbl == u"required_permission")
+                            error(c.labels[0], QStringLiteral("accessControl uses reserved name as label"), {}, ct);
+                        else if (acs.contains(lbl))
+                            error(c.labels[0], QStringLiteral("AC labels must be unique"), {}, ct);
+                        acs.insert(lbl);
+                    }
+                    if (ct == u"jwt_signing_profile" || (ct == u"jwt" && attr(c, "signing_ttl"))) {
+                        if (profiles.contains(lbl))
+                            error(c.labels[0], QStringLiteral("JWT signing profile labels must be unique"), {}, ct);
+                        profiles.insert(lbl);
+                    }
+                    if (ct == u"proxy") {
+                        if (proxies.contains(lbl))
+                            error(c.labels[0], QStringLiteral("proxy labels must be unique"), {}, ct);
+                        proxies.insert(lbl);
+                    }
+                }
+            } else if (t != u"server" && t != u"defaults" && t != u"settings" && t != u"environment") {
+                error(top.type, QStringLiteral("unknown block type \"%1\": a Couper file has server, definitions, "
+                                               "defaults and settings blocks")
+                                    .arg(t),
+                      {}, t);
+            }
+        }
+        for (const BodyItem& item : m_doc.body().items) {
+            if (!item.block || type(*item.block) != u"server")
+                continue;
+            const Hcl::BlockNode& server = *item.block;
+            QSet<QString> endpoints;
+            const QString serverBase = cleanPath(QStringLiteral("/") + basePath(server));
+            for (const BodyItem& ci : server.body.items) {
+                if (!ci.block)
+                    continue;
+                if (type(*ci.block) == u"endpoint") {
+                    checkEndpoint(*ci.block, serverBase, endpoints);
+                } else if (type(*ci.block) == u"api") {
+                    const QString apiBase = cleanPath(serverBase + u'/' + basePath(*ci.block));
+                    for (const BodyItem& ei : ci.block->body.items)
+                        if (ei.block && type(*ei.block) == u"endpoint")
+                            checkEndpoint(*ei.block, apiBase, endpoints);
+                }
+            }
+        }
+        for (const BodyItem& item : m_doc.body().items)
+            if (item.block)
+                checkBodyRules(*item.block, proxies, definedAcs);
+    }
+
+    // Go's path.Clean for the base paths Couper joins.
+    static QString cleanPath(const QString& p)
+    {
+        QStringList out;
+        for (const QString& seg : p.split(u'/', Qt::SkipEmptyParts)) {
+            if (seg == u".")
+                continue;
+            if (seg == u"..") {
+                if (!out.isEmpty())
+                    out.removeLast();
+                continue;
+            }
+            out << seg;
+        }
+        return QStringLiteral("/") + out.join(u'/');
+    }
+
+    static bool hasDotSegment(const QString& p)
+    {
+        for (const QString& seg : p.split(u'/'))
+            if (seg == u"." || seg == u"..")
+                return true;
+        return false;
+    }
+
+    QString basePath(const Hcl::BlockNode& b)
+    {
+        const AttributeNode* a = attr(b, "base_path");
+        QString value;
+        if (!a || !literalString(m_doc, a, value))
+            return {};
+        if (hasDotSegment(value))
+            error(a->expr->range, QStringLiteral("base_path must not contain \".\" or \"..\" segments"), {},
+                  type(b), QStringLiteral("base_path"));
+        return value;
+    }
+
+    // Couper's utils.JoinOpenAPIPath.
+    static QString joinPattern(const QString& base, const QString& pattern)
+    {
+        QStringList elements{base, pattern};
+        if (elements.constLast() == u"/")
+            elements.removeLast();
+        QString result;
+        for (QString e : elements) {
+            if (e.isEmpty())
+                e = QStringLiteral("/");
+            if (e.startsWith(u'/') && !(!result.isEmpty() && result.endsWith(u'/')))
+                result += u'/';
+            result += e.startsWith(u'/') ? e.mid(1) : e;
+        }
+        return result;
+    }
+
+    void checkEndpoint(const Hcl::BlockNode& e, const QString& base, QSet<QString>& seen)
+    {
+        if (e.labels.empty()) {
+            error(e.openBrace, QStringLiteral("missing label: an endpoint needs its path pattern, e.g. endpoint \"/api/**\""),
+                  {}, QStringLiteral("endpoint"));
+            return;
+        }
+        const QString pattern = label(e);
+        if (!pattern.startsWith(u'/')) {
+            error(e.labels[0], QStringLiteral("endpoint path pattern must start with \"/\""), {},
+                  QStringLiteral("endpoint"));
+            return;
+        }
+        if (hasDotSegment(pattern)) {
+            error(e.labels[0], QStringLiteral("endpoint path pattern must not contain \".\" or \"..\" segments"), {},
+                  QStringLiteral("endpoint"));
+            return;
+        }
+        static const QRegularExpression params(QStringLiteral("\\{([^}]+)\\}"));
+        QString key = joinPattern(base, pattern);
+        key.replace(params, QStringLiteral("{}"));
+        if (seen.contains(key))
+            error(e.labels[0], QStringLiteral("duplicate endpoint"), {}, QStringLiteral("endpoint"));
+        seen.insert(key);
+    }
+
+    // Per block, recursively: proxy and access-control references, unique proxy/request names in an
+    // endpoint, and header-map keys (Couper compares those case-insensitively).
+    void checkBodyRules(const Hcl::BlockNode& b, const QSet<QString>& proxies, const QSet<QString>& acs)
+    {
+        const QString t = type(b);
+        if (const AttributeNode* p = attr(b, "proxy"); p && t == u"endpoint") {
+            QString ref;
+            if (literalString(m_doc, p, ref) && !proxies.contains(ref))
+                error(p->expr->range, QStringLiteral("referenced proxy \"%1\" is not defined").arg(ref), {}, t,
+                      QStringLiteral("proxy"));
+        }
+        if (t == u"server" || t == u"api" || t == u"endpoint" || t == u"files" || t == u"spa") {
+            for (const char* name : {"access_control", "disable_access_control"}) {
+                QStringList refs;
+                const AttributeNode* a = attr(b, name);
+                if (!literalStrings(a, refs))
+                    continue;
+                for (const QString& r : std::as_const(refs)) {
+                    if (!r.trimmed().isEmpty() && !acs.contains(r.trimmed())) {
+                        error(a->expr->range, QStringLiteral("referenced access control \"%1\" is not defined").arg(r),
+                              {}, t, QString::fromLatin1(name));
+                        break;
+                    }
+                }
+            }
+        }
+        if (t == u"endpoint") {
+            // proxy and request blocks share one name space per endpoint; unlabelled is "default".
+            QSet<QString> names;
+            for (const BodyItem& i : b.body.items) {
+                if (!i.block || (type(*i.block) != u"proxy" && type(*i.block) != u"request"))
+                    continue;
+                const QString n = i.block->labels.empty() ? QStringLiteral("default") : label(*i.block);
+                if (names.contains(n))
+                    error(i.block->labels.empty() ? i.block->type : i.block->labels[0],
+                          QStringLiteral("proxy and request names (either default or explicitly set via label) must "
+                                         "be unique: \"%1\"")
+                              .arg(n),
+                          {}, type(*i.block));
+                names.insert(n);
+            }
+        }
+        static const QSet<QString> headerMaps{QStringLiteral("add_request_headers"), QStringLiteral("add_response_headers"),
+                                              QStringLiteral("required_permission"), QStringLiteral("headers"),
+                                              QStringLiteral("set_request_headers"), QStringLiteral("set_response_headers")};
+        for (const BodyItem& i : b.body.items) {
+            if (i.block) {
+                checkBodyRules(*i.block, proxies, acs);
+                continue;
+            }
+            const QString name = m_doc.attributeName(*i.attribute);
+            const Expr* e = i.attribute->expr;
+            if (!headerMaps.contains(name) || !e || e->kind != ExprKind::Object)
+                continue;
+            QSet<QString> keys;
+            for (size_t k = 0; k + 1 < e->children.size(); k += 2) {
+                const Expr* key = e->children[k];
+                QString text;
+                if (key->kind == ExprKind::ObjectKeyIdent) {
+                    text = QString::fromUtf8(m_doc.bytes(key->name));
+                } else if (key->kind == ExprKind::Template) {
+                    bool literal = true;
+                    for (const Expr* p : key->children) {
+                        literal = literal && p->kind == ExprKind::TemplateText;
+                        if (literal)
+                            text += p->text;
+                    }
+                    if (!literal)
+                        continue;
+                } else {
+                    continue;
+                }
+                const QString lower = text.toLower();
+                if (keys.contains(lower))
+                    error(e->range, QStringLiteral("key in an attribute must be unique: '%1' (header names and "
+                                                   "methods are compared case-insensitively)")
+                                        .arg(lower),
+                          {}, t, name);
+                keys.insert(lower);
+            }
+        }
     }
 
     // Token backends referenced by name from a backend's oauth2 / beta_token_request blocks.
@@ -311,88 +592,9 @@ private:
         checkBackendReference(tr, backend);
     }
 
-    void checkOAuth2(const Hcl::BlockNode& o, const QString& backend)
-    {
-        const QString block = QStringLiteral("oauth2");
-        const auto fail = [&](const AttributeNode* a, const QString& msg, const QString& attribute = {}) {
-            error(a ? a->name : o.openBrace, QStringLiteral("configuration error: %1: %2").arg(backend, msg), backend, block,
-                  attribute);
-        };
-        checkBackendReference(o, backend);
-        const AttributeNode* grantAttr = attr(o, "grant_type");
-        if (!grantAttr) {
-            missing(o, QStringLiteral("grant_type"), backend);
-            return;
-        }
-        QString grant;
-        if (!literalString(m_doc, grantAttr, grant))
-            return; // computed: cannot check statically
-        if (grant != GrantClientCredentials && grant != GrantPassword && grant != GrantJwtBearer) {
-            fail(grantAttr, QStringLiteral("grant_type %1 not supported").arg(grant), QStringLiteral("grant_type"));
-            return;
-        }
-        const AttributeNode* clientId = attr(o, "client_id");
-        const AttributeNode* secret = attr(o, "client_secret");
-        const AttributeNode* username = attr(o, "username");
-        const AttributeNode* password = attr(o, "password");
-        const AttributeNode* assertion = attr(o, "assertion");
-        const bool profile = !children(o, "jwt_signing_profile").empty();
-        const auto emptyOrMissing = [&](const AttributeNode* a) {
-            QString v;
-            return !a || (literalString(m_doc, a, v) && v.isEmpty());
-        };
-
-        if (grant != GrantPassword) {
-            if (username)
-                fail(username, QStringLiteral("username attribute must not be set with grant_type=%1").arg(grant),
-                     QStringLiteral("username"));
-            if (password)
-                fail(password, QStringLiteral("password attribute must not be set with grant_type=%1").arg(grant),
-                     QStringLiteral("password"));
-        }
-        if (grant != GrantJwtBearer && assertion)
-            fail(assertion, QStringLiteral("assertion attribute must not be set with grant_type=%1").arg(grant),
-                 QStringLiteral("assertion"));
-        if (grant == GrantJwtBearer) {
-            if (!assertion && !profile)
-                fail(nullptr, QStringLiteral("missing assertion attribute or jwt_signing_profile block with "
-                                             "grant_type=%1")
-                                  .arg(GrantJwtBearer));
-            return; // client authentication is not used for jwt-bearer
-        }
-        if (emptyOrMissing(clientId))
-            fail(clientId, QStringLiteral("client_id must not be empty"), QStringLiteral("client_id"));
-        if (grant == GrantPassword) {
-            if (emptyOrMissing(username))
-                fail(username, QStringLiteral("username must not be empty with grant_type=password"),
-                     QStringLiteral("username"));
-            if (emptyOrMissing(password))
-                fail(password, QStringLiteral("password must not be empty with grant_type=password"),
-                     QStringLiteral("password"));
-        }
-        QString method = QStringLiteral("client_secret_basic");
-        const AttributeNode* methodAttr = attr(o, "token_endpoint_auth_method");
-        if (methodAttr && !literalString(m_doc, methodAttr, method))
-            return;
-        const ClientAuthMethod* known = clientAuthMethod(method);
-        if (!known || !known->couper) {
-            fail(methodAttr, QStringLiteral("token_endpoint_auth_method \"%1\" not supported").arg(method),
-                 QStringLiteral("token_endpoint_auth_method"));
-            return;
-        }
-        if (known->secret == SecretUse::Forbidden) {
-            if (secret)
-                fail(secret, QStringLiteral("client_secret must not be set with %1").arg(method),
-                     QStringLiteral("client_secret"));
-        } else if (known->secret == SecretUse::Required && emptyOrMissing(secret)) {
-            fail(secret, QStringLiteral("client_secret must not be empty with %1").arg(method), QStringLiteral("client_secret"));
-        }
-        const bool jwtAuth = known->assertionKey != AssertionKey::None;
-        if (profile && !jwtAuth)
-            fail(nullptr, QStringLiteral("jwt_signing_profile block must not be set with %1").arg(method));
-        if (!profile && jwtAuth)
-            fail(nullptr, QStringLiteral("jwt_signing_profile block must be set with %1").arg(method));
-    }
+    // The oauth2 rules themselves (grant, client authentication, signing profile, token endpoint) are the
+    // Validator's, run on the evaluated blocks (model/couperconfig): one rule set for workspaces and files.
+    void checkOAuth2(const Hcl::BlockNode& o, const QString& backend) { checkBackendReference(o, backend); }
 
     const Document& m_doc;
     CouperFile m_out;

@@ -5,6 +5,7 @@ tokenbench_add_test(tst_hclevaluator SOURCES hcl/tst_hclevaluator.cpp)
 tokenbench_add_test(tst_hclformatter SOURCES hcl/tst_hclformatter.cpp)
 tokenbench_add_test(tst_hclcouper SOURCES hcl/tst_hclcouper.cpp)
 tokenbench_add_test(tst_hcl2json SOURCES hcl/tst_hcl2json.cpp LABELS differential)
+tokenbench_add_test(tst_checkcli SOURCES hcl/tst_checkcli.cpp LABELS integration)
 
 if(TOKENBENCH_BUILD_FUZZERS)
     if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")

@@ -239,7 +239,7 @@ private Q_SLOTS:
 
         const auto check = Tokenbench::Test::runCli(cliPath, {QStringLiteral("check"), path}, env);
         QCOMPARE(check.exitCode, 0);
-        QVERIFY2(check.out.contains(":15:38: warning: INSECURE: backend \"as\""), check.out.constData());
+        QVERIFY2(check.out.contains(":15:5: warning: INSECURE: backend \"as\""), check.out.constData());
 
         const auto token = Tokenbench::Test::runCli(
             cliPath, {QStringLiteral("token"), path, QStringLiteral("--backend"), QStringLiteral("api")}, env);

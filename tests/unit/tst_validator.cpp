@@ -139,7 +139,7 @@ private Q_SLOTS:
                                              {QStringLiteral("ttl"), QStringLiteral("10")},
                                              {QStringLiteral("key_file"), QStringLiteral("k.pem")}});
         QVERIFY(csj.contains(QStringLiteral("inappropriate signature algorithm with client_secret_jwt")));
-        QVERIFY(csj.contains(QStringLiteral("time: missing unit in duration \"10\"")));
+        QVERIFY(csj.contains(QStringLiteral("time: missing unit in duration \"10\"") + Validator::durationHint()));
         QVERIFY(csj.contains(QStringLiteral("key_file must not be set with client_secret_jwt")));
         const QStringList basic = withProfile(QStringLiteral("client_secret_basic"),
                                               {{QStringLiteral("signature_algorithm"), QStringLiteral("HS256")},
@@ -161,7 +161,10 @@ private Q_SLOTS:
     {
         const Block b{BlockType::Backend, QStringLiteral("be"), {{QStringLiteral("timeout"), QStringLiteral("10")}}, {}};
         const QStringList ms = messages(Validator::validateBackend(b));
-        QCOMPARE(ms, QStringList{QStringLiteral("timeout: time: missing unit in duration \"10\"")});
+        // Couper's words, then what a duration looks like (issue 15.6).
+        QCOMPARE(ms, QStringList{QStringLiteral("timeout: time: missing unit in duration \"10\" (a Couper duration is a "
+                                                "number with a unit and no space, e.g. \"5s\", \"1m30s\", \"500ms\", "
+                                                "\"1.5h\"; units ns, us, ms, s, m, h; no days)")});
     }
 
     void unsetEnvironmentReference_isAWarning()
