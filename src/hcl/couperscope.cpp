@@ -77,6 +77,55 @@ private:
     QStringList& m_out;
 };
 
+// Root variables read by an expression, minus the names `for` binds inside it.
+class VariableWalker
+{
+public:
+    VariableWalker(QByteArrayView source, QList<VariableUse>& out) : m_source(source), m_out(out) {}
+
+    void walk(const Expr* e, int depth = 0)
+    {
+        if (!e || depth > 512)
+            return;
+        while (e && (e->kind == ExprKind::GetAttr || e->kind == ExprKind::Index) && !e->children.empty()) {
+            if (e->kind == ExprKind::Index && e->children.size() > 1)
+                walk(e->children[1], depth + 1);
+            e = e->children[0];
+        }
+        if (!e)
+            return;
+        if (e->kind == ExprKind::Variable) {
+            const QString name = sourceText(m_source, e->name);
+            if (!name.isEmpty() && !m_bound.contains(name))
+                m_out.append(VariableUse{name, e->name});
+            return;
+        }
+        const bool loop = e->kind == ExprKind::For || e->kind == ExprKind::TemplateFor;
+        if (!loop) {
+            for (const Expr* child : e->children)
+                walk(child, depth + 1);
+            return;
+        }
+        // The collection sees the outer scope; the rest sees the loop's key and value names too.
+        if (!e->children.empty())
+            walk(e->children[0], depth + 1);
+        const qsizetype before = m_bound.size();
+        for (const Range r : {e->name, e->name2}) {
+            const QString bound = sourceText(m_source, r);
+            if (!bound.isEmpty())
+                m_bound.append(bound);
+        }
+        for (size_t i = 1; i < e->children.size(); ++i)
+            walk(e->children[i], depth + 1);
+        m_bound.resize(before);
+    }
+
+private:
+    QByteArrayView m_source;
+    QList<VariableUse>& m_out;
+    QStringList m_bound;
+};
+
 void walkBody(const Body& body, QByteArrayView source, QStringList& out, int depth)
 {
     if (depth > 256)
@@ -111,11 +160,47 @@ const QStringList& couperVariables(EvaluationTime time)
     return tokenResponse;
 }
 
+const QStringList& clientRequestVariables()
+{
+    static const QStringList names{QStringLiteral("request"), QStringLiteral("backend_requests"),
+                                   QStringLiteral("backend_responses"), QStringLiteral("backend_request"),
+                                   QStringLiteral("backend_response")};
+    return names;
+}
+
+QString couperVersion()
+{
+    return QStringLiteral("1.14.2");
+}
+
+QList<VariableUse> variableUses(const Expr* expression, QByteArrayView source)
+{
+    QList<VariableUse> out;
+    VariableWalker(source, out).walk(expression);
+    return out;
+}
+
+QStringList variableReferences(const QString& expression)
+{
+    QByteArray bytes = expression.toUtf8();
+    if (!bytes.endsWith('\n'))
+        bytes += '\n'; // a heredoc's closing marker needs its line end
+    const ExpressionSource parsed = ExpressionSource::parse(bytes);
+    QStringList names;
+    for (const VariableUse& use : variableUses(parsed.expr(), parsed.source())) {
+        if (!names.contains(use.name))
+            names << use.name;
+    }
+    return names;
+}
+
 EvalContext couperContext(EvaluationTime time, const QMap<QString, QString>& environment)
 {
     EvalContext ctx;
     for (const QString& name : couperVariables(time))
         ctx.setVariable(name, Value::object({}));
+    ctx.setVariable(QStringLiteral("couper"), Value::object({{QStringLiteral("version"), Value::string(couperVersion())},
+                                                             {QStringLiteral("environment"), Value::string(QString())}}));
     Value::Map env;
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
         env.insert(it.key(), Value::string(it.value()));
