@@ -395,7 +395,7 @@ Result<QStringList> couperFileList(const QStringList& paths)
     for (const QString& path : paths) {
         const QFileInfo info(path);
         if (!info.exists())
-            return Error{Error::Code::Usage, QStringLiteral("no such file or directory"), path};
+            return Error{Error::Code::Io, QStringLiteral("cannot read the configuration: no such file or directory"), path};
         if (!info.isDir()) {
             files << path;
             continue;

@@ -19,3 +19,8 @@ endif()
 if(TARGET tokenbench_ui)
     tokenbench_add_test(tst_guifaults SOURCES gui/tst_guifaults.cpp GUI LABELS gui)
 endif()
+if(TARGET tokenbench_ui)
+    tokenbench_add_test(tst_couperdirectorygui SOURCES gui/tst_couperdirectorygui.cpp GUI LABELS gui)
+    set_property(TEST tst_couperdirectorygui APPEND PROPERTY ENVIRONMENT
+                 "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent-tokenbench-bus")
+endif()

@@ -260,6 +260,26 @@ private Q_SLOTS:
         QVERIFY2(token.err.contains(":18:24: api.oauth2.assertion reads the client request (request)") &&
                      token.err.contains("--assertion"),
                  token.err.constData());
+        // Exports keep what reads the request as written (Couper HCL), or read it from a variable (curl), and
+        // never derive a literal from it.
+        const QString exported = dir.filePath(QStringLiteral("exported.hcl"));
+        const CliRun couper = cli({QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("couper"),
+                                   QStringLiteral("-o"), exported});
+        QVERIFY2(couper.exitCode == 0, couper.err.constData());
+        QFile written(exported);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray hcl = written.readAll();
+        QVERIFY2(hcl.contains("\"/v1/users/${request.path_params.id}\"") &&
+                     hcl.contains("\"https://${request.headers.x-tenant}.example.com\"") &&
+                     hcl.contains("= request.headers.x-assertion"),
+                 hcl.constData());
+        const CliRun recheck = cli({QStringLiteral("check"), exported});
+        QVERIFY2(recheck.exitCode == 0, QByteArray(recheck.out + recheck.err).constData());
+        const CliRun curl = cli({QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("curl")});
+        QVERIFY2(curl.exitCode == 0, curl.err.constData());
+        QVERIFY2(!curl.out.contains("request.") && curl.err.contains("reads the client request"),
+                 QByteArray(curl.out + curl.err).constData());
+
         // A typo'd root variable in a start-up attribute stays an error, with its place.
         const QString typo = write(dir, QStringLiteral("typo.hcl"),
                                    "definitions {\n  backend \"b\" {\n    oauth2 {\n      grant_type = \"client_credentials\"\n"
