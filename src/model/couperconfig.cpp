@@ -355,22 +355,6 @@ bool holdsValue(const QString& blockType, const QString& attribute, const QStrin
     return evaluatedAtStartup(blockType, attribute) && !readsClientRequest(blockType, attribute, text);
 }
 
-QStringList clientRequestAttributes(const Block& block, const QString& path)
-{
-    QStringList out;
-    for (auto it = block.attributes.cbegin(); it != block.attributes.cend(); ++it) {
-        if (readsClientRequest(block.type, it.key(), it.value()))
-            out << (path.isEmpty() ? it.key() : path + u'.' + it.key());
-    }
-    for (const Block& child : block.blocks) {
-        if (child.type == BlockType::Backend)
-            continue; // a token backend is checked where it is used
-        const QString childPath = path.isEmpty() ? child.type : path + u'.' + child.type;
-        out += clientRequestAttributes(child, childPath);
-    }
-    return out;
-}
-
 bool isHclFile(const QString& path)
 {
     return path.endsWith(QStringLiteral(".hcl"), Qt::CaseInsensitive);

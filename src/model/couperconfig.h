@@ -69,8 +69,4 @@ QStringList clientRequestReads(const QString& text);
 // Whether the model text of an attribute is a value (evaluated at load or typed) rather than HCL source.
 bool holdsValue(const QString& blockType, const QString& attribute, const QString& text);
 
-// The attributes of `block` (and its nested blocks; `path` names `block` in messages: "oauth2",
-// "beta_token_request \"tr\"") that read a client request, as "path.attribute".
-QStringList clientRequestAttributes(const Block& block, const QString& path);
-
 } // namespace Tokenbench::Core::Hcl
