@@ -7,6 +7,7 @@
 #include "model/couperconfig.h"
 #include "model/schema.h"
 #include "model/valueresolver.h"
+#include "net/tlsconfig.h"
 #include "run/runplan.h"
 #include "util/testsupport.h"
 
@@ -377,6 +378,19 @@ private Q_SLOTS:
         QCOMPARE(backendNamed(reversed.backends, QStringLiteral("be"))->attribute(QStringLiteral("origin")),
                  QStringLiteral("https://old.example.com"));
         QCOMPARE(reversed.defaultEnvironment.value(QStringLiteral("TB_EVT_B")), QStringLiteral("b1"));
+    }
+
+    // basic_auth is evaluated like origin (it was kept as written and sent with its quotes).
+    void basicAuth_isSentAsItsValue()
+    {
+        const Hcl::CouperConfig config = Hcl::parseCouperConfig(
+            "defaults {\n  environment_variables = { TB_EVT_PW = \"pw\" }\n}\n"
+            "definitions {\n  backend \"b\" {\n    basic_auth = \"user:${env.TB_EVT_PW}\"\n  }\n}\n",
+            QStringLiteral("ba.hcl"));
+        QCOMPARE(config.backends.constFirst().attribute(QStringLiteral("basic_auth")), QStringLiteral("user:pw"));
+        const auto settings = backendSettingsFromBlock(config.backends.constFirst(), ValueResolver());
+        QVERIFY(settings);
+        QCOMPARE(settings->basicAuth, QStringLiteral("user:pw"));
     }
 
     // Couper's -d: a directory's *.hcl files (not subdirectories, not other files) in name order; -f and -d
