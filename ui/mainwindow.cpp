@@ -277,6 +277,7 @@ void MainWindow::createActions()
     };
     make(QStringLiteral("new"), tr("&New Workspace"), QKeySequence::New, &MainWindow::newWorkspace);
     make(QStringLiteral("open"), tr("&Open\u2026"), QKeySequence::Open, &MainWindow::open);
+    make(QStringLiteral("openCouperDirectory"), tr("Open Couper &Directory\u2026"), {}, &MainWindow::openCouperDirectory);
     make(QStringLiteral("openDemo"), tr("Open &Demo"), {}, &MainWindow::openDemo);
     auto* save = make(QStringLiteral("save"), tr("&Save"), QKeySequence::Save, nullptr);
     connect(save, &QAction::triggered, this, [this] { this->save(); });
@@ -368,6 +369,7 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("new")));
     file->addAction(action(QStringLiteral("open")));
+    file->addAction(action(QStringLiteral("openCouperDirectory")));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(action(QStringLiteral("openDemo")));
     file->addSeparator();
@@ -856,6 +858,7 @@ void MainWindow::newWorkspace()
     m_workspace->setFilePath({});
     m_workspace->setId(Core::WorkspaceFile::newId());
     m_resolver.clearKeychainValues();
+    m_resolver.setDefaultValues({});
     m_undo->clear();
     m_workspace->setModified(false);
     m_isDemo = false;
@@ -886,6 +889,7 @@ bool MainWindow::openCouperFile(const QString& path)
     m_isDemo = false;
     m_hclSource = QFileInfo(path).absoluteFilePath();
     m_couperFile->open(m_hclSource, config->source, config->backends);
+    m_resolver.setDefaultValues(config->defaultEnvironment);
     m_workspace->resetBackends(config->backends);
     m_workspace->setLoadDiagnostics(config->loadDiagnostics); // the workspace runs the Validator itself
     m_workspace->setFilePath(QString());
@@ -920,8 +924,59 @@ bool MainWindow::openCouperFile(const QString& path)
     return true;
 }
 
+void MainWindow::openCouperDirectory()
+{
+    if (!maybeSave())
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Couper Directory"), Settings::lastDirectory());
+    if (!dir.isEmpty())
+        openCouperFiles({dir});
+}
+
+bool MainWindow::openCouperFiles(const QStringList& paths)
+{
+    auto config = Core::Hcl::loadCouperFiles(paths);
+    if (!config) {
+        QMessageBox::warning(this, tr("Cannot open the Couper configuration"),
+                             tr("%1\n\n%2").arg(config.error().where, config.error().message));
+        return false;
+    }
+    if (!config->multiFile())
+        return openCouperFile(config->fileName); // one file: opened as that file (Save writes back into it)
+    Core::Recovery::discard(m_workspace->id());
+    m_isDemo = false;
+    m_hclSource.clear(); // several files: no save-back
+    m_resolver.clearKeychainValues();
+    m_resolver.setDefaultValues(config->defaultEnvironment);
+    m_workspace->resetBackends(config->backends);
+    m_workspace->setLoadDiagnostics(config->diagnostics);
+    m_workspace->setFilePath(QString());
+    m_workspace->setId(Core::WorkspaceFile::idForPath(paths.constFirst()));
+    m_undo->clear();
+    m_workspace->setModified(false);
+    m_tokenPanel->clear();
+    Settings::setLastDirectory(QFileInfo(paths.constFirst()).absolutePath());
+    m_tree->expandAll();
+    if (m_workspace->backendCount() > 0)
+        selectBlock(0, {});
+    else
+        showWelcome();
+    updateTitle();
+    updateActions();
+    m_problemsDock->show();
+    statusBar()->showMessage(tr("Opened %n Couper file(s) of %1, merged as Couper merges them; Save writes a "
+                                "Tokenbench workspace (writing back into several Couper files is not supported)",
+                                nullptr, int(config->files.size()))
+                                 .arg(paths.join(QStringLiteral(", "))),
+                             10000);
+    prefetchSecrets();
+    return true;
+}
+
 bool MainWindow::openFile(const QString& path)
 {
+    if (QFileInfo(path).isDir())
+        return openCouperFiles({path});
     if (Core::Hcl::isHclFile(path))
         return openCouperFile(path);
     if (path.endsWith(QStringLiteral(".http"), Qt::CaseInsensitive) ||
@@ -942,6 +997,7 @@ bool MainWindow::openFile(const QString& path)
     m_workspace->setFilePath(isResource ? QString() : QFileInfo(path).absoluteFilePath());
     m_workspace->setId(loaded->id);
     m_resolver.clearKeychainValues();
+    m_resolver.setDefaultValues({});
     m_undo->clear();
     m_workspace->setModified(false);
     m_tokenPanel->clear();

@@ -167,6 +167,10 @@ private:
     void scheduleAutosave();
     void autosave();
     bool openCouperFile(const QString& path);
+    // A Couper directory (couper run -d) or several files, merged as Couper merges them: opened for
+    // designing and running; Save writes a workspace (writing back into several files is not supported).
+    void openCouperDirectory();
+    bool openCouperFiles(const QStringList& paths);
     bool saveCouperFile();
     void addTokenRequest(int row);
     BetaTokenRequestEditor* betaEditor();

@@ -65,6 +65,8 @@ void SecretLineEdit::updateMode()
             keychain ? tr("%1 comes from the keychain").arg(*name)
             : source == Core::ValueResolver::Source::None
                 ? tr("%1 is not set: not in the environment and not in the keychain").arg(*name)
+            : source == Core::ValueResolver::Source::Default
+                ? tr("%1 comes from the Couper file's defaults { environment_variables }").arg(*name)
                 : tr("%1 comes from the environment").arg(*name));
         setProperty("secretSource", int(source));
         setToolTip(m_referenceAction->toolTip());

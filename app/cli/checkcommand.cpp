@@ -174,33 +174,50 @@ int runCheck(const QStringList& arguments)
     parser.setApplicationDescription(checkHelp());
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("CONFIG"),
-                                 QStringLiteral("A Couper configuration (.hcl) or a Tokenbench workspace (.tbw)."));
+                                 QStringLiteral("A Couper configuration (.hcl, or a directory as with -d) or a "
+                                                "Tokenbench workspace (.tbw)."),
+                                 QStringLiteral("[CONFIG]"));
+    addCouperFileOptions(parser);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
-    if (parser.positionalArguments().size() != 1) {
-        printError(QStringLiteral("check needs exactly one CONFIG file"));
+    if (parser.positionalArguments().size() > 1) {
+        printError(QStringLiteral("check needs one CONFIG (or -f FILE / -d DIR, repeatable)"));
         return Usage;
     }
-    const QString path = parser.positionalArguments().constFirst();
+    const auto paths = configPaths(parser, arguments, parser.positionalArguments());
+    if (!paths)
+        return Usage;
+    if (paths->isEmpty()) {
+        printError(QStringLiteral("check needs a CONFIG (or -f FILE / -d DIR)"));
+        return Usage;
+    }
+    const QString path = paths->constFirst();
     // env.NAME: the environment, then the keychain's index of names for this configuration (no keychain
-    // round trip, so check runs with a locked or absent keychain).
+    // round trip, so check runs with a locked or absent keychain), then the files' defaults.
     ValueResolver resolver;
     SecretStore store;
-    if (Hcl::isHclFile(path)) {
-        auto config = Hcl::loadCouperConfig(path);
+    if (isCouperConfiguration(*paths)) {
+        auto config = Hcl::loadCouperFiles(*paths);
         if (!config) {
-            err() << config.error().where << ": error: " << config.error().message << Qt::endl;
+            err() << (config.error().where.isEmpty() ? QStringLiteral("tokenbench-cli") : config.error().where)
+                  << ": error: " << config.error().message << Qt::endl;
             return Usage;
         }
+        resolver.setDefaultValues(config->defaultEnvironment);
         const QStringList stored = store.list(WorkspaceFile::idForPath(path));
         const QSet<QString> keychainNames(stored.cbegin(), stored.cend());
         const Diagnostics all = config->loadDiagnostics + config->ruleDiagnostics(&resolver, &keychainNames);
-        const Hcl::LineIndex lines(config->source);
+        QHash<QString, Hcl::LineIndex> lines;
         for (const Diagnostic& d : all) {
-            if (d.line > 0)
-                out() << Hcl::renderDiagnostic(d, config->source, &lines) << Qt::endl;
-            else
+            const QByteArray source = config->sourceOf(d.file);
+            if (d.line > 0 && !source.isNull()) {
+                if (!lines.contains(d.file))
+                    lines.insert(d.file, Hcl::LineIndex(source));
+                const Hcl::LineIndex index = lines.value(d.file);
+                out() << Hcl::renderDiagnostic(d, source, &index) << Qt::endl;
+            } else {
                 out() << d.toString() << Qt::endl;
+            }
         }
         return hasErrors(all) ? Usage : Ok;
     }

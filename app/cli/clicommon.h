@@ -3,10 +3,12 @@
 #include <optional>
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
 #include "model/block.h"
+#include "util/diagnostic.h"
 
 class QCommandLineParser;
 class QTextStream;
@@ -34,14 +36,29 @@ QString versionText();
 // or --help printed), nullopt when it should go on.
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
 
-// A CONFIG argument read: a workspace (.tbw) or a Couper file (.hcl, evaluated as Couper does at startup).
+// A CONFIG argument read: a workspace (.tbw) or a Couper configuration (a .hcl file, a directory, or the
+// files of -f/-d; evaluated as Couper does at startup).
 struct LoadedConfig
 {
     QList<Core::Block> backends;
     QString workspaceId; // the keychain namespace of its secrets
+    QString baseDir;     // relative *_file paths: the (first) file's folder
+    QMap<QString, QString> defaultEnvironment;           // defaults.environment_variables (Couper files)
+    QMap<QString, Core::Diagnostic> requestReads;        // where attributes that read the client request are
 };
 // Prints the reason (a load error, or the first error diagnostic of a Couper file) and returns nullopt
 // when the file cannot be used.
 std::optional<LoadedConfig> loadConfig(const QString& path);
+// The same for several Couper files and directories, merged in order as Couper's -f/-d do.
+std::optional<LoadedConfig> loadConfig(const QStringList& paths);
+
+// Couper's -f FILE and -d DIR (repeatable; the files merged in command-line order).
+void addCouperFileOptions(QCommandLineParser& parser);
+// The configuration's paths: the -f/-d values in command-line order, else the positional CONFIG
+// (`positional`, empty when none). nullopt (after printing why) when both are given.
+std::optional<QStringList> configPaths(const QCommandLineParser& parser, const QStringList& arguments,
+                                       const QStringList& positional);
+// Whether `paths` name a Couper configuration (a .hcl file, a directory, or several paths).
+bool isCouperConfiguration(const QStringList& paths);
 
 } // namespace Tokenbench::Cli

@@ -85,6 +85,7 @@ int runExport(const QStringList& arguments)
                       QStringLiteral("Export this beta_token_request (label) rather than the oauth2 block (curl, "
                                      "oauth2c, http)."),
                       QStringLiteral("LABEL")});
+    addCouperFileOptions(parser);
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QStringLiteral("Write to FILE instead of standard output (scripts are made executable)."),
                       QStringLiteral("FILE")});
@@ -120,12 +121,15 @@ int runExport(const QStringList& arguments)
         return Usage;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        printError(QStringLiteral("export needs exactly one CONFIG (.hcl or .tbw)"));
+    const auto paths = configPaths(parser, arguments, positional);
+    if (!paths)
+        return Usage;
+    if (paths->isEmpty() || positional.size() > 1) {
+        printError(QStringLiteral("export needs exactly one CONFIG (.hcl, a directory or .tbw), or -f FILE / -d DIR"));
         return Usage;
     }
-    const QString path = positional.constFirst();
-    const auto config = loadConfig(path);
+    const QString path = paths->size() == 1 ? paths->constFirst() : paths->join(QStringLiteral(" + "));
+    const auto config = loadConfig(*paths);
     if (!config)
         return Usage;
     const QList<Block> backends = config->backends;

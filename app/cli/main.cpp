@@ -25,6 +25,8 @@ QString usage()
         "Commands:\n"
         "  token [WORKSPACE --backend NAME] [flags]   request a token and print it (--json for everything)\n"
         "  check CONFIG                               every problem of a .hcl or .tbw file; exit 2 on errors\n"
+        "                                             (Couper's -f FILE / -d DIR, repeatable, for several files;\n"
+        "                                             also for token and export)\n"
         "  fmt FILE [-w] [--check]                    print FILE in canonical HCL layout (hclwrite's)\n"
         "  jwt decode|verify|sign ...                 inspect, verify (exit 6 when invalid) and sign JWTs\n"
         "  secret set|list|forget [NAME] [--workspace W]\n"

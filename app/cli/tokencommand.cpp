@@ -89,6 +89,7 @@ void addOptions(QCommandLineParser& parser)
                                    "WORKSPACE, or of the \"default\" namespace without one).");
         parser.addOption({flagName(attr), help, QStringLiteral("VALUE")});
     }
+    addCouperFileOptions(parser);
     parser.addOption({QStringLiteral("no-browser"),
                       QStringLiteral("authorization_code: do not start a browser; print the authorization URL to "
                                      "stderr and wait for the redirect on the loopback listener (without this "
@@ -221,7 +222,7 @@ int planningError(const Error& error, bool flagsOnly)
     return Usage;
 }
 
-int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
+int buildInvocation(const QCommandLineParser& parser, const QStringList& arguments, Invocation* inv)
 {
     ValueResolver resolver;
     for (const QString& pair : parser.values(QStringLiteral("env"))) {
@@ -240,22 +241,34 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         resolver.setOverride(name, pair.mid(eq + 1));
     }
 
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        printError(QStringLiteral("token takes at most one WORKSPACE, got %1 arguments").arg(positional.size()));
+    if (parser.positionalArguments().size() > 1) {
+        printError(QStringLiteral("token takes at most one WORKSPACE, got %1 arguments")
+                       .arg(parser.positionalArguments().size()));
         return Usage;
     }
-    const bool flagsOnly = positional.isEmpty();
+    const auto paths = configPaths(parser, arguments, parser.positionalArguments());
+    if (!paths)
+        return Usage;
+    // The configuration as one name for messages (and the keychain's namespace: its first path).
+    const QStringList positional =
+        paths->isEmpty() ? QStringList() : QStringList{paths->size() == 1 ? paths->constFirst() : paths->join(QStringLiteral(" + "))};
+    const bool flagsOnly = paths->isEmpty();
+    QMap<QString, Diagnostic> requestReads;
 
     // The blocks of the run: the workspace's or Couper file's backends, or one backend made of the flags.
     QString workspaceId = SecretStore::defaultWorkspace();
     QList<Block> backends;
+    QString baseDir;
     if (!flagsOnly) {
-        const auto config = loadConfig(positional.constFirst());
+        const auto config = loadConfig(*paths);
         if (!config)
             return Usage;
         workspaceId = config->workspaceId;
         backends = config->backends;
+        requestReads = config->requestReads;
+        baseDir = config->baseDir;
+        // defaults { environment_variables }: the lowest tier, under --env, the environment and the keychain.
+        resolver.setDefaultValues(config->defaultEnvironment);
     } else {
         if (parser.isSet(QStringLiteral("backend"))) {
             printError(QStringLiteral("--backend needs a WORKSPACE"));
@@ -378,7 +391,7 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
     // The options a workspace does not hold: deadlines, the resource URL and retries.
     RunOptions options;
     // Relative *_file paths are taken from the configuration file's folder, as Couper does.
-    options.baseDir = flagsOnly ? QString() : QFileInfo(positional.constFirst()).absolutePath();
+    options.baseDir = baseDir;
     options.resourceUrl = parser.value(QStringLiteral("resource"));
     for (const auto& [flag, field] : {std::pair{QStringLiteral("timeout"), &options.totalMs},
                                       std::pair{QStringLiteral("connect-timeout"), &options.connectMs},
@@ -428,8 +441,14 @@ int buildInvocation(const QCommandLineParser& parser, Invocation* inv)
         if (d.severity == Diagnostic::Severity::Warning && !(flagsOnly && d.couperCompatibility))
             printWarning(d.path() + QStringLiteral(": ") + d.message);
     }
-    if (!plan)
+    if (!plan) {
+        // An attribute that reads the client request: name where it is in the file.
+        if (const auto at = requestReads.constFind(plan.error().where); at != requestReads.cend()) {
+            printError(QStringLiteral("%1:%2:%3: %4").arg(at->file).arg(at->line).arg(at->column).arg(plan.error().message));
+            return Usage;
+        }
         return planningError(plan.error(), flagsOnly);
+    }
     for (const QString& w : std::as_const(plan->warnings))
         printWarning(w);
     inv->plan = plan.value();
@@ -661,7 +680,7 @@ int runToken(const QStringList& arguments)
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
     Invocation inv;
-    if (const int rc = buildInvocation(parser, &inv); rc != Ok)
+    if (const int rc = buildInvocation(parser, arguments, &inv); rc != Ok)
         return rc;
 
     NetworkAccessManager nam;

@@ -98,7 +98,7 @@ bool isExpression(const QString& text)
 // expression as written (request-time attributes such as the modifier maps, and unknown ones).
 bool holdsValue(const Block& block, const QString& name)
 {
-    return Hcl::evaluatedAtStartup(block.type, name);
+    return Hcl::holdsValue(block.type, name, block.attribute(name));
 }
 
 // Attributes of Tokenbench's own (the resource check, the interactive grants' settings, the raw Basic

@@ -62,6 +62,16 @@ ExportValue exportValue(const Block& backend, const Block& block, const QString&
     v.secret = Schema::isSecret(block.type, name);
     if (const auto ref = ValueResolver::referenceName(text.trimmed())) {
         v.variable = *ref;
+    } else if (Hcl::readsClientRequest(block.type, name, text)) {
+        // Its value comes with each client request (assertion = request.headers.x-assertion): an export
+        // has none, so the user gives it.
+        v.variable = ValueResolver::suggestName(backend.label, name);
+        if (out) {
+            out->notes << QStringLiteral("%1.%2 reads the client request (%3) and Couper evaluates it per request; "
+                                         "the export reads it from %4 instead (set it before running)")
+                              .arg(blockPath, name, Hcl::clientRequestReads(text).join(QStringLiteral(", ")),
+                                   v.variable);
+        }
     } else if (v.secret && !text.isEmpty()) {
         // A literal secret is never written: it becomes a variable the user sets.
         v.variable = ValueResolver::suggestName(backend.label, name);
@@ -101,7 +111,7 @@ std::optional<QString> valueOf(const Block& block, const QString& name, const QS
         const auto resolved = resolver.resolve(text.trimmed());
         return resolved.value.isEmpty() ? std::nullopt : std::optional<QString>(resolved.value);
     }
-    if (Hcl::evaluatedAtStartup(block.type, name))
+    if (Hcl::holdsValue(block.type, name, text))
         return text;
     return SecretLiterals::plainStringLiteral(text);
 }

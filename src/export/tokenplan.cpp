@@ -1,5 +1,6 @@
 #include "export/tokenplan.h"
 
+#include "model/couperconfig.h"
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "net/tokenrequest.h"
@@ -159,7 +160,13 @@ Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& form
     plan.resourceUrl = input.resourceUrl;
     if (plan.resourceUrl.isEmpty()) {
         const QString origin = backend.attribute(QStringLiteral("origin")).trimmed();
-        if (!origin.isEmpty() && !origin.startsWith(QStringLiteral("env.")))
+        const bool perRequest = Hcl::readsClientRequest(backend.type, QStringLiteral("origin"), origin) ||
+                                Hcl::readsClientRequest(backend.type, QStringLiteral("path"),
+                                                        backend.attribute(QStringLiteral("path")));
+        if (perRequest && out)
+            out->notes << QStringLiteral("the backend's origin or path reads the client request, so no resource URL "
+                                         "is derived from it; give one explicitly");
+        else if (!origin.isEmpty() && !origin.startsWith(QStringLiteral("env.")))
             plan.resourceUrl = origin + backend.attribute(QStringLiteral("path")).trimmed();
     }
     // Attributes this format cannot express: say so rather than drop them silently.

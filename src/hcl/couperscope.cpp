@@ -62,7 +62,7 @@ public:
         if (e && e->kind == ExprKind::Variable) {
             const QString root = sourceText(m_source, e->name);
             if (!root.isEmpty() && !m_bound.contains(root)) {
-                Traversal t{root, {}};
+                Traversal t{root, {}, e->name};
                 for (auto it = reversed.crbegin(); it != reversed.crend(); ++it)
                     t.steps.append(*it);
                 m_out.append(t);
@@ -134,11 +134,44 @@ const QStringList& couperVariables(EvaluationTime time)
     return tokenResponse;
 }
 
+const QStringList& clientRequestVariables()
+{
+    static const QStringList names{QStringLiteral("request"), QStringLiteral("backend_requests"),
+                                   QStringLiteral("backend_responses"), QStringLiteral("backend_request"),
+                                   QStringLiteral("backend_response")};
+    return names;
+}
+
+QString couperVersion()
+{
+    return QStringLiteral("1.14.2");
+}
+
+QList<VariableUse> variableUses(const Expr* expression, QByteArrayView source)
+{
+    QList<VariableUse> out;
+    for (const Traversal& t : traversals(expression, source))
+        out.append(VariableUse{t.root, t.rootRange});
+    return out;
+}
+
+QStringList variableReferences(const QString& expression)
+{
+    QStringList names;
+    for (const Traversal& t : traversals(expression)) {
+        if (!names.contains(t.root))
+            names << t.root;
+    }
+    return names;
+}
+
 EvalContext couperContext(EvaluationTime time, const QMap<QString, QString>& environment)
 {
     EvalContext ctx;
     for (const QString& name : couperVariables(time))
         ctx.setVariable(name, Value::object({}));
+    ctx.setVariable(QStringLiteral("couper"), Value::object({{QStringLiteral("version"), Value::string(couperVersion())},
+                                                             {QStringLiteral("environment"), Value::string(QString())}}));
     Value::Map env;
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
         env.insert(it.key(), Value::string(it.value()));

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "hcl/evaluator.h"
+#include "hcl/syntax.h"
 
 namespace Tokenbench::Core::Hcl {
 
@@ -31,8 +32,30 @@ enum class EvaluationTime {
 // The root variables Couper binds at `time` (functions aside), in a stable order.
 const QStringList& couperVariables(EvaluationTime time);
 
+// Of the variables Couper binds per request, those whose values only a client request brings (request,
+// backend_requests, backend_responses, backend_request, backend_response). A stand-alone run or an export
+// has no client request: an attribute that reads one of them is unknown until a request supplies it.
+// (backends and backend carry tokens, which a run fetches itself.)
+const QStringList& clientRequestVariables();
+
+// The Couper version whose behaviour Tokenbench follows; `couper.version` reads it.
+QString couperVersion();
+
+// One read of a root variable in an expression (`request` in request.headers.x), where it is.
+struct VariableUse
+{
+    QString name;
+    Range range; // the variable's name in the source
+};
+// Every root variable an expression reads (not the names a `for` binds inside it), in order of appearance,
+// each occurrence (the roots of traversals()). A syntax error stops nothing: what parsed is walked.
+QList<VariableUse> variableUses(const Expr* expression, QByteArrayView source);
+// The distinct root variable names of expression text.
+QStringList variableReferences(const QString& expression);
+
 // The context Couper evaluates in at `time`. `env` holds `environment` (give it every name the expressions
-// reference; Couper makes an unset one ""). `couper` and the request-time variables are empty objects: a
+// reference; Couper makes an unset one ""). `couper` has `version` (couperVersion()) and `environment` ("":
+// no `-e`); the request-time variables are empty objects: a
 // stand-alone evaluation has no client request, so reading from them gives null (Couper's leniency) rather
 // than an error; a caller that has values (beta_token_response, backend tokens) sets them afterwards.
 EvalContext couperContext(EvaluationTime time, const QMap<QString, QString>& environment = {});
@@ -43,6 +66,7 @@ struct Traversal
 {
     QString root;
     QStringList steps;
+    Range rootRange; // the root's name in the source the expression was parsed from
 };
 
 // Every traversal in an expression, found by parsing it (templates and heredocs included), in order of

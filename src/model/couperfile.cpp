@@ -22,7 +22,7 @@ bool validLabel(const QString& label)
 class Mapper
 {
 public:
-    explicit Mapper(const Document& d) : m_doc(d) {}
+    Mapper(const Document& d, const QSet<QString>& elsewhere) : m_doc(d), m_elsewhere(elsewhere) {}
 
     CouperFile run()
     {
@@ -173,14 +173,14 @@ private:
             error(nested.front()->type, QStringLiteral("Multiple definitions of backend are not allowed in %1.").arg(type(b)),
                   backend, type(b), QStringLiteral("backend"));
         QString name;
-        if (ref && literalString(m_doc, ref, name) && !m_defined.contains(name))
+        if (ref && literalString(m_doc, ref, name) && !defined(name))
             error(ref->expr->range, QStringLiteral("referenced backend \"%1\" is not defined").arg(name), backend, type(b),
                   QStringLiteral("backend"));
         for (const Hcl::BlockNode* n : nested) {
             if (n->labels.empty())
                 continue;
             const QString refined = label(*n);
-            if (!m_defined.contains(refined))
+            if (!defined(refined))
                 error(n->labels[0], QStringLiteral("referenced backend \"%1\" is not defined").arg(refined), backend,
                       type(b), QStringLiteral("backend"));
             for (const BodyItem& i : n->body.items) {
@@ -600,6 +600,8 @@ private:
     CouperFile m_out;
     QList<const Hcl::BlockNode*> m_syntax; // parallel to m_out.backends
     QSet<QString> m_defined;
+    QSet<QString> m_elsewhere; // defined in the other files of the configuration
+    bool defined(const QString& name) const { return m_defined.contains(name) || m_elsewhere.contains(name); }
 };
 
 } // namespace
@@ -663,9 +665,9 @@ Core::Block toModelBlock(const Document& document, const Hcl::BlockNode& block, 
     return mapBlock(document, block, link ? document.pathOf(&block) : NodePath(), link);
 }
 
-CouperFile mapCouperFile(const Document& document)
+CouperFile mapCouperFile(const Document& document, const QSet<QString>& definedElsewhere)
 {
-    return Mapper(document).run();
+    return Mapper(document, definedElsewhere).run();
 }
 
 } // namespace Tokenbench::Core::Hcl

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include "hcl/document.h"
@@ -39,7 +40,9 @@ struct CouperFile
 
 // Maps a parsed Couper file onto the workspace model and runs the schema checks of the reference
 // (§1): labels, required attributes per grant, token request names, backend references.
-CouperFile mapCouperFile(const Document& document);
+// `definedElsewhere`: backends defined in the other files of a multi-file configuration (references to them
+// are not errors).
+CouperFile mapCouperFile(const Document& document, const QSet<QString>& definedElsewhere = {});
 
 // Maps one syntax block (recursively) onto the model, filling `link` when given.
 Core::Block toModelBlock(const Document& document, const Hcl::BlockNode& block, SyntaxLink* link = nullptr);

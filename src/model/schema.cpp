@@ -24,6 +24,9 @@ QList<Attribute> backendAttributes()
          QStringLiteral("Deadline from the request being sent to the first response byte. Default 60s.")},
         {QStringLiteral("proxy"), Kind::Url, {}, {},
          QStringLiteral("Forward proxy for requests through this backend, e.g. http://proxy.example:3128.")},
+        {QStringLiteral("basic_auth"), Kind::Secret, {}, {},
+         QStringLiteral("user:pass sent as Authorization: Basic on every request through this backend (after "
+                        "the token's header, so it replaces it). Kept out of the workspace file.")},
         {QStringLiteral("disable_certificate_validation"), Kind::Choice, QStringLiteral("false"),
          {QString(), QStringLiteral("true"), QStringLiteral("false")},
          QStringLiteral("true turns off the check of the server's certificate: insecure, for tests only. Use "
@@ -182,6 +185,65 @@ bool isSecret(const QString& blockType, const QString& name)
 {
     const Attribute* a = find(blockType, name);
     return a && a->kind == Kind::Secret;
+}
+
+std::optional<Hcl::EvaluationTime> couperEvaluationTime(const QString& blockType, const QString& attribute)
+{
+    using Hcl::EvaluationTime;
+    struct Row
+    {
+        const char* blockType;
+        EvaluationTime time;
+        QStringList attributes;
+    };
+    static const QList<Row> table = [] {
+        const auto names = [](std::initializer_list<const char*> list) {
+            QStringList out;
+            for (const char* n : list)
+                out << QString::fromLatin1(n);
+            return out;
+        };
+        QStringList backendPerRequest =
+            names({"origin", "hostname", "path", "path_prefix", "basic_auth", "proxy", "timeout", "connect_timeout",
+                   "ttfb_timeout", "use_when_unhealthy", "set_response_status", "custom_log_fields",
+                   "set_response_headers", "add_response_headers", "remove_response_headers"});
+        for (const RequestModifier& m : requestModifiers())
+            backendPerRequest << m.attribute;
+        return QList<Row>{
+            // config.Backend decodes these; Inline() (origin, path, timeouts, proxy, modifiers, ...) is
+            // evaluated by the transport for each request (handler/transport/backend.go evalTransport).
+            {"backend", EvaluationTime::Startup,
+             names({"disable_certificate_validation", "disable_connection_reuse", "http2", "http2_prior_knowledge",
+                    "max_connections", "tokenbench_resource_url"})},
+            {"backend", EvaluationTime::PerRequest, backendPerRequest},
+            // config.OAuth2ReqAuth decodes every attribute but keeps assertion as an expression.
+            {"oauth2", EvaluationTime::Startup,
+             names({"grant_type", "token_endpoint", "token_endpoint_auth_method", "client_id", "client_secret",
+                    "scope", "username", "password", "backend", "retries",
+                    // Tokenbench's extensions (interactive grants, the raw Basic toggle), like Couper's.
+                    "authorization_endpoint", "redirect_uri", "code_challenge_method",
+                    "device_authorization_endpoint", "refresh_token", "raw_basic_credentials"})},
+            {"oauth2", EvaluationTime::PerRequest, names({"assertion"})},
+            // A nested profile is read once (claims and headers too).
+            {"jwt_signing_profile", EvaluationTime::Startup,
+             names({"signature_algorithm", "ttl", "key", "key_file", "claims", "headers"})},
+            {"tls", EvaluationTime::Startup,
+             names({"server_ca_certificate", "server_ca_certificate_file", "client_certificate",
+                    "client_certificate_file", "client_private_key", "client_private_key_file"})},
+            // config.TokenRequest decodes url and backend at start-up (configload/backend.go); the rest is
+            // its Inline() body, evaluated when the token is requested.
+            {"beta_token_request", EvaluationTime::Startup, names({"url", "backend"})},
+            {"beta_token_request", EvaluationTime::PerRequest,
+             names({"method", "headers", "query_params", "body", "json_body", "form_body", "expected_status"})},
+            {"beta_token_request", EvaluationTime::TokenResponse, names({"token", "ttl"})},
+        };
+    }();
+    const QString type = blockType.section(u'.', -1);
+    for (const Row& row : table) {
+        if (type == QLatin1String(row.blockType) && row.attributes.contains(attribute))
+            return row.time;
+    }
+    return std::nullopt;
 }
 
 bool oauth2AttributeRequired(const QString& attribute, const QString& grantType, const QString& authMethod)

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <optional>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include "hcl/couperscope.h"
 
 namespace Tokenbench::Core::Schema {
 
@@ -28,6 +32,15 @@ struct Attribute
 const QList<Attribute>& attributes(const QString& blockType);
 const Attribute* find(const QString& blockType, const QString& name);
 bool isSecret(const QString& blockType, const QString& name);
+
+// When Couper evaluates an attribute of a token-related block type ("backend", "oauth2", "tls",
+// "jwt_signing_profile" nested in oauth2, "beta_token_request"; a path such as
+// "oauth2.jwt_signing_profile" names its last type), following Couper's config structs: what they decode
+// is evaluated once at start-up (only env, couper and functions), the rest (Couper's `Remain`/`Inline`
+// bodies) for every request; a beta_token_request's token and ttl after its response. The one table the
+// loader, `check`, the run and the exports follow (reference sections 1.3-1.7, 3.1, 3.2, 5). nullopt: an
+// attribute the table does not know.
+std::optional<Hcl::EvaluationTime> couperEvaluationTime(const QString& blockType, const QString& attribute);
 
 namespace Grant {
 inline const QString ClientCredentials = QStringLiteral("client_credentials");

@@ -1,5 +1,6 @@
 #include "model/validator.h"
 
+#include "model/couperconfig.h"
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/tokenrequestshape.h"
@@ -22,6 +23,14 @@
 namespace Tokenbench::Core::Validator {
 
 namespace {
+
+// An attribute Couper evaluates per request whose expression reads the client request: no value to check
+// here (check reports its expression's problems, a run refuses it).
+bool requestValue(const Block& block, const QString& attribute)
+{
+    return Hcl::readsClientRequest(block.type, attribute, block.attribute(attribute));
+}
+
 
 using Sev = Diagnostic::Severity;
 
@@ -488,7 +497,7 @@ void checkHeaderMap(Sink& sink, const QString& block, const QString& attribute, 
 void validateTransport(Sink& sink, const Block& backend, const Context& context)
 {
     const QString proxy = backend.attribute(QStringLiteral("proxy")).trimmed();
-    if (!proxy.isEmpty() && !ValueResolver::isReference(proxy)) {
+    if (!proxy.isEmpty() && !ValueResolver::isReference(proxy) && !requestValue(backend, QStringLiteral("proxy"))) {
         QString why;
         if (!validHttpUrl(proxy, &why))
             sink.add(requestTime(context), {}, QStringLiteral("proxy"),
@@ -599,13 +608,13 @@ Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver,
     }
 
     const QString origin = backend.attribute(QStringLiteral("origin")).trimmed();
-    if (!origin.isEmpty() && !ValueResolver::isReference(origin)) {
+    if (!origin.isEmpty() && !ValueResolver::isReference(origin) && !requestValue(backend, QStringLiteral("origin"))) {
         QString why;
         if (!validHttpUrl(origin, &why))
             sink.add(requestTime(context), {}, QStringLiteral("origin"),
                      QStringLiteral("origin \"%1\" is not an absolute URL with a host: %2").arg(origin, why));
     }
-    const QString path = backend.attribute(QStringLiteral("path"));
+    const QString path = requestValue(backend, QStringLiteral("path")) ? QString() : backend.attribute(QStringLiteral("path"));
     if (path.contains(u'#') || path.contains(u'?') || path.contains(QStringLiteral("..")) ||
         path.contains(QStringLiteral("%2e%2e"), Qt::CaseInsensitive)) {
         sink.add(requestTime(context), {}, QStringLiteral("path"),
@@ -614,7 +623,7 @@ Diagnostics validateBackend(const Block& backend, const ValueResolver* resolver,
     for (const char* t : {"timeout", "connect_timeout", "ttfb_timeout"}) {
         const QString name = QString::fromLatin1(t);
         const QString text = backend.attribute(name).trimmed();
-        if (text.isEmpty() || ValueResolver::isReference(text))
+        if (text.isEmpty() || ValueResolver::isReference(text) || requestValue(backend, name))
             continue;
         const auto parsed = Duration::parseCouper(text, 0);
         if (!parsed)

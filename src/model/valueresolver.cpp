@@ -60,6 +60,8 @@ ValueResolver::Source ValueResolver::sourceOf(const QString& name) const
         return Source::Environment;
     if (m_keychain.contains(name))
         return Source::Keychain;
+    if (m_defaults.contains(name))
+        return Source::Default;
     return Source::None;
 }
 
@@ -83,6 +85,12 @@ std::optional<QString> ValueResolver::lookup(const QString& name) const
     case Source::Keychain: {
         const QString v = QString::fromUtf8(m_keychain.value(name).view());
         SecretValues::add(v);
+        return v;
+    }
+    case Source::Default: {
+        const QString v = m_defaults.value(name);
+        if (SecretValues::looksLikeSecretName(name))
+            SecretValues::add(v);
         return v;
     }
     case Source::None:

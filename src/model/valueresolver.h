@@ -18,6 +18,8 @@ struct Block;
 //   2. the process environment,
 //   3. keychain values: entries of the workspace's keychain namespace, loaded asynchronously by
 //      resolveFromKeychain() (secrets/secretresolution.h) and kept here in wiped buffers;
+//   4. the Couper file's defaults { environment_variables = { NAME = "..." } } (Couper: the process
+//      environment overrides them; the keychain stands in for the environment, so it does too);
 // anything else is a literal.
 class ValueResolver
 {
@@ -27,6 +29,7 @@ public:
         Override,    // --env NAME=VALUE
         Environment, // the process environment
         Keychain,    // the workspace's keychain entry NAME
+        Default,     // the Couper file's defaults.environment_variables
     };
 
     ValueResolver() = default;
@@ -37,6 +40,9 @@ public:
     void setKeychainValue(const QString& name, const SecureBytes& value);
     void removeKeychainValue(const QString& name);
     void clearKeychainValues();
+    // The fourth tier (replaces the previous defaults): CouperConfig::defaultEnvironment.
+    void setDefaultValues(const QMap<QString, QString>& values) { m_defaults = values; }
+    const QMap<QString, QString>& defaultValues() const { return m_defaults; }
     QStringList keychainNames() const;
 
     // The environment variable named by `text`, if it is a reference ("env.NAME").
@@ -69,6 +75,7 @@ private:
     QHash<QString, QString> m_overrides;
     bool m_useProcessEnvironment = true;
     QHash<QString, SecureBytes> m_keychain;
+    QMap<QString, QString> m_defaults;
 };
 
 // Every env.NAME the block's own attribute expressions read (Hcl::envReferences: HCL traversals, not text

@@ -2,6 +2,7 @@
 
 #include "hcl/couperscope.h"
 #include "model/block.h"
+#include "model/couperconfig.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
 #include "net/betaresource.h"
@@ -54,6 +55,87 @@ void collectEnvironment(const Block& block, const QString& backend, const QStrin
     }
     for (const Block& child : block.blocks)
         collectEnvironment(child, backend, path + u'.' + child.type, place + u' ' + child.type, seen, out);
+}
+
+// The attributes of one block (and its tls block) that read a client request: "path.attribute" and what
+// each reads.
+using RequestReads = QList<QPair<QString, QStringList>>;
+void ownRequestReads(const Block& block, const QString& path, RequestReads& out)
+{
+    for (auto it = block.attributes.cbegin(); it != block.attributes.cend(); ++it) {
+        if (Hcl::readsClientRequest(block.type, it.key(), it.value()))
+            out.append({path + u'.' + it.key(), Hcl::clientRequestReads(it.value())});
+    }
+    if (const Block* tls = block.child(QStringLiteral("tls")))
+        ownRequestReads(*tls, path + QStringLiteral(".tls"), out);
+}
+
+// The token backend of a token source as the run uses it, and the path that names it in messages.
+std::pair<const Block*, QString> tokenBackendFor(const QList<Block>& backends, const Block& backend, const Block& source,
+                                                 const QString& sourcePath)
+{
+    if (const Block* nested = source.child(BlockType::Backend)) {
+        if (nested->label.isEmpty())
+            return {nested, backend.label + u'.' + sourcePath + QStringLiteral(".backend")};
+        if (const Block* defined = findBackend(backends, nested->label))
+            return {defined, nested->label};
+    }
+    QString ref = source.attribute(QStringLiteral("backend")).trimmed();
+    if (!Hcl::evaluatedAtStartup(source.type, QStringLiteral("backend"))) // kept as written: "as"
+        ref = Hcl::scalarString(Hcl::evaluateExpression(ref, Hcl::couperContext(Hcl::EvaluationTime::Startup)).value);
+    if (const Block* defined = ref.isEmpty() ? nullptr : findBackend(backends, ref))
+        return {defined, defined->label};
+    return {nullptr, {}};
+}
+
+// Reference sections 1.3, 1.5, 3.1: attributes Couper evaluates per request may read the client request
+// (request.*, backend_responses.*, ...). A run has no client request, so such a value is unknown: the run
+// names every attribute it would send that reads one, rather than send what null makes of it.
+Result<void> requireNoClientRequest(const QList<Block>& backends, const Block& backend, const RunTarget& target,
+                                    bool resourceStep)
+{
+    RequestReads reads;
+    if (target.request.isEmpty()) {
+        if (const Block* o = backend.child(BlockType::OAuth2)) {
+            const QString path = backend.label + QStringLiteral(".oauth2");
+            ownRequestReads(*o, path, reads);
+            if (const Block* profile = o->child(QStringLiteral("jwt_signing_profile")))
+                ownRequestReads(*profile, path + QStringLiteral(".jwt_signing_profile"), reads);
+            const auto [tokenBackend, where] = tokenBackendFor(backends, backend, *o, QStringLiteral("oauth2"));
+            if (tokenBackend)
+                ownRequestReads(*tokenBackend, where, reads);
+        }
+    } else if (const Block* tr = findRequest(backend, target.request)) {
+        const QString sourcePath = QStringLiteral("beta_token_request \"%1\"").arg(target.request);
+        ownRequestReads(*tr, backend.label + u'.' + sourcePath, reads);
+        const auto [tokenBackend, where] = tokenBackendFor(backends, backend, *tr, sourcePath);
+        if (tokenBackend)
+            ownRequestReads(*tokenBackend, where, reads);
+        else
+            ownRequestReads(backend, backend.label, reads); // the token request goes through this backend
+    }
+    if (resourceStep)
+        ownRequestReads(backend, backend.label, reads);
+    if (reads.isEmpty())
+        return {};
+    QStringList places;
+    for (const auto& [place, variables] : std::as_const(reads)) {
+        if (!places.contains(place))
+            places << place;
+    }
+    const auto& [first, variables] = reads.constFirst();
+    const QString attribute = first.section(u'.', -1);
+    QString hint = QStringLiteral("write a value a run can use there (a literal, or env.NAME)");
+    if (attribute == u"assertion")
+        hint += QStringLiteral(", or give the assertion with --assertion (tokenbench-cli token)");
+    return Error{Error::Code::Usage,
+                 QStringLiteral("%1 reads the client request (%2), which a run does not have: Couper evaluates it "
+                                "for every request, so its value is unknown until a request supplies it%3. To run, %4")
+                     .arg(first, variables.join(QStringLiteral(", ")),
+                          places.size() > 1 ? QStringLiteral(" (the same for %1)").arg(places.mid(1).join(QStringLiteral(", ")))
+                                            : QString(),
+                          hint),
+                 first};
 }
 
 } // namespace
@@ -157,6 +239,10 @@ Result<RunPlan> planRun(const QList<Block>& backends, const RunTarget& target, c
     if (!found)
         return Error{Error::Code::Usage, QStringLiteral("no backend \"%1\"").arg(target.backend), QStringLiteral("backend")};
     const Block backend = *found; // the plan's resource step keeps its own copy
+    const bool resourceStep = !options.resourceUrl.isEmpty() ||
+                              !backend.attribute(QStringLiteral("tokenbench_resource_url")).trimmed().isEmpty();
+    if (auto unknown = requireNoClientRequest(backends, backend, target, resourceStep); !unknown)
+        return unknown.error();
     RunPlan plan;
     plan.backend = backend.label;
     plan.request = target.request;

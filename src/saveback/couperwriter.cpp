@@ -156,7 +156,7 @@ public:
             !ValueResolver::isReference(value.trimmed())) {
             // An expression (assertion = jwt_sign(...)) stays; a literal is the secret itself.
             QString secret = value;
-            if (!evaluatedAtStartup(blockType, name) && !stringLiteral(value, &secret))
+            if (!holdsValue(blockType, name, value) && !stringLiteral(value, &secret))
                 return value;
             const QString variable = ValueResolver::suggestName(backend, name);
             substitutions.append(WorkspaceFile::Substitution{backend, blockPath, name, variable, secret, {}});
@@ -360,7 +360,8 @@ int errorCount(const Diagnostics& diagnostics)
 
 QString expressionFor(const QString& blockType, const QString& attribute, const QString& value)
 {
-    if (ValueResolver::isReference(value.trimmed()) || !evaluatedAtStartup(blockType, attribute))
+    // A value Couper evaluates per request that reads the client request was kept as written.
+    if (ValueResolver::isReference(value.trimmed()) || !holdsValue(blockType, attribute, value))
         return value;
     if (const Schema::Attribute* spec = Schema::find(blockType, attribute);
         spec && spec->kind == Schema::Kind::Integer) {

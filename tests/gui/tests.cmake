@@ -23,3 +23,8 @@ if(TARGET tokenbench_ui)
     tokenbench_add_test(tst_workspacetreedelegate SOURCES gui/tst_workspacetreedelegate.cpp GUI LABELS gui)
     tokenbench_add_test(tst_diffpreviewdialog SOURCES gui/tst_diffpreviewdialog.cpp GUI LABELS gui)
 endif()
+if(TARGET tokenbench_ui)
+    tokenbench_add_test(tst_couperdirectorygui SOURCES gui/tst_couperdirectorygui.cpp GUI LABELS gui)
+    set_property(TEST tst_couperdirectorygui APPEND PROPERTY ENVIRONMENT
+                 "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent-tokenbench-bus")
+endif()

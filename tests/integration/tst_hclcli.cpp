@@ -227,6 +227,153 @@ private Q_SLOTS:
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.contains("HCL_SECRET"), missing.err.constData());
     }
+
+    // Couper evaluates origin, path, header modifiers and an oauth2 assertion per request: request.* is fine
+    // there (before: "there is no variable named request", exit 2), couper.version at start-up too. A run has
+    // no client request: it names the attribute and where it is, and says what to do.
+    void checkAndToken_requestVariables_perRequestAttributes()
+    {
+        QTemporaryDir dir;
+        const QString path = write(dir, QStringLiteral("couper.hcl"),
+                                   "server {\n"
+                                   "  endpoint \"/users/{id}\" {\n"
+                                   "    proxy {\n"
+                                   "      backend = \"api\"\n"
+                                   "    }\n"
+                                   "  }\n"
+                                   "}\n"
+                                   "definitions {\n"
+                                   "  backend \"api\" {\n"
+                                   "    origin = \"https://${request.headers.x-tenant}.example.com\"\n"
+                                   "    path   = \"/v1/users/${request.path_params.id}\"\n"
+                                   "    set_request_headers = {\n"
+                                   "      x-user = request.headers.x-user\n"
+                                   "    }\n"
+                                   "    oauth2 {\n"
+                                   "      grant_type     = \"urn:ietf:params:oauth:grant-type:jwt-bearer\"\n"
+                                   "      token_endpoint = \"https://as.example.com/token?v=${couper.version}\"\n"
+                                   "      assertion      = request.headers.x-assertion\n"
+                                   "    }\n"
+                                   "  }\n"
+                                   "}\n");
+        const CliRun check = cli({QStringLiteral("check"), path});
+        QVERIFY2(check.exitCode == 0, QByteArray(check.out + check.err).constData());
+        QVERIFY2(check.out.isEmpty(), check.out.constData());
+
+        const CliRun token = cli({QStringLiteral("token"), path});
+        QCOMPARE(token.exitCode, 2);
+        QVERIFY2(token.err.contains(":18:24: api.oauth2.assertion reads the client request (request)") &&
+                     token.err.contains("--assertion"),
+                 token.err.constData());
+        // Exports keep what reads the request as written (Couper HCL), or read it from a variable (curl), and
+        // never derive a literal from it.
+        const QString exported = dir.filePath(QStringLiteral("exported.hcl"));
+        const CliRun couper = cli({QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("couper"),
+                                   QStringLiteral("-o"), exported});
+        QVERIFY2(couper.exitCode == 0, couper.err.constData());
+        QFile written(exported);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray hcl = written.readAll();
+        QVERIFY2(hcl.contains("\"/v1/users/${request.path_params.id}\"") &&
+                     hcl.contains("\"https://${request.headers.x-tenant}.example.com\"") &&
+                     hcl.contains("= request.headers.x-assertion"),
+                 hcl.constData());
+        const CliRun recheck = cli({QStringLiteral("check"), exported});
+        QVERIFY2(recheck.exitCode == 0, QByteArray(recheck.out + recheck.err).constData());
+        const CliRun curl = cli({QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("curl")});
+        QVERIFY2(curl.exitCode == 0, curl.err.constData());
+        QVERIFY2(!curl.out.contains("request.") && curl.err.contains("reads the client request"),
+                 QByteArray(curl.out + curl.err).constData());
+
+        // A typo'd root variable in a start-up attribute stays an error, with its place.
+        const QString typo = write(dir, QStringLiteral("typo.hcl"),
+                                   "definitions {\n  backend \"b\" {\n    oauth2 {\n      grant_type = \"client_credentials\"\n"
+                                   "      token_endpoint = \"https://as/${request.host}\"\n      client_id = \"c\"\n"
+                                   "      client_secret = \"s\"\n    }\n  }\n}\n");
+        const CliRun bad = cli({QStringLiteral("check"), typo});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.out.contains("typo.hcl:5:38: error: b.oauth2.token_endpoint: Unknown variable"), bad.out.constData());
+    }
+
+    // couper run -f a.hcl -f b.hcl / -d couper.d/: the same files, merged in the same order, for check, token
+    // and export; defaults.environment_variables supply env.NAME under the environment and --env.
+    void multiFile_checkTokenExport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("couper.d")));
+        const QString a = write(dir, QStringLiteral("couper.d/10_backends.hcl"),
+                                QStringLiteral("definitions {\n"
+                                               "  backend \"billing\" {\n"
+                                               "    origin = \"https://old.example.com\"\n"
+                                               "  }\n"
+                                               "}\n")
+                                    .toUtf8());
+        const QString b = write(dir, QStringLiteral("couper.d/20_oauth2.hcl"),
+                                QStringLiteral("defaults {\n"
+                                               "  environment_variables = {\n"
+                                               "    TB_MULTI_SECRET = \"basic-secret\"\n"
+                                               "  }\n"
+                                               "}\n"
+                                               "definitions {\n"
+                                               "  backend \"billing\" {\n"
+                                               "    origin = \"https://billing.example.com\"\n"
+                                               "    oauth2 {\n"
+                                               "      token_endpoint = \"%1\"\n"
+                                               "      grant_type     = \"client_credentials\"\n"
+                                               "      client_id      = \"basic-client\"\n"
+                                               "      client_secret  = env.TB_MULTI_SECRET\n"
+                                               "      scope          = request.scope\n"
+                                               "    }\n"
+                                               "  }\n"
+                                               "}\n")
+                                    .arg(m_server.tokenEndpoint().toString())
+                                    .toUtf8());
+        // check: the error is in the second file, at its place; -d, a directory as CONFIG and -f alike.
+        for (const QStringList& args : {QStringList{QStringLiteral("-d"), dir.filePath(QStringLiteral("couper.d"))},
+                                        QStringList{dir.filePath(QStringLiteral("couper.d"))},
+                                        QStringList{QStringLiteral("-f"), a, QStringLiteral("--file"), b}}) {
+            const CliRun r = cli(QStringList{QStringLiteral("check")} + args);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.out.contains("20_oauth2.hcl:14:24: error: billing.oauth2.scope"), r.out.constData());
+            QVERIFY2(r.out.contains("20_oauth2.hcl:7:3: info: backend \"billing\" replaces the one in") &&
+                         r.out.contains("10_backends.hcl:2:3"),
+                     r.out.constData());
+        }
+        const CliRun both = cli({QStringLiteral("check"), a, QStringLiteral("-f"), b});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains("not both"), both.err.constData());
+
+        // Fixed: the token comes with the secret from defaults; -f order decides which billing wins.
+        QFile second(b);
+        QVERIFY(second.open(QIODevice::ReadOnly));
+        const QByteArray fixed = second.readAll().replace("      scope          = request.scope\n", "");
+        second.close();
+        write(dir, QStringLiteral("couper.d/20_oauth2.hcl"), fixed);
+        const CliRun check = cli({QStringLiteral("check"), QStringLiteral("-f"), a, QStringLiteral("-f"), b});
+        QVERIFY2(check.exitCode == 0, QByteArray(check.out + check.err).constData());
+        const CliRun token = cli({QStringLiteral("token"), QStringLiteral("-d"), dir.filePath(QStringLiteral("couper.d"))});
+        QVERIFY2(token.exitCode == 0, token.err.constData());
+        QVERIFY(!token.out.trimmed().isEmpty());
+        // The process environment overrides the default (a wrong secret: refused), --env overrides both.
+        const QHash<QString, QString> wrong{{QStringLiteral("TB_MULTI_SECRET"), QStringLiteral("wrong")}};
+        const CliRun refused = cli({QStringLiteral("token"), QStringLiteral("-f"), a, QStringLiteral("-f"), b}, wrong);
+        QCOMPARE(refused.exitCode, 4);
+        const CliRun flag = cli({QStringLiteral("token"), QStringLiteral("-f"), a, QStringLiteral("-f"), b,
+                                 QStringLiteral("--env"), QStringLiteral("TB_MULTI_SECRET=basic-secret")},
+                                wrong);
+        QVERIFY2(flag.exitCode == 0, flag.err.constData());
+        // The reverse order keeps the first file's billing, which has no oauth2 block.
+        const CliRun reversed = cli({QStringLiteral("token"), QStringLiteral("-f"), b, QStringLiteral("-f"), a});
+        QCOMPARE(reversed.exitCode, 2);
+        QVERIFY2(reversed.err.contains("no backend has an oauth2 block"), reversed.err.constData());
+        // export reads the same merged configuration.
+        const CliRun exported = cli({QStringLiteral("export"), QStringLiteral("-d"), dir.filePath(QStringLiteral("couper.d")),
+                                     QStringLiteral("--format"), QStringLiteral("couper")});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QVERIFY2(exported.out.contains("origin = \"https://billing.example.com\"") &&
+                     exported.out.contains("client_secret  = env.TB_MULTI_SECRET"),
+                 exported.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHclCli)

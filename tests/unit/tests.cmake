@@ -13,3 +13,4 @@ tokenbench_add_test(tst_diagnosticsmodel SOURCES unit/tst_diagnosticsmodel.cpp L
 tokenbench_add_test(tst_secretliterals SOURCES unit/tst_secretliterals.cpp LABELS unit)
 tokenbench_add_test(tst_couperscope SOURCES unit/tst_couperscope.cpp LABELS unit)
 tokenbench_add_test(tst_checkrules SOURCES unit/tst_checkrules.cpp LABELS unit)
+tokenbench_add_test(tst_evaluationtimes SOURCES unit/tst_evaluationtimes.cpp LABELS unit)

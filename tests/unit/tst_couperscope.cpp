@@ -147,9 +147,16 @@ private Q_SLOTS:
         const Hcl::EvalContext perRequest = Hcl::couperContext(EvaluationTime::PerRequest);
         for (const char* expression :
              {"request.headers.x", "backend_requests.a.body", "backend_responses.a.status", "backends.be.beta_token",
-              "backend.beta_tokens.tr", "backend_request.id", "backend_response.status", "couper.version", "env.UNSET"}) {
+              "backend.beta_tokens.tr", "backend_request.id", "backend_response.status", "env.UNSET"}) {
             const Hcl::EvalResult r = Hcl::evaluateExpression(QString::fromLatin1(expression), perRequest);
             QVERIFY2(r.ok() && r.value.isNull(), expression);
+        }
+        // couper.version and couper.environment exist at every time (Couper's newCtyCouperVariablesMap).
+        for (const EvaluationTime time : {EvaluationTime::Startup, EvaluationTime::PerRequest, EvaluationTime::TokenResponse}) {
+            const Hcl::EvalContext ctx = Hcl::couperContext(time);
+            QCOMPARE(Hcl::evaluateExpression(QStringLiteral("couper.version"), ctx).value.toStr(), QStringLiteral("1.14.2"));
+            QCOMPARE(Hcl::evaluateExpression(QStringLiteral("\"[${couper.environment}]\""), ctx).value.toStr(),
+                     QStringLiteral("[]"));
         }
         // beta_token_response only while token and ttl are evaluated.
         QVERIFY(!Hcl::evaluateExpression(QStringLiteral("beta_token_response.status"), perRequest).ok());
