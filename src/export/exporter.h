@@ -22,7 +22,12 @@ struct ExportInput
     QString requestLabel;        // a beta_token_request label; empty: the oauth2 block (or the only request)
     QString couperVersion = QStringLiteral("1.14"); // target Couper version (attribute names, features)
     bool anonymousBackend = false; // Couper: `backend { }` to paste into a proxy/request block
-    QString resourceUrl;           // called with the token when set; default: the backend's origin + path
+    QString resourceUrl;           // called with the token when set (else tokenbench_resource_url); never the origin
+    QString name;                  // Couper: the label to write (required for an inline backend, anonymous_L_C, in definitions)
+    QList<Block> backends;         // the configuration's backends: token backends referenced by name
+    // Couper: the blocks around an inline backend in its file, outermost first ("server", {"gw"}), ...,
+    // ("proxy", {}): an inline backend without `name` is written inside them, as in its file.
+    QList<QPair<QString, QStringList>> context;
 };
 
 // One environment variable the exported text reads, and where its value belongs.
