@@ -388,11 +388,11 @@ public:
             QString path;
             for (qsizetype i = 0; i < steps.size(); ++i) {
                 if (numeric.at(i))
-                    path += u'[' + steps.at(i) + u']';
+                    path += (path.isEmpty() ? QStringLiteral(".[") : QStringLiteral("[")) + steps.at(i) + u']';
                 else if (ident.match(steps.at(i)).hasMatch())
                     path += u'.' + steps.at(i);
                 else
-                    path += QStringLiteral(".[") + Hcl::quoteString(steps.at(i)) + u']';
+                    path += (path.isEmpty() ? QStringLiteral(".[") : QStringLiteral("[")) + Hcl::quoteString(steps.at(i)) + u']';
             }
             x.kind = TokenExtraction::Kind::JsonPath;
             x.jqPath = path;

@@ -1,5 +1,6 @@
 #include "export/exporter.h"
 
+#include "export/betaplan.h"
 #include "export/couperexporter.h"
 #include "export/curlexporter.h"
 #include "export/httpfileexporter.h"
@@ -8,6 +9,7 @@
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
+#include "net/betatokenrequest.h"
 
 #include <optional>
 
@@ -164,6 +166,44 @@ QStringList findValues(const QString& text, const QList<QPair<QString, QString>>
             found << place;
     }
     return found;
+}
+
+QList<Block> exportedBlocks(const ExportInput& input, const QString& formatId)
+{
+    if (formatId == u"couper")
+        return {input.backend};
+    Block part{input.backend.type, input.backend.label, {}, {}};
+    for (const char* name : {"origin", "path", "tokenbench_resource_url"}) {
+        const QString key = QString::fromLatin1(name);
+        if (input.backend.hasAttribute(key))
+            part.attributes.insert(key, input.backend.attribute(key));
+    }
+    QList<Block> out;
+    if (!exportsBetaTokenRequest(input)) {
+        if (const Block* o = input.backend.child(BlockType::OAuth2))
+            part.blocks.append(*o);
+        return {part};
+    }
+    QString label = input.requestLabel;
+    const QList<const Block*> requests = betaTokenRequests(input.backend);
+    if (label.isEmpty() && requests.size() == 1)
+        label = betaLabel(*requests.constFirst());
+    else if (label.isEmpty())
+        label = QStringLiteral("default");
+    for (const Block* r : requests) {
+        if (betaLabel(*r) != label)
+            continue;
+        part.blocks.append(*r);
+        // A token backend referenced by name is written too (its origin).
+        if (const auto name = SecretLiterals::plainStringLiteral(r->attribute(QStringLiteral("backend")))) {
+            for (const Block& b : input.backends) {
+                if (b.label == *name)
+                    out.append(b);
+            }
+        }
+    }
+    out.prepend(part);
+    return out;
 }
 
 SecretScan scanForSecrets(const QString& text, const QList<Block>& backends, const ValueResolver& resolver)

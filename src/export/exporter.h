@@ -97,6 +97,11 @@ struct SecretScan
     bool clean() const { return leaks.isEmpty(); }
 };
 SecretScan scanForSecrets(const QString& text, const QList<Block>& backends, const ValueResolver& resolver);
+// The part of the configuration an export of `formatId` writes, for scanForSecrets(): the whole backend for
+// Couper HCL; for the script formats the backend's origin and path with the token source they write (the
+// oauth2 block, or the one beta_token_request) and its token backend. Secrets of blocks the export does not
+// write are not searched (they may legitimately equal text the export does write).
+QList<Block> exportedBlocks(const ExportInput& input, const QString& formatId);
 // The same against explicit values (the canary test, the CLI), also as whole tokens.
 QStringList findValues(const QString& text, const QList<QPair<QString, QString>>& placeAndValue);
 

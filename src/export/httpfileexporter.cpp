@@ -42,7 +42,7 @@ Result<ExportOutput> exportBeta(const ExportInput& input, ExportOutput out)
     QString tokenRef;
     switch (plan.token.kind) {
     case TokenExtraction::Kind::JsonPath:
-        tokenRef = QStringLiteral("{{token.response.body.$%1}}").arg(QString(plan.token.jqPath).replace(QStringLiteral(".["), QStringLiteral("[")));
+        tokenRef = QStringLiteral("{{token.response.body.$%1}}").arg((plan.token.jqPath.startsWith(QStringLiteral(".[")) ? plan.token.jqPath.mid(1) : plan.token.jqPath));
         break;
     case TokenExtraction::Kind::Body:
     case TokenExtraction::Kind::TrimmedBody:

@@ -46,6 +46,15 @@ private Q_SLOTS:
                 "      ttl   = \"60s\"\n"
                 "    }\n"
                 "  }\n"
+                "  backend \"c\" {\n"
+                "    origin = \"https://api.example.com\"\n"
+                "    beta_token_request \"fwd\" {\n"
+                "      url     = \"https://as.example.com/login\"\n"
+                "      headers = { x-forwarded-token = request.headers.x-token }\n"
+                "      token   = beta_token_response.json_body.token\n"
+                "      ttl     = \"60s\"\n"
+                "    }\n"
+                "  }\n"
                 "}\n");
     }
 
@@ -53,7 +62,7 @@ private Q_SLOTS:
     {
         const auto r = cli({QStringLiteral("export"), m_config, QStringLiteral("--format"), QStringLiteral("couper")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.err.contains("choose one with --backend (a, b)"));
+        QVERIFY2(r.err.contains("choose one with --backend (a, b, c)"), r.err.constData());
     }
 
     void export_toFile_listsVariablesOnStderr()
@@ -84,9 +93,11 @@ private Q_SLOTS:
         QTest::newRow("no-format") << QStringList{QStringLiteral("export"), c} << QByteArray("--format is required");
         QTest::newRow("bad-format") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("yaml")}
                                     << QByteArray("unknown --format \"yaml\"");
-        QTest::newRow("beta-curl") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("curl"),
-                                                  QStringLiteral("--backend"), QStringLiteral("b")}
-                                   << QByteArray("export as Couper HCL");
+        // Issue 15.12: a beta_token_request is exported; only an expression a shell cannot evaluate is refused, by name.
+        QTest::newRow("beta-curl-request-variable")
+            << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("curl"),
+                           QStringLiteral("--backend"), QStringLiteral("c")}
+            << QByteArray("the expression `request.headers.x-token` cannot be evaluated by the curl export");
         QTest::newRow("no-backend") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("couper"),
                                                    QStringLiteral("--backend"), QStringLiteral("zz")}
                                     << QByteArray("no backend \"zz\"");
