@@ -153,9 +153,10 @@ void ExportDialog::refresh()
     m_ui->notes->setText(notes.isEmpty() ? QString() : QStringLiteral("\u2022 ") + notes.join(QStringLiteral("\n\u2022 ")));
     m_ui->notes->setVisible(!notes.isEmpty());
 
-    // The exported backend's secrets (a Kyma TokenRequest holds no backend: every secret is searched).
-    const QList<Block> scanned = kyma || m_backends.isEmpty() ? m_backends : Export::exportedBlocks(scanInput, id);
-    const Export::SecretScan scan = Export::scanForSecrets(text, scanned, m_resolver);
+    // A Kyma TokenRequest holds no backend: every secret is searched. An export: the exported part's.
+    const Export::SecretScan scan = kyma || m_backends.isEmpty() || !error.isEmpty()
+                                        ? Export::scanForSecrets(text, m_backends, m_resolver)
+                                        : Export::scanExport(*Export::exporterFor(id), scanInput, text, m_resolver);
     m_blocked = !error.isEmpty() || !scan.clean();
     if (!scan.clean()) {
         m_ui->scan->setText(tr("Blocked: the text would contain the secret value of %1. Use an env.NAME reference "

@@ -219,7 +219,7 @@ int runExport(const QStringList& arguments)
     }
     // Last line of defence: no secret value of the exported backend may appear in the output.
     ValueResolver resolver;
-    const auto scan = Export::scanForSecrets(result->text, Export::exportedBlocks(input, format), resolver);
+    const auto scan = Export::scanExport(*exporter, input, result->text, resolver);
     if (!scan.clean()) {
         printError(QStringLiteral("the export would contain the secret value of %1; nothing was written")
                        .arg(scan.leaks.join(QStringLiteral(", "))));

@@ -9,6 +9,12 @@
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
+#include "hcl/couperscope.h"
+#include "hcl/document.h"
+
+#include <QHash>
+#include <QUrl>
+#include <QUrlQuery>
 #include "net/betatokenrequest.h"
 
 #include <optional>
@@ -156,7 +162,113 @@ bool containsToken(const QString& text, const QString& value)
     return false;
 }
 
+qsizetype countTokens(const QString& text, const QString& value)
+{
+    if (value.isEmpty())
+        return 0;
+    const bool wordStart = isWordChar(value.front());
+    const bool wordEnd = isWordChar(value.back());
+    qsizetype n = 0;
+    for (qsizetype i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+        const qsizetype end = i + value.size();
+        const bool startOk = !wordStart || i == 0 || !isWordChar(text.at(i - 1));
+        const bool endOk = !wordEnd || end == text.size() || !isWordChar(text.at(end));
+        if (startOk && endOk)
+            ++n;
+    }
+    return n;
+}
+
+// A copy of `block` with every secret value the scan knows replaced by its canary (equal values, equal
+// canaries, so the export's structure stays the same).
+Block withCanaries(const Block& block, QHash<QString, QString>* canaryFor)
+{
+    auto canary = [&](const QString& value) {
+        auto it = canaryFor->constFind(value);
+        if (it != canaryFor->cend())
+            return it.value();
+        const QString c = QStringLiteral("TbCanary%1x").arg(canaryFor->size() + 1, 4, 10, QLatin1Char('0'));
+        canaryFor->insert(value, c);
+        return c;
+    };
+    Block copy = block;
+    for (auto it = copy.attributes.begin(); it != copy.attributes.end(); ++it) {
+        QString& text = it.value();
+        if (Schema::isSecret(block.type, it.key())) {
+            if (ValueResolver::isReference(text.trimmed()) || text.isEmpty())
+                continue;
+            if (Hcl::evaluatedAtStartup(block.type, it.key()))
+                text = canary(text);
+            else if (const auto literal = SecretLiterals::plainStringLiteral(text))
+                text = Hcl::quoteString(canary(*literal));
+        } else if (SecretLiterals::isCredentialMap(block.type, it.key())) {
+            QByteArray bytes = text.toUtf8();
+            const QList<SecretLiterals::Literal> found = SecretLiterals::find(block.type, it.key(), text);
+            for (qsizetype i = found.size() - 1; i >= 0; --i) {
+                const SecretLiterals::Literal& l = found.at(i);
+                if (l.begin >= 0 && l.end <= bytes.size() && l.end > l.begin)
+                    bytes.replace(l.begin, l.end - l.begin, Hcl::quoteString(canary(l.value)).toUtf8());
+            }
+            text = QString::fromUtf8(bytes);
+        } else if (it.key() == u"token_endpoint" || it.key() == u"url") {
+            const bool literal = !Hcl::evaluatedAtStartup(block.type, it.key());
+            const auto url = literal ? SecretLiterals::plainStringLiteral(text) : std::optional<QString>(text);
+            if (!url || SecretLiterals::urlSecrets(*url).isEmpty())
+                continue;
+            QUrl u(url->trimmed());
+            if (!u.password().isEmpty())
+                u.setPassword(canary(u.password(QUrl::FullyDecoded)));
+            QUrlQuery query(u);
+            QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+            for (auto& [name, value] : items) {
+                if (!value.isEmpty() && (SecretLiterals::isCredentialName(name) || SecretLiterals::looksLikeCredential(value)))
+                    value = canary(value);
+            }
+            query.setQueryItems(items);
+            u.setQuery(query);
+            text = literal ? Hcl::quoteString(u.toString(QUrl::FullyEncoded)) : u.toString(QUrl::FullyEncoded);
+        }
+    }
+    for (Block& child : copy.blocks)
+        child = withCanaries(child, canaryFor);
+    return copy;
+}
+
 } // namespace
+
+SecretScan scanExport(const Exporter& exporter, const ExportInput& input, const QString& text,
+                      const ValueResolver& resolver)
+{
+    SecretScan scan;
+    const QList<Block> scanned = exportedBlocks(input, exporter.id());
+    QList<QPair<QString, QString>> values;
+    for (const Block& b : scanned) {
+        QList<QPair<QString, QString>> own;
+        collectSecrets(b, QString(), resolver, &own);
+        for (const auto& [place, value] : std::as_const(own))
+            values.append({QStringLiteral("backend \"%1\" %2").arg(b.label, place), value});
+    }
+    QHash<QString, QString> canaryFor;
+    ExportInput again = input;
+    again.backend = withCanaries(input.backend, &canaryFor);
+    for (Block& b : again.backends)
+        b = withCanaries(b, &canaryFor);
+    const auto second = exporter.exportBackend(again);
+    if (!second) {
+        // Cannot tell the export's own words from the values: every whole-token occurrence counts.
+        SecretScan plain = scanForSecrets(text, scanned, resolver);
+        return plain;
+    }
+    const QString& reference = second->text;
+    for (const auto& [place, value] : std::as_const(values)) {
+        if (scan.leaks.contains(place))
+            continue;
+        const QString c = canaryFor.value(value);
+        if ((!c.isEmpty() && reference.contains(c)) || countTokens(text, value) > countTokens(reference, value))
+            scan.leaks << place;
+    }
+    return scan;
+}
 
 QStringList findValues(const QString& text, const QList<QPair<QString, QString>>& placeAndValue)
 {

@@ -102,6 +102,13 @@ SecretScan scanForSecrets(const QString& text, const QList<Block>& backends, con
 // oauth2 block, or the one beta_token_request) and its token backend. Secrets of blocks the export does not
 // write are not searched (they may legitimately equal text the export does write).
 QList<Block> exportedBlocks(const ExportInput& input, const QString& formatId);
+// The scan of an export's text as the CLI and the export dialog run it: the secrets of exportedBlocks() only,
+// and only the occurrences the secret values cause. The export is made a second time with every secret value
+// replaced by a unique canary: the text leaks when that second text holds a canary (the exporter writes the
+// value), or when a value occurs (as a whole token) more often in `text` than in the second text (the other
+// occurrences are the export's own words: `password = "password"` exports as password = env.B_PASSWORD).
+SecretScan scanExport(const Exporter& exporter, const ExportInput& input, const QString& text,
+                      const ValueResolver& resolver);
 // The same against explicit values (the canary test, the CLI), also as whole tokens.
 QStringList findValues(const QString& text, const QList<QPair<QString, QString>>& placeAndValue);
 
