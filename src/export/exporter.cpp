@@ -17,6 +17,7 @@
 #include <QUrlQuery>
 #include "net/betatokenrequest.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace Tokenbench::Core::Export {
@@ -179,8 +180,30 @@ qsizetype countTokens(const QString& text, const QString& value)
     return n;
 }
 
+// `text` with every whole-token occurrence of `value` replaced by `replacement`.
+QString replaceTokens(const QString& text, const QString& value, const QString& replacement)
+{
+    if (value.isEmpty())
+        return text;
+    const bool wordStart = isWordChar(value.front());
+    const bool wordEnd = isWordChar(value.back());
+    QString out;
+    qsizetype from = 0;
+    for (qsizetype i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+        const qsizetype end = i + value.size();
+        const bool startOk = !wordStart || i == 0 || !isWordChar(text.at(i - 1));
+        const bool endOk = !wordEnd || end == text.size() || !isWordChar(text.at(end));
+        if (!startOk || !endOk || i < from)
+            continue;
+        out += text.mid(from, i - from) + replacement;
+        from = end;
+    }
+    return out + text.mid(from);
+}
+
 // A copy of `block` with every secret value the scan knows replaced by its canary (equal values, equal
-// canaries, so the export's structure stays the same).
+// canaries, so the export's structure stays the same): the secret attributes and map literals, and the same
+// values typed into other attributes that hold values (a secret pasted into scope by mistake).
 Block withCanaries(const Block& block, QHash<QString, QString>* canaryFor)
 {
     auto canary = [&](const QString& value) {
@@ -227,6 +250,14 @@ Block withCanaries(const Block& block, QHash<QString, QString>* canaryFor)
             query.setQueryItems(items);
             u.setQuery(query);
             text = literal ? Hcl::quoteString(u.toString(QUrl::FullyEncoded)) : u.toString(QUrl::FullyEncoded);
+        } else if (const Schema::Attribute* spec = Schema::find(block.type, it.key());
+                   spec && (spec->kind == Schema::Kind::String || spec->kind == Schema::Kind::Url) &&
+                   Hcl::evaluatedAtStartup(block.type, it.key()) && !ValueResolver::isReference(text.trimmed())) {
+            // Free text only: a choice (grant_type = "password") is the export's own word.
+            QStringList known = canaryFor->keys();
+            std::sort(known.begin(), known.end(), [](const QString& a, const QString& b) { return a.size() > b.size(); });
+            for (const QString& value : std::as_const(known))
+                text = replaceTokens(text, value, canaryFor->value(value));
         }
     }
     for (Block& child : copy.blocks)
@@ -249,6 +280,10 @@ SecretScan scanExport(const Exporter& exporter, const ExportInput& input, const 
             values.append({QStringLiteral("backend \"%1\" %2").arg(b.label, place), value});
     }
     QHash<QString, QString> canaryFor;
+    for (const auto& [place, value] : std::as_const(values)) {
+        if (!canaryFor.contains(value))
+            canaryFor.insert(value, QStringLiteral("TbCanary%1x").arg(canaryFor.size() + 1, 4, 10, QLatin1Char('0')));
+    }
     ExportInput again = input;
     again.backend = withCanaries(input.backend, &canaryFor);
     for (Block& b : again.backends)
