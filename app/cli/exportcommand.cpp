@@ -212,6 +212,10 @@ int runExport(const QStringList& arguments)
     }
 
     auto result = exporter->exportBackend(input);
+    if (!result && result.error().where == u"name" && result.error().message.contains(QStringLiteral("defined inline"))) {
+        printError(result.error().message + QStringLiteral(" (--name LABEL, or --anonymous for a backend block to paste)"));
+        return Usage;
+    }
     if (!result) {
         printError(result.error().where.isEmpty() ? result.error().message
                                                   : QStringLiteral("%1: %2").arg(result.error().where, result.error().message));
