@@ -45,7 +45,8 @@ ExportDialog::ExportDialog(const QList<Block>& backends, int currentBackend, con
     connect(m_ui->backend, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
     connect(m_ui->couperVersion, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
     connect(m_ui->anonymous, &QCheckBox::toggled, this, &ExportDialog::refresh);
-    for (QLineEdit* e : {m_ui->resourceUrl, m_ui->application, m_ui->tenant, m_ui->group})
+    m_ui->backendName->setObjectName(QStringLiteral("exportBackendName"));
+    for (QLineEdit* e : {m_ui->resourceUrl, m_ui->backendName, m_ui->application, m_ui->tenant, m_ui->group})
         connect(e, &QLineEdit::textChanged, this, &ExportDialog::refresh);
     connect(m_ui->statusInput, &QPlainTextEdit::textChanged, this, &ExportDialog::refreshKymaStatus);
     connect(m_ui->copy, &QPushButton::clicked, this, &ExportDialog::copy);
@@ -100,6 +101,7 @@ void ExportDialog::refresh()
     m_ui->backendLabel->setEnabled(!kyma);
     QString text, language, error;
     QStringList notes;
+    Export::ExportInput scanInput;
     m_variables.clear();
     if (kyma) {
         m_extension = QStringLiteral("yaml");
@@ -120,6 +122,12 @@ void ExportDialog::refresh()
         input.couperVersion = m_ui->couperVersion->currentText();
         input.anonymousBackend = m_ui->anonymous->isChecked();
         input.resourceUrl = m_ui->resourceUrl->text().trimmed();
+        input.name = m_ui->backendName->text().trimmed();
+        input.backends = m_backends;
+        m_ui->backendName->setPlaceholderText(Export::isInlineBackendLabel(input.backend.label)
+                                                  ? tr("required for this inline backend (or Anonymous backend)")
+                                                  : input.backend.label);
+        scanInput = input;
         m_extension = exporter->fileExtension();
         language = exporter->language();
         m_mayHoldSecrets = true;
@@ -145,11 +153,10 @@ void ExportDialog::refresh()
     m_ui->notes->setText(notes.isEmpty() ? QString() : QStringLiteral("\u2022 ") + notes.join(QStringLiteral("\n\u2022 ")));
     m_ui->notes->setVisible(!notes.isEmpty());
 
-    // The exported backend's secrets (a Kyma TokenRequest holds no backend: every secret is searched).
-    const QList<Block> scanned = kyma || m_backends.isEmpty()
-                                     ? m_backends
-                                     : QList<Block>{m_backends.value(m_ui->backend->currentIndex())};
-    const Export::SecretScan scan = Export::scanForSecrets(text, scanned, m_resolver);
+    // A Kyma TokenRequest holds no backend: every secret is searched. An export: the exported part's.
+    const Export::SecretScan scan = kyma || m_backends.isEmpty() || !error.isEmpty()
+                                        ? Export::scanForSecrets(text, m_backends, m_resolver)
+                                        : Export::scanExport(*Export::exporterFor(id), scanInput, text, m_resolver);
     m_blocked = !error.isEmpty() || !scan.clean();
     if (!scan.clean()) {
         m_ui->scan->setText(tr("Blocked: the text would contain the secret value of %1. Use an env.NAME reference "

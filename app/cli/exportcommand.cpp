@@ -11,6 +11,8 @@
 #include "model/workspacefile.h"
 #include "net/betatokenrequest.h"
 #include "net/tlsconfig.h"
+#include "run/runplan.h"
+#include "util/boundedread.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -82,8 +84,8 @@ int runExport(const QStringList& arguments)
     parser.addOption({QStringLiteral("backend"),
                       QStringLiteral("The backend to export (may be omitted when CONFIG has one)."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("request"),
-                      QStringLiteral("Export this beta_token_request (label) rather than the oauth2 block (curl, "
-                                     "oauth2c, http)."),
+                      QStringLiteral("Export this beta_token_request (label; \"oauth2\" for the oauth2 block) rather "
+                                     "than the oauth2 block (curl, oauth2c, http; default: as token chooses)."),
                       QStringLiteral("LABEL")});
     addCouperFileOptions(parser);
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
@@ -97,9 +99,14 @@ int runExport(const QStringList& arguments)
     parser.addOption({QStringLiteral("anonymous"),
                       QStringLiteral("--format couper: an anonymous backend block to paste into a proxy or request "
                                      "block, instead of definitions.")});
+    parser.addOption({QStringLiteral("name"),
+                      QStringLiteral("--format couper: write the backend under this label in definitions (letters, "
+                                     "digits, '_'). An inline backend (anonymous_LINE_COL) needs it to go into "
+                                     "definitions; without it, it is written inline in its place in the file."),
+                      QStringLiteral("LABEL")});
     parser.addOption({QStringLiteral("resource-url"),
-                      QStringLiteral("The URL called with the token (curl, http; default: the backend's origin and "
-                                     "path)."),
+                      QStringLiteral("The URL called with the token (curl, http; default: the backend's "
+                                     "tokenbench_resource_url; without one the curl script prints the token)."),
                       QStringLiteral("URL")});
     parser.addOption({QStringLiteral("application"), QStringLiteral("--format kyma: the Application's name (metadata.name)."),
                       QStringLiteral("NAME")});
@@ -133,20 +140,27 @@ int runExport(const QStringList& arguments)
     if (!config)
         return Usage;
     const QList<Block> backends = config->backends;
-    QStringList names;
-    for (const Block& b : std::as_const(backends)) {
-        if (b.child(BlockType::OAuth2) || !betaTokenRequests(b).isEmpty() || format == u"couper")
-            names << b.label;
-    }
     QString wanted = parser.value(QStringLiteral("backend"));
-    if (wanted.isEmpty()) {
-        if (names.size() != 1) {
-            printError(names.isEmpty() ? QStringLiteral("%1: no backend with a token request to export").arg(path)
-                                       : QStringLiteral("%1 has several backends; choose one with --backend (%2)")
-                                             .arg(path, names.join(QStringLiteral(", "))));
-            return Usage;
+    QString request = parser.value(QStringLiteral("request"));
+    if (format != u"couper" || wanted.isEmpty()) {
+        // Which backend and token source: the run pipeline's one rule (--backend, --request, else the only one).
+        const auto target = chooseTarget(backends, wanted, request, path);
+        if (!target) {
+            // A Couper export may write any backend: the only one, even without a token source.
+            if (format == u"couper" && wanted.isEmpty() && request.isEmpty() && backends.size() == 1) {
+                wanted = backends.constFirst().label;
+            } else {
+                QString message = target.error().message;
+                message.replace(QStringLiteral("choose one ("),
+                                QStringLiteral("choose one with --%1 (").arg(target.error().where));
+                printError(message);
+                return Usage;
+            }
+        } else {
+            wanted = target->backend;
+            if (format != u"couper")
+                request = target->request;
         }
-        wanted = names.constFirst();
     }
     Export::ExportInput input;
     bool found = false;
@@ -157,14 +171,40 @@ int runExport(const QStringList& arguments)
         }
     }
     if (!found) {
+        QStringList names;
+        for (const Block& b : std::as_const(backends))
+            names << b.label;
         printError(QStringLiteral("%1: no backend \"%2\" (backends: %3)")
                        .arg(path, wanted, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
         return Usage;
     }
-    input.requestLabel = parser.value(QStringLiteral("request"));
+    input.backends = backends;
+    input.requestLabel = request;
     input.couperVersion = parser.value(QStringLiteral("couper-version"));
     input.anonymousBackend = parser.isSet(QStringLiteral("anonymous"));
     input.resourceUrl = parser.value(QStringLiteral("resource-url"));
+    input.name = parser.value(QStringLiteral("name"));
+    if (format == u"couper" && Export::isInlineBackendLabel(input.backend.label) && Hcl::isHclFile(path) &&
+        input.name.isEmpty() && !input.anonymousBackend) {
+        // An inline backend without a name is written in its place in the file; an inline token backend with the
+        // backend whose oauth2 / beta_token_request holds it.
+        auto source = readFileLimited(path, FileLimits::ConfigFile, QStringLiteral("configuration file"));
+        if (source) {
+            const auto places = Export::inlineBackendPlaces(*source, path);
+            Export::InlinePlace place = places.value(input.backend.label);
+            if (!place.outerBackend.isEmpty()) {
+                for (const Block& b : std::as_const(backends)) {
+                    if (b.label == place.outerBackend) {
+                        err() << "note: " << input.backend.label << " is the token backend of " << b.label
+                              << "; it is exported inline there" << Qt::endl;
+                        input.backend = b;
+                    }
+                }
+                place = places.value(input.backend.label);
+            }
+            input.context = place.context;
+        }
+    }
     if (format == u"couper" && !input.requestLabel.isEmpty()) {
         bool has = false;
         for (const Block* b : betaTokenRequests(input.backend))
@@ -176,6 +216,10 @@ int runExport(const QStringList& arguments)
     }
 
     auto result = exporter->exportBackend(input);
+    if (!result && result.error().where == u"name" && result.error().message.contains(QStringLiteral("defined inline"))) {
+        printError(result.error().message + QStringLiteral(" (--name LABEL, or --anonymous for a backend block to paste)"));
+        return Usage;
+    }
     if (!result) {
         printError(result.error().where.isEmpty() ? result.error().message
                                                   : QStringLiteral("%1: %2").arg(result.error().where, result.error().message));
@@ -183,7 +227,7 @@ int runExport(const QStringList& arguments)
     }
     // Last line of defence: no secret value of the exported backend may appear in the output.
     ValueResolver resolver;
-    const auto scan = Export::scanForSecrets(result->text, {input.backend}, resolver);
+    const auto scan = Export::scanExport(*exporter, input, result->text, resolver);
     if (!scan.clean()) {
         printError(QStringLiteral("the export would contain the secret value of %1; nothing was written")
                        .arg(scan.leaks.join(QStringLiteral(", "))));

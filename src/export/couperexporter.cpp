@@ -1,6 +1,7 @@
 #include "export/couperexporter.h"
 
 #include "model/couperconfig.h"
+#include "model/couperfile.h"
 #include "hcl/couperscope.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
@@ -267,6 +268,48 @@ bool atLeast(const QString& version, int major, int minor)
 
 } // namespace
 
+bool isValidBackendLabel(const QString& label)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-zA-Z0-9_]+$"));
+    return re.match(label).hasMatch() && !isInlineBackendLabel(label);
+}
+
+bool isInlineBackendLabel(const QString& label)
+{
+    return label.startsWith(QStringLiteral("anonymous_"));
+}
+
+QMap<QString, InlinePlace> inlineBackendPlaces(const QByteArray& source, const QString& fileName)
+{
+    QMap<QString, InlinePlace> places;
+    const Hcl::Document doc = Hcl::Document::parse(source, fileName);
+    const Hcl::CouperFile mapped = Hcl::mapCouperFile(doc);
+    QMap<Hcl::NodePath, QString> labelAt;
+    for (const Hcl::CouperBackend& b : mapped.backends)
+        labelAt.insert(b.link.block, b.block.label);
+    for (const Hcl::CouperBackend& b : mapped.backends) {
+        if (!b.anonymous)
+            continue;
+        InlinePlace place;
+        const Hcl::NodePath& path = b.link.block;
+        for (qsizetype n = 1; n < path.size(); ++n) {
+            const Hcl::NodePath prefix = path.first(n);
+            const Hcl::BlockNode* block = doc.blockAt(prefix);
+            if (!block)
+                break;
+            const QString type = doc.blockType(*block);
+            if (type == u"backend" && place.outerBackend.isEmpty() && labelAt.contains(prefix))
+                place.outerBackend = labelAt.value(prefix);
+            QStringList labels;
+            for (const Hcl::Range& l : block->labels)
+                labels << doc.labelValue(l);
+            place.context.append({type, labels});
+        }
+        places.insert(b.block.label, place);
+    }
+    return places;
+}
+
 QStringList CouperExporter::versions()
 {
     return {QStringLiteral("1.9"), QStringLiteral("1.10"), QStringLiteral("1.11"), QStringLiteral("1.12"),
@@ -319,6 +362,36 @@ Result<ExportOutput> CouperExporter::exportBackend(const ExportInput& input) con
     ExportOutput out;
     out.language = language();
     Block backend = input.backend;
+    // Couper names an inline backend anonymous_L_C itself and refuses that label in definitions: an inline
+    // backend is written under the name the user chose, or inline (in its place in the file, or as a block to
+    // paste).
+    const bool inlineBackend = isInlineBackendLabel(backend.label);
+    if (!input.name.isEmpty()) {
+        if (input.anonymousBackend)
+            return Error{Error::Code::Usage,
+                         QStringLiteral("a name and an anonymous backend block exclude each other: choose one"),
+                         QStringLiteral("name")};
+        if (!isValidBackendLabel(input.name))
+            return Error{Error::Code::Usage,
+                         QStringLiteral("\"%1\" is not a Couper backend label: use letters, digits and '_' (not "
+                                        "starting with anonymous_)")
+                             .arg(input.name),
+                         QStringLiteral("name")};
+        if (input.name != backend.label)
+            out.notes << (inlineBackend ? QStringLiteral("the inline backend %1 is written as backend \"%2\" in definitions: "
+                                                         "reference it with backend = \"%2\"")
+                                              .arg(backend.label, input.name)
+                                        : QStringLiteral("backend \"%1\" is written as \"%2\"").arg(backend.label, input.name));
+        backend.label = input.name;
+    }
+    const bool inPlace = inlineBackend && input.name.isEmpty() && !input.anonymousBackend;
+    if (inPlace && input.context.isEmpty())
+        return Error{Error::Code::Usage,
+                     QStringLiteral("backend %1 is defined inline (Couper names it anonymous_L_C itself) and Couper "
+                                    "refuses an anonymous_ label in definitions: give it a name, or export it as an "
+                                    "inline backend block")
+                         .arg(backend.label),
+                     QStringLiteral("name")};
     // Credentials typed into header / query / form maps (modifiers, beta_token_request headers, form_body,
     // query_params, json_body) are never written: each becomes an env.NAME the user sets.
     {
@@ -373,6 +446,21 @@ Result<ExportOutput> CouperExporter::exportBackend(const ExportInput& input) con
     QString body;
     if (input.anonymousBackend) {
         writer.block(backend, QStringLiteral("backend"), {}, 0, &body);
+    } else if (inPlace) {
+        // In its place: the blocks around it, with their labels (their other content is not part of the export).
+        int depth = 0;
+        for (const auto& [type, labels] : input.context) {
+            body += QString(depth * 2, u' ') + type;
+            for (const QString& l : labels)
+                body += u' ' + Hcl::quoteString(l);
+            body += QStringLiteral(" {\n");
+            ++depth;
+        }
+        writer.block(backend, QStringLiteral("backend"), {}, depth, &body);
+        while (depth-- > 0)
+            body += QString(depth * 2, u' ') + QStringLiteral("}\n");
+        out.notes << QStringLiteral("%1 is an inline backend: it is written inside its %2 block, as in its file")
+                         .arg(input.backend.label, input.context.constLast().first);
     } else {
         body = QStringLiteral("definitions {\n");
         writer.block(backend, QStringLiteral("backend"), {backend.label}, 1, &body);
@@ -383,6 +471,9 @@ Result<ExportOutput> CouperExporter::exportBackend(const ExportInput& input) con
     QString header = QStringLiteral("# Generated by Tokenbench for Couper %1.\n").arg(input.couperVersion);
     if (input.anonymousBackend)
         header += QStringLiteral("# Paste this backend block into a proxy or request block.\n");
+    else if (inPlace)
+        header += QStringLiteral("# The inline backend %1 in its place; copy its backend block, or the whole file.\n")
+                      .arg(input.backend.label);
     if (!out.variables.isEmpty())
         header += QStringLiteral("# Environment variables: %1\n").arg(out.variableNames().join(QStringLiteral(", ")));
     const QByteArray formatted = Hcl::format((header + body).toUtf8());

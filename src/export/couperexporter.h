@@ -2,6 +2,8 @@
 
 #include "export/exporter.h"
 
+#include <QMap>
+
 namespace Tokenbench::Core::Export {
 
 // A Couper `backend` block (in `definitions`, or anonymous to paste into a proxy/request) with its
@@ -22,5 +24,21 @@ public:
     // What the target version lacks for this backend (empty when it supports everything used).
     static QStringList versionNotes(const Block& backend, const QString& version);
 };
+
+// Where an inline backend (anonymous_L_C) of a Couper file sits: the blocks around it, outermost first
+// (("server", {"gw"}), ("api", {}), ("endpoint", {"/x"}), ("proxy", {})), and the outermost backend that
+// contains it (an inline token backend lives in an oauth2 / beta_token_request of another backend; empty
+// when it is not nested in one).
+struct InlinePlace
+{
+    QList<QPair<QString, QStringList>> context;
+    QString outerBackend;
+};
+QMap<QString, InlinePlace> inlineBackendPlaces(const QByteArray& source, const QString& fileName);
+
+// Couper's backend label rule: letters, digits and '_', not starting with anonymous_ (Couper's own names
+// for inline backends).
+bool isValidBackendLabel(const QString& label);
+bool isInlineBackendLabel(const QString& label);
 
 } // namespace Tokenbench::Core::Export

@@ -1,5 +1,6 @@
 #include "export/exporter.h"
 
+#include "export/betaplan.h"
 #include "export/couperexporter.h"
 #include "export/curlexporter.h"
 #include "export/httpfileexporter.h"
@@ -8,7 +9,15 @@
 #include "model/schema.h"
 #include "model/secretliterals.h"
 #include "model/valueresolver.h"
+#include "hcl/couperscope.h"
+#include "hcl/document.h"
 
+#include <QHash>
+#include <QUrl>
+#include <QUrlQuery>
+#include "net/betatokenrequest.h"
+
+#include <algorithm>
 #include <optional>
 
 namespace Tokenbench::Core::Export {
@@ -164,7 +173,147 @@ bool containsToken(const QString& text, const QString& value)
     return false;
 }
 
+qsizetype countTokens(const QString& text, const QString& value)
+{
+    if (value.isEmpty())
+        return 0;
+    const bool wordStart = isWordChar(value.front());
+    const bool wordEnd = isWordChar(value.back());
+    qsizetype n = 0;
+    for (qsizetype i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+        const qsizetype end = i + value.size();
+        const bool startOk = !wordStart || i == 0 || !isWordChar(text.at(i - 1));
+        const bool endOk = !wordEnd || end == text.size() || !isWordChar(text.at(end));
+        if (startOk && endOk)
+            ++n;
+    }
+    return n;
+}
+
+// `text` with every whole-token occurrence of `value` replaced by `replacement`.
+QString replaceTokens(const QString& text, const QString& value, const QString& replacement)
+{
+    if (value.isEmpty())
+        return text;
+    const bool wordStart = isWordChar(value.front());
+    const bool wordEnd = isWordChar(value.back());
+    QString out;
+    qsizetype from = 0;
+    for (qsizetype i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+        const qsizetype end = i + value.size();
+        const bool startOk = !wordStart || i == 0 || !isWordChar(text.at(i - 1));
+        const bool endOk = !wordEnd || end == text.size() || !isWordChar(text.at(end));
+        if (!startOk || !endOk || i < from)
+            continue;
+        out += text.mid(from, i - from) + replacement;
+        from = end;
+    }
+    return out + text.mid(from);
+}
+
+// A copy of `block` with every secret value the scan knows replaced by its canary (equal values, equal
+// canaries, so the export's structure stays the same): the secret attributes and map literals, and the same
+// values typed into other attributes that hold values (a secret pasted into scope by mistake).
+Block withCanaries(const Block& block, QHash<QString, QString>* canaryFor)
+{
+    auto canary = [&](const QString& value) {
+        auto it = canaryFor->constFind(value);
+        if (it != canaryFor->cend())
+            return it.value();
+        const QString c = QStringLiteral("TbCanary%1x").arg(canaryFor->size() + 1, 4, 10, QLatin1Char('0'));
+        canaryFor->insert(value, c);
+        return c;
+    };
+    Block copy = block;
+    for (auto it = copy.attributes.begin(); it != copy.attributes.end(); ++it) {
+        QString& text = it.value();
+        if (Schema::isSecret(block.type, it.key())) {
+            if (ValueResolver::isReference(text.trimmed()) || text.isEmpty())
+                continue;
+            if (Hcl::evaluatedAtStartup(block.type, it.key()))
+                text = canary(text);
+            else if (const auto literal = SecretLiterals::plainStringLiteral(text))
+                text = Hcl::quoteString(canary(*literal));
+        } else if (SecretLiterals::isCredentialMap(block.type, it.key())) {
+            QByteArray bytes = text.toUtf8();
+            const QList<SecretLiterals::Literal> found = SecretLiterals::find(block.type, it.key(), text);
+            for (qsizetype i = found.size() - 1; i >= 0; --i) {
+                const SecretLiterals::Literal& l = found.at(i);
+                if (l.begin >= 0 && l.end <= bytes.size() && l.end > l.begin)
+                    bytes.replace(l.begin, l.end - l.begin, Hcl::quoteString(canary(l.value)).toUtf8());
+            }
+            text = QString::fromUtf8(bytes);
+        } else if (it.key() == u"token_endpoint" || it.key() == u"url") {
+            const bool literal = !Hcl::evaluatedAtStartup(block.type, it.key());
+            const auto url = literal ? SecretLiterals::plainStringLiteral(text) : std::optional<QString>(text);
+            if (!url || SecretLiterals::urlSecrets(*url).isEmpty())
+                continue;
+            QUrl u(url->trimmed());
+            if (!u.password().isEmpty())
+                u.setPassword(canary(u.password(QUrl::FullyDecoded)));
+            QUrlQuery query(u);
+            QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+            for (auto& [name, value] : items) {
+                if (!value.isEmpty() && (SecretLiterals::isCredentialName(name) || SecretLiterals::looksLikeCredential(value)))
+                    value = canary(value);
+            }
+            query.setQueryItems(items);
+            u.setQuery(query);
+            text = literal ? Hcl::quoteString(u.toString(QUrl::FullyEncoded)) : u.toString(QUrl::FullyEncoded);
+        } else if (const Schema::Attribute* spec = Schema::find(block.type, it.key());
+                   spec && (spec->kind == Schema::Kind::String || spec->kind == Schema::Kind::Url) &&
+                   Hcl::evaluatedAtStartup(block.type, it.key()) && !ValueResolver::isReference(text.trimmed())) {
+            // Free text only: a choice (grant_type = "password") is the export's own word.
+            QStringList known = canaryFor->keys();
+            std::sort(known.begin(), known.end(), [](const QString& a, const QString& b) { return a.size() > b.size(); });
+            for (const QString& value : std::as_const(known))
+                text = replaceTokens(text, value, canaryFor->value(value));
+        }
+    }
+    for (Block& child : copy.blocks)
+        child = withCanaries(child, canaryFor);
+    return copy;
+}
+
 } // namespace
+
+SecretScan scanExport(const Exporter& exporter, const ExportInput& input, const QString& text,
+                      const ValueResolver& resolver)
+{
+    SecretScan scan;
+    const QList<Block> scanned = exportedBlocks(input, exporter.id());
+    QList<QPair<QString, QString>> values;
+    for (const Block& b : scanned) {
+        QList<QPair<QString, QString>> own;
+        collectSecrets(b, QString(), resolver, &own);
+        for (const auto& [place, value] : std::as_const(own))
+            values.append({QStringLiteral("backend \"%1\" %2").arg(b.label, place), value});
+    }
+    QHash<QString, QString> canaryFor;
+    for (const auto& [place, value] : std::as_const(values)) {
+        if (!canaryFor.contains(value))
+            canaryFor.insert(value, QStringLiteral("TbCanary%1x").arg(canaryFor.size() + 1, 4, 10, QLatin1Char('0')));
+    }
+    ExportInput again = input;
+    again.backend = withCanaries(input.backend, &canaryFor);
+    for (Block& b : again.backends)
+        b = withCanaries(b, &canaryFor);
+    const auto second = exporter.exportBackend(again);
+    if (!second) {
+        // Cannot tell the export's own words from the values: every whole-token occurrence counts.
+        SecretScan plain = scanForSecrets(text, scanned, resolver);
+        return plain;
+    }
+    const QString& reference = second->text;
+    for (const auto& [place, value] : std::as_const(values)) {
+        if (scan.leaks.contains(place))
+            continue;
+        const QString c = canaryFor.value(value);
+        if ((!c.isEmpty() && reference.contains(c)) || countTokens(text, value) > countTokens(reference, value))
+            scan.leaks << place;
+    }
+    return scan;
+}
 
 QStringList findValues(const QString& text, const QList<QPair<QString, QString>>& placeAndValue)
 {
@@ -174,6 +323,44 @@ QStringList findValues(const QString& text, const QList<QPair<QString, QString>>
             found << place;
     }
     return found;
+}
+
+QList<Block> exportedBlocks(const ExportInput& input, const QString& formatId)
+{
+    if (formatId == u"couper")
+        return {input.backend};
+    Block part{input.backend.type, input.backend.label, {}, {}};
+    for (const char* name : {"origin", "path", "tokenbench_resource_url"}) {
+        const QString key = QString::fromLatin1(name);
+        if (input.backend.hasAttribute(key))
+            part.attributes.insert(key, input.backend.attribute(key));
+    }
+    QList<Block> out;
+    if (!exportsBetaTokenRequest(input)) {
+        if (const Block* o = input.backend.child(BlockType::OAuth2))
+            part.blocks.append(*o);
+        return {part};
+    }
+    QString label = input.requestLabel;
+    const QList<const Block*> requests = betaTokenRequests(input.backend);
+    if (label.isEmpty() && requests.size() == 1)
+        label = betaLabel(*requests.constFirst());
+    else if (label.isEmpty())
+        label = QStringLiteral("default");
+    for (const Block* r : requests) {
+        if (betaLabel(*r) != label)
+            continue;
+        part.blocks.append(*r);
+        // A token backend referenced by name is written too (its origin).
+        if (const auto name = SecretLiterals::plainStringLiteral(r->attribute(QStringLiteral("backend")))) {
+            for (const Block& b : input.backends) {
+                if (b.label == *name)
+                    out.append(b);
+            }
+        }
+    }
+    out.prepend(part);
+    return out;
 }
 
 SecretScan scanForSecrets(const QString& text, const QList<Block>& backends, const ValueResolver& resolver)

@@ -22,7 +22,12 @@ struct ExportInput
     QString requestLabel;        // a beta_token_request label; empty: the oauth2 block (or the only request)
     QString couperVersion = QStringLiteral("1.14"); // target Couper version (attribute names, features)
     bool anonymousBackend = false; // Couper: `backend { }` to paste into a proxy/request block
-    QString resourceUrl;           // called with the token when set; default: the backend's origin + path
+    QString resourceUrl;           // called with the token when set (else tokenbench_resource_url); never the origin
+    QString name;                  // Couper: the label to write (required for an inline backend, anonymous_L_C, in definitions)
+    QList<Block> backends;         // the configuration's backends: token backends referenced by name
+    // Couper: the blocks around an inline backend in its file, outermost first ("server", {"gw"}), ...,
+    // ("proxy", {}): an inline backend without `name` is written inside them, as in its file.
+    QList<QPair<QString, QStringList>> context;
 };
 
 // One environment variable the exported text reads, and where its value belongs.
@@ -92,6 +97,18 @@ struct SecretScan
     bool clean() const { return leaks.isEmpty(); }
 };
 SecretScan scanForSecrets(const QString& text, const QList<Block>& backends, const ValueResolver& resolver);
+// The part of the configuration an export of `formatId` writes, for scanForSecrets(): the whole backend for
+// Couper HCL; for the script formats the backend's origin and path with the token source they write (the
+// oauth2 block, or the one beta_token_request) and its token backend. Secrets of blocks the export does not
+// write are not searched (they may legitimately equal text the export does write).
+QList<Block> exportedBlocks(const ExportInput& input, const QString& formatId);
+// The scan of an export's text as the CLI and the export dialog run it: the secrets of exportedBlocks() only,
+// and only the occurrences the secret values cause. The export is made a second time with every secret value
+// replaced by a unique canary: the text leaks when that second text holds a canary (the exporter writes the
+// value), or when a value occurs (as a whole token) more often in `text` than in the second text (the other
+// occurrences are the export's own words: `password = "password"` exports as password = env.B_PASSWORD).
+SecretScan scanExport(const Exporter& exporter, const ExportInput& input, const QString& text,
+                      const ValueResolver& resolver);
 // The same against explicit values (the canary test, the CLI), also as whole tokens.
 QStringList findValues(const QString& text, const QList<QPair<QString, QString>>& placeAndValue);
 

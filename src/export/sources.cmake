@@ -3,6 +3,7 @@
 target_sources(tokenbench_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/exporter.h ${CMAKE_CURRENT_LIST_DIR}/exporter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenplan.h ${CMAKE_CURRENT_LIST_DIR}/tokenplan.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/betaplan.h ${CMAKE_CURRENT_LIST_DIR}/betaplan.cpp
     ${CMAKE_CURRENT_LIST_DIR}/couperexporter.h ${CMAKE_CURRENT_LIST_DIR}/couperexporter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/curlexporter.h ${CMAKE_CURRENT_LIST_DIR}/curlexporter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/oauth2cexporter.h ${CMAKE_CURRENT_LIST_DIR}/oauth2cexporter.cpp

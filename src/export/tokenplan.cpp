@@ -1,5 +1,6 @@
 #include "export/tokenplan.h"
 
+#include "export/betaplan.h"
 #include "model/couperconfig.h"
 #include "model/schema.h"
 #include "model/secretliterals.h"
@@ -157,18 +158,8 @@ Result<TokenPlan> planTokenRequest(const ExportInput& input, const QString& form
                      [](const FormPart& a, const FormPart& b) { return a.key.toUtf8() < b.key.toUtf8(); });
     plan.fields = form;
 
-    plan.resourceUrl = input.resourceUrl;
-    if (plan.resourceUrl.isEmpty()) {
-        const QString origin = backend.attribute(QStringLiteral("origin")).trimmed();
-        const bool perRequest = Hcl::readsClientRequest(backend.type, QStringLiteral("origin"), origin) ||
-                                Hcl::readsClientRequest(backend.type, QStringLiteral("path"),
-                                                        backend.attribute(QStringLiteral("path")));
-        if (perRequest && out)
-            out->notes << QStringLiteral("the backend's origin or path reads the client request, so no resource URL "
-                                         "is derived from it; give one explicitly");
-        else if (!origin.isEmpty() && !origin.startsWith(QStringLiteral("env.")))
-            plan.resourceUrl = origin + backend.attribute(QStringLiteral("path")).trimmed();
-    }
+    // Called only when set explicitly: without it the script prints the token.
+    plan.resourceUrl = explicitResourceUrl(input);
     // Attributes this format cannot express: say so rather than drop them silently.
     static const QStringList handled = {
         QStringLiteral("token_endpoint"), QStringLiteral("grant_type"), QStringLiteral("token_endpoint_auth_method"),

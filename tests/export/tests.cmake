@@ -6,6 +6,8 @@ tokenbench_add_test(tst_wireshape SOURCES export/tst_wireshape.cpp LABELS unit)
 tokenbench_add_test(tst_exportconsumers SOURCES export/tst_exportconsumers.cpp export/exporttesthelpers.h
                     LABELS integration TIMEOUT 300)
 tokenbench_add_test(tst_exportcli SOURCES export/tst_exportcli.cpp LABELS integration)
+# beta_token_request as curl / .http / oauth2c: scripts run against oidc-provider and socket servers.
+tokenbench_add_test(tst_exportbeta SOURCES export/tst_exportbeta.cpp LABELS integration TIMEOUT 300)
 tokenbench_add_test(tst_exportcanary SOURCES export/tst_exportcanary.cpp export/exporttesthelpers.h
                     LABELS integration TIMEOUT 300)
 # A hostile echoing token endpoint and resource: no output of the CLI or the core holds a canary.

@@ -46,6 +46,15 @@ private Q_SLOTS:
                 "      ttl   = \"60s\"\n"
                 "    }\n"
                 "  }\n"
+                "  backend \"c\" {\n"
+                "    origin = \"https://api.example.com\"\n"
+                "    beta_token_request \"fwd\" {\n"
+                "      url     = \"https://as.example.com/login\"\n"
+                "      headers = { x-forwarded-token = request.headers.x-token }\n"
+                "      token   = beta_token_response.json_body.token\n"
+                "      ttl     = \"60s\"\n"
+                "    }\n"
+                "  }\n"
                 "}\n");
     }
 
@@ -53,7 +62,7 @@ private Q_SLOTS:
     {
         const auto r = cli({QStringLiteral("export"), m_config, QStringLiteral("--format"), QStringLiteral("couper")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.err.contains("choose one with --backend (a, b)"));
+        QVERIFY2(r.err.contains("choose one with --backend (a, b, c)"), r.err.constData());
     }
 
     void export_toFile_listsVariablesOnStderr()
@@ -84,9 +93,11 @@ private Q_SLOTS:
         QTest::newRow("no-format") << QStringList{QStringLiteral("export"), c} << QByteArray("--format is required");
         QTest::newRow("bad-format") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("yaml")}
                                     << QByteArray("unknown --format \"yaml\"");
-        QTest::newRow("beta-curl") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("curl"),
-                                                  QStringLiteral("--backend"), QStringLiteral("b")}
-                                   << QByteArray("export as Couper HCL");
+        // Issue 15.12: a beta_token_request is exported; only an expression a shell cannot evaluate is refused, by name.
+        QTest::newRow("beta-curl-request-variable")
+            << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("curl"),
+                           QStringLiteral("--backend"), QStringLiteral("c")}
+            << QByteArray("the expression `request.headers.x-token` cannot be evaluated by the curl export");
         QTest::newRow("no-backend") << QStringList{QStringLiteral("export"), c, QStringLiteral("--format"), QStringLiteral("couper"),
                                                    QStringLiteral("--backend"), QStringLiteral("zz")}
                                     << QByteArray("no backend \"zz\"");
@@ -119,6 +130,84 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("apiVersion: applicationconnector.kyma-project.io/v1alpha1\nkind: TokenRequest\nmetadata:\n"
                                    "  name: my-app\ncontext:\n  tenant: acme\n  group: prod\n"));
+    }
+
+    // Issue 15.7: an inline backend (anonymous_L_C) is never written with that label: without --name it is
+    // written in its place in the file, with --name LABEL in definitions; `check` passes the result.
+    void export_inlineBackend_roundTripsThroughCheck_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("proxy backend in place") << QStringLiteral("anonymous_5_13") << QStringList{}
+                                                << QByteArray("      proxy {\n        backend {\n          origin = \"https://stock.example\"");
+        QTest::newRow("token backend with its backend")
+            << QStringLiteral("anonymous_25_18") << QStringList{} << QByteArray("            backend {\n              origin = \"https://login.example\"");
+        QTest::newRow("proxy backend named") << QStringLiteral("anonymous_5_13")
+                                             << QStringList{QStringLiteral("--name"), QStringLiteral("stock")}
+                                             << QByteArray("definitions {\n  backend \"stock\" {");
+        QTest::newRow("token backend named") << QStringLiteral("anonymous_25_18")
+                                             << QStringList{QStringLiteral("--name"), QStringLiteral("login")}
+                                             << QByteArray("definitions {\n  backend \"login\" {\n    origin = \"https://login.example\"\n    path   = \"/oauth2/token\"");
+    }
+
+    void export_inlineBackend_roundTripsThroughCheck()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QStringList, extra);
+        QFETCH(QByteArray, expected);
+        const QString out = m_dir.filePath(QStringLiteral("inline-%1.hcl").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+        const auto r = cli(QStringList{QStringLiteral("export"), Test::dataPath(QStringLiteral("couper/proxies.hcl")),
+                                       QStringLiteral("--format"), QStringLiteral("couper"), QStringLiteral("--backend"), backend,
+                                       QStringLiteral("-o"), out} +
+                           extra);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(!text.contains("\"anonymous_"), text.constData());
+        QVERIFY2(text.contains(expected), text.constData());
+        const auto check = cli({QStringLiteral("check"), out});
+        QVERIFY2(check.exitCode == 0, QByteArray(check.out + check.err).constData());
+    }
+
+    void export_inlineBackend_badNameIsUsageError()
+    {
+        for (const QString& name : {QStringLiteral("bad-name"), QStringLiteral("anonymous_1_2")}) {
+            const auto r = cli({QStringLiteral("export"), Test::dataPath(QStringLiteral("couper/proxies.hcl")),
+                                QStringLiteral("--format"), QStringLiteral("couper"), QStringLiteral("--backend"),
+                                QStringLiteral("anonymous_5_13"), QStringLiteral("--name"), name});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("is not a Couper backend label"), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+
+    // Issue 15.8: secrets equal to the export's own words are not refused (the old scan refused every format).
+    void export_secretsEqualToOwnWords_exportInEveryFormat()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("words.hcl"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("definitions {\n"
+                "  backend \"w\" {\n"
+                "    oauth2 {\n"
+                "      token_endpoint = \"https://as.example.com/token\"\n"
+                "      grant_type     = \"password\"\n"
+                "      client_id      = \"app\"\n"
+                "      client_secret  = \"secret\"\n"
+                "      username       = \"user\"\n"
+                "      password       = \"password\"\n"
+                "    }\n"
+                "  }\n"
+                "}\n");
+        f.close();
+        for (const QString& format : {QStringLiteral("couper"), QStringLiteral("curl"), QStringLiteral("http"),
+                                      QStringLiteral("oauth2c")}) {
+            const auto r = cli({QStringLiteral("export"), config, QStringLiteral("--format"), format});
+            QVERIFY2(r.exitCode == 0, qPrintable(format + u' ' + QString::fromUtf8(r.err)));
+            QVERIFY2(r.err.contains("W_PASSWORD"), r.err.constData());
+        }
     }
 
     void import_curl_printsHclAndNamesOnly()

@@ -363,7 +363,8 @@ private Q_SLOTS:
         Block backend = oauthBackend(QStringLiteral("billing"), endpoint(), QStringLiteral("basic-client"),
                                      QStringLiteral("env.TB_SECRET"));
         backend.setAttribute(QStringLiteral("origin"), resource.url(QString()).toString(QUrl::StripTrailingSlash));
-        backend.setAttribute(QStringLiteral("path"), QStringLiteral("/v1/invoices"));
+        backend.setAttribute(QStringLiteral("tokenbench_resource_url"),
+                             resource.url(QString()).toString(QUrl::StripTrailingSlash) + QStringLiteral("/v1/invoices"));
         const Export::ExportOutput out = exportOk(QStringLiteral("curl"), backend);
         const QString script = write(QStringLiteral("resource.sh"), out.text);
         QProcess p;
@@ -487,7 +488,7 @@ private Q_SLOTS:
         Block backend = oauthBackend(QStringLiteral("b"), endpoint(), QStringLiteral("post-client"),
                                      QStringLiteral("env.TB_SECRET"), Schema::AuthMethod::Post);
         backend.setAttribute(QStringLiteral("origin"), QStringLiteral("https://api.example.com"));
-        backend.setAttribute(QStringLiteral("path"), QStringLiteral("/v1/items"));
+        backend.setAttribute(QStringLiteral("tokenbench_resource_url"), QStringLiteral("https://api.example.com/v1/items"));
         backend.child(BlockType::OAuth2)->setAttribute(QStringLiteral("scope"), QStringLiteral("a b"));
         const Export::ExportOutput out = exportOk(QStringLiteral("http"), backend);
         // Structure: requests separated by ###, each a request line, headers, a blank line and a body.

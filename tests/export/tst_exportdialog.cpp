@@ -109,6 +109,31 @@ private Q_SLOTS:
         QVERIFY(preview->toPlainText().contains(QStringLiteral("\nbackend {")));
     }
 
+    // Issue 15.7: an inline backend needs a name for definitions (or the Anonymous block); typed into the Name
+    // field, the preview writes it under that label, never as anonymous_L_C.
+    void inlineBackend_nameField_writesTheChosenLabel()
+    {
+        ValueResolver resolver;
+        Tokenbench::Ui::ExportDialog d({backend(QStringLiteral("anonymous_5_13"), {})}, 0, resolver);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        auto* preview = d.findChild<QPlainTextEdit*>(QStringLiteral("exportPreview"));
+        auto* name = d.findChild<QLineEdit*>(QStringLiteral("exportBackendName"));
+        QVERIFY(preview && name && name->isVisible());
+        QVERIFY(d.isBlocked());
+        QVERIFY(preview->toPlainText().isEmpty());
+        QVERIFY2(d.scanText().contains(QStringLiteral("give it a name")), qPrintable(d.scanText()));
+        QTest::keyClicks(name, QStringLiteral("stock"));
+        QVERIFY(!d.isBlocked());
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("backend \"stock\" {")));
+        QVERIFY(!preview->toPlainText().contains(QStringLiteral("anonymous_")));
+        name->clear();
+        auto* anonymous = d.findChild<QCheckBox*>(QStringLiteral("anonymous"));
+        QTest::mouseClick(anonymous, Qt::LeftButton, {}, QPoint(8, anonymous->height() / 2));
+        QVERIFY(!d.isBlocked());
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("\nbackend {")));
+    }
+
     void secretInText_blocksCopyAndSave()
     {
         ValueResolver resolver;

@@ -198,6 +198,32 @@ private Q_SLOTS:
                  b.out.constData());
     }
 
+    // Issue 15.14: the end of a file after `fmt -w` is what hclwrite.Format leaves (its EOF token belongs to no
+    // line: no newline is added, blank lines stay, spaces after the last line break stay, a blank line's go).
+    void fmt_write_endOfFileAsHclwrite_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("no newline") << QByteArray("a=1") << QByteArray("a = 1");
+        QTest::newRow("one newline") << QByteArray("a=1\n") << QByteArray("a = 1\n");
+        QTest::newRow("several newlines") << QByteArray("a=1\n\n\n") << QByteArray("a = 1\n\n\n");
+        QTest::newRow("trailing spaces") << QByteArray("a=1   ") << QByteArray("a = 1   ");
+        QTest::newRow("blank line spaces then final spaces") << QByteArray("a=1\n  \n   ") << QByteArray("a = 1\n\n   ");
+    }
+
+    void fmt_write_endOfFileAsHclwrite()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        QTemporaryDir dir;
+        const QString path = write(dir, QStringLiteral("eof.hcl"), input);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("-w"), path}).exitCode, 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), expected);
+        QCOMPARE(cli({QStringLiteral("fmt"), QStringLiteral("--check"), path}).exitCode, 0);
+    }
+
     void token_fromCouperFile_withEnvSecret()
     {
         QTemporaryDir dir;

@@ -26,9 +26,11 @@ struct Run
 
 // Runs the CLI without blocking the event loop. `input` goes to its standard input, which is then closed.
 Run cli(const QStringList& args, const QByteArray& input = {}, const QHash<QString, QString>& env = {},
-        const QStringList& unset = {})
+        const QStringList& unset = {}, const QString& workingDirectory = {})
 {
     QProcess p;
+    if (!workingDirectory.isEmpty())
+        p.setWorkingDirectory(workingDirectory);
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const QString& name : unset)
         e.remove(name);
@@ -216,6 +218,22 @@ private Q_SLOTS:
         const Run token = cli({QStringLiteral("token"), path}, {}, {}, {variable});
         QVERIFY2(token.exitCode == 0, token.err.constData());
         QCOMPARE(token.out.trimmed().count('.'), 2);
+
+        // The same namespace from a relative path (the file as the user names it in its folder): forgetting the
+        // secret there makes `token` with the absolute path ask for it again.
+        const Run forget = cli({QStringLiteral("secret"), QStringLiteral("forget"), variable, QStringLiteral("--workspace"),
+                                QStringLiteral("couper.hcl")},
+                               {}, {}, {}, m_dir.path());
+        QVERIFY2(forget.exitCode == 0, forget.err.constData());
+        const Run gone = cli({QStringLiteral("token"), path}, {}, {}, {variable});
+        QCOMPARE(gone.exitCode, 2);
+        QVERIFY2(gone.err.contains(QByteArray("secret set ").append(variable.toUtf8())), gone.err.constData());
+        const Run again = cli({QStringLiteral("secret"), QStringLiteral("set"), variable, QStringLiteral("--workspace"),
+                               QStringLiteral("couper.hcl")},
+                              "basic-secret\n", {}, {}, m_dir.path());
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const Run relative = cli({QStringLiteral("token"), path}, {}, {}, {variable});
+        QVERIFY2(relative.exitCode == 0, relative.err.constData());
 
         // A Couper file that does not exist is named as such, not parsed as JSON.
         const Run missing = cli({QStringLiteral("secret"), QStringLiteral("list"), QStringLiteral("--workspace"),

@@ -40,6 +40,37 @@ QStringList keysOf(const QList<SL::Literal>& literals)
     return keys;
 }
 
+// An exporter that writes oauth2.client_secret in clear after a fixed text: what the scan must catch.
+class LeakyExporter final : public Export::Exporter
+{
+public:
+    QString id() const override { return QStringLiteral("couper"); }
+    QString displayName() const override { return QStringLiteral("Leaky"); }
+    QString fileExtension() const override { return QStringLiteral("txt"); }
+    QString language() const override { return QStringLiteral("text"); }
+    Result<Export::ExportOutput> exportBackend(const Export::ExportInput& input) const override
+    {
+        Export::ExportOutput out;
+        const Block* o = input.backend.child(BlockType::OAuth2);
+        out.text = QStringLiteral("password secret client_secret = ") + (o ? o->attribute(QStringLiteral("client_secret")) : QString());
+        return out;
+    }
+};
+
+Block passwordBackend()
+{
+    Block b{BlockType::Backend, QStringLiteral("b"), {{QStringLiteral("origin"), QStringLiteral("https://api.example")}}, {}};
+    b.blocks.append(Block{BlockType::OAuth2, {},
+                          {{QStringLiteral("token_endpoint"), QStringLiteral("https://as.example/token")},
+                           {QStringLiteral("grant_type"), QStringLiteral("password")},
+                           {QStringLiteral("client_id"), QStringLiteral("client")},
+                           {QStringLiteral("client_secret"), QStringLiteral("secret")},
+                           {QStringLiteral("username"), QStringLiteral("user")},
+                           {QStringLiteral("password"), QStringLiteral("password")}},
+                          {}});
+    return b;
+}
+
 } // namespace
 
 class TestSecretLiterals : public QObject
@@ -280,6 +311,111 @@ private Q_SLOTS:
         QCOMPARE(Export::scanForSecrets(QStringLiteral("curl https://as/token?client_secret=QryValue77"), {b}, resolver).leaks,
                  QStringList{QStringLiteral("backend \"b\" oauth2.token_endpoint.client_secret")});
         QVERIFY(Export::scanForSecrets(QStringLiteral("MapValue42x QryValue777"), {b}, resolver).clean());
+    }
+
+    // Issue 15.8: values that equal the export's own words (password = "password", client_secret = "secret")
+    // are not leaks; the old whole-token scan refused every format.
+    void scanExport_exportsOwnWordsAreNotLeaks()
+    {
+        const Block b = passwordBackend();
+        ValueResolver resolver;
+        for (const QString& format : {QStringLiteral("couper"), QStringLiteral("curl"), QStringLiteral("http"),
+                                      QStringLiteral("oauth2c")}) {
+            Export::ExportInput input;
+            input.backend = b;
+            const auto exporter = Export::exporterFor(format);
+            const auto out = exporter->exportBackend(input);
+            QVERIFY2(out.ok(), qPrintable(format));
+            QVERIFY(!Export::scanForSecrets(out->text, {b}, resolver).clean()); // the old scan: a false refusal
+            const auto scan = Export::scanExport(*exporter, input, out->text, resolver);
+            QVERIFY2(scan.clean(), qPrintable(format + u' ' + scan.leaks.join(u',')));
+        }
+    }
+
+    void scanExport_aRealLeakIsCaught_evenAShortValue()
+    {
+        Block b = passwordBackend();
+        ValueResolver resolver;
+        const LeakyExporter leaky;
+        Export::ExportInput input;
+        input.backend = b;
+        const auto out = leaky.exportBackend(input);
+        QCOMPARE(Export::scanExport(leaky, input, out->text, resolver).leaks,
+                 QStringList{QStringLiteral("backend \"b\" oauth2.client_secret")});
+        b.child(BlockType::OAuth2)->setAttribute(QStringLiteral("client_secret"), QStringLiteral("pw"));
+        input.backend = b;
+        QCOMPARE(Export::scanExport(leaky, input, leaky.exportBackend(input)->text, resolver).leaks,
+                 QStringList{QStringLiteral("backend \"b\" oauth2.client_secret")});
+    }
+
+    // Only the exported part's secrets count: the oauth2 password equals the beta request's user name, and the
+    // curl export of that request (which writes no oauth2 block) is not refused for it.
+    void scanExport_onlyTheExportedPart()
+    {
+        Block b = passwordBackend();
+        b.child(BlockType::OAuth2)->setAttribute(QStringLiteral("password"), QStringLiteral("svc-orders1"));
+        Block beta{QStringLiteral("beta_token_request"), QStringLiteral("login"), {}, {}};
+        beta.setAttribute(QStringLiteral("url"), QStringLiteral("\"https://as.example/login\""));
+        beta.setAttribute(QStringLiteral("json_body"),
+                          QStringLiteral("{ user = { name = \"svc-orders1\", password = \"beta-canary-77\" } }"));
+        beta.setAttribute(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.access_token"));
+        beta.setAttribute(QStringLiteral("ttl"), QStringLiteral("\"60s\""));
+        b.blocks.append(beta);
+        ValueResolver resolver;
+        Export::ExportInput input;
+        input.backend = b;
+        input.requestLabel = QStringLiteral("login");
+        const auto exporter = Export::exporterFor(QStringLiteral("curl"));
+        const auto out = exporter->exportBackend(input);
+        QVERIFY2(out.ok(), out ? "" : qPrintable(out.error().message));
+        QVERIFY(out->text.contains(QStringLiteral("svc-orders1")));
+        QVERIFY(!out->text.contains(QStringLiteral("beta-canary-77"))); // the json_body secret is a variable
+        QVERIFY(out->variableNames().contains(QStringLiteral("B_LOGIN_USER_PASSWORD")));
+        // The old scan (every secret of the backend): a false refusal.
+        QVERIFY(Export::scanForSecrets(out->text, {b}, resolver).leaks.contains(QStringLiteral("backend \"b\" oauth2.password")));
+        QVERIFY(Export::scanExport(*exporter, input, out->text, resolver).clean());
+        // An expression is not a value: assertion = request.headers.x-assertion exports as it is.
+        Block jb{BlockType::Backend, QStringLiteral("j"), {}, {}};
+        jb.blocks.append(Block{BlockType::OAuth2, {},
+                               {{QStringLiteral("token_endpoint"), QStringLiteral("https://as.example/token")},
+                                {QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
+                                {QStringLiteral("assertion"), QStringLiteral("request.headers.x-assertion")}},
+                               {}});
+        Export::ExportInput jinput;
+        jinput.backend = jb;
+        const auto couper = Export::exporterFor(QStringLiteral("couper"));
+        const auto jout = couper->exportBackend(jinput);
+        QVERIFY(jout.ok());
+        QVERIFY(jout->text.contains(QStringLiteral("assertion      = request.headers.x-assertion")));
+        QVERIFY(Export::scanExport(*couper, jinput, jout->text, resolver).clean());
+    }
+
+    // Save-back: secrets typed into a beta_token_request's headers and nested json_body are written as env.NAME.
+    void saveBack_betaHeadersAndJsonBody_areReferences()
+    {
+        const QByteArray source = "definitions {\n"
+                                  "  backend \"api\" {\n"
+                                  "    origin = \"https://api.example\"\n"
+                                  "  }\n"
+                                  "}\n";
+        const auto config = Hcl::parseCouperConfig(source, QStringLiteral("couper.hcl"));
+        QList<Block> edited = config.backends;
+        Block beta{QStringLiteral("beta_token_request"), QStringLiteral("login"), {}, {}};
+        beta.attributes.insert(QStringLiteral("url"), QStringLiteral("\"https://as.example.com/token\""));
+        beta.attributes.insert(QStringLiteral("headers"), QStringLiteral("{ authorization = \"Basic c2F2ZWJhY2s6Y2FuYXJ5\" }"));
+        beta.attributes.insert(QStringLiteral("json_body"),
+                               QStringLiteral("{ user = { name = \"svc\", password = \"json-canary-9\" }, assertion = request.headers.x-a }"));
+        beta.attributes.insert(QStringLiteral("token"), QStringLiteral("beta_token_response.json_body.access_token"));
+        beta.attributes.insert(QStringLiteral("ttl"), QStringLiteral("\"60s\""));
+        edited[0].blocks.append(beta);
+        const auto written = Hcl::writeBack(source, QStringLiteral("couper.hcl"), config.backends, edited);
+        QVERIFY2(written.ok(), written ? "" : qPrintable(written.error().message));
+        QVERIFY2(!written->text.contains("json-canary-9"), written->text.constData());
+        QVERIFY2(!written->text.contains("c2F2ZWJhY2s6Y2FuYXJ5"), written->text.constData());
+        QVERIFY2(written->text.contains("assertion = request.headers.x-a"), written->text.constData());
+        QCOMPARE(written->secrets.size(), 2);
+        const auto reread = Hcl::parseCouperConfig(written->text, QStringLiteral("couper.hcl"));
+        QVERIFY(!hasErrors(reread.diagnostics));
     }
 
     void urlSecrets_userinfoAndQuery()
