@@ -781,6 +781,7 @@ OAuth2Editor* MainWindow::oauth2Editor()
         m_oauth2Editor = new OAuth2Editor(m_editorStack);
         m_oauth2Editor->setObjectName(QStringLiteral("oauth2Editor"));
         connect(m_oauth2Editor, &BlockEditor::runRequested, this, &MainWindow::run);
+        connect(m_oauth2Editor, &OAuth2Editor::signingProfileRequested, this, &MainWindow::showSigningProfile);
         m_editorStack->addWidget(m_oauth2Editor);
     }
     return m_oauth2Editor;

@@ -15,6 +15,24 @@
 
 namespace Tokenbench::Ui {
 
+Core::Block defaultSigningProfile(const QString& method)
+{
+    Core::Block p{QStringLiteral("jwt_signing_profile"), {}, {}, {}};
+    p.setAttribute(QStringLiteral("signature_algorithm"),
+                   method == Core::Schema::AuthMethod::SecretJwt ? QStringLiteral("HS256") : QStringLiteral("RS256"));
+    p.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
+    return p;
+}
+
+bool algorithmFits(const QString& method, const QString& algorithm)
+{
+    if (method == Core::Schema::AuthMethod::SecretJwt)
+        return algorithm.startsWith(QStringLiteral("HS"));
+    if (method == Core::Schema::AuthMethod::PrivateKeyJwt)
+        return algorithm.startsWith(QStringLiteral("RS")) || algorithm.startsWith(QStringLiteral("ES"));
+    return true;
+}
+
 QString hclObjectText(const QJsonObject& object)
 {
     if (object.isEmpty())
@@ -131,11 +149,7 @@ void SigningProfileEditor::addProfile()
     Core::Block* o = b.child(Core::BlockType::OAuth2);
     if (!o || o->child(QStringLiteral("jwt_signing_profile")))
         return;
-    Core::Block p{QStringLiteral("jwt_signing_profile"), {}, {}, {}};
-    p.setAttribute(QStringLiteral("signature_algorithm"),
-                   authMethod() == Core::Schema::AuthMethod::SecretJwt ? QStringLiteral("HS256") : QStringLiteral("RS256"));
-    p.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
-    o->blocks.append(p);
+    o->blocks.append(defaultSigningProfile(authMethod()));
     undoStack()->push(new ReplaceBackendCommand(workspace(), backendRow(), b,
                                                 tr("Add jwt_signing_profile to %1").arg(b.label)));
     m_ui->algorithmComboBox->setFocus();

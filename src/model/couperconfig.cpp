@@ -1,6 +1,8 @@
 #include "model/couperconfig.h"
 
 #include "model/couperfile.h"
+#include "model/couperfilesettings.h"
+#include "model/expressionfield.h"
 #include "hcl/couperscope.h"
 #include "hcl/evaluator.h"
 #include "model/schema.h"
@@ -112,7 +114,9 @@ Result<CouperConfig> loadCouperConfig(const QString& path)
     auto bytes = readFileLimited(path, FileLimits::ConfigFile, QStringLiteral("configuration file"));
     if (!bytes)
         return bytes.error();
-    return parseCouperConfig(*bytes, path);
+    CouperConfig config = parseCouperConfig(*bytes, path);
+    CouperFileSettings::restore(path, config.backends, config.diagnostics); // the sidecar's Tokenbench settings
+    return config;
 }
 
 CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
@@ -130,6 +134,7 @@ CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
     const EvalContext ctx = couperContext(EvaluationTime::Startup, startupEnvironment(doc));
     for (const CouperBackend& b : mapped.backends) {
         Block block = b.block;
+        keepExpressionSources(block); // forms and save-back keep expressions, not their values
         evaluateBlock(block, ctx, block.label, path, config.diagnostics);
         checkInsecure(doc, b, block, config.diagnostics);
         config.backends.append(block);

@@ -22,12 +22,17 @@ struct Attribute
     QString defaultValue; // Couper's default, shown as placeholder
     QStringList choices;  // for Kind::Choice
     QString help;         // Couper's meaning, for tooltips and `--help`
+    // Not a Couper attribute: a Tokenbench setting kept out of Couper files (in the file's sidecar,
+    // model/couperfilesettings).
+    bool tokenbenchOnly = false;
 };
 
 // The attributes Tokenbench models for a block type, in form order.
 const QList<Attribute>& attributes(const QString& blockType);
 const Attribute* find(const QString& blockType, const QString& name);
 bool isSecret(const QString& blockType, const QString& name);
+// A Tokenbench setting Couper does not know (Attribute::tokenbenchOnly, or a name starting with tokenbench_).
+bool isTokenbenchOnly(const QString& blockType, const QString& name);
 
 namespace Grant {
 inline const QString ClientCredentials = QStringLiteral("client_credentials");
