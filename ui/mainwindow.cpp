@@ -812,6 +812,11 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
         if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
             editor->setTarget(m_workspace, row, m_undo);
         m_editorStack->setCurrentWidget(editor);
+    } else if (blockType == SigningProfileEditor::BlockPath) {
+        SigningProfileEditor* editor = signingProfileEditor();
+        if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
+            editor->setTarget(m_workspace, row, m_undo);
+        m_editorStack->setCurrentWidget(editor);
     } else if (blockType == QStringLiteral("beta_token_request")) {
         const QString selector = source.data(WorkspaceTreeModel::BlockSelectorRole).toString();
         BetaTokenRequestEditor* editor = betaEditor();
@@ -1668,6 +1673,10 @@ void MainWindow::showSigningProfile(int backendRow)
     if (backendRow < 0 || backendRow >= m_workspace->backendCount() ||
         !m_workspace->backend(backendRow).child(BlockType::OAuth2))
         return;
+    if (m_workspace->backend(backendRow).child(SigningProfileEditor::BlockPath)) {
+        selectBlock(backendRow, SigningProfileEditor::BlockPath); // its node in the tree
+        return;
+    }
     selectBlock(backendRow, BlockType::OAuth2);
     SigningProfileEditor* editor = signingProfileEditor();
     editor->setTarget(m_workspace, backendRow, m_undo);

@@ -19,6 +19,7 @@
 #include "util/testsupport.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -364,6 +365,20 @@ private Q_SLOTS:
         QVERIFY(!summary->isVisible());
         QCOMPARE(treeRows(tree->model(), tree->model()->index(oauth2Row, 0, backendIndex)), QStringList());
         QVERIFY(!w.isWindowModified());
+
+        // Redo; the form's button opens the profile's own form, its node current in the tree.
+        auto* redo = w.findChild<QAction*>(QStringLiteral("redo"));
+        QVERIFY(redo && !redo->shortcut().isEmpty());
+        QTest::keySequence(method, redo->shortcut());
+        QVERIFY(w.workspace()->backend(0).child(QStringLiteral("oauth2.jwt_signing_profile")));
+        QVERIFY(summary->isVisible());
+        QTest::mouseClick(oauth2->findChild<QPushButton*>(QStringLiteral("signingProfilePushButton")), Qt::LeftButton);
+        auto* profile = qobject_cast<Tokenbench::Ui::SigningProfileEditor*>(w.currentEditor());
+        QVERIFY(profile);
+        QCOMPARE(profile->findChild<QComboBox*>(QStringLiteral("algorithmComboBox"))->currentData().toString(),
+                 QStringLiteral("RS256"));
+        QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("jwt_signing_profile"));
+        QCOMPARE(tree->currentIndex().parent().data().toString(), QStringLiteral("oauth2"));
     }
 
     // Item 11 round trip: client_secret_jwt chosen with the arrow keys; the profile it adds is saved as a
