@@ -121,7 +121,7 @@ bool OAuth2Editor::editField(const QString& attribute, const QString& text)
             profile->setAttribute(QStringLiteral("key_file"), QString());
         }
         what = tr("Use %1 (its signing algorithm)").arg(text);
-    } else if (!jwt && profile && method && method->couper) {
+    } else if (!jwt && profile) {
         o->removeChild(profileType);
         what = tr("Use %1 (removes the jwt_signing_profile)").arg(text);
     } else {

@@ -35,7 +35,7 @@ protected:
     void updateVisibility() override;
     void loaded() override;
     // Choosing client_secret_jwt or private_key_jwt adds the nested jwt_signing_profile they need (one
-    // undo step); going back to client_secret_basic/post removes it (Couper refuses it there).
+    // undo step); choosing another method removes it (Couper refuses a profile there).
     bool editField(const QString& attribute, const QString& text) override;
 
 private:
