@@ -6,6 +6,7 @@
 #include "model/couperfilesettings.h"
 #include "model/expressionfield.h"
 #include "model/workspace.h"
+#include "model/workspacefile.h"
 #include "model/workspacetreemodel.h"
 #include "saveback/couperwriter.h"
 #include "util/secretvalues.h"
@@ -259,6 +260,28 @@ private Q_SLOTS:
         auto saved = CouperFileSettings::save(path, parseCouperConfig(PlainFile, path).backends);
         QVERIFY(saved.ok() && !saved->changed);
         QVERIFY(QFile::exists(CouperFileSettings::sidecarPath(path)));
+    }
+
+    // A workspace file (Save As, crash recovery) keeps the sources too, so saving back into the Couper file
+    // later still writes the expression; a secret's source is not kept (its value becomes env.NAME).
+    void workspaceFile_keepsExpressionSources_notForSecrets()
+    {
+        QByteArray source = ProfileFile;
+        source.replace("client_secret              = env.TB_CFS_SECRET", "client_secret              = trim(\" s3cr3t-literal \")");
+        QList<Block> backends = parseCouperConfig(source, QStringLiteral("p.hcl")).backends;
+        QVERIFY(backends[0].child(QStringLiteral("oauth2"))->hasExpression(QStringLiteral("client_secret")));
+        const QByteArray bytes = WorkspaceFile::serialize(backends, WorkspaceFile::newId()).bytes;
+        QVERIFY2(!bytes.contains("s3cr3t-literal"), bytes.constData());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.tbw"));
+        writeFile(path, bytes);
+        auto loaded = WorkspaceFile::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
+        const Block* o = loaded->backends[0].child(QStringLiteral("oauth2"));
+        QCOMPARE(o->expression(QStringLiteral("scope")), QStringLiteral("join(\" \", [\"read\", \"write\"])"));
+        QCOMPARE(o->attribute(QStringLiteral("scope")), QStringLiteral("read write"));
+        QVERIFY(!o->hasExpression(QStringLiteral("client_secret")));
+        QVERIFY(o->child(QStringLiteral("jwt_signing_profile"))->hasExpression(QStringLiteral("claims")));
     }
 
     // The tree shows the signing profile nested in oauth2 and follows its addition and removal.
