@@ -190,9 +190,9 @@ void BlockEditor::showValue(const QString& attribute)
     if (expression) {
         const QString schemaType = m_blockType.isEmpty() ? Core::BlockType::Backend : m_blockType;
         const QString v = target->attribute(attribute);
+        // One that does not evaluate (an unknown function, a type error) says why instead of a value.
         QString error;
-        if (v.isEmpty())
-            Core::Hcl::startupValue(schemaType, attribute, target->expression(attribute), &error);
+        Core::Hcl::startupValue(schemaType, attribute, target->expression(attribute), &error);
         if (!error.isEmpty())
             text = tr("\u2716 %1").arg(error);
         else if (Core::Schema::isSecret(schemaType, attribute))

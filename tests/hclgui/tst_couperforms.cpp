@@ -286,6 +286,11 @@ private Q_SLOTS:
         QVERIFY(claimsValue->text().contains(QStringLiteral("\"foo\":\"loudvalue\"")));
         // The scope expression edited too (still an expression).
         w.selectBlock(0, QStringLiteral("oauth2"));
+        retype(scope, QStringLiteral("join(\" \", [\"read\"], nope())"));
+        QVERIFY2(scopeValue->text().startsWith(QStringLiteral("\u2716")), qPrintable(scopeValue->text()));
+        w.undoStack()->undo(); // the typing is one undo step: back to the file's expression
+        QCOMPARE(scope->text(), QStringLiteral("join(\" \", [\"read\", \"write\"])"));
+        QCOMPARE(scopeValue->text(), QStringLiteral("= read write"));
         retype(scope, QStringLiteral("join(\" \", [\"read\"])"));
         QCOMPARE(scopeValue->text(), QStringLiteral("= read"));
 
