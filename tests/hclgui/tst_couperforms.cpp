@@ -13,9 +13,11 @@
 #include "signingprofileeditor.h"
 
 #include "model/block.h"
+#include "model/couperconfig.h"
 #include "model/couperfilesettings.h"
 #include "model/workspace.h"
 #include "util/clirunner.h"
+#include "util/rawhttpserver.h"
 #include "util/testsupport.h"
 
 #include <QAbstractItemModel>
@@ -179,6 +181,45 @@ private Q_SLOTS:
         QTRY_VERIFY(!again.isWindowModified());
         QVERIFY(!QFile::exists(sidecar));
         QCOMPARE(readFile(path), source);
+    }
+
+    // Item 9, the CLI: `tokenbench-cli token couper.hcl` restores the resource URL from the sidecar and
+    // calls it with the token (a real socket server plays token endpoint and resource).
+    void cliToken_callsTheSidecarsResourceUrl()
+    {
+        Test::RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour(Test::RawHttpServer::respond(
+            200, "application/json", "{\"access_token\":\"tok-77\",\"token_type\":\"Bearer\",\"expires_in\":60}"));
+        const QString origin = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+        const QByteArray source = QStringLiteral("definitions {\n"
+                                                 "  backend \"api\" {\n"
+                                                 "    origin = \"%1\"\n"
+                                                 "\n"
+                                                 "    oauth2 {\n"
+                                                 "      grant_type     = \"client_credentials\"\n"
+                                                 "      token_endpoint = \"%1/token\"\n"
+                                                 "      client_id      = \"svc\"\n"
+                                                 "      client_secret  = env.TB_FORMS_SECRET\n"
+                                                 "    }\n"
+                                                 "  }\n"
+                                                 "}\n")
+                                      .arg(origin)
+                                      .toUtf8();
+        const QString path = m_dir.filePath(QStringLiteral("cli.hcl"));
+        writeFile(path, source);
+        QList<Core::Block> backends = Core::Hcl::parseCouperConfig(source, path).backends;
+        backends[0].setAttribute(QStringLiteral("tokenbench_resource_url"), origin + QStringLiteral("/v1/orders"));
+        QVERIFY(Core::CouperFileSettings::save(path, backends).ok());
+        QCOMPARE(readFile(path), source);
+
+        const Test::CliRun r = Test::runCli(QStringLiteral(TOKENBENCH_CLI_PATH), {QStringLiteral("token"), path},
+                                            {{QStringLiteral("TB_FORMS_SECRET"), QStringLiteral("s-123")}});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requests().size(), 2);
+        QVERIFY2(server.requests().at(0).startsWith("POST /token "), server.requests().at(0).constData());
+        QVERIFY2(server.requests().at(1).startsWith("GET /v1/orders "), server.requests().at(1).constData());
+        QVERIFY(server.requests().at(1).contains("Bearer tok-77"));
     }
 
     // Item 9, old files: a tokenbench_resource_url an older Tokenbench wrote into the file moves to the
