@@ -278,6 +278,7 @@ private Q_SLOTS:
                                   "      jwt_signing_profile {\n"
                                   "        signature_algorithm = \"HS256\"\n"
                                   "        ttl                 = \"10s\"\n"
+                                  "        headers             = { kid = \"k1\", tenant = to_upper(env.TB_FORMS_BAR) }\n"
                                   "        claims = {\n"
                                   "          aud = \"x\" # the audience\n"
                                   "          foo = to_lower(env.TB_FORMS_BAR)\n"
@@ -325,6 +326,15 @@ private Q_SLOTS:
         QVERIFY2(claimsValue->text().contains(QStringLiteral("\"aud\":\"https://as.example.com/token\"")),
                  qPrintable(claimsValue->text()));
         QVERIFY(claimsValue->text().contains(QStringLiteral("\"foo\":\"loudvalue\"")));
+        // The kid field edits the kid entry of the headers expression only.
+        auto* kid = profile->findChild<QLineEdit*>(QStringLiteral("kidLineEdit"));
+        QCOMPARE(kid->text(), QStringLiteral("k1"));
+        QVERIFY(kid->isEnabled());
+        retype(kid, QStringLiteral("k2"));
+        QCOMPARE(profile->findChild<QLineEdit*>(QStringLiteral("headersLineEdit"))->text(),
+                 QStringLiteral("{ kid = \"k2\", tenant = to_upper(env.TB_FORMS_BAR) }"));
+        QVERIFY2(profile->valueLabel(QStringLiteral("headers"))->text().contains(QStringLiteral("\"tenant\":\"LOUDVALUE\"")),
+                 qPrintable(profile->valueLabel(QStringLiteral("headers"))->text()));
         // The scope expression edited too (still an expression).
         w.selectBlock(0, QStringLiteral("oauth2"));
         retype(scope, QStringLiteral("join(\" \", [\"read\"], nope())"));
@@ -342,6 +352,7 @@ private Q_SLOTS:
         QByteArray expected = source;
         expected.replace("aud = \"x\" # the audience", "aud = \"https://as.example.com/token\" # the audience");
         expected.replace("join(\" \", [\"read\", \"write\"])", "join(\" \", [\"read\"])");
+        expected.replace("kid = \"k1\"", "kid = \"k2\"");
         QCOMPARE(readFile(path), expected);
         QVERIFY2(diff.contains(QStringLiteral("-          aud = \"x\" # the audience\n")), qPrintable(diff));
         QVERIFY2(!diff.contains(QStringLiteral("-          foo")), qPrintable(diff));
