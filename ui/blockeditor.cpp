@@ -2,6 +2,7 @@
 
 #include "undocommands.h"
 
+#include "model/expressionfield.h"
 #include "model/schema.h"
 #include "model/workspace.h"
 
@@ -61,6 +62,23 @@ void BlockEditor::bindFields()
         QFormLayout::ItemRole role{};
         if (form)
             form->getWidgetPosition(w, &row, &role);
+        if (form && row >= 0 && qobject_cast<QLineEdit*>(w)) {
+            // The value of an expression, under its source.
+            auto* value = new QLabel(w->parentWidget());
+            value->setObjectName(attribute + QStringLiteral("ValueLabel"));
+            value->setWordWrap(true);
+            value->setTextFormat(Qt::PlainText);
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            QFont small = value->font();
+            small.setPointSizeF(small.pointSizeF() * 0.9);
+            value->setFont(small);
+            value->setForegroundRole(QPalette::PlaceholderText);
+            value->setVisible(false);
+            form->insertRow(row + 1, QString(), value);
+            form->setRowVisible(value, false);
+            m_values.insert(attribute, value);
+            ++row;
+        }
         if (form && row >= 0) {
             auto* label = new QLabel(w->parentWidget());
             label->setObjectName(attribute + QStringLiteral("ProblemLabel"));
@@ -110,12 +128,17 @@ void BlockEditor::load()
     loaded();
 }
 
-QString BlockEditor::value(const QString& attribute) const
+const Core::Block* BlockEditor::block() const
 {
     if (!m_workspace || m_row < 0 || m_row >= m_workspace->backendCount())
-        return {};
+        return nullptr;
     const Core::Block& b = m_workspace->backend(m_row);
-    const Core::Block* target = m_blockType.isEmpty() ? &b : b.child(m_blockType);
+    return m_blockType.isEmpty() ? &b : b.child(m_blockType);
+}
+
+QString BlockEditor::value(const QString& attribute) const
+{
+    const Core::Block* target = block();
     return target ? target->attribute(attribute) : QString();
 }
 
@@ -129,9 +152,13 @@ void BlockEditor::loadField(const QString& attribute)
     QWidget* w = m_fields.value(attribute);
     if (!w)
         return;
-    const QString v = value(attribute);
+    const Core::Block* target = block();
+    const bool expression = target && target->hasExpression(attribute);
+    // An expression is shown (and edited) as its source, its value beside it.
+    const QString v = expression ? Core::Hcl::singleLineExpression(target->expression(attribute)) : value(attribute);
     m_loading = true;
     if (auto* edit = qobject_cast<QLineEdit*>(w)) {
+        edit->setProperty("expression", expression);
         if (edit->text() != v) {
             const int cursor = edit->cursorPosition();
             edit->setText(v);
@@ -149,12 +176,56 @@ void BlockEditor::loadField(const QString& attribute)
         combo->setCurrentIndex(index);
     }
     m_loading = false;
+    showValue(attribute);
+}
+
+void BlockEditor::showValue(const QString& attribute)
+{
+    QLabel* label = m_values.value(attribute);
+    if (!label)
+        return;
+    const Core::Block* target = block();
+    const bool expression = target && target->hasExpression(attribute);
+    QString text;
+    if (expression) {
+        const QString schemaType = m_blockType.isEmpty() ? Core::BlockType::Backend : m_blockType;
+        const QString v = target->attribute(attribute);
+        // One that does not evaluate (an unknown function, a type error) says why instead of a value.
+        QString error;
+        Core::Hcl::startupValue(schemaType, attribute, target->expression(attribute), &error);
+        if (!error.isEmpty())
+            text = tr("\u2716 %1").arg(error);
+        else if (Core::Schema::isSecret(schemaType, attribute))
+            text = tr("= (a secret: not shown)");
+        else
+            text = QStringLiteral("= ") + (v.size() > 300 ? v.left(300) + QStringLiteral("\u2026") : v);
+    }
+    label->setText(text);
+    label->setToolTip(expression ? tr("What the expression evaluates to at Couper's start-up (env from this "
+                                      "process's environment). The file keeps the expression.")
+                                 : QString());
+    QWidget* w = m_fields.value(attribute);
+    const bool fieldVisible = w && w->isVisibleTo(w->parentWidget());
+    if (auto* form = qobject_cast<QFormLayout*>(label->parentWidget()->layout()))
+        form->setRowVisible(label, expression && fieldVisible);
 }
 
 void BlockEditor::onFieldEdited(const QString& attribute, const QString& text)
 {
     if (m_loading || !m_workspace || !m_undo || m_row < 0 || m_row >= m_workspace->backendCount())
         return;
+    if (editField(attribute, text))
+        return;
+    if (const Core::Block* target = block(); target && target->hasExpression(attribute)) {
+        // The source is edited; the value follows it. Never the value in place of the expression.
+        if (target->expression(attribute) == text)
+            return;
+        const QString schemaType = m_blockType.isEmpty() ? Core::BlockType::Backend : m_blockType;
+        QString error;
+        const QString v = text.trimmed().isEmpty() ? QString() : Core::Hcl::startupValue(schemaType, attribute, text, &error);
+        m_undo->push(new SetExpressionCommand(m_workspace, m_row, m_blockType, attribute, text, v));
+        return;
+    }
     if (value(attribute) == text)
         return;
     m_undo->push(new SetAttributeCommand(m_workspace, m_row, m_blockType, attribute, text));
@@ -167,6 +238,10 @@ void BlockEditor::setFieldVisible(const QString& attribute, bool visible)
         return;
     if (auto* form = qobject_cast<QFormLayout*>(w->parentWidget() ? w->parentWidget()->layout() : nullptr))
         form->setRowVisible(w, visible);
+    if (QLabel* shown = m_values.value(attribute)) {
+        if (auto* form = qobject_cast<QFormLayout*>(shown->parentWidget()->layout()))
+            form->setRowVisible(shown, visible && block() && block()->hasExpression(attribute));
+    }
     if (QLabel* problem = m_problems.value(attribute); problem && !visible) {
         if (auto* form = qobject_cast<QFormLayout*>(problem->parentWidget()->layout()))
             form->setRowVisible(problem, false);

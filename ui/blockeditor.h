@@ -9,6 +9,7 @@ class QUndoStack;
 
 namespace Tokenbench::Core {
 class Workspace;
+struct Block;
 }
 
 namespace Tokenbench::Ui {
@@ -32,6 +33,8 @@ public:
     // Focuses the field of `attribute` (from the Problems view); false when the editor has none.
     bool focusAttribute(const QString& attribute);
     QWidget* field(const QString& attribute) const { return m_fields.value(attribute); }
+    // The grey "= value" line under a field whose source is an expression (hidden otherwise).
+    QLabel* valueLabel(const QString& attribute) const { return m_values.value(attribute); }
 
 Q_SIGNALS:
     void runRequested();
@@ -46,6 +49,16 @@ protected:
     // Shows only the fields that apply; override to hide rows.
     virtual void updateVisibility() {}
     virtual void loaded() {}
+    // An edit of a field before it becomes an undo command: return true when the editor handled it (e.g. as
+    // a structural edit), false for the ordinary attribute edit.
+    virtual bool editField(const QString& attribute, const QString& text)
+    {
+        Q_UNUSED(attribute);
+        Q_UNUSED(text);
+        return false;
+    }
+    // The block this editor edits (nullptr when there is none).
+    const Core::Block* block() const;
     Core::Workspace* workspace() const;
     QUndoStack* undoStack() const;
     void setFieldVisible(const QString& attribute, bool visible);
@@ -56,6 +69,7 @@ private:
     void load();
     void loadField(const QString& attribute);
     void showDiagnostics();
+    void showValue(const QString& attribute);
     void onFieldEdited(const QString& attribute, const QString& text);
 
     QString m_blockType;
@@ -65,6 +79,7 @@ private:
     bool m_loading = false;
     QHash<QString, QWidget*> m_fields;
     QHash<QString, QLabel*> m_problems;
+    QHash<QString, QLabel*> m_values;
     QList<QMetaObject::Connection> m_connections;
 };
 

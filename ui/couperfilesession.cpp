@@ -3,6 +3,7 @@
 #include "diffpreviewdialog.h"
 
 #include "model/couperconfig.h"
+#include "model/couperfilesettings.h"
 #include "saveback/couperwriter.h"
 #include "util/boundedread.h"
 
@@ -75,7 +76,10 @@ CouperFileSession::SaveResult CouperFileSession::save(QWidget* parent, const QLi
             return result;
         }
     } else if (written->text == m_source) {
-        result.outcome = Outcome::Unchanged;
+        // The file has these settings; Tokenbench's own ones may have changed (they go to the sidecar).
+        if (!saveSettings(parent, backends, &result))
+            return result;
+        result.outcome = result.outcome == Outcome::Saved ? Outcome::Saved : Outcome::Unchanged;
         return result;
     }
 
@@ -97,8 +101,23 @@ CouperFileSession::SaveResult CouperFileSession::save(QWidget* parent, const QLi
     m_source = written->text;
     m_baseline = Core::Hcl::parseCouperConfig(m_source, m_path).backends;
     result.secrets = written->secrets;
+    saveSettings(parent, backends, &result);
     result.outcome = Outcome::Saved;
     return result;
+}
+
+bool CouperFileSession::saveSettings(QWidget* parent, const QList<Core::Block>& backends, SaveResult* result)
+{
+    const auto saved = Core::CouperFileSettings::save(m_path, backends);
+    if (!saved) {
+        QMessageBox::warning(parent, QObject::tr("Cannot save Tokenbench's settings for the Couper file"),
+                             QObject::tr("%1\n\n%2").arg(saved.error().where, saved.error().message));
+        return false;
+    }
+    result->notes += saved->notes;
+    if (saved->changed)
+        result->outcome = Outcome::Saved;
+    return true;
 }
 
 } // namespace Tokenbench::Ui

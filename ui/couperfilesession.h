@@ -13,7 +13,8 @@ namespace Tokenbench::Ui {
 
 // A Couper file opened as the workspace: remembers the text and the backends as they were loaded, so Save
 // writes only the edits back into the file (Core::Hcl::writeBack), after a diff preview, atomically, and
-// notices when the file changed on disk in the meantime.
+// notices when the file changed on disk in the meantime. Tokenbench's own settings (the resource URL, ...)
+// are saved beside it, in `<file>.tokenbench.json`.
 class CouperFileSession
 {
 public:
@@ -40,6 +41,9 @@ public:
     SaveResult save(QWidget* parent, const QList<Core::Block>& backends);
 
 private:
+    // Tokenbench-only attributes go to the file's sidecar (Core::CouperFileSettings), never into the file.
+    bool saveSettings(QWidget* parent, const QList<Core::Block>& backends, SaveResult* result);
+
     QString m_path;
     QByteArray m_source;
     QList<Core::Block> m_baseline;

@@ -778,6 +778,7 @@ OAuth2Editor* MainWindow::oauth2Editor()
         m_oauth2Editor = new OAuth2Editor(m_editorStack);
         m_oauth2Editor->setObjectName(QStringLiteral("oauth2Editor"));
         connect(m_oauth2Editor, &BlockEditor::runRequested, this, &MainWindow::run);
+        connect(m_oauth2Editor, &OAuth2Editor::signingProfileRequested, this, &MainWindow::showSigningProfile);
         m_editorStack->addWidget(m_oauth2Editor);
     }
     return m_oauth2Editor;
@@ -805,6 +806,11 @@ void MainWindow::showEditorFor(const QModelIndex& proxyIndex)
         m_editorStack->setCurrentWidget(editor);
     } else if (blockType == BlockType::OAuth2) {
         OAuth2Editor* editor = oauth2Editor();
+        if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
+            editor->setTarget(m_workspace, row, m_undo);
+        m_editorStack->setCurrentWidget(editor);
+    } else if (blockType == SigningProfileEditor::BlockPath) {
+        SigningProfileEditor* editor = signingProfileEditor();
         if (editor->backendRow() != row || m_editorStack->currentWidget() != editor)
             editor->setTarget(m_workspace, row, m_undo);
         m_editorStack->setCurrentWidget(editor);
@@ -1720,6 +1726,10 @@ void MainWindow::showSigningProfile(int backendRow)
     if (backendRow < 0 || backendRow >= m_workspace->backendCount() ||
         !m_workspace->backend(backendRow).child(BlockType::OAuth2))
         return;
+    if (m_workspace->backend(backendRow).child(SigningProfileEditor::BlockPath)) {
+        selectBlock(backendRow, SigningProfileEditor::BlockPath); // its node in the tree
+        return;
+    }
     selectBlock(backendRow, BlockType::OAuth2);
     SigningProfileEditor* editor = signingProfileEditor();
     editor->setTarget(m_workspace, backendRow, m_undo);

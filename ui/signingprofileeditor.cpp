@@ -3,6 +3,8 @@
 
 #include "undocommands.h"
 
+#include "hcl/document.h"
+#include "hcl/expressiondesign.h"
 #include "model/schema.h"
 #include "model/workspace.h"
 #include "net/tokenrequest.h"
@@ -14,6 +16,24 @@
 #include <QUndoStack>
 
 namespace Tokenbench::Ui {
+
+Core::Block defaultSigningProfile(const QString& method)
+{
+    Core::Block p{QStringLiteral("jwt_signing_profile"), {}, {}, {}};
+    p.setAttribute(QStringLiteral("signature_algorithm"),
+                   method == Core::Schema::AuthMethod::SecretJwt ? QStringLiteral("HS256") : QStringLiteral("RS256"));
+    p.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
+    return p;
+}
+
+bool algorithmFits(const QString& method, const QString& algorithm)
+{
+    if (method == Core::Schema::AuthMethod::SecretJwt)
+        return algorithm.startsWith(QStringLiteral("HS"));
+    if (method == Core::Schema::AuthMethod::PrivateKeyJwt)
+        return algorithm.startsWith(QStringLiteral("RS")) || algorithm.startsWith(QStringLiteral("ES"));
+    return true;
+}
 
 QString hclObjectText(const QJsonObject& object)
 {
@@ -101,7 +121,10 @@ void SigningProfileEditor::updateVisibility()
 void SigningProfileEditor::refreshKid()
 {
     const auto headers = Core::parseObjectText(value(QStringLiteral("headers")));
-    m_ui->kidLineEdit->setEnabled(headers.ok());
+    const Core::Block* profile = block();
+    const bool editable = headers.ok() && (!profile || !profile->hasExpression(QStringLiteral("headers")) ||
+                                           Core::Hcl::objectEntries(profile->expression(QStringLiteral("headers"))));
+    m_ui->kidLineEdit->setEnabled(editable);
     m_ui->kidLineEdit->setToolTip(headers.ok() ? tr("<b>headers { kid }</b><br>The key id the server uses to pick "
                                                     "the key; kept in the headers attribute.")
                                                : tr("headers is not a simple object: edit kid there"));
@@ -112,6 +135,29 @@ void SigningProfileEditor::refreshKid()
 
 void SigningProfileEditor::editKid(const QString& kid)
 {
+    if (const Core::Block* profile = block(); profile && profile->hasExpression(QStringLiteral("headers"))) {
+        // headers is an expression: change its kid entry only, every other entry stays as written.
+        auto entries = Core::Hcl::objectEntries(profile->expression(QStringLiteral("headers")));
+        if (!entries)
+            return;
+        QStringList parts;
+        bool found = false;
+        for (const auto& [key, source] : std::as_const(*entries)) {
+            if (key == u"kid") {
+                found = true;
+                if (!kid.isEmpty())
+                    parts << QStringLiteral("kid = ") + Core::Hcl::quoteString(kid);
+                continue;
+            }
+            static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
+            parts << (identifier.match(key).hasMatch() ? key : Core::Hcl::quoteString(key)) + QStringLiteral(" = ") + source;
+        }
+        if (!found && !kid.isEmpty())
+            parts << QStringLiteral("kid = ") + Core::Hcl::quoteString(kid);
+        setValue(QStringLiteral("headers"),
+                 parts.isEmpty() ? QString() : QStringLiteral("{ ") + parts.join(QStringLiteral(", ")) + QStringLiteral(" }"));
+        return;
+    }
     auto headers = Core::parseObjectText(value(QStringLiteral("headers")));
     if (!headers)
         return;
@@ -131,11 +177,7 @@ void SigningProfileEditor::addProfile()
     Core::Block* o = b.child(Core::BlockType::OAuth2);
     if (!o || o->child(QStringLiteral("jwt_signing_profile")))
         return;
-    Core::Block p{QStringLiteral("jwt_signing_profile"), {}, {}, {}};
-    p.setAttribute(QStringLiteral("signature_algorithm"),
-                   authMethod() == Core::Schema::AuthMethod::SecretJwt ? QStringLiteral("HS256") : QStringLiteral("RS256"));
-    p.setAttribute(QStringLiteral("ttl"), QStringLiteral("60s"));
-    o->blocks.append(p);
+    o->blocks.append(defaultSigningProfile(authMethod()));
     undoStack()->push(new ReplaceBackendCommand(workspace(), backendRow(), b,
                                                 tr("Add jwt_signing_profile to %1").arg(b.label)));
     m_ui->algorithmComboBox->setFocus();

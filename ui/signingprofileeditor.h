@@ -43,6 +43,13 @@ private:
     const std::unique_ptr<::Ui::SigningProfileEditor> m_ui;
 };
 
+// A new jwt_signing_profile for a client-authentication method or grant: HS256 for client_secret_jwt (it
+// signs with client_secret, so no key), RS256 otherwise (key or key_file still to give), ttl "60s" (Couper
+// has no default: signature_algorithm and ttl are required).
+Core::Block defaultSigningProfile(const QString& method);
+// Whether `algorithm` fits the method (HS* for client_secret_jwt, RS*/ES* for private_key_jwt).
+bool algorithmFits(const QString& method, const QString& algorithm);
+
 // An object attribute's text in Couper's form, keys in order: { kid = "k1", typ = "JWT" }.
 QString hclObjectText(const QJsonObject& object);
 

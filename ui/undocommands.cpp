@@ -38,6 +38,47 @@ void SetAttributeCommand::redo()
         m_workspace->setAttribute(m_row, m_block, m_name, m_new);
 }
 
+SetExpressionCommand::SetExpressionCommand(Workspace* workspace, int row, const QString& block, const QString& name,
+                                           const QString& source, const QString& value)
+    : m_workspace(workspace), m_row(row), m_block(block), m_name(name), m_newSource(source), m_newValue(value)
+{
+    const Core::Block& b = workspace->backend(row);
+    const Core::Block* target = block.isEmpty() ? &b : b.child(block);
+    if (target) {
+        m_oldWasExpression = target->hasExpression(name);
+        m_oldSource = target->expression(name);
+        m_oldValue = target->attribute(name);
+    }
+    setText(QCoreApplication::translate("Tokenbench::Ui", "Edit %1").arg(attributeLabel(block, name)));
+}
+
+void SetExpressionCommand::undo()
+{
+    if (!m_workspace || m_row >= m_workspace->backendCount())
+        return;
+    if (m_oldWasExpression)
+        m_workspace->setExpression(m_row, m_block, m_name, m_oldSource, m_oldValue);
+    else
+        m_workspace->setAttribute(m_row, m_block, m_name, m_oldValue);
+}
+
+void SetExpressionCommand::redo()
+{
+    if (m_workspace && m_row < m_workspace->backendCount())
+        m_workspace->setExpression(m_row, m_block, m_name, m_newSource, m_newValue);
+}
+
+bool SetExpressionCommand::mergeWith(const QUndoCommand* other)
+{
+    const auto* o = static_cast<const SetExpressionCommand*>(other);
+    if (o->m_workspace != m_workspace || o->m_row != m_row || o->m_block != m_block || o->m_name != m_name)
+        return false;
+    m_newSource = o->m_newSource;
+    m_newValue = o->m_newValue;
+    setObsolete(m_oldWasExpression && m_newSource == m_oldSource);
+    return true;
+}
+
 bool SetAttributeCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* o = static_cast<const SetAttributeCommand*>(other);

@@ -33,6 +33,29 @@ private:
     QString m_new;
 };
 
+// Edits an attribute whose source is an expression: the source text and the value it evaluates to.
+class SetExpressionCommand final : public QUndoCommand
+{
+public:
+    SetExpressionCommand(Core::Workspace* workspace, int row, const QString& block, const QString& name,
+                         const QString& source, const QString& value);
+    void undo() override;
+    void redo() override;
+    int id() const override { return 2; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    QPointer<Core::Workspace> m_workspace;
+    int m_row;
+    QString m_block;
+    QString m_name;
+    bool m_oldWasExpression = false;
+    QString m_oldSource;
+    QString m_oldValue;
+    QString m_newSource;
+    QString m_newValue;
+};
+
 // Replaces a whole backend (used for structural edits: add/remove a child block, rename, ...).
 class ReplaceBackendCommand final : public QUndoCommand
 {

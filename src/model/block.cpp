@@ -4,10 +4,22 @@ namespace Tokenbench::Core {
 
 void Block::setAttribute(const QString& name, const QString& value)
 {
+    expressions.remove(name);
     if (value.isEmpty())
         attributes.remove(name);
     else
         attributes.insert(name, value);
+}
+
+void Block::setExpression(const QString& name, const QString& source, const QString& value)
+{
+    if (source.trimmed().isEmpty()) {
+        expressions.remove(name);
+        attributes.remove(name);
+        return;
+    }
+    expressions.insert(name, source);
+    attributes.insert(name, value);
 }
 
 bool Block::matches(const QString& selector) const

@@ -1,6 +1,8 @@
 #include "model/couperconfig.h"
 
 #include "model/couperfile.h"
+#include "model/couperfilesettings.h"
+#include "model/expressionfield.h"
 #include "hcl/couperscope.h"
 #include "hcl/evaluator.h"
 #include "model/schema.h"
@@ -481,7 +483,9 @@ Result<CouperConfig> loadCouperConfig(const QString& path)
     auto bytes = readFileLimited(path, FileLimits::ConfigFile, QStringLiteral("configuration file"));
     if (!bytes)
         return bytes.error();
-    return parseCouperConfig(*bytes, path);
+    CouperConfig config = parseCouperConfig(*bytes, path);
+    CouperFileSettings::restore(path, config.backends, config.diagnostics); // the sidecar's Tokenbench settings
+    return config;
 }
 
 CouperConfig parseCouperConfig(const QByteArray& source, const QString& path)
@@ -531,7 +535,10 @@ Result<CouperConfig> loadCouperFiles(const QStringList& paths)
             return bytes.error();
         sources.append(CouperSource{file, *bytes});
     }
-    return parseCouperFiles(sources);
+    CouperConfig config = parseCouperFiles(sources);
+    for (const CouperSource& f : std::as_const(sources)) // each file's sidecar (Tokenbench settings)
+        CouperFileSettings::restore(f.fileName, config.backends, config.diagnostics);
+    return config;
 }
 
 CouperConfig parseCouperFiles(const QList<CouperSource>& files)
@@ -600,6 +607,7 @@ CouperConfig parseCouperFiles(const QList<CouperSource>& files)
         Loader loader(doc, contexts, fileDiagnostics, config.requestReads);
         for (const CouperBackend& b : mapped.backends) {
             Block block = b.block;
+            keepExpressionSources(block); // forms and save-back keep expressions, not their values
             loader.evaluateBlock(block, b.link, block.label, QString(), QString());
             Placed placed{block, doc.fileName(), 0, 0};
             if (const BlockNode* node = doc.blockAt(b.link.block)) {

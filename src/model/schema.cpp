@@ -41,7 +41,7 @@ QList<Attribute> backendAttributes()
         {QStringLiteral("tokenbench_resource_url"), Kind::Url, {}, {},
          QStringLiteral("Tokenbench extension (not a Couper attribute, left out of Couper files): a URL called "
                         "with the token after each run, with Couper's 401 retries. A path (/api) is taken "
-                        "relative to origin.")},
+                        "relative to origin."), true},
     };
 }
 
@@ -105,22 +105,22 @@ QList<Attribute> oauth2Attributes()
         {QStringLiteral("assertion"), Kind::Secret, {}, {},
          QStringLiteral("The JWT assertion sent with the jwt-bearer grant.")},
         {QStringLiteral("authorization_endpoint"), Kind::Url, {}, {},
-         QStringLiteral("Where the browser signs in (authorization_code grant; Tokenbench extension).")},
+         QStringLiteral("Where the browser signs in (authorization_code grant; Tokenbench extension)."), true},
         {QStringLiteral("redirect_uri"), Kind::Url, QStringLiteral("http://127.0.0.1/callback"), {},
          QStringLiteral("The loopback redirect Tokenbench listens on (authorization_code): http://127.0.0.1 with a "
-                        "fixed port or none for a random one, and a path. Default http://127.0.0.1/callback.")},
+                        "fixed port or none for a random one, and a path. Default http://127.0.0.1/callback."), true},
         {QStringLiteral("code_challenge_method"), Kind::Choice, QStringLiteral("S256"), {QStringLiteral("S256")},
          QStringLiteral("PKCE method of the authorization_code grant; Tokenbench sends S256 with a fresh verifier "
-                        "per run.")},
+                        "per run."), true},
         {QStringLiteral("device_authorization_endpoint"), Kind::Url, {}, {},
-         QStringLiteral("The device authorization endpoint (RFC 8628; device_code grant, Tokenbench extension).")},
+         QStringLiteral("The device authorization endpoint (RFC 8628; device_code grant, Tokenbench extension)."), true},
         {QStringLiteral("refresh_token"), Kind::Secret, {}, {},
-         QStringLiteral("The refresh token sent with the refresh_token grant. Kept out of the workspace file.")},
+         QStringLiteral("The refresh token sent with the refresh_token grant. Kept out of the workspace file."), true},
         {QStringLiteral("raw_basic_credentials"), Kind::Choice, QStringLiteral("false"),
          {QStringLiteral("false"), QStringLiteral("true")},
          QStringLiteral("Tokenbench compatibility toggle: send client_secret_basic credentials without "
                         "form-encoding them first, for servers that expect that. Couper always form-encodes "
-                        "(RFC 6749 §2.3.1).")},
+                        "(RFC 6749 §2.3.1)."), true},
         {QStringLiteral("backend"), Kind::String, {}, {},
          QStringLiteral("The backend the token request is sent through (its origin, timeouts, tls, proxy and "
                         "modifiers apply); without one, Couper's defaults.")},
@@ -244,6 +244,14 @@ std::optional<Hcl::EvaluationTime> couperEvaluationTime(const QString& blockType
             return row.time;
     }
     return std::nullopt;
+}
+
+bool isTokenbenchOnly(const QString& blockType, const QString& name)
+{
+    if (name.startsWith(QStringLiteral("tokenbench_")))
+        return true;
+    const Attribute* a = find(blockType, name);
+    return a && a->tokenbenchOnly;
 }
 
 bool oauth2AttributeRequired(const QString& attribute, const QString& grantType, const QString& authMethod)

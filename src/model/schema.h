@@ -26,12 +26,17 @@ struct Attribute
     QString defaultValue; // Couper's default, shown as placeholder
     QStringList choices;  // for Kind::Choice
     QString help;         // Couper's meaning, for tooltips and `--help`
+    // Not a Couper attribute: a Tokenbench setting kept out of Couper files (in the file's sidecar,
+    // model/couperfilesettings).
+    bool tokenbenchOnly = false;
 };
 
 // The attributes Tokenbench models for a block type, in form order.
 const QList<Attribute>& attributes(const QString& blockType);
 const Attribute* find(const QString& blockType, const QString& name);
 bool isSecret(const QString& blockType, const QString& name);
+// A Tokenbench setting Couper does not know (Attribute::tokenbenchOnly, or a name starting with tokenbench_).
+bool isTokenbenchOnly(const QString& blockType, const QString& name);
 
 // When Couper evaluates an attribute of a token-related block type ("backend", "oauth2", "tls",
 // "jwt_signing_profile" nested in oauth2, "beta_token_request"; a path such as

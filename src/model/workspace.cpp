@@ -64,9 +64,23 @@ void Workspace::setAttribute(int row, const QString& block, const QString& name,
     Q_ASSERT(row >= 0 && row < backendCount());
     Block& b = m_backends[row];
     Block* target = block.isEmpty() ? &b : b.child(block);
-    if (!target || target->attribute(name) == value)
+    if (!target || (target->attribute(name) == value && !target->hasExpression(name)))
         return;
     target->setAttribute(name, value);
+    Q_EMIT attributeChanged(row, block, name);
+    touch();
+}
+
+void Workspace::setExpression(int row, const QString& block, const QString& name, const QString& source,
+                              const QString& value)
+{
+    Q_ASSERT(row >= 0 && row < backendCount());
+    Block& b = m_backends[row];
+    Block* target = block.isEmpty() ? &b : b.child(block);
+    if (!target || (target->hasExpression(name) && target->expression(name) == source &&
+                    target->attribute(name) == value))
+        return;
+    target->setExpression(name, source, value);
     Q_EMIT attributeChanged(row, block, name);
     touch();
 }

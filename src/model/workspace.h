@@ -32,6 +32,9 @@ public:
     void replaceBackend(int row, const Block& backend);
     // `block` is "" for the backend's own attributes or a child block type ("oauth2").
     void setAttribute(int row, const QString& block, const QString& name, const QString& value);
+    // The attribute as an expression: its source and the value it evaluates to (Block::setExpression).
+    void setExpression(int row, const QString& block, const QString& name, const QString& source,
+                       const QString& value);
     void renameBackend(int row, const QString& label);
     void resetBackends(const QList<Block>& backends);
 

@@ -85,6 +85,17 @@ Result<Block> readBlock(const QJsonValue& value, const QString& fileName, const 
         }
         b.attributes.insert(it.key(), text);
     }
+    // The sources of attributes whose value was evaluated from an expression (Block::expressions).
+    const QJsonValue exprs = o.value(QStringLiteral("expressions"));
+    if (!exprs.isUndefined() && !exprs.isObject())
+        return formatError(fileName, QStringLiteral("%1.expressions must be an object").arg(context));
+    const QJsonObject expressions = exprs.toObject();
+    for (auto it = expressions.begin(); it != expressions.end(); ++it) {
+        if (!it->isString() || !b.attributes.contains(it.key()))
+            return formatError(fileName, QStringLiteral("%1.expressions.%2 must be the source text of an attribute")
+                                             .arg(context, it.key()));
+        b.expressions.insert(it.key(), it->toString());
+    }
     const QJsonValue children = o.value(QStringLiteral("blocks"));
     if (!children.isUndefined() && !children.isArray())
         return formatError(fileName, QStringLiteral("%1.blocks must be an array").arg(context));
@@ -128,6 +139,16 @@ QJsonObject writeBlock(const Block& b, const QString& backendLabel, const QStrin
         attributes.insert(it.key(), value);
     }
     o.insert(QStringLiteral("attributes"), attributes);
+    if (!b.expressions.isEmpty()) {
+        QJsonObject expressions;
+        for (auto it = b.expressions.cbegin(); it != b.expressions.cend(); ++it) {
+            // Not for secrets: their value is saved as env.NAME, and the source may hold the literal.
+            if (b.attributes.contains(it.key()) && !Schema::isSecret(b.type, it.key()))
+                expressions.insert(it.key(), it.value());
+        }
+        if (!expressions.isEmpty())
+            o.insert(QStringLiteral("expressions"), expressions);
+    }
     if (!b.blocks.isEmpty()) {
         QJsonArray children;
         for (const Block& c : b.blocks)

@@ -6,26 +6,75 @@ namespace Tokenbench::Core {
 
 namespace {
 constexpr quintptr TopLevel = 0;
+// A nested block (third level): the flag, the backend row (bits 16-47) and its parent child row (0-15).
+constexpr quintptr NestedFlag = quintptr(1) << 63;
+
+quintptr nestedId(int backendRow, int childRow)
+{
+    return NestedFlag | (quintptr(backendRow) << 16) | quintptr(childRow);
 }
+bool isNested(quintptr id)
+{
+    return (id & NestedFlag) != 0;
+}
+int nestedBackend(quintptr id)
+{
+    return int((id & ~NestedFlag) >> 16);
+}
+int nestedParent(quintptr id)
+{
+    return int(id & 0xffff);
+}
+
+// The nested blocks the tree shows under a backend's child block: the oauth2 block's jwt_signing_profile.
+bool shownNested(const Block& parent, const Block& b)
+{
+    return parent.type == BlockType::OAuth2 && b.type == u"jwt_signing_profile";
+}
+QList<int> nestedCounts(const Block& backend)
+{
+    QList<int> counts;
+    for (const Block& child : backend.blocks) {
+        int n = 0;
+        for (const Block& b : child.blocks)
+            n += shownNested(child, b) ? 1 : 0;
+        counts.append(n);
+    }
+    return counts;
+}
+const Block* nestedAt(const Block& child, int row)
+{
+    for (const Block& b : child.blocks) {
+        if (shownNested(child, b) && row-- == 0)
+            return &b;
+    }
+    return nullptr;
+}
+} // namespace
 
 WorkspaceTreeModel::WorkspaceTreeModel(Workspace* workspace, QObject* parent)
     : QAbstractItemModel(parent), m_workspace(workspace)
 {
-    for (const Block& b : workspace->backends())
+    for (const Block& b : workspace->backends()) {
         m_childCounts.append(int(b.blocks.size()));
+        m_nestedCounts.append(nestedCounts(b));
+    }
 
     connect(workspace, &Workspace::backendAboutToBeInserted, this, [this](int row) { beginInsertRows({}, row, row); });
     connect(workspace, &Workspace::backendInserted, this, [this](int row) {
         m_childCounts.insert(row, int(m_workspace->backend(row).blocks.size()));
+        m_nestedCounts.insert(row, nestedCounts(m_workspace->backend(row)));
         endInsertRows();
     });
     connect(workspace, &Workspace::backendAboutToBeRemoved, this, [this](int row) { beginRemoveRows({}, row, row); });
     connect(workspace, &Workspace::backendRemoved, this, [this](int row) {
         m_childCounts.removeAt(row);
+        m_nestedCounts.removeAt(row);
         endRemoveRows();
     });
     connect(workspace, &Workspace::backendChanged, this, [this](int row) {
         syncChildren(row);
+        syncNested(row);
         const QModelIndex idx = backendIndex(row);
         Q_EMIT dataChanged(idx, idx);
         const int n = rowCount(idx);
@@ -35,8 +84,11 @@ WorkspaceTreeModel::WorkspaceTreeModel(Workspace* workspace, QObject* parent)
     connect(workspace, &Workspace::aboutToReset, this, [this] { beginResetModel(); });
     connect(workspace, &Workspace::reset, this, [this] {
         m_childCounts.clear();
-        for (const Block& b : m_workspace->backends())
+        m_nestedCounts.clear();
+        for (const Block& b : m_workspace->backends()) {
             m_childCounts.append(int(b.blocks.size()));
+            m_nestedCounts.append(nestedCounts(b));
+        }
         endResetModel();
     });
     connect(workspace, &Workspace::diagnosticsChanged, this, &WorkspaceTreeModel::refreshAll);
@@ -49,14 +101,41 @@ void WorkspaceTreeModel::syncChildren(int row)
     const int now = int(m_workspace->backend(row).blocks.size());
     const int before = m_childCounts.at(row);
     const QModelIndex parentIdx = backendIndex(row);
+    const QList<int> nested = nestedCounts(m_workspace->backend(row));
     if (now > before) {
         beginInsertRows(parentIdx, before, now - 1);
         m_childCounts[row] = now;
+        // New children come with what is nested in them.
+        for (int c = int(m_nestedCounts[row].size()); c < now; ++c)
+            m_nestedCounts[row].append(nested.value(c));
         endInsertRows();
     } else if (now < before) {
         beginRemoveRows(parentIdx, now, before - 1);
         m_childCounts[row] = now;
+        m_nestedCounts[row].resize(now);
         endRemoveRows();
+    }
+}
+
+void WorkspaceTreeModel::syncNested(int row)
+{
+    const QList<int> nested = nestedCounts(m_workspace->backend(row));
+    QList<int>& counts = m_nestedCounts[row];
+    for (int c = 0; c < counts.size() && c < nested.size(); ++c) {
+        const int before = counts[c];
+        const int now = nested[c];
+        const QModelIndex parentIdx = index(c, 0, backendIndex(row));
+        if (now > before) {
+            beginInsertRows(parentIdx, before, now - 1);
+            counts[c] = now;
+            endInsertRows();
+        } else if (now < before) {
+            beginRemoveRows(parentIdx, now, before - 1);
+            counts[c] = now;
+            endRemoveRows();
+        }
+        if (now > 0)
+            Q_EMIT dataChanged(index(0, 0, parentIdx), index(now - 1, 0, parentIdx));
     }
 }
 
@@ -71,6 +150,11 @@ void WorkspaceTreeModel::refreshAll()
         const int c = rowCount(p);
         if (c > 0)
             Q_EMIT dataChanged(index(0, 0, p), index(c - 1, 0, p), {SeverityRole, ProblemCountRole, Qt::ToolTipRole});
+        for (int i = 0; i < c; ++i) {
+            const QModelIndex q = index(i, 0, p);
+            if (const int k = rowCount(q); k > 0)
+                Q_EMIT dataChanged(index(0, 0, q), index(k - 1, 0, q), {SeverityRole, ProblemCountRole, Qt::ToolTipRole});
+        }
     }
 }
 
@@ -84,6 +168,15 @@ QModelIndex WorkspaceTreeModel::blockIndex(int backendRow, const QString& blockT
     if (!m_workspace || backendRow < 0 || backendRow >= m_workspace->backendCount())
         return {};
     const Block& b = m_workspace->backend(backendRow);
+    if (const qsizetype dot = blockType.indexOf(u'.'); dot > 0) {
+        const QModelIndex parentIdx = blockIndex(backendRow, blockType.left(dot));
+        const QString nested = blockType.mid(dot + 1);
+        for (int i = 0; i < rowCount(parentIdx); ++i) {
+            if (index(i, 0, parentIdx).data(KindRole).toString() == nested)
+                return index(i, 0, parentIdx);
+        }
+        return {};
+    }
     for (int i = 0; i < m_childCounts.value(backendRow) && i < b.blocks.size(); ++i) {
         if (b.blocks.at(i).matches(blockType))
             return index(i, 0, backendIndex(backendRow));
@@ -97,13 +190,17 @@ QModelIndex WorkspaceTreeModel::index(int row, int column, const QModelIndex& pa
         return {};
     if (!parent.isValid())
         return createIndex(row, column, TopLevel);
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    if (parent.internalId() == TopLevel)
+        return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, nestedId(int(parent.internalId() - 1), parent.row()));
 }
 
 QModelIndex WorkspaceTreeModel::parent(const QModelIndex& child) const
 {
     if (!child.isValid() || child.internalId() == TopLevel)
         return {};
+    if (isNested(child.internalId()))
+        return createIndex(nestedParent(child.internalId()), 0, quintptr(nestedBackend(child.internalId()) + 1));
     return createIndex(int(child.internalId() - 1), 0, TopLevel);
 }
 
@@ -113,8 +210,10 @@ int WorkspaceTreeModel::rowCount(const QModelIndex& parent) const
         return 0;
     if (!parent.isValid())
         return int(m_childCounts.size());
-    if (parent.internalId() != TopLevel || parent.column() != 0)
+    if (parent.column() != 0 || isNested(parent.internalId()))
         return 0;
+    if (parent.internalId() != TopLevel)
+        return m_nestedCounts.value(int(parent.internalId() - 1)).value(parent.row());
     return m_childCounts.value(parent.row());
 }
 
@@ -144,14 +243,27 @@ QVariant WorkspaceTreeModel::data(const QModelIndex& index, int role) const
     if (!m_workspace || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const bool top = index.internalId() == TopLevel;
-    const int backendRow = top ? index.row() : int(index.internalId() - 1);
+    const bool nested = isNested(index.internalId());
+    const int backendRow = top ? index.row() : nested ? nestedBackend(index.internalId()) : int(index.internalId() - 1);
     if (backendRow >= m_workspace->backendCount())
         return {};
     const Block& backend = m_workspace->backend(backendRow);
-    const Block* block = top ? &backend : (index.row() < backend.blocks.size() ? &backend.blocks.at(index.row()) : nullptr);
+    const Block* block = nullptr;
+    QString blockType;
+    if (top) {
+        block = &backend;
+    } else if (nested) {
+        const int parentRow = nestedParent(index.internalId());
+        const Block* parent = parentRow < backend.blocks.size() ? &backend.blocks.at(parentRow) : nullptr;
+        block = parent ? nestedAt(*parent, index.row()) : nullptr;
+        if (block)
+            blockType = parent->type + u'.' + block->type;
+    } else if (index.row() < backend.blocks.size()) {
+        block = &backend.blocks.at(index.row());
+        blockType = block->type;
+    }
     if (!block)
         return {};
-    const QString blockType = top ? QString() : block->type;
     switch (role) {
     case Qt::DisplayRole:
         if (top)
@@ -172,7 +284,7 @@ QVariant WorkspaceTreeModel::data(const QModelIndex& index, int role) const
     case BlockTypeRole:
         return blockType;
     case BlockSelectorRole:
-        return top ? QString() : block->selector();
+        return top ? QString() : nested ? blockType : block->selector();
     case SeverityRole: {
         int count = 0;
         return worstSeverity(backendRow, blockType, &count);
@@ -205,7 +317,7 @@ Qt::ItemFlags WorkspaceTreeModel::flags(const QModelIndex& index) const
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.internalId() == TopLevel)
         f |= Qt::ItemIsEditable;
-    else
+    else if (isNested(index.internalId()))
         f |= Qt::ItemNeverHasChildren;
     return f;
 }

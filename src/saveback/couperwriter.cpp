@@ -1,6 +1,7 @@
 #include "saveback/couperwriter.h"
 
 #include "model/couperfile.h"
+#include "model/couperfilesettings.h"
 #include "model/couperconfig.h"
 #include "hcl/document.h"
 #include "hcl/formatter.h"
@@ -128,6 +129,62 @@ bool keyAfter(const NodePath& a, const NodePath& b)
     return std::lexicographical_compare(b.cbegin(), b.cend(), a.cbegin(), a.cend());
 }
 
+// The keys of an object constructor (bare names or plain strings) with their value expressions, in order;
+// false when the expression is not such an object.
+bool objectItems(const Expr* e, const std::function<QString(Range)>& text, QList<QPair<QString, const Expr*>>* out)
+{
+    if (!e || e->kind != ExprKind::Object)
+        return false;
+    for (size_t i = 0; i + 1 < e->children.size(); i += 2) {
+        const Expr* key = e->children[i];
+        QString name;
+        if (key->kind == ExprKind::ObjectKeyIdent) {
+            name = text(key->name.isEmpty() ? key->range : key->name);
+        } else if (key->kind == ExprKind::Template) {
+            for (const Expr* part : key->children) {
+                if (part->kind != ExprKind::TemplateText)
+                    return false;
+                name += part->text;
+            }
+        } else {
+            return false;
+        }
+        out->append({name, e->children[i + 1]});
+    }
+    return true;
+}
+
+// When the attribute and `expression` are object constructors with the same keys in the same order,
+// replaces only the values that differ (comments, layout and the other entries stay byte for byte).
+bool replaceObjectValues(Document& d, const AttributeNode* a, const QString& expression)
+{
+    const ExpressionSource next = ExpressionSource::parse(expression.trimmed().toUtf8());
+    if (!a->expr || !next.expr() || hasErrors(next.diagnostics()))
+        return false;
+    QList<QPair<QString, const Expr*>> before;
+    QList<QPair<QString, const Expr*>> after;
+    const auto docText = [&d](Range r) { return d.text(r); };
+    const auto nextText = [&next](Range r) {
+        return QString::fromUtf8(next.source().mid(r.begin, r.end - r.begin));
+    };
+    if (!objectItems(a->expr, docText, &before) || !objectItems(next.expr(), nextText, &after) ||
+        before.size() != after.size() || before.isEmpty())
+        return false;
+    QList<QPair<Range, QByteArray>> edits;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        if (before[i].first != after[i].first)
+            return false;
+        const QString old = docText(before[i].second->range);
+        const QString now = nextText(after[i].second->range);
+        if (old != now)
+            edits.append({before[i].second->range, reindent(now, lineIndent(d, before[i].second->range.begin))});
+    }
+    // Back to front: an edit moves only the bytes after it.
+    for (qsizetype i = edits.size() - 1; i >= 0; --i)
+        d.replace(edits[i].first, edits[i].second);
+    return true;
+}
+
 struct Op
 {
     NodePath key;
@@ -237,17 +294,23 @@ public:
         for (const QString& name : std::as_const(names)) {
             const bool inO = o.attributes.contains(name);
             const bool inE = e.attributes.contains(name);
-            if (inO && inE && o.attributes.value(name) == e.attributes.value(name))
+            if (inO && inE && o.attributes.value(name) == e.attributes.value(name) &&
+                o.expressions.value(name) == e.expressions.value(name))
                 continue;
             const NodePath path = link.attributes.value(name);
             if (inE) {
-                const QString expr =
-                    valueText(schemaType, name, e.attributes.value(name), backend, blockPath);
+                // An expression is written as its source, never as the value it had.
+                const QString expr = e.hasExpression(name)
+                                         ? e.expression(name)
+                                         : valueText(schemaType, name, e.attributes.value(name), backend, blockPath);
                 if (inO && !path.isEmpty()) {
                     ops.push_back({path, [path, expr, name](Document& d) -> Result<void> {
                                        const AttributeNode* a = d.attributeAt(path);
                                        if (!a)
                                            return gone(name);
+                                       // An object whose keys stay: only the changed values' bytes change.
+                                       if (replaceObjectValues(d, a, expr))
+                                           return {};
                                        return d.setAttributeExpression(
                                            a,
                                            QString::fromUtf8(reindent(expr, lineIndent(d, a->range.begin))));
@@ -387,8 +450,11 @@ QString formatBlock(const Block& block)
 }
 
 Result<CouperWrite> writeBack(const QByteArray& source, const QString& fileName, const QList<Block>& original,
-                              const QList<Block>& edited)
+                              const QList<Block>& editedWithSettings)
 {
+    // Tokenbench-only settings never go into a Couper file (they live in its sidecar); one written there
+    // by an older Tokenbench is taken out.
+    const QList<Block> edited = CouperFileSettings::withoutTokenbenchOnly(editedWithSettings);
     const Document doc = Document::parse(source, fileName);
     const CouperFile mapped = mapCouperFile(doc);
     if (mapped.backends.size() != original.size())

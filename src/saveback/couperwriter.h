@@ -17,7 +17,11 @@ namespace Tokenbench::Core::Hcl {
 // attribute, add/remove a block, change a label), so every byte outside the edited attributes and blocks
 // stays as it was — comments, alignment, blank lines, unknown blocks. New blocks are written in
 // hclwrite layout (two-space indent, `=` aligned). Secret attributes typed for this session become
-// env.NAME references; the values go to the keychain (substitutions).
+// env.NAME references; the values go to the keychain (substitutions). An attribute whose source is an
+// expression (Block::expressions) is written as that source, never as its value; when it is an object
+// constructor that keeps its keys, only the changed values' bytes change. Tokenbench-only attributes
+// (Schema::isTokenbenchOnly) are never written — one already in the file is removed; they live in the
+// file's sidecar (model/couperfilesettings).
 struct CouperWrite
 {
     QByteArray text; // the new file content
