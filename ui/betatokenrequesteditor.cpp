@@ -451,6 +451,14 @@ void BetaTokenRequestEditor::setRunResult(int backendRow, const QString& runLabe
     reevaluate();
 }
 
+void BetaTokenRequestEditor::clearRunResults()
+{
+    m_responses.clear();
+    m_response.reset();
+    m_obtainedAt = QDateTime();
+    showResponse();
+}
+
 void BetaTokenRequestEditor::showResponse()
 {
     if (!m_response) {
