@@ -59,10 +59,7 @@ DocumentController::DocumentController(Core::Workspace* workspace, QUndoStack* u
     connect(m_undo, &QUndoStack::indexChanged, this, &DocumentController::scheduleAutosave);
 }
 
-DocumentController::~DocumentController()
-{
-    m_undo->disconnect(this);
-}
+DocumentController::~DocumentController() = default;
 
 QString DocumentController::couperPath() const
 {

@@ -190,6 +190,7 @@ MainWindow::~MainWindow()
 {
     // The undo stack announces its own destruction; nothing here should listen any more.
     m_undo->disconnect(this);
+    m_undo->disconnect(m_documents);
     if (m_runner)
         m_runner->disconnect(this);
     SecretLineEdit::setSharedResolver(nullptr);
