@@ -19,3 +19,7 @@ endif()
 if(TARGET tokenbench_ui)
     tokenbench_add_test(tst_guifaults SOURCES gui/tst_guifaults.cpp GUI LABELS gui)
 endif()
+if(TARGET tokenbench_ui)
+    # Issue #16: per-document state, the token card after a failure, completion vs. Run, trace rows.
+    tokenbench_add_test(tst_documentstate SOURCES gui/tst_documentstate.cpp GUI LABELS gui TIMEOUT 120)
+endif()

@@ -1,0 +1,265 @@
+// State the user can trust (issue #16): after Open, Open Recent, Revert and New every view belongs to the
+// new document; a failed run never sits beside an old token that looks valid; Enter in a completion popup
+// completes; a beta_token_request card reads token_type / expires_in; trace rows say what they were.
+// Real windows offscreen, driven by keyboard and mouse on widgets found by object name, against small
+// real socket servers.
+#include "mainwindow.h"
+#include "tokenpanel.h"
+
+#include "util/guidriver.h"
+#include "util/rawhttpserver.h"
+#include "util/testsupport.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCompleter>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+#include <functional>
+
+using namespace Tokenbench;
+using Core::TokenResult;
+using Test::focused;
+using Test::RawHttpServer;
+using Test::runAndWait;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(bytes);
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// A Couper file with one backend whose oauth2 block asks `endpoint` for a client-credentials token.
+QByteArray oauth2File(const QString& backend, const QString& endpoint, const QString& clientId)
+{
+    return QStringLiteral("definitions {\n"
+                          "  backend \"%1\" {\n"
+                          "    oauth2 {\n"
+                          "      token_endpoint = \"%2\"\n"
+                          "      grant_type     = \"client_credentials\"\n"
+                          "      client_id      = \"%3\"\n"
+                          "      client_secret  = env.TB_DOCSTATE_SECRET\n"
+                          "    }\n"
+                          "  }\n"
+                          "}\n")
+        .arg(backend, endpoint, clientId)
+        .toUtf8();
+}
+
+// Runs `handle` on the next modal widget of type T once it is shown (checked on every event-loop turn).
+template <typename T> void whenModal(std::function<void(T*)> handle)
+{
+    auto* timer = new QTimer(qApp);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, qApp, [timer, handle] {
+        if (auto* w = qobject_cast<T*>(QApplication::activeModalWidget()); w && w->isVisible()) {
+            timer->stop();
+            timer->deleteLater();
+            handle(w);
+        }
+    });
+    timer->start();
+}
+
+template <typename T> T* child(QWidget& w, const char* name)
+{
+    return w.findChild<T*>(QString::fromLatin1(name));
+}
+
+int traceRows(QWidget& w)
+{
+    auto* table = child<QTableView>(w, "traceTableView");
+    return table ? table->model()->rowCount() : -1;
+}
+
+// The number at the start of the status bar's problem count ("3 problems"; "No problems" is 0).
+int statusProblemCount(QWidget& w)
+{
+    auto* label = child<QLabel>(w, "problemCountLabel");
+    if (!label)
+        return -1;
+    bool ok = false;
+    const int n = label->text().section(u' ', 0, 0).toInt(&ok);
+    return ok ? n : 0;
+}
+
+QAction* actionNamed(QWidget& w, const char* name)
+{
+    return w.findChild<QAction*>(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TestDocumentState : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static void clickInto(QWidget* widget)
+    {
+        QTest::mouseClick(widget, Qt::LeftButton);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Test::initTestEnvironment();
+        qRegisterMetaType<TokenResult>();
+        QVERIFY(m_dir.isValid());
+        qputenv("TB_DOCSTATE_SECRET", "docstate-secret");
+    }
+
+    // The reported failure: after File > Open (here through Open Recent) the form kept the previous
+    // document's block while the tree showed the new one, and typing wrote old values into the new file.
+    // Every pane belongs to the new document: form, token card, trace (a saved HAR holds only its
+    // exchanges), outcome line, Token Requests panel; the status bar counts what the Problems view lists.
+    void openRecent_everyPaneShowsTheNewDocument()
+    {
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour(RawHttpServer::respond(
+            200, "application/json", "{\"access_token\":\"tok-docstate\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
+        const QString a = m_dir.filePath(QStringLiteral("alpha.hcl"));
+        const QString b = m_dir.filePath(QStringLiteral("bravo.hcl"));
+        writeFile(a, oauth2File(QStringLiteral("alpha"), server.url(QStringLiteral("/alpha-token")).toString(),
+                                QStringLiteral("alpha-client")));
+        writeFile(b, oauth2File(QStringLiteral("bravo"), server.url(QStringLiteral("/bravo-token")).toString(),
+                                QStringLiteral("bravo-client")));
+
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(b)); // into the recent files
+        QVERIFY(w.openFile(a));
+        auto* endpoint = child<QLineEdit>(w, "tokenEndpointLineEdit");
+        auto* clientId = child<QLineEdit>(w, "clientIdLineEdit");
+        QVERIFY(endpoint && clientId);
+        QCOMPARE(clientId->text(), QStringLiteral("alpha-client"));
+
+        // A run of the first document fills the card, the outcome and the trace.
+        clickInto(clientId);
+        const TokenResult r = runAndWait(w);
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        auto* card = child<Tokenbench::Ui::TokenPanel>(w, "tokenPanel");
+        QVERIFY(card && card->hasToken());
+        QVERIFY(traceRows(w) > 0);
+        auto* outcome = child<QLabel>(w, "outcomeLabel");
+        QVERIFY(!outcome->text().isEmpty());
+
+        // File > Open Recent > bravo.hcl.
+        QAction* recent = nullptr;
+        for (QMenu* menu : w.findChildren<QMenu*>()) {
+            for (QAction* action : menu->actions()) {
+                if (action->text() == u"bravo.hcl" && action->toolTip() == b)
+                    recent = action;
+            }
+        }
+        QVERIFY(recent);
+        recent->trigger();
+
+        auto* tree = child<QTreeView>(w, "workspaceTreeView");
+        QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("oauth2"));
+        QCOMPARE(tree->currentIndex().parent().data().toString(), QStringLiteral("bravo"));
+        QCOMPARE(endpoint->text(), server.url(QStringLiteral("/bravo-token")).toString());
+        QCOMPARE(clientId->text(), QStringLiteral("bravo-client"));
+        QVERIFY(!card->hasToken());
+        QCOMPARE(traceRows(w), 0);
+        QCOMPARE(outcome->text(), QString());
+        auto* problems = child<QTreeView>(w, "problemsTreeView");
+        QCOMPARE(statusProblemCount(w), problems->model()->rowCount());
+
+        // Typing into the form edits the new document's block, not a copy of the old one.
+        clickInto(clientId);
+        QTest::keyClick(clientId, Qt::Key_End);
+        QTest::keyClicks(clientId, QStringLiteral("-2"));
+        QVERIFY(w.isWindowModified());
+        QCOMPARE(endpoint->text(), server.url(QStringLiteral("/bravo-token")).toString());
+
+        // Its run is the only thing a saved trace holds.
+        const TokenResult rb = runAndWait(w);
+        QVERIFY2(rb.ok(), qPrintable(rb.errorText));
+        const QString har = m_dir.filePath(QStringLiteral("bravo.har"));
+        QVERIFY(w.saveTraceTo(har));
+        const QByteArray saved = readFile(har);
+        QVERIFY(saved.contains("/bravo-token"));
+        QVERIFY(!saved.contains("/alpha-token"));
+        QVERIFY(server.requests().constLast().contains("POST /bravo-token"));
+        QVERIFY(server.requests().constLast().contains(QByteArray("bravo-client-2:docstate-secret").toBase64()));
+    }
+
+    // Revert drops the edits and shows the file's values in the form; New shows the welcome page with an
+    // empty card and trace.
+    void revertAndNew_resetTheFormCardAndTrace()
+    {
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour(RawHttpServer::respond(200, "application/json",
+                                                   "{\"access_token\":\"tok-revert\",\"token_type\":\"Bearer\"}"));
+        const QString path = m_dir.filePath(QStringLiteral("charlie.hcl"));
+        writeFile(path, oauth2File(QStringLiteral("charlie"), server.url(QStringLiteral("/token")).toString(),
+                                   QStringLiteral("charlie-client")));
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(path));
+        auto* clientId = child<QLineEdit>(w, "clientIdLineEdit");
+        clickInto(clientId);
+        QTest::keyClick(clientId, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(clientId, QStringLiteral("edited"));
+        const TokenResult r = runAndWait(w);
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        QVERIFY(traceRows(w) > 0);
+
+        QAction* revert = actionNamed(w, "revert");
+        QVERIFY(revert);
+        QVERIFY(revert->isEnabled());
+        whenModal<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Discard)->click(); });
+        revert->trigger();
+        QCOMPARE(clientId->text(), QStringLiteral("charlie-client"));
+        QVERIFY(!w.isWindowModified());
+        QCOMPARE(traceRows(w), 0);
+        QVERIFY(!child<Tokenbench::Ui::TokenPanel>(w, "tokenPanel")->hasToken());
+
+        // Run again, then New: nothing of the run stays.
+        w.activateWindow(); // back from the question
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        clickInto(clientId);
+        QVERIFY(runAndWait(w).ok());
+        QVERIFY(traceRows(w) > 0);
+        actionNamed(w, "new")->trigger();
+        QVERIFY(child<QWidget>(w, "welcomePage") && child<QWidget>(w, "welcomePage")->isVisible());
+        QCOMPARE(traceRows(w), 0);
+        QVERIFY(!child<Tokenbench::Ui::TokenPanel>(w, "tokenPanel")->hasToken());
+        QCOMPARE(child<QLabel>(w, "outcomeLabel")->text(), QString());
+        QCOMPARE(statusProblemCount(w), child<QTreeView>(w, "problemsTreeView")->model()->rowCount());
+    }
+};
+
+QTEST_MAIN(TestDocumentState)
+#include "tst_documentstate.moc"
