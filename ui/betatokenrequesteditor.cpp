@@ -221,9 +221,11 @@ void BetaTokenRequestEditor::setupCompleter(QLineEdit* edit, QCompleter* complet
         }
         completer->setCompletionPrefix(word);
         if (completer->completionCount() > 0 &&
-            !(completer->completionCount() == 1 && completer->currentCompletion() == word))
+            !(completer->completionCount() == 1 && completer->currentCompletion() == word)) {
             completer->complete();
-        else
+            // Enter accepts the first completion unless another one is chosen with the arrow keys.
+            completer->popup()->setCurrentIndex(completer->completionModel()->index(0, 0));
+        } else
             completer->popup()->hide();
     });
     connect(completer, qOverload<const QString&>(&QCompleter::activated), edit,

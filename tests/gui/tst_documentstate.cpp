@@ -259,6 +259,71 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(w, "outcomeLabel")->text(), QString());
         QCOMPARE(statusProblemCount(w), child<QTreeView>(w, "problemsTreeView")->model()->rowCount());
     }
+
+    // Enter in the token expression while the completion list is open accepts the completion; it does not
+    // start a run. Without the list, Enter runs as before.
+    void enterInCompletionPopup_completesAndDoesNotRun()
+    {
+        RawHttpServer service;
+        QVERIFY(service.listen());
+        service.setBehaviour(RawHttpServer::respond(200, "application/json",
+                                                    "{\"data\":{\"token\":\"tok-complete\"},\"ttl\":\"60s\"}"));
+        const QString path = m_dir.filePath(QStringLiteral("complete.hcl"));
+        writeFile(path, QStringLiteral("definitions {\n"
+                                       "  backend \"svc\" {\n"
+                                       "    origin = \"http://127.0.0.1:%1\"\n"
+                                       "    beta_token_request {\n"
+                                       "      url   = \"/issue\"\n"
+                                       "      token = beta_token_response.json_body.data.token\n"
+                                       "      ttl   = beta_token_response.json_body.ttl\n"
+                                       "    }\n"
+                                       "  }\n"
+                                       "}\n")
+                            .arg(service.port())
+                            .toUtf8());
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(path));
+        // The token request in the tree, then its token field.
+        auto* tree = child<QTreeView>(w, "workspaceTreeView");
+        QModelIndex request;
+        for (int i = 0; i < tree->model()->rowCount(tree->model()->index(0, 0)); ++i) {
+            const QModelIndex c = tree->model()->index(i, 0, tree->model()->index(0, 0));
+            if (c.data().toString().contains(QStringLiteral("beta_token_request")))
+                request = c;
+        }
+        QVERIFY(request.isValid());
+        tree->setCurrentIndex(request);
+        auto* token = child<QLineEdit>(w, "tokenLineEdit");
+        QVERIFY(token && token->isVisible());
+        clickInto(token);
+        QVERIFY(runAndWait(w).ok()); // a response to complete from
+        QCOMPARE(service.requests().size(), 1);
+
+        QTest::keyClick(token, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(token, QStringLiteral("beta_token_response.json_body.da"));
+        auto* completer = w.findChild<QCompleter*>(QStringLiteral("tokenCompleter"));
+        QVERIFY(completer);
+        QTRY_VERIFY(completer->popup()->isVisible());
+        // Keys go to the open list (it holds the keyboard), which passes them to the field first.
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QVERIFY(!w.isRunning());
+        QVERIFY(!child<QLabel>(w, "outcomeLabel")->text().startsWith(QStringLiteral("Running")));
+        QVERIFY(!completer->popup()->isVisible());
+        QCOMPARE(token->text(), QStringLiteral("beta_token_response.json_body.data"));
+        QCOMPARE(service.requests().size(), 1);
+
+        // Without the list, Enter runs.
+        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
+        QTest::keyClick(token, Qt::Key_End);
+        QTest::keyClicks(token, QStringLiteral(".token"));
+        if (completer->popup()->isVisible())
+            QTest::keyClick(completer->popup(), Qt::Key_Escape);
+        QTest::keyClick(token, Qt::Key_Return);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(service.requests().size(), 2);
+    }
 };
 
 QTEST_MAIN(TestDocumentState)
