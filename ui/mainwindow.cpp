@@ -457,6 +457,13 @@ void MainWindow::createWidgets()
     runBar->addWidget(m_runButton);
     runBar->addWidget(m_cancelButton);
     runBar->addWidget(m_outcome, 1);
+    // When a run reused the cached token, a fresh one is one click away.
+    m_freshButton = new QPushButton(tr("Get &fresh token"), runPane);
+    m_freshButton->setObjectName(QStringLiteral("freshTokenPushButton"));
+    m_freshButton->setToolTip(tr("Run again with a new token request instead of the cached token (Ctrl+Shift+Return)"));
+    m_freshButton->setVisible(false);
+    connect(m_freshButton, &QPushButton::clicked, this, &MainWindow::runFresh);
+    runBar->addWidget(m_freshButton);
     runLayout->addLayout(runBar);
     m_flowPanel = new InteractiveFlowPanel(runPane);
     runLayout->addWidget(m_flowPanel);
@@ -813,6 +820,7 @@ void MainWindow::adoptDocument(int backendRow, const QString& block)
     m_traceModel->clear();
     m_outcome->clear();
     m_outcome->setToolTip(QString());
+    m_freshButton->setVisible(false);
     // The editors still point at rows of the previous document: detached, they load when next shown.
     for (BlockEditor* editor : std::initializer_list<BlockEditor*>{m_backendEditor, m_oauth2Editor,
                                                                   m_signingProfileEditor, m_betaEditor}) {
@@ -1190,6 +1198,7 @@ void MainWindow::run()
     }
     ensureRunner();
     m_outcome->setText(tr("Running %1\u2026").arg(target->backend));
+    m_freshButton->setVisible(false);
     const Block& block = m_workspace->backend(row);
     const bool resourceStep = !block.attribute(Core::ResourceUrlAttribute).trimmed().isEmpty();
     const QList<Core::SecretReference> refs = Core::neededSecrets(block, *target, resourceStep);
@@ -1370,8 +1379,9 @@ void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
     }
     QString text;
     if (result.ok()) {
-        text = run.tokenFromCache ? tr("\u2714 cached token reused (no token request)")
-                                  : tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
+        text = run.tokenFromCache
+                   ? tr("\u2714 Cached token reused: no token request was sent (Couper reuses it too)")
+                   : tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
         if (result.response.expiresIn)
             text += tr(", expires in %1").arg(formatRemaining(qint64(*result.response.expiresIn)));
     } else if (result.status == TokenResult::Status::Canceled) {
@@ -1396,6 +1406,7 @@ void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
     text = Core::DisplayText::escapeControl(text, Core::DisplayText::Newlines::Keep);
     m_outcome->setTextFormat(Qt::PlainText);
     m_outcome->setText(text);
+    m_freshButton->setVisible(result.ok() && run.tokenFromCache);
     m_outcome->setToolTip(text.toHtmlEscaped());
     if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
         betaEditor()->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);

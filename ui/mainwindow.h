@@ -198,6 +198,7 @@ private:
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QLabel* m_outcome = nullptr;
+    QPushButton* m_freshButton = nullptr;
     TokenPanel* m_tokenPanel = nullptr;
     InteractiveFlowPanel* m_flowPanel = nullptr;
     FlowController* m_flowController = nullptr;

@@ -324,6 +324,75 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QCOMPARE(service.requests().size(), 2);
     }
+
+    // A cached token reused says so, with the fresh token one click away; a failed run comes first on the
+    // card and the earlier token below it is marked as the previous one.
+    void cachedThenFailedRun_cardShowsFailureFirstAndPreviousToken()
+    {
+        RawHttpServer server;
+        QVERIFY(server.listen());
+        server.setBehaviour(RawHttpServer::respond(
+            200, "application/json", "{\"access_token\":\"tok-first\",\"token_type\":\"Bearer\",\"expires_in\":600}"));
+        const QString path = m_dir.filePath(QStringLiteral("delta.hcl"));
+        writeFile(path, oauth2File(QStringLiteral("delta"), server.url(QStringLiteral("/token")).toString(),
+                                   QStringLiteral("delta-client")));
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(path));
+        clickInto(child<QLineEdit>(w, "clientIdLineEdit"));
+        QVERIFY(runAndWait(w).ok());
+        auto* outcome = child<QLabel>(w, "outcomeLabel");
+        auto* fresh = child<QPushButton>(w, "freshTokenPushButton");
+        QVERIFY(fresh);
+        QVERIFY(!fresh->isVisible());
+
+        // Again: the cache answers, and the outcome line says so plainly.
+        QVERIFY(runAndWait(w).ok());
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY2(outcome->text().contains(QStringLiteral("Cached token reused")), qPrintable(outcome->text()));
+        QVERIFY(outcome->text().contains(QStringLiteral("no token request was sent")));
+        QVERIFY(fresh->isVisible());
+        QSignalSpy finished(&w, &Tokenbench::Ui::MainWindow::runFinished);
+        QTest::mouseClick(fresh, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(server.requests().size(), 2);
+        QVERIFY2(outcome->text().contains(QStringLiteral("token issued")), qPrintable(outcome->text()));
+        QVERIFY(!fresh->isVisible());
+
+        // The server now refuses: a fresh run fails.
+        server.setBehaviour(RawHttpServer::respond(
+            401, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"client is gone\"}"));
+        auto* card = child<Tokenbench::Ui::TokenPanel>(w, "tokenPanel");
+        auto* failure = child<QLabel>(w, "runFailureLabel");
+        auto* previous = child<QLabel>(w, "previousTokenLabel");
+        QVERIFY(failure && previous);
+        QVERIFY(!failure->isVisible());
+        finished.clear();
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.constFirst().constFirst().value<TokenResult>().status, TokenResult::Status::ServerRefused);
+        QVERIFY(failure->isVisible());
+        QVERIFY2(failure->text().contains(QStringLiteral("invalid_client")), qPrintable(failure->text()));
+        // Above everything else on the card.
+        for (QWidget* other : card->findChildren<QWidget*>()) {
+            if (other != failure && other->isVisible() && other->parentWidget() == card)
+                QVERIFY2(other->y() >= failure->y() + failure->height(), qPrintable(other->objectName()));
+        }
+        QVERIFY(previous->isVisible());
+        QVERIFY(previous->text().contains(QStringLiteral("Previous token")));
+        QVERIFY(card->isStale());
+
+        // The next good run replaces both.
+        server.setBehaviour(RawHttpServer::respond(200, "application/json",
+                                                   "{\"access_token\":\"tok-again\",\"token_type\":\"Bearer\"}"));
+        finished.clear();
+        QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!failure->isVisible());
+        QVERIFY(!previous->isVisible());
+        QCOMPARE(card->token(), QStringLiteral("tok-again"));
+    }
 };
 
 QTEST_MAIN(TestDocumentState)
