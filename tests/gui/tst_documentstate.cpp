@@ -393,6 +393,48 @@ private Q_SLOTS:
         QVERIFY(!previous->isVisible());
         QCOMPARE(card->token(), QStringLiteral("tok-again"));
     }
+
+    // A beta_token_request's card reads token_type and expires_in beside the token the expression read; the
+    // backend's form names its token requests as its token source.
+    void betaTokenRequest_cardReadsTypeAndExpiry_backendFormNamesTheSource()
+    {
+        RawHttpServer service;
+        QVERIFY(service.listen());
+        service.setBehaviour(RawHttpServer::respond(
+            200, "application/json",
+            "{\"result\":{\"access_token\":\"tok-beta\",\"token_type\":\"DPoP\",\"expires_in\":900}}"));
+        const QString path = m_dir.filePath(QStringLiteral("echo.hcl"));
+        writeFile(path, QStringLiteral("definitions {\n"
+                                       "  backend \"svc\" {\n"
+                                       "    origin = \"http://127.0.0.1:%1\"\n"
+                                       "    beta_token_request {\n"
+                                       "      url   = \"/issue\"\n"
+                                       "      token = beta_token_response.json_body.result.access_token\n"
+                                       "      ttl   = \"${beta_token_response.json_body.result.expires_in * 0.9}s\"\n"
+                                       "    }\n"
+                                       "  }\n"
+                                       "}\n")
+                            .arg(service.port())
+                            .toUtf8());
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(path));
+        auto* tree = child<QTreeView>(w, "workspaceTreeView");
+        tree->setCurrentIndex(tree->model()->index(0, 0)); // the backend's own form
+        auto* source = child<QLabel>(w, "tokenSourceLabel");
+        QVERIFY(source && source->isVisible());
+        QVERIFY2(!source->text().contains(QStringLiteral("no token source")), qPrintable(source->text()));
+        QVERIFY2(source->text().contains(QStringLiteral("beta_token_request")), qPrintable(source->text()));
+
+        clickInto(tree);
+        const TokenResult r = runAndWait(w);
+        QVERIFY2(r.ok(), qPrintable(r.errorText));
+        QCOMPARE(r.response.accessToken, QStringLiteral("tok-beta"));
+        QCOMPARE(child<QLabel>(w, "typeValueLabel")->text(), QStringLiteral("DPoP"));
+        const QString expires = child<QLabel>(w, "expiresValueLabel")->text();
+        QVERIFY2(expires.startsWith(QStringLiteral("in 1")) || expires.startsWith(QStringLiteral("in 14:")), qPrintable(expires));
+    }
 };
 
 QTEST_MAIN(TestDocumentState)
