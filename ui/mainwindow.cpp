@@ -469,6 +469,7 @@ void MainWindow::createWidgets()
     runLayout->addWidget(m_flowPanel);
     m_runSplitter = new QSplitter(Qt::Vertical, runPane);
     m_runSplitter->setObjectName(QStringLiteral("runSplitter"));
+    m_runSplitter->setChildrenCollapsible(false); // the trace never disappears behind the card
     // The token card grows with what a run brings (ID token, cache, resource): it scrolls rather than
     // squeezing its rows when the splitter gives it less room than it needs.
     auto* tokenScroll = new QScrollArea(m_runSplitter);
@@ -1069,8 +1070,16 @@ void MainWindow::ensureRunner()
 void MainWindow::traceExchange(const Core::Exchange& exchange)
 {
     // The trace is the shown document's: a late exchange of a run of the previous one stays out.
-    if (m_runGeneration == m_documentGeneration)
+    if (m_runGeneration != m_documentGeneration)
+        return;
+    if (!exchange.backend.isEmpty() || m_runBackend.isEmpty()) {
         m_traceModel->upsert(exchange);
+        return;
+    }
+    // Verifying the run's token (issuer metadata, keys) is part of that backend's run.
+    Core::Exchange stamped = exchange;
+    stamped.backend = m_runBackend;
+    m_traceModel->upsert(stamped);
 }
 
 void MainWindow::ensureNetwork()
@@ -1234,6 +1243,7 @@ void MainWindow::startRun(int row, const QString& request)
         return;
     m_runner->setResolver(&m_resolver);
     m_runGeneration = m_documentGeneration;
+    m_runBackend = m_workspace->backend(row).label;
     m_tokenPanel->setResource(std::nullopt);
     if (!request.isEmpty())
         m_runner->runTokenRequest(row, request);

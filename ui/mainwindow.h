@@ -219,6 +219,7 @@ private:
     // Counts adopted documents; a run reports into the views only while its document is shown.
     int m_documentGeneration = 0;
     int m_runGeneration = 0;
+    QString m_runBackend; // the backend of the last run, named in its trace rows
     BetaTokenRequestEditor* m_betaEditor = nullptr;
     TokenRequestsPanel* m_tokenRequestsPanel = nullptr;
     QDockWidget* m_tokenRequestsDock = nullptr;

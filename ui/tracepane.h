@@ -54,6 +54,7 @@ private:
     QListWidget* m_jwts;
     QCheckBox* m_reveal;
     QLabel* m_empty;
+    bool m_follow = true;
 };
 
 } // namespace Tokenbench::Ui

@@ -18,11 +18,13 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -434,6 +436,113 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(w, "typeValueLabel")->text(), QStringLiteral("DPoP"));
         const QString expires = child<QLabel>(w, "expiresValueLabel")->text();
         QVERIFY2(expires.startsWith(QStringLiteral("in 1")) || expires.startsWith(QStringLiteral("in 14:")), qPrintable(expires));
+    }
+
+    // Trace rows say what they were (backend and step, the host once there are several), a transport
+    // failure in words without invented timings; the list follows new rows until the user scrolls away;
+    // the splitter cannot hide the Request/Response tabs.
+    void traceRows_sayWhatTheyWere_followNewRows_keepTheTabs()
+    {
+        RawHttpServer issuer;
+        QVERIFY(issuer.listen());
+        issuer.setBehaviour(RawHttpServer::respond(200, "application/json",
+                                                   "{\"access_token\":\"tok-trace\",\"token_type\":\"Bearer\"}"));
+        RawHttpServer api;
+        QVERIFY(api.listen());
+        api.setBehaviour(RawHttpServer::respond(200, "application/json", "{\"ok\":true}"));
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            closedPort = probe.serverPort();
+        }
+        const QString path = m_dir.filePath(QStringLiteral("trace.hcl"));
+        writeFile(path, QStringLiteral("definitions {\n"
+                                       "  backend \"api\" {\n"
+                                       "    tokenbench_resource_url = \"%1\"\n"
+                                       "    oauth2 {\n"
+                                       "      token_endpoint = \"%2\"\n"
+                                       "      grant_type     = \"client_credentials\"\n"
+                                       "      client_id      = \"trace-client\"\n"
+                                       "      client_secret  = env.TB_DOCSTATE_SECRET\n"
+                                       "    }\n"
+                                       "  }\n"
+                                       "  backend \"down\" {\n"
+                                       "    oauth2 {\n"
+                                       "      token_endpoint = \"http://127.0.0.1:%3/token\"\n"
+                                       "      grant_type     = \"client_credentials\"\n"
+                                       "      client_id      = \"down-client\"\n"
+                                       "      client_secret  = env.TB_DOCSTATE_SECRET\n"
+                                       "    }\n"
+                                       "  }\n"
+                                       "}\n")
+                            .arg(api.url(QStringLiteral("/me")).toString(), issuer.url(QStringLiteral("/token")).toString())
+                            .arg(closedPort)
+                            .toUtf8());
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(path));
+        auto* table = child<QTableView>(w, "traceTableView");
+        QAbstractItemModel* model = table->model();
+        auto* tree = child<QTreeView>(w, "workspaceTreeView");
+        clickInto(tree);
+        const TokenResult ok = runAndWait(w);
+        QVERIFY2(ok.ok(), qPrintable(ok.errorText));
+        QCOMPARE(model->rowCount(), 2);
+        // The columns as the header names them.
+        auto column = [&](const QString& header) {
+            for (int c = 0; c < model->columnCount(); ++c) {
+                if (model->headerData(c, Qt::Horizontal).toString() == header)
+                    return c;
+            }
+            return -1;
+        };
+        const int what = column(QStringLiteral("What"));
+        const int url = column(QStringLiteral("Path"));
+        const int status = column(QStringLiteral("Status"));
+        const int time = column(QStringLiteral("Time"));
+        QVERIFY(what >= 0 && url >= 0 && status >= 0 && time >= 0);
+        QCOMPARE(model->index(0, what).data().toString(), QStringLiteral("api \u00b7 token"));
+        QCOMPARE(model->index(1, what).data().toString(), QStringLiteral("api \u00b7 resource"));
+        // Two hosts: each row names its own.
+        QCOMPARE(model->index(0, url).data().toString(), QStringLiteral("127.0.0.1:%1/token").arg(issuer.port()));
+        QCOMPARE(model->index(1, url).data().toString(), QStringLiteral("127.0.0.1:%1/me").arg(api.port()));
+
+        // The second backend's token endpoint refuses connections: said in words, no timings.
+        const QModelIndex down = tree->model()->index(1, 0);
+        QCOMPARE(down.data().toString(), QStringLiteral("down"));
+        tree->setCurrentIndex(down);
+        clickInto(tree);
+        const TokenResult refused = runAndWait(w);
+        QCOMPARE(refused.status, TokenResult::Status::TransportError);
+        const int last = model->rowCount() - 1;
+        QCOMPARE(model->index(last, what).data().toString(), QStringLiteral("down \u00b7 token"));
+        QCOMPARE(model->index(last, status).data().toString(), QStringLiteral("connection refused"));
+        QVERIFY(!model->index(last, time).data().toString().contains(QStringLiteral("ms")));
+        table->setCurrentIndex(model->index(last, 0));
+        auto* response = child<QPlainTextEdit>(w, "responsePlainTextEdit");
+        QVERIFY(!response->toPlainText().contains(QStringLiteral("ms total")));
+
+        // More rows than the list shows: it follows them to the end...
+        while (model->rowCount() < 30)
+            QCOMPARE(runAndWait(w).status, TokenResult::Status::TransportError);
+        QScrollBar* bar = table->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        QCOMPARE(bar->value(), bar->maximum());
+        // ... until the user scrolls away; then it stays where they are.
+        bar->setValue(0);
+        QCOMPARE(runAndWait(w).status, TokenResult::Status::TransportError);
+        QCOMPARE(bar->value(), 0);
+
+        // Dragging the splitter all the way down keeps the Request/Response tabs.
+        auto* splitter = child<QSplitter>(w, "traceSplitter");
+        splitter->setSizes({10000, 0});
+        auto* tabs = child<QTabWidget>(w, "traceTabWidget");
+        QVERIFY(tabs->isVisible());
+        QVERIFY2(tabs->height() >= 60, qPrintable(QString::number(tabs->height())));
+        splitter->setSizes({0, 10000});
+        QVERIFY(table->height() > 0);
     }
 };
 
