@@ -781,6 +781,10 @@ void MainWindow::selectBlock(int backendRow, const QString& blockType)
 
 bool MainWindow::openFile(const QString& path)
 {
+    // A request file is imported into the document (and the answer is whether that worked).
+    if (path.endsWith(QStringLiteral(".http"), Qt::CaseInsensitive) ||
+        path.endsWith(QStringLiteral(".rest"), Qt::CaseInsensitive))
+        return importHttpFile(path);
     return m_documents->openFile(path);
 }
 
