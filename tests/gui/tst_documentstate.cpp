@@ -213,6 +213,18 @@ private Q_SLOTS:
         QVERIFY(!saved.contains("/alpha-token"));
         QVERIFY(server.requests().constLast().contains("POST /bravo-token"));
         QVERIFY(server.requests().constLast().contains(QByteArray("bravo-client-2:docstate-secret").toBase64()));
+
+        // An imported request joins the document, and the form shows the imported block.
+        const QString http = m_dir.filePath(QStringLiteral("imported.http"));
+        writeFile(http, "POST " + server.url(QStringLiteral("/imported-token")).toEncoded() +
+                            "\nAuthorization: Basic " + QByteArray("imported-client:imported-secret").toBase64() +
+                            "\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials\n");
+        QVERIFY(w.openFile(http));
+        QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("oauth2"));
+        QCOMPARE(tree->currentIndex().parent().data().toString(), QStringLiteral("imported"));
+        QCOMPARE(endpoint->text(), server.url(QStringLiteral("/imported-token")).toString());
+        QCOMPARE(clientId->text(), QStringLiteral("imported-client"));
+        QCOMPARE(statusProblemCount(w), problems->model()->rowCount());
     }
 
     // Revert drops the edits and shows the file's values in the form; New shows the welcome page with an
