@@ -184,8 +184,21 @@ void BackendEditor::refreshToken()
     const Core::Block& b = workspace()->backend(backendRow());
     const Core::Block* o = b.child(Core::BlockType::OAuth2);
     const bool hasOAuth2 = o != nullptr;
-    m_ui->tokenSourceLabel->setText(hasOAuth2 ? tr("Tokens come from this backend's <b>oauth2</b> block.")
-                                              : tr("This backend has no token source yet."));
+    QStringList requests; // beta_token_request blocks are token sources too
+    for (const Core::Block& child : b.blocks) {
+        if (child.type == QStringLiteral("beta_token_request"))
+            requests << (child.label.isEmpty() ? QStringLiteral("default") : child.label).toHtmlEscaped();
+    }
+    QString source = tr("This backend has no token source yet.");
+    if (hasOAuth2 && !requests.isEmpty())
+        source = tr("Tokens come from this backend's <b>oauth2</b> block and its <b>beta_token_request</b> "
+                    "block(s): %1.").arg(requests.join(QStringLiteral(", ")));
+    else if (hasOAuth2)
+        source = tr("Tokens come from this backend's <b>oauth2</b> block.");
+    else if (!requests.isEmpty())
+        source = tr("Tokens come from this backend's <b>beta_token_request</b> block(s): %1.")
+                     .arg(requests.join(QStringLiteral(", ")));
+    m_ui->tokenSourceLabel->setText(source);
     m_ui->oauth2PushButton->setText(hasOAuth2 ? tr("Edit oauth2\u2026") : tr("Add oauth2 block"));
     m_ui->discoverPushButton->setEnabled(hasOAuth2);
     m_ui->signingProfilePushButton->setEnabled(hasOAuth2);

@@ -221,9 +221,11 @@ void BetaTokenRequestEditor::setupCompleter(QLineEdit* edit, QCompleter* complet
         }
         completer->setCompletionPrefix(word);
         if (completer->completionCount() > 0 &&
-            !(completer->completionCount() == 1 && completer->currentCompletion() == word))
+            !(completer->completionCount() == 1 && completer->currentCompletion() == word)) {
             completer->complete();
-        else
+            // Enter accepts the first completion unless another one is chosen with the arrow keys.
+            completer->popup()->setCurrentIndex(completer->completionModel()->index(0, 0));
+        } else
             completer->popup()->hide();
     });
     connect(completer, qOverload<const QString&>(&QCompleter::activated), edit,
@@ -449,6 +451,14 @@ void BetaTokenRequestEditor::setRunResult(int backendRow, const QString& runLabe
         result.obtainedAt.isValid() ? result.obtainedAt : e.startedAt.addMSecs(qMax<qint64>(e.durationMs, 0));
     showResponse();
     reevaluate();
+}
+
+void BetaTokenRequestEditor::clearRunResults()
+{
+    m_responses.clear();
+    m_response.reset();
+    m_obtainedAt = QDateTime();
+    showResponse();
 }
 
 void BetaTokenRequestEditor::showResponse()

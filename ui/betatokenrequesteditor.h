@@ -50,6 +50,8 @@ public:
     // A run of a token request finished; the editor keeps its response for live design.
     void setRunResult(int backendRow, const QString& label, const Core::TokenResult& result);
     bool hasResponse() const { return m_response.has_value(); }
+    // Forgets the responses of earlier runs (another document was opened).
+    void clearRunResults();
 
     QLineEdit* tokenEdit() const;
     QLineEdit* ttlEdit() const;

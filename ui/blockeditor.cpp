@@ -1,5 +1,6 @@
 #include "blockeditor.h"
 
+#include "shortcutpriority.h"
 #include "undocommands.h"
 
 #include "model/expressionfield.h"
@@ -50,7 +51,11 @@ void BlockEditor::bindFields()
             edit->installEventFilter(this);
             connect(edit, &QLineEdit::textEdited, this,
                     [this, attribute](const QString& text) { onFieldEdited(attribute, text); });
-            connect(edit, &QLineEdit::returnPressed, this, &BlockEditor::runRequested);
+            // Enter runs, unless it accepts a completion from an open popup.
+            connect(edit, &QLineEdit::returnPressed, this, [this, edit] {
+                if (!completionPopupOpen(edit))
+                    Q_EMIT runRequested();
+            });
         } else if (auto* combo = qobject_cast<QComboBox*>(w)) {
             connect(combo, &QComboBox::activated, this, [this, attribute, combo](int index) {
                 onFieldEdited(attribute, combo->itemData(index).toString());

@@ -90,6 +90,18 @@ void FlowController::runFinished(int backendRow, const TokenResult& result)
     scheduleAutoRefresh();
 }
 
+void FlowController::reset()
+{
+    m_autoTimer->stop();
+    m_refreshToken.clear();
+    m_row = -1;
+    m_last = {};
+    if (m_panel)
+        m_panel->finish();
+    if (m_tokenPanel)
+        m_tokenPanel->setRefreshAvailable(false);
+}
+
 void FlowController::scheduleAutoRefresh()
 {
     m_autoTimer->stop();

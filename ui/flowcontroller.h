@@ -39,6 +39,8 @@ public:
     // Call after each run (MainWindow::onRunFinished).
     void runFinished(int backendRow, const Core::TokenResult& result);
     void refreshNow();
+    // Another document was opened: its refresh token and the automatic refresh are forgotten.
+    void reset();
     void previewRefresh();
     // The redacted text of the refresh request for the last run, or why there is none.
     QString refreshPreviewText() const;

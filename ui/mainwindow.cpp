@@ -7,7 +7,7 @@
 #include "discoverydialog.h"
 #include "signingprofileeditor.h"
 #include "betatokenrequesteditor.h"
-#include "couperfilesession.h"
+#include "documentcontroller.h"
 #include "tokenrequestspanel.h"
 #include "secretlineedit.h"
 #include "secretsdialog.h"
@@ -93,27 +93,16 @@ using Core::TokenResult;
 using Core::WorkspaceTreeModel;
 namespace BlockType = Core::BlockType;
 
-namespace {
-
-const QString FileFilter = QObject::tr("Tokenbench workspaces (*.tbw);;All files (*)");
-const QString OpenFilter =
-    QObject::tr("Workspaces and Couper files (*.tbw *.hcl);;Tokenbench workspaces (*.tbw);;Couper configuration (*.hcl);;"
-                "HTTP request files, imported (*.http *.rest);;All files (*)");
-
-
-
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     initUiResources();
     m_workspace = new Core::Workspace(this);
     m_undo = new QUndoStack(this);
-    m_couperFile = std::make_unique<CouperFileSession>();
     m_treeModel = new WorkspaceTreeModel(m_workspace, this);
     m_diagnosticsModel = new Core::DiagnosticsModel(m_workspace, this);
     m_traceModel = new Core::TraceModel(this);
+    m_documents = new DocumentController(m_workspace, m_undo, &m_resolver, this);
 
     createActions();
     createWidgets();
@@ -138,7 +127,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_workspace, &Core::Workspace::attributeChanged, this, &MainWindow::updateDiscoveryDiagnostics);
     connect(m_workspace, &Core::Workspace::reset, this, &MainWindow::updateActions);
-    m_workspace->setId(Core::WorkspaceFile::newId());
     m_workspace->setResolver(&m_resolver);
     SecretLineEdit::setSharedResolver(&m_resolver);
     updateTitle();
@@ -146,98 +134,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     // The keychain is asked only once the window is on screen and painted (or at the first Run).
     QTimer::singleShot(400, this, &MainWindow::startKeychain);
 
-    // Unsaved edits reach a recovery file at most a few seconds after they were made.
-    m_autosaveTimer = new QTimer(this);
-    m_autosaveTimer->setSingleShot(true);
-    m_autosaveTimer->setInterval(2000);
-    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    connect(m_undo, &QUndoStack::indexChanged, this, &MainWindow::scheduleAutosave);
+    connectDocument();
 }
 
-void MainWindow::scheduleAutosave()
+void MainWindow::connectDocument()
 {
-    if (m_workspace->isModified())
-        m_autosaveTimer->start();
-}
-
-void MainWindow::autosave()
-{
-    if (!m_workspace->isModified())
-        return;
-    const auto written = Core::Recovery::write(m_workspace->id(), m_workspace->filePath(), m_workspace->backends());
-    if (!written) {
-        statusBar()->showMessage(tr("Could not write the recovery file: %1").arg(written.error().message), 8000);
-        return;
-    }
-    Q_EMIT recoverySaved();
-}
-
-bool MainWindow::offerRecovery(const QString& preferredPath)
-{
-    const QList<Core::Recovery::Entry> entries = Core::Recovery::pending();
-    if (entries.isEmpty())
-        return false;
-    qsizetype pick = 0;
-    if (!preferredPath.isEmpty()) {
-        const QString wanted = QFileInfo(preferredPath).canonicalFilePath();
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (!entries.at(i).originalPath.isEmpty() &&
-                QFileInfo(entries.at(i).originalPath).canonicalFilePath() == wanted) {
-                pick = i;
-                break;
-            }
-        }
-    }
-    const Core::Recovery::Entry& e = entries.at(pick);
-    const QString what = e.originalPath.isEmpty() ? tr("an unsaved workspace") : QFileInfo(e.originalPath).fileName();
-    const auto answer = QMessageBox::question(
-        this, tr("Restore unsaved changes?"),
-        tr("Tokenbench did not close properly. Restore the unsaved changes to %1 from %2?\n\nSecrets typed in that "
-           "session are not restored: they are never written to disk.")
-            .arg(what, QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat)),
-        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes)
-        return restoreRecovery(e.workspaceId);
-    Core::Recovery::discard(e.workspaceId);
-    return false;
-}
-
-bool MainWindow::restoreRecovery(const QString& workspaceId)
-{
-    for (const Core::Recovery::Entry& e : Core::Recovery::pending()) {
-        if (e.workspaceId != workspaceId)
-            continue;
-        auto loaded = Core::Recovery::read(e);
-        if (!loaded) {
-            QMessageBox::warning(this, tr("Cannot restore"), tr("%1\n\n%2").arg(loaded.error().where, loaded.error().message));
-            return false;
-        }
-        m_hclSource.clear();
-        m_isDemo = false;
-        m_workspace->resetBackends(loaded->backends);
-        m_workspace->setLoadDiagnostics(loaded->diagnostics);
-        // Edits of a Couper file are saved as a workspace; those of a workspace go back to it.
-        m_workspace->setFilePath(e.originalPath.endsWith(QStringLiteral(".tbw")) ? e.originalPath : QString());
-        m_workspace->setId(workspaceId);
-        m_undo->clear();
-        // Restored edits are unsaved edits.
-        m_workspace->setModified(true);
-        m_tree->expandAll();
-        if (m_workspace->backendCount() > 0)
-            selectBlock(0, {});
-        updateTitle();
-        updateActions();
-        statusBar()->showMessage(tr("Restored unsaved changes from %1").arg(QLocale().toString(e.savedAt.toLocalTime())), 8000);
-        prefetchSecrets();
-        return true;
-    }
-    return false;
+    connect(m_documents, &DocumentController::adopted, this, &MainWindow::adoptDocument);
+    connect(m_documents, &DocumentController::documentChanged, this, &MainWindow::updateTitle);
+    connect(m_documents, &DocumentController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+    connect(m_documents, &DocumentController::message, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
+    connect(m_documents, &DocumentController::typedSecrets, this, &MainWindow::storeTypedSecrets);
+    connect(m_documents, &DocumentController::importRequested, this, &MainWindow::importHttpFile);
+    connect(m_documents, &DocumentController::recoverySaved, this, &MainWindow::recoverySaved);
 }
 
 MainWindow::~MainWindow()
 {
     // The undo stack announces its own destruction; nothing here should listen any more.
     m_undo->disconnect(this);
+    m_undo->disconnect(m_documents);
     if (m_runner)
         m_runner->disconnect(this);
     SecretLineEdit::setSharedResolver(nullptr);
@@ -275,14 +191,23 @@ void MainWindow::createActions()
         m_actions.insert(name, a);
         return a;
     };
-    make(QStringLiteral("new"), tr("&New Workspace"), QKeySequence::New, &MainWindow::newWorkspace);
-    make(QStringLiteral("open"), tr("&Open\u2026"), QKeySequence::Open, &MainWindow::open);
-    make(QStringLiteral("openCouperDirectory"), tr("Open Couper &Directory\u2026"), {}, &MainWindow::openCouperDirectory);
-    make(QStringLiteral("openDemo"), tr("Open &Demo"), {}, &MainWindow::openDemo);
+    // The document's actions go straight to the document controller.
+    auto* newDocument = make(QStringLiteral("new"), tr("&New Workspace"), QKeySequence::New, nullptr);
+    connect(newDocument, &QAction::triggered, m_documents, &DocumentController::newDocument);
+    auto* open = make(QStringLiteral("open"), tr("&Open\u2026"), QKeySequence::Open, nullptr);
+    connect(open, &QAction::triggered, m_documents, &DocumentController::open);
+    auto* openDemo = make(QStringLiteral("openDemo"), tr("Open &Demo"), {}, nullptr);
+    connect(openDemo, &QAction::triggered, m_documents, &DocumentController::openDemo);
+    auto* revert = make(QStringLiteral("revert"), tr("Re&vert to Saved"), {}, nullptr);
+    revert->setToolTip(tr("Drop the unsaved changes and read the file again"));
+    connect(revert, &QAction::triggered, m_documents, &DocumentController::revert);
+    auto* openCouperDirectory = make(QStringLiteral("openCouperDirectory"), tr("Open Couper &Directory\u2026"), {}, nullptr);
+    openCouperDirectory->setToolTip(tr("A directory of Couper files (couper run -d), merged as Couper merges them"));
+    connect(openCouperDirectory, &QAction::triggered, m_documents, &DocumentController::openCouperDirectory);
     auto* save = make(QStringLiteral("save"), tr("&Save"), QKeySequence::Save, nullptr);
-    connect(save, &QAction::triggered, this, [this] { this->save(); });
+    connect(save, &QAction::triggered, m_documents, [this] { m_documents->save(); });
     auto* saveAs = make(QStringLiteral("saveAs"), tr("Save &As\u2026"), QKeySequence::SaveAs, nullptr);
-    connect(saveAs, &QAction::triggered, this, [this] { this->saveAs(); });
+    connect(saveAs, &QAction::triggered, m_documents, [this] { m_documents->saveAs(); });
     auto* quit = make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, nullptr);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
@@ -375,6 +300,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(action(QStringLiteral("save")));
     file->addAction(action(QStringLiteral("saveAs")));
+    file->addAction(action(QStringLiteral("revert")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("importCurl")));
     file->addAction(action(QStringLiteral("export")));
@@ -506,11 +432,19 @@ void MainWindow::createWidgets()
     runBar->addWidget(m_runButton);
     runBar->addWidget(m_cancelButton);
     runBar->addWidget(m_outcome, 1);
+    // When a run reused the cached token, a fresh one is one click away.
+    m_freshButton = new QPushButton(tr("Get &fresh token"), runPane);
+    m_freshButton->setObjectName(QStringLiteral("freshTokenPushButton"));
+    m_freshButton->setToolTip(tr("Run again with a new token request instead of the cached token (Ctrl+Shift+Return)"));
+    m_freshButton->setVisible(false);
+    connect(m_freshButton, &QPushButton::clicked, this, &MainWindow::runFresh);
+    runBar->addWidget(m_freshButton);
     runLayout->addLayout(runBar);
     m_flowPanel = new InteractiveFlowPanel(runPane);
     runLayout->addWidget(m_flowPanel);
     m_runSplitter = new QSplitter(Qt::Vertical, runPane);
     m_runSplitter->setObjectName(QStringLiteral("runSplitter"));
+    m_runSplitter->setChildrenCollapsible(false); // the trace never disappears behind the card
     // The token card grows with what a run brings (ID token, cache, resource): it scrolls rather than
     // squeezing its rows when the splitter gives it less room than it needs.
     auto* tokenScroll = new QScrollArea(m_runSplitter);
@@ -580,11 +514,17 @@ void MainWindow::createWidgets()
     connect(m_problemsView, &QTreeView::activated, this, &MainWindow::showProblem);
     m_problemsDock->setWidget(m_problemsView);
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    // The status bar counts what the Problems view lists, from the same model.
+    m_problemCount = new QLabel(this);
+    m_problemCount->setObjectName(QStringLiteral("problemCountLabel"));
     auto updateProblemsTitle = [this] {
         const int errors = m_diagnosticsModel->errorCount();
         const int warnings = m_diagnosticsModel->warningCount();
+        const int rows = m_diagnosticsModel->rowCount();
         m_problemsDock->setWindowTitle(errors + warnings == 0 ? tr("Problems")
                                                               : tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
+        m_problemCount->setText(rows == 0 ? tr("No problems") : tr("%n problem(s)", nullptr, rows));
+        m_problemCount->setToolTip(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
     };
     connect(m_diagnosticsModel, &QAbstractItemModel::modelReset, this, updateProblemsTitle);
     updateProblemsTitle();
@@ -595,6 +535,7 @@ void MainWindow::createWidgets()
     m_secretsStatus->setText(tr("Keychain: checking\u2026"));
     m_fileStatus = new QLabel(this);
     statusBar()->addWidget(m_secretsStatus);
+    statusBar()->addPermanentWidget(m_problemCount);
     statusBar()->addPermanentWidget(m_fileStatus);
 
 }
@@ -628,16 +569,10 @@ void MainWindow::saveLayout()
 
 void MainWindow::updateTitle()
 {
-    QString name = m_workspace->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_workspace->filePath()).fileName();
-    if (m_isDemo)
-        name = tr("Demo");
-    if (!m_hclSource.isEmpty())
-        name = tr("%1 (Couper file)").arg(QFileInfo(m_hclSource).fileName());
-    setWindowTitle(name + QStringLiteral("[*] \u2014 Tokenbench"));
+    setWindowTitle(m_documents->displayName() + QStringLiteral("[*] \u2014 Tokenbench"));
     setWindowModified(m_workspace->isModified());
-    m_fileStatus->setText(!m_hclSource.isEmpty()                ? m_hclSource
-                          : m_workspace->filePath().isEmpty() ? tr("not saved yet")
-                                                              : m_workspace->filePath());
+    m_fileStatus->setText(m_documents->locationText());
+    action(QStringLiteral("revert"))->setEnabled(m_documents->canRevert());
 }
 
 void MainWindow::updateActions()
@@ -672,8 +607,8 @@ void MainWindow::updateRecentMenu()
         a->setToolTip(f);
         a->setStatusTip(f);
         connect(a, &QAction::triggered, this, [this, f] {
-            if (maybeSave())
-                openFile(f);
+            if (m_documents->maybeSave())
+                m_documents->openFile(f);
         });
     }
     if (!files.isEmpty()) {
@@ -728,12 +663,12 @@ WelcomePage* MainWindow::welcomePage()
         m_welcome->setRecentFiles(Settings::recentFiles());
         m_welcome->setDemoAvailable(QFile::exists(QStringLiteral(":/samples/demo.tbw")));
         connect(m_welcome, &WelcomePage::templateRequested, this, &MainWindow::addFromTemplate);
-        connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::open);
+        connect(m_welcome, &WelcomePage::openRequested, m_documents, &DocumentController::open);
         connect(m_welcome, &WelcomePage::importCurlRequested, this, &MainWindow::importCurl);
-        connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
-        connect(m_welcome, &WelcomePage::recentRequested, this, [this](const QString& path) {
-            if (maybeSave())
-                openFile(path);
+        connect(m_welcome, &WelcomePage::demoRequested, m_documents, &DocumentController::openDemo);
+        connect(m_welcome, &WelcomePage::recentRequested, m_documents, [this](const QString& path) {
+            if (m_documents->maybeSave())
+                m_documents->openFile(path);
         });
         m_editorStack->addWidget(m_welcome);
     }
@@ -841,286 +776,75 @@ void MainWindow::selectBlock(int backendRow, const QString& blockType)
     showEditorFor(proxy);
 }
 
-bool MainWindow::maybeSave()
-{
-    if (!m_workspace->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
-        tr("The workspace has unsaved changes. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
-void MainWindow::newWorkspace()
-{
-    if (!maybeSave())
-        return;
-    Core::Recovery::discard(m_workspace->id());
-    m_hclSource.clear();
-    m_workspace->resetBackends({});
-    m_workspace->setFilePath({});
-    m_workspace->setId(Core::WorkspaceFile::newId());
-    m_resolver.clearKeychainValues();
-    m_resolver.setDefaultValues({});
-    m_undo->clear();
-    m_workspace->setModified(false);
-    m_isDemo = false;
-    m_tokenPanel->clear();
-    showWelcome();
-    updateTitle();
-}
-
-void MainWindow::open()
-{
-    if (!maybeSave())
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace or Couper File"), Settings::lastDirectory(),
-                                                      OpenFilter);
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-bool MainWindow::openCouperFile(const QString& path)
-{
-    auto config = Core::Hcl::loadCouperConfig(path);
-    if (!config) {
-        QMessageBox::warning(this, tr("Cannot open the Couper file"),
-                             tr("%1\n\n%2").arg(config.error().where, config.error().message));
-        return false;
-    }
-    Core::Recovery::discard(m_workspace->id());
-    m_isDemo = false;
-    m_hclSource = QFileInfo(path).absoluteFilePath();
-    m_couperFile->open(m_hclSource, config->source, config->backends);
-    m_resolver.setDefaultValues(config->defaultEnvironment);
-    m_workspace->resetBackends(config->backends);
-    m_workspace->setLoadDiagnostics(config->loadDiagnostics); // the workspace runs the Validator itself
-    m_workspace->setFilePath(QString());
-    m_workspace->setId(Core::WorkspaceFile::idForPath(path));
-    m_resolver.clearKeychainValues();
-    m_undo->clear();
-    m_workspace->setModified(false);
-    m_tokenPanel->clear();
-    Settings::addRecentFile(path);
-    Settings::setLastDirectory(QFileInfo(path).absolutePath());
-    updateRecentMenu();
-    m_tree->expandAll();
-    int first = -1;
-    for (int i = 0; i < m_workspace->backendCount() && first < 0; ++i) {
-        if (m_workspace->backend(i).child(BlockType::OAuth2))
-            first = i;
-    }
-    if (first >= 0)
-        selectBlock(first, BlockType::OAuth2);
-    else if (m_workspace->backendCount() > 0)
-        selectBlock(0, {});
-    else
-        showWelcome();
-    updateTitle();
-    updateActions();
-    m_problemsDock->show();
-    statusBar()->showMessage(tr("Opened %1 (%n problem(s)); Save writes your edits back into it", nullptr,
-                                int(config->diagnostics.size()))
-                                 .arg(path),
-                             8000);
-    prefetchSecrets();
-    return true;
-}
-
-void MainWindow::openCouperDirectory()
-{
-    if (!maybeSave())
-        return;
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Couper Directory"), Settings::lastDirectory());
-    if (!dir.isEmpty())
-        openCouperFiles({dir});
-}
-
-bool MainWindow::openCouperFiles(const QStringList& paths)
-{
-    auto config = Core::Hcl::loadCouperFiles(paths);
-    if (!config) {
-        QMessageBox::warning(this, tr("Cannot open the Couper configuration"),
-                             tr("%1\n\n%2").arg(config.error().where, config.error().message));
-        return false;
-    }
-    if (!config->multiFile())
-        return openCouperFile(config->fileName); // one file: opened as that file (Save writes back into it)
-    Core::Recovery::discard(m_workspace->id());
-    m_isDemo = false;
-    m_hclSource.clear(); // several files: no save-back
-    m_resolver.clearKeychainValues();
-    m_resolver.setDefaultValues(config->defaultEnvironment);
-    m_workspace->resetBackends(config->backends);
-    m_workspace->setLoadDiagnostics(config->diagnostics);
-    m_workspace->setFilePath(QString());
-    m_workspace->setId(Core::WorkspaceFile::idForPath(paths.constFirst()));
-    m_undo->clear();
-    m_workspace->setModified(false);
-    m_tokenPanel->clear();
-    Settings::setLastDirectory(QFileInfo(paths.constFirst()).absolutePath());
-    m_tree->expandAll();
-    if (m_workspace->backendCount() > 0)
-        selectBlock(0, {});
-    else
-        showWelcome();
-    updateTitle();
-    updateActions();
-    m_problemsDock->show();
-    statusBar()->showMessage(tr("Opened %n Couper file(s) of %1, merged as Couper merges them; Save writes a "
-                                "Tokenbench workspace (writing back into several Couper files is not supported)",
-                                nullptr, int(config->files.size()))
-                                 .arg(paths.join(QStringLiteral(", "))),
-                             10000);
-    prefetchSecrets();
-    return true;
-}
+// --- The document (DocumentController) ---
 
 bool MainWindow::openFile(const QString& path)
 {
-    if (QFileInfo(path).isDir())
-        return openCouperFiles({path});
-    if (Core::Hcl::isHclFile(path))
-        return openCouperFile(path);
+    // A request file is imported into the document (and the answer is whether that worked).
     if (path.endsWith(QStringLiteral(".http"), Qt::CaseInsensitive) ||
         path.endsWith(QStringLiteral(".rest"), Qt::CaseInsensitive))
         return importHttpFile(path);
-    auto loaded = Core::WorkspaceFile::load(path);
-    if (!loaded) {
-        QMessageBox::warning(this, tr("Cannot open workspace"),
-                             tr("%1\n\n%2").arg(loaded.error().where, loaded.error().message));
-        return false;
-    }
-    const bool isResource = path.startsWith(u':');
-    Core::Recovery::discard(m_workspace->id());
-    m_hclSource.clear();
-    m_isDemo = isResource;
-    m_workspace->resetBackends(loaded->backends);
-    m_workspace->setLoadDiagnostics(loaded->diagnostics);
-    m_workspace->setFilePath(isResource ? QString() : QFileInfo(path).absoluteFilePath());
-    m_workspace->setId(loaded->id);
-    m_resolver.clearKeychainValues();
-    m_resolver.setDefaultValues({});
-    m_undo->clear();
-    m_workspace->setModified(false);
-    m_tokenPanel->clear();
-    if (!isResource) {
-        Settings::addRecentFile(path);
-        Settings::setLastDirectory(QFileInfo(path).absolutePath());
-        updateRecentMenu();
-    }
-    m_tree->expandAll();
-    if (m_workspace->backendCount() > 0) {
-        const Block& first = m_workspace->backend(0);
-        selectBlock(0, first.child(BlockType::OAuth2) ? BlockType::OAuth2 : QString());
-    } else {
-        showWelcome();
-    }
-    updateTitle();
-    updateActions();
-    statusBar()->showMessage(tr("Opened %1").arg(isResource ? tr("the demo workspace") : path), 5000);
-    prefetchSecrets();
-    return true;
-}
-
-void MainWindow::openDemo()
-{
-    if (maybeSave())
-        openFile(QStringLiteral(":/samples/demo.tbw"));
-}
-
-bool MainWindow::save()
-{
-    if (!m_hclSource.isEmpty() && m_couperFile->isOpen())
-        return saveCouperFile();
-    if (m_workspace->filePath().isEmpty())
-        return saveAs();
-    return saveTo(m_workspace->filePath());
-}
-
-bool MainWindow::saveCouperFile()
-{
-    const CouperFileSession::SaveResult r = m_couperFile->save(this, m_workspace->backends());
-    using O = CouperFileSession::Outcome;
-    if (r.outcome == O::Reload) {
-        const QString path = m_hclSource; // openCouperFile() replaces m_hclSource
-        m_undo->clear();
-        m_workspace->setModified(false);
-        openCouperFile(path);
-        return false;
-    }
-    if (r.outcome != O::Saved && r.outcome != O::Unchanged)
-        return false;
-    Core::Recovery::discard(m_workspace->id());
-    m_undo->setClean();
-    m_workspace->setModified(false);
-    updateTitle();
-    if (!r.secrets.isEmpty())
-        storeTypedSecrets(r.secrets);
-    statusBar()->showMessage(r.outcome == O::Saved ? tr("Saved your edits into %1").arg(m_hclSource)
-                                                   : tr("Nothing to save: %1 already has these settings").arg(m_hclSource),
-                             5000);
-    return true;
-}
-
-bool MainWindow::saveAs()
-{
-    QString dir = Settings::lastDirectory();
-    const QString suggested = QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("workspace.tbw"));
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace"),
-                                                m_workspace->filePath().isEmpty() ? suggested : m_workspace->filePath(),
-                                                FileFilter);
-    if (path.isEmpty())
-        return false;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".tbw");
-    return saveTo(path);
+    return m_documents->openFile(path);
 }
 
 bool MainWindow::saveTo(const QString& path)
 {
-    auto saved = Core::WorkspaceFile::save(path, m_workspace->backends(), m_workspace->id());
-    if (!saved) {
-        QMessageBox::warning(this, tr("Cannot save workspace"),
-                             tr("%1\n\n%2\n\nYour changes are still open here; try another folder with Save As.")
-                                 .arg(saved.error().where, saved.error().message));
-        return false;
+    return m_documents->saveTo(path);
+}
+
+bool MainWindow::offerRecovery(const QString& preferredPath)
+{
+    return m_documents->offerRecovery(preferredPath);
+}
+
+bool MainWindow::restoreRecovery(const QString& workspaceId)
+{
+    return m_documents->restoreRecovery(workspaceId);
+}
+
+bool MainWindow::isReadOnlySource() const
+{
+    return m_documents->kind() == DocumentController::Kind::CouperFile;
+}
+
+void MainWindow::adoptDocument(int backendRow, const QString& block)
+{
+    // Nothing of the previous document stays: a run still going is canceled and what it still reports is
+    // dropped; its tokens, trace, outcome and the forms that showed its blocks start over.
+    ++m_documentGeneration;
+    if (m_runner) {
+        m_runner->cancel();
+        m_runner->cache()->clear();
     }
-    m_isDemo = false;
-    m_hclSource.clear();
-    Core::Recovery::discard(m_workspace->id());
-    m_workspace->setFilePath(QFileInfo(path).absoluteFilePath());
-    m_undo->setClean();
-    m_workspace->setModified(false);
-    Settings::addRecentFile(path);
-    Settings::setLastDirectory(QFileInfo(path).absolutePath());
-    updateRecentMenu();
+    if (m_flowController)
+        m_flowController->reset();
+    m_discovered.clear();
+    m_tokenPanel->clear();
+    m_tokenPanel->setResource(std::nullopt);
+    m_traceModel->clear();
+    m_outcome->clear();
+    m_outcome->setToolTip(QString());
+    m_freshButton->setVisible(false);
+    // The editors still point at rows of the previous document: detached, they load when next shown.
+    for (BlockEditor* editor : std::initializer_list<BlockEditor*>{m_backendEditor, m_oauth2Editor,
+                                                                  m_signingProfileEditor, m_betaEditor}) {
+        if (editor)
+            editor->setTarget(nullptr, -1, nullptr);
+    }
+    if (m_betaEditor)
+        m_betaEditor->clearRunResults();
+    if (m_tokenRequestsPanel)
+        m_tokenRequestsPanel->setBackend(-1, nullptr);
+    m_tree->expandAll();
+    if (backendRow >= 0 && backendRow < m_workspace->backendCount())
+        selectBlock(backendRow, block);
+    else
+        showWelcome();
+    if (m_documents->kind() == DocumentController::Kind::CouperFile)
+        m_problemsDock->show();
     updateTitle();
-    if (!saved->isEmpty()) {
-        // Secrets typed this session: the file refers to them; their values go to the keychain.
-        QList<QPair<QString, QString>> typed;
-        for (const auto& sub : std::as_const(saved.value())) {
-            if (!sub.value.isEmpty()) {
-                // The value as written into the reference (also for entries of header / query / form maps).
-                if (!typed.contains(QPair<QString, QString>{sub.variable, sub.value}))
-                    typed.append({sub.variable, sub.value});
-                continue;
-            }
-            const int row = m_workspace->indexOfBackend(sub.backend);
-            if (row < 0)
-                continue;
-            const Block& b = m_workspace->backend(row);
-            const Block* target = sub.block.isEmpty() ? &b : b.child(sub.block);
-            if (target)
-                typed.append({sub.variable, target->attribute(sub.attribute)});
-        }
-        storeTypedSecrets(typed);
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-    return true;
+    updateActions();
+    prefetchSecrets();
 }
 
 void MainWindow::addFromTemplate(const QString& templateId)
@@ -1334,8 +1058,8 @@ void MainWindow::ensureRunner()
         return;
     ensureNetwork();
     m_runner = new Core::Runner(m_workspace, m_nam, this);
-    connect(m_runner, &Core::Runner::exchangeStarted, m_traceModel, &Core::TraceModel::upsert);
-    connect(m_runner, &Core::Runner::exchangeFinished, m_traceModel, &Core::TraceModel::upsert);
+    connect(m_runner, &Core::Runner::exchangeStarted, this, &MainWindow::traceExchange);
+    connect(m_runner, &Core::Runner::exchangeFinished, this, &MainWindow::traceExchange);
     connect(m_runner, &Core::Runner::finished, this, &MainWindow::onRunFinished);
     connect(m_runner, &Core::Runner::started, this, [this] { updateActions(); });
     // One JWKS cache for the ID tokens of flows and the access-token badge.
@@ -1344,6 +1068,21 @@ void MainWindow::ensureRunner()
     if (m_urlOpener)
         m_flowController->setUrlOpener(m_urlOpener);
     connect(m_runner->cache(), &Core::TokenCache::changed, this, &MainWindow::updateActions);
+}
+
+void MainWindow::traceExchange(const Core::Exchange& exchange)
+{
+    // The trace is the shown document's: a late exchange of a run of the previous one stays out.
+    if (m_runGeneration != m_documentGeneration)
+        return;
+    if (!exchange.backend.isEmpty() || m_runBackend.isEmpty()) {
+        m_traceModel->upsert(exchange);
+        return;
+    }
+    // Verifying the run's token (issuer metadata, keys) is part of that backend's run.
+    Core::Exchange stamped = exchange;
+    stamped.backend = m_runBackend;
+    m_traceModel->upsert(stamped);
 }
 
 void MainWindow::ensureNetwork()
@@ -1384,8 +1123,8 @@ Core::Jwt::JwksCache* MainWindow::jwksCache()
         m_jwksCache = new Core::Jwt::JwksCache(m_nam, this);
         // Its requests are in the trace (the verifications report them too, as long as they wait for them; this
         // also shows the end of one that outlives a verification replaced meanwhile).
-        connect(m_jwksCache, &Core::Jwt::JwksCache::exchangeStarted, m_traceModel, &Core::TraceModel::upsert);
-        connect(m_jwksCache, &Core::Jwt::JwksCache::exchangeFinished, m_traceModel, &Core::TraceModel::upsert);
+        connect(m_jwksCache, &Core::Jwt::JwksCache::exchangeStarted, this, &MainWindow::traceExchange);
+        connect(m_jwksCache, &Core::Jwt::JwksCache::exchangeFinished, this, &MainWindow::traceExchange);
     }
     return m_jwksCache;
 }
@@ -1398,12 +1137,12 @@ void MainWindow::verifyIssuedToken(const QString& token, const Core::TransportSe
     if (!m_issuerVerifier) {
         m_issuerVerifier = new Core::Jwt::IssuerVerifier(m_nam, jwksCache(), this);
         // The issued token's verification sends requests of its own (issuer metadata, keys): in the trace too.
-        connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::exchangeStarted, m_traceModel,
-                &Core::TraceModel::upsert);
-        connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::exchangeFinished, m_traceModel,
-                &Core::TraceModel::upsert);
+        connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::exchangeStarted, this, &MainWindow::traceExchange);
+        connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::exchangeFinished, this, &MainWindow::traceExchange);
         connect(m_issuerVerifier, &Core::Jwt::IssuerVerifier::finished, this,
                 [this](const Core::Jwt::IssuerVerifier::Result& r) {
+                    if (m_runGeneration != m_documentGeneration)
+                        return; // the token of a document no longer shown
                     if (!r.attempted) {
                         m_tokenPanel->setVerification(tr("\u2718 unverified: %1").arg(r.error), false);
                         return;
@@ -1471,6 +1210,7 @@ void MainWindow::run()
     }
     ensureRunner();
     m_outcome->setText(tr("Running %1\u2026").arg(target->backend));
+    m_freshButton->setVisible(false);
     const Block& block = m_workspace->backend(row);
     const bool resourceStep = !block.attribute(Core::ResourceUrlAttribute).trimmed().isEmpty();
     const QList<Core::SecretReference> refs = Core::neededSecrets(block, *target, resourceStep);
@@ -1505,6 +1245,8 @@ void MainWindow::startRun(int row, const QString& request)
     if (row < 0 || row >= m_workspace->backendCount())
         return;
     m_runner->setResolver(&m_resolver);
+    m_runGeneration = m_documentGeneration;
+    m_runBackend = m_workspace->backend(row).label;
     m_tokenPanel->setResource(std::nullopt);
     if (!request.isEmpty())
         m_runner->runTokenRequest(row, request);
@@ -1627,6 +1369,13 @@ void MainWindow::cancelRun()
 void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
 {
     const TokenResult& result = run.token;
+    if (m_runGeneration != m_documentGeneration) {
+        // A run of a document no longer shown (canceled when the new one arrived): nothing of it is shown.
+        m_flowController->runFinished(-1, Core::TokenResult{});
+        updateActions();
+        Q_EMIT runFinished(result);
+        return;
+    }
     QString scope;
     if (backendRow >= 0 && backendRow < m_workspace->backendCount()) {
         if (const Block* o = m_workspace->backend(backendRow).child(BlockType::OAuth2))
@@ -1645,8 +1394,9 @@ void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
     }
     QString text;
     if (result.ok()) {
-        text = run.tokenFromCache ? tr("\u2714 cached token reused (no token request)")
-                                  : tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
+        text = run.tokenFromCache
+                   ? tr("\u2714 Cached token reused: no token request was sent (Couper reuses it too)")
+                   : tr("\u2714 %1 \u00b7 %2 ms \u00b7 token issued").arg(result.response.status).arg(ms);
         if (result.response.expiresIn)
             text += tr(", expires in %1").arg(formatRemaining(qint64(*result.response.expiresIn)));
     } else if (result.status == TokenResult::Status::Canceled) {
@@ -1671,6 +1421,7 @@ void MainWindow::onRunFinished(int backendRow, const Core::RunResult& run)
     text = Core::DisplayText::escapeControl(text, Core::DisplayText::Newlines::Keep);
     m_outcome->setTextFormat(Qt::PlainText);
     m_outcome->setText(text);
+    m_freshButton->setVisible(result.ok() && run.tokenFromCache);
     m_outcome->setToolTip(text.toHtmlEscaped());
     if (m_runner && !m_runner->tokenRequestLabel().isEmpty())
         betaEditor()->setRunResult(backendRow, m_runner->tokenRequestLabel(), result);
@@ -1798,14 +1549,13 @@ void MainWindow::showProblem(const QModelIndex& index)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSave()) {
+    if (!m_documents->maybeSave()) {
         event->ignore();
         return;
     }
     if (m_runner)
         m_runner->cancel();
-    m_autosaveTimer->stop();
-    Core::Recovery::discard(m_workspace->id());
+    m_documents->close();
     saveLayout();
     event->accept();
 }

@@ -33,6 +33,7 @@ class JwksCache;
 namespace Tokenbench::Core {
 class DiagnosticsModel;
 class NetworkAccessManager;
+struct Exchange;
 struct RunResult;
 class Runner;
 class SecretStore;
@@ -49,7 +50,7 @@ class FlowController;
 class InteractiveFlowPanel;
 class DiscoveryDialog;
 class BetaTokenRequestEditor;
-class CouperFileSession;
+class DocumentController;
 class TokenRequestsPanel;
 class OAuth2Editor;
 class SigningProfileEditor;
@@ -100,7 +101,7 @@ public:
     // file the window was started with) when there is one, else the newest. True when the user restored it.
     bool offerRecovery(const QString& preferredPath = {});
     bool restoreRecovery(const QString& workspaceId);
-    bool isReadOnlySource() const { return !m_hclSource.isEmpty(); }
+    bool isReadOnlySource() const;
     // Interactive flows: the panel shown while waiting, and who opens URLs (the system browser unless
     // replaced, e.g. by a test that plays the browser). The controller exists after the first run.
     InteractiveFlowPanel* interactiveFlowPanel() const { return m_flowPanel; }
@@ -138,12 +139,9 @@ private:
     SigningProfileEditor* signingProfileEditor();
     int currentBackendRow() const;
     QString currentBlockType() const;
-    bool maybeSave();
-    void newWorkspace();
-    void open();
-    void openDemo();
-    bool save();
-    bool saveAs();
+    void connectDocument();
+    // A new document replaced the workspace: every per-document view starts over, then shows its block.
+    void adoptDocument(int backendRow, const QString& block);
     void addBackend();
     void addOAuth2(int row);
     void removeOAuth2();
@@ -156,6 +154,7 @@ private:
     void showProblem(const QModelIndex& index);
     void ensureRunner();
     void ensureNetwork();
+    void traceExchange(const Core::Exchange& exchange);
     void startKeychain();
     void updateKeychainState();
     void prefetchSecrets();
@@ -164,14 +163,6 @@ private:
     void runFresh();
     void forgetCachedToken();
     void updateDiscoveryDiagnostics();
-    void scheduleAutosave();
-    void autosave();
-    bool openCouperFile(const QString& path);
-    // A Couper directory (couper run -d) or several files, merged as Couper merges them: opened for
-    // designing and running; Save writes a workspace (writing back into several files is not supported).
-    void openCouperDirectory();
-    bool openCouperFiles(const QStringList& paths);
-    bool saveCouperFile();
     void addTokenRequest(int row);
     BetaTokenRequestEditor* betaEditor();
     TokenRequestsPanel* tokenRequestsPanel();
@@ -208,6 +199,7 @@ private:
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QLabel* m_outcome = nullptr;
+    QPushButton* m_freshButton = nullptr;
     TokenPanel* m_tokenPanel = nullptr;
     InteractiveFlowPanel* m_flowPanel = nullptr;
     FlowController* m_flowController = nullptr;
@@ -221,20 +213,22 @@ private:
     QTreeView* m_problemsView = nullptr;
     QLabel* m_fileStatus = nullptr;
     QFrame* m_bannerFrame = nullptr;
+    QLabel* m_problemCount = nullptr;
     QLabel* m_banner = nullptr;
     QPushButton* m_bannerRetry = nullptr;
     Core::SecretStore* m_secrets = nullptr;
     Core::ValueResolver m_resolver;
-    QTimer* m_autosaveTimer = nullptr;
-    QString m_hclSource; // a Couper file opened as the workspace: Save writes the edits back into it
-    std::unique_ptr<CouperFileSession> m_couperFile;
+    DocumentController* m_documents = nullptr;
+    // Counts adopted documents; a run reports into the views only while its document is shown.
+    int m_documentGeneration = 0;
+    int m_runGeneration = 0;
+    QString m_runBackend; // the backend of the last run, named in its trace rows
     BetaTokenRequestEditor* m_betaEditor = nullptr;
     TokenRequestsPanel* m_tokenRequestsPanel = nullptr;
     QDockWidget* m_tokenRequestsDock = nullptr;
     QLabel* m_secretsStatus = nullptr;
     QMenu* m_recentMenu = nullptr;
     QHash<QString, QAction*> m_actions;
-    bool m_isDemo = false;
 };
 
 } // namespace Tokenbench::Ui

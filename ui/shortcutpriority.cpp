@@ -1,6 +1,9 @@
 #include "shortcutpriority.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
+#include <QLineEdit>
 #include <QKeyEvent>
 #include <QWidget>
 
@@ -29,6 +32,21 @@ bool ShortcutPriority::eventFilter(QObject* watched, QEvent* event)
         return false;
     // Not delivered, so not accepted by the field: the shortcut map triggers the window's action.
     return true;
+}
+
+bool completionPopupOpen(const QWidget* field)
+{
+    if (!field)
+        return false;
+    if (const auto* edit = qobject_cast<const QLineEdit*>(field); edit && edit->completer() &&
+                                                                   edit->completer()->popup()->isVisible())
+        return true;
+    const QWidget* window = field->window();
+    for (const QCompleter* completer : window->findChildren<QCompleter*>()) {
+        if (completer->widget() == field && completer->popup()->isVisible())
+            return true;
+    }
+    return false;
 }
 
 } // namespace Tokenbench::Ui

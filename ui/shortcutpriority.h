@@ -26,4 +26,8 @@ private:
     QPointer<QWidget> m_window;
 };
 
+// Whether Enter in `field` belongs to an open completion list (it accepts the completion) rather than to
+// the form (where Enter runs): a QCompleter completing `field` has its popup on screen.
+bool completionPopupOpen(const QWidget* field);
+
 } // namespace Tokenbench::Ui

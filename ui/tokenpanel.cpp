@@ -108,7 +108,28 @@ TokenPanel::TokenPanel(QWidget* parent) : QWidget(parent), m_ui(new ::Ui::TokenP
     m_resourceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_ui->factsLayout->addRow(m_resourceCaption, m_resourceLabel);
     m_ui->factsLayout->setRowVisible(m_resourceLabel, false);
+    // A failed run: its failure first, above everything; an earlier token below it is marked as such.
+    m_failureLabel = new QLabel(this);
+    m_failureLabel->setObjectName(QStringLiteral("runFailureLabel"));
+    m_failureLabel->setWordWrap(true);
+    m_failureLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failureLabel->setMargin(6);
+    m_failureLabel->setAutoFillBackground(true);
+    QPalette failurePalette = m_failureLabel->palette();
+    failurePalette.setColor(QPalette::Window, QColor(0xd0, 0x30, 0x30));
+    failurePalette.setColor(QPalette::WindowText, Qt::white);
+    m_failureLabel->setPalette(failurePalette);
+    m_ui->mainLayout->insertWidget(0, m_failureLabel);
+    m_previousLabel = new QLabel(m_ui->tokenPage);
+    m_previousLabel->setObjectName(QStringLiteral("previousTokenLabel"));
+    m_previousLabel->setWordWrap(true);
+    m_ui->tokenLayout->insertWidget(0, m_previousLabel);
     clear();
+}
+
+QString TokenPanel::failureText() const
+{
+    return m_failureLabel->isVisibleTo(this) ? m_failureLabel->text() : QString();
 }
 
 TokenPanel::~TokenPanel() = default;
@@ -118,15 +139,42 @@ void TokenPanel::clear()
     m_token.clear();
     m_result = {};
     m_timer->stop();
+    m_stale = false;
+    m_failureLabel->clear();
+    m_failureLabel->setVisible(false);
+    m_previousLabel->setVisible(false);
+    m_ui->tokenTextBrowser->setEnabled(true);
     m_ui->stackedWidget->setCurrentWidget(m_ui->emptyPage);
 }
 
 void TokenPanel::setResult(const Core::TokenResult& result, const QString& requestedScope)
 {
     if (!result.ok()) {
-        // Keep the last good token on screen; the outcome line says what failed.
+        // This run's failure comes first; a token of an earlier run stays for reference, marked as stale.
+        const QString where = result.errorWhere.isEmpty() ? QString() : result.errorWhere + QStringLiteral(": ");
+        const QString what = result.status == Core::TokenResult::Status::Canceled
+                                 ? tr("This run was canceled.")
+                                 : tr("\u2716 This run failed: %1%2").arg(where, Core::Redactor::redactText(result.errorText));
+        setServerText(m_failureLabel, what);
+        m_failureLabel->setVisible(true);
+        if (!m_token.isEmpty()) {
+            m_stale = true;
+            m_previousLabel->setText(
+                tr("<b>Previous token</b> \u2014 from an earlier run (obtained %1), not from this one; it may no longer "
+                   "be valid.")
+                    .arg(m_result.obtainedAt.isValid()
+                             ? QLocale().toString(m_result.obtainedAt.toLocalTime().time(), QLocale::LongFormat)
+                             : tr("before")));
+            m_previousLabel->setVisible(true);
+            m_ui->tokenTextBrowser->setEnabled(false); // greyed: not this run's token
+        }
         return;
     }
+    m_stale = false;
+    m_failureLabel->clear();
+    m_failureLabel->setVisible(false);
+    m_previousLabel->setVisible(false);
+    m_ui->tokenTextBrowser->setEnabled(true);
     m_result = result;
     const Core::TokenResponse& r = result.response;
     m_token = r.accessToken;

@@ -29,8 +29,14 @@ public:
     explicit TokenPanel(QWidget* parent = nullptr);
     ~TokenPanel() override;
 
+    // A run's result. A failed run is shown first, on top of the card; a token of an earlier run stays
+    // below it, marked as the previous run's (stale) until the next successful run replaces it.
     void setResult(const Core::TokenResult& result, const QString& requestedScope);
     void clear();
+    // The last run's failure as the card shows it (empty after a successful run).
+    QString failureText() const;
+    // The token shown is the previous run's: the last run did not produce one.
+    bool isStale() const { return m_stale; }
     bool hasToken() const { return !m_token.isEmpty(); }
     QString token() const { return m_token; }
     QString expiresText() const;
@@ -75,6 +81,9 @@ private:
     QPushButton* m_forgetButton = nullptr;
     QLabel* m_resourceLabel = nullptr;
     QLabel* m_resourceCaption = nullptr;
+    QLabel* m_failureLabel = nullptr;
+    QLabel* m_previousLabel = nullptr;
+    bool m_stale = false;
     bool m_fromCache = false;
     qint64 m_cachedUntil = 0;
 };

@@ -16,6 +16,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
@@ -146,6 +147,7 @@ TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_mo
     m_table->horizontalHeader()->setSectionResizeMode(TraceModel::UrlColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(TraceModel::TimelineColumn, QHeaderView::Interactive);
     m_table->setItemDelegateForColumn(TraceModel::TimelineColumn, new TimelineDelegate(m_table));
+    m_table->horizontalHeader()->setSectionResizeMode(TraceModel::StepColumn, QHeaderView::ResizeToContents);
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
 
@@ -184,6 +186,10 @@ TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_mo
     detailsLayout->addWidget(m_tabs);
     splitter->addWidget(m_table);
     splitter->addWidget(details);
+    // Neither the list nor the Request/Response tabs can be dragged out of sight.
+    splitter->setChildrenCollapsible(false);
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 2 + m_table->horizontalHeader()->sizeHint().height());
+    details->setMinimumHeight(120);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({110, 320});
     layout->addWidget(splitter);
@@ -203,9 +209,15 @@ TracePane::TracePane(TraceModel* model, QWidget* parent) : QWidget(parent), m_mo
                     showCurrent();
             });
     connect(model, &QAbstractItemModel::modelReset, this, &TracePane::showCurrent);
+    // The list follows new rows while the user has not scrolled away from its end.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_follow = value >= m_table->verticalScrollBar()->maximum();
+    });
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
             selectLast();
+        if (m_follow)
+            m_table->scrollToBottom();
     });
     showCurrent();
 }
@@ -217,8 +229,14 @@ void TracePane::selectLast()
     const int last = m_model->rowCount() - 1;
     if (last < 0)
         return;
+    const bool follow = m_follow;
+    const int keep = m_table->verticalScrollBar()->value();
     m_table->setCurrentIndex(m_model->index(last, 0));
-    m_table->scrollTo(m_model->index(last, 0));
+    if (follow)
+        m_table->scrollTo(m_model->index(last, 0));
+    else
+        m_table->verticalScrollBar()->setValue(keep);
+    m_follow = follow;
 }
 
 bool TracePane::selectExchange(quint64 id)
@@ -226,8 +244,15 @@ bool TracePane::selectExchange(quint64 id)
     const int row = m_model->rowForId(id);
     if (row < 0)
         return false;
+    // Selected for the details below; the list scrolls to it only while it follows new rows.
+    const bool follow = m_follow;
+    const int keep = m_table->verticalScrollBar()->value();
     m_table->setCurrentIndex(m_model->index(row, 0));
-    m_table->scrollTo(m_model->index(row, 0));
+    if (follow)
+        m_table->scrollTo(m_model->index(row, 0));
+    else
+        m_table->verticalScrollBar()->setValue(keep);
+    m_follow = follow;
     return true;
 }
 
@@ -337,7 +362,7 @@ TracePane::Rendered TracePane::render(const Exchange& original, bool reveal)
     }
     if (e.failure != Exchange::Failure::None)
         response += tr("\n\n\u2716 %1").arg(e.failureText);
-    if (e.isComplete())
+    if (e.isComplete() && e.hasResponse()) // no response, no timings to show
         response += timing;
     r.response = withLongLinesBroken(response);
 

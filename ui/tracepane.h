@@ -63,6 +63,7 @@ private:
     QLabel* m_empty;
     quint64 m_generation = 0; // of the exchange being shown; a late rendering of an older one is dropped
     QHash<QPlainTextEdit*, QString> m_pending; // big texts laid out when their tab is first shown
+    bool m_follow = true;
 };
 
 } // namespace Tokenbench::Ui

@@ -350,6 +350,28 @@ BetaEvaluation evaluateBetaToken(const BetaTokenRequestSpec& spec, const Exchang
     }
     out.error = out.tokenError.isEmpty() ? out.ttlError : out.tokenError;
     out.ok = out.error.isEmpty();
+    if (out.tokenError.isEmpty()) {
+        // The token's siblings: the object the token expression read it from.
+        const QString root = QStringLiteral("beta_token_response");
+        const QString path = Hcl::readPath(spec.tokenExpression.trimmed(), root, ctx);
+        const qsizetype dot = path.lastIndexOf(u'.');
+        if (path.startsWith(QStringLiteral("json_body.")) && dot > 0) {
+            const Hcl::EvalResult parent = Hcl::evaluateExpression(root + u'.' + path.left(dot), ctx);
+            if (parent.ok() && parent.value.isObject()) {
+                const Hcl::Value type = parent.value.attribute(QStringLiteral("token_type"));
+                if (type.isString())
+                    out.tokenType = type.toStr();
+                const Hcl::Value expires = parent.value.attribute(QStringLiteral("expires_in"));
+                if (expires.isNumber())
+                    out.expiresIn = expires.toNumber();
+                else if (bool ok = false; expires.isString()) {
+                    const double n = expires.toStr().toDouble(&ok);
+                    if (ok)
+                        out.expiresIn = n;
+                }
+            }
+        }
+    }
     return out;
 }
 
@@ -399,6 +421,8 @@ void BetaTokenClient::start(const BetaTokenRequestSpec& spec)
                 r.response.outcome = TokenResponse::Outcome::Token;
                 r.response.accessToken = ev.token;
                 r.response.ttlSeconds = ev.ttlSeconds;
+                r.response.tokenType = ev.tokenType;
+                r.response.expiresIn = ev.expiresIn;
                 r.obtainedAt = e.startedAt.addMSecs(qMax<qint64>(e.durationMs, 0));
             }
         }

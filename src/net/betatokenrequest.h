@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "hcl/evaluator.h"
 #include "hcl/value.h"
 #include "model/block.h"
@@ -53,6 +55,10 @@ struct BetaEvaluation
     QString tokenError; // "token expression evaluates to null: ...", with the response that caused it
     QString ttlError;   // "ttl expression must evaluate to a string: ...", "ttl: time: invalid duration ..."
     QString error;      // the run's message: tokenError, else ttlError
+    // What the response says beside the token: token_type and expires_in of the JSON object the token
+    // expression read the token from (json_body.access_token -> json_body.token_type), when present.
+    QString tokenType;
+    std::optional<double> expiresIn;
 };
 // The `beta_token_response` variable for a response: status, headers (lower-cased names), cookies, body,
 // json_body (for JSON content types).

@@ -40,6 +40,7 @@ struct Exchange
 
     quint64 id = 0;
     QString purpose; // "token request", "resource check", ...
+    QString backend; // the workspace backend it was sent for (set by whoever runs it); empty when none
     QByteArray method;
     QUrl url;
     HttpHeaders requestHeaders;

@@ -15,8 +15,17 @@ Runner::Runner(Workspace* workspace, QNetworkAccessManager* nam, QObject* parent
     : QObject(parent), m_workspace(workspace), m_nam(nam), m_cache(new TokenCache(this)),
       m_session(new RunSession(nam, m_cache, this))
 {
-    connect(m_session, &RunSession::exchangeStarted, this, &Runner::exchangeStarted);
-    connect(m_session, &RunSession::exchangeFinished, this, &Runner::exchangeFinished);
+    // Every exchange of a run names the backend it was sent for (the trace shows it).
+    const auto stamped = [this](const Exchange& e) {
+        Exchange copy = e;
+        if (copy.backend.isEmpty() && m_workspace && m_row >= 0 && m_row < m_workspace->backendCount())
+            copy.backend = m_workspace->backend(m_row).label;
+        return copy;
+    };
+    connect(m_session, &RunSession::exchangeStarted, this,
+            [this, stamped](const Exchange& e) { Q_EMIT exchangeStarted(stamped(e)); });
+    connect(m_session, &RunSession::exchangeFinished, this,
+            [this, stamped](const Exchange& e) { Q_EMIT exchangeFinished(stamped(e)); });
     connect(m_session, &RunSession::finished, this, [this](const RunResult& result) {
         m_running = false;
         Q_EMIT finished(m_row, result);

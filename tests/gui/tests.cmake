@@ -28,3 +28,7 @@ if(TARGET tokenbench_ui)
     set_property(TEST tst_couperdirectorygui APPEND PROPERTY ENVIRONMENT
                  "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent-tokenbench-bus")
 endif()
+if(TARGET tokenbench_ui)
+    # Issue #16: per-document state, the token card after a failure, completion vs. Run, trace rows.
+    tokenbench_add_test(tst_documentstate SOURCES gui/tst_documentstate.cpp GUI LABELS gui TIMEOUT 120)
+endif()
