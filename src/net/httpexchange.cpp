@@ -1,19 +1,21 @@
 #include "net/httpexchange.h"
 
 #include "net/networkaccessmanager.h"
+#include "net/tlsconfig.h"
 #include "util/logging.h"
 
 #include <algorithm>
 #include <atomic>
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QSslSocket>
 #include <QTimer>
 
 namespace Tokenbench::Core {
@@ -32,33 +34,6 @@ QString seconds(qint64 ms)
     if (ms % 1000 == 0)
         return QString::number(ms / 1000) + u's';
     return QString::number(ms) + QStringLiteral("ms");
-}
-
-// Status line and headers, once they have arrived (also when the exchange fails later: the trace keeps them).
-void recordResponseHead(Exchange& exchange, QNetworkReply* reply)
-{
-    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (exchange.status > 0 || !statusAttr.isValid())
-        return;
-    exchange.status = statusAttr.toInt();
-    exchange.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    exchange.httpVersion = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
-                               ? QByteArrayLiteral("HTTP/2")
-                               : QByteArrayLiteral("HTTP/1.1");
-    for (const auto& pair : reply->rawHeaderPairs())
-        exchange.responseHeaders.append({pair.first, pair.second});
-}
-
-// A body shorter than its Content-Length (identity encoding only: a decoded body has another length).
-bool isTruncated(const QByteArray& method, const Exchange& exchange, QNetworkReply* reply)
-{
-    if (method == "HEAD" || exchange.status == 204 || exchange.status == 304 || exchange.status < 200)
-        return false;
-    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
-    if (!encoding.isEmpty() && encoding != "identity")
-        return false;
-    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-    return length.isValid() && exchange.responseBytes < length.toLongLong();
 }
 
 QString mebibytes(qint64 bytes)
@@ -212,7 +187,97 @@ QString clientCertificateText(const QString& where, const QString& alert, const 
         .arg(where, certificateNames(presented), issuerName(presented), alert);
 }
 
+
+// Idle keep-alive connections, per origin and transport, owned by the process's network context (the
+// shared QNetworkAccessManager): a later request to the same origin with the same TLS and proxy settings
+// takes one instead of connecting again. An idle connection is dropped after IdleMs, when the peer closes
+// it, or when more than MaxIdle wait for one key.
+class ConnectionPool final : public QObject
+{
+public:
+    static constexpr int IdleMs = 30'000;
+    static constexpr int MaxIdle = 4;
+
+    static ConnectionPool* of(QObject* context)
+    {
+        static const QString name = QStringLiteral("tokenbench-connection-pool");
+        auto* pool = context->findChild<ConnectionPool*>(name, Qt::FindDirectChildrenOnly);
+        if (!pool) {
+            pool = new ConnectionPool(context);
+            pool->setObjectName(name);
+        }
+        return pool;
+    }
+
+    QSslSocket* take(const QString& key)
+    {
+        QList<QSslSocket*>& idle = m_idle[key];
+        while (!idle.isEmpty()) {
+            QSslSocket* socket = idle.takeLast();
+            socket->disconnect(this);
+            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0)
+                return socket;
+            socket->abort();
+            socket->deleteLater();
+        }
+        return nullptr;
+    }
+
+    void put(const QString& key, QSslSocket* socket)
+    {
+        socket->setParent(this);
+        QList<QSslSocket*>& idle = m_idle[key];
+        idle.append(socket);
+        const auto drop = [this, key, socket] {
+            if (m_idle[key].removeOne(socket)) {
+                socket->disconnect(this);
+                socket->abort();
+                socket->deleteLater();
+            }
+        };
+        // Anything from the peer while idle (data or a close) ends the connection.
+        connect(socket, &QAbstractSocket::readyRead, this, drop);
+        connect(socket, &QAbstractSocket::disconnected, this, drop);
+        connect(socket, &QAbstractSocket::errorOccurred, this, drop);
+        auto* timer = new QTimer(socket);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, drop);
+        timer->start(IdleMs);
+        while (idle.size() > MaxIdle) {
+            QSslSocket* oldest = idle.takeFirst();
+            oldest->disconnect(this);
+            oldest->abort();
+            oldest->deleteLater();
+        }
+    }
+
+private:
+    using QObject::QObject;
+    QHash<QString, QList<QSslSocket*>> m_idle;
+};
+
+// Every value of a field, joined with ", " (RFC 9110 section 5.3).
+QByteArray joinedHeader(const HttpHeaders& headers, QByteArrayView name)
+{
+    QByteArray out;
+    for (const HttpHeader& h : headers) {
+        if (h.name.compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!out.isEmpty())
+            out += ", ";
+        out += h.value;
+    }
+    return out;
+}
+
+bool isTokenChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
 } // namespace
+
 
 HttpExchange::HttpExchange(QNetworkAccessManager* nam, PreparedRequest request, Timeouts timeouts, QObject* parent)
     : QObject(parent), m_nam(nam), m_request(std::move(request)), m_timeouts(timeouts)
@@ -231,10 +296,10 @@ HttpExchange::HttpExchange(QNetworkAccessManager* nam, PreparedRequest request, 
 
 HttpExchange::~HttpExchange()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
     }
 }
 
@@ -261,7 +326,6 @@ HttpHeaders HttpExchange::wireHeaders(const PreparedRequest& request)
     }
     if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH")
         headers.append({QByteArrayLiteral("Content-Length"), QByteArray::number(request.body.size())});
-    // Qt's HTTP stack adds these when they are absent; we set them ourselves so the trace is the wire.
     if (!hasUserAgent)
         headers.append({QByteArrayLiteral("User-Agent"), userAgent()});
     headers.append({QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity")});
@@ -270,15 +334,35 @@ HttpHeaders HttpExchange::wireHeaders(const PreparedRequest& request)
     return headers;
 }
 
+QString HttpExchange::proxyName() const
+{
+    return m_request.transport.proxy.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
+}
+
+QString HttpExchange::poolKey() const
+{
+    QCryptographicHash key(QCryptographicHash::Sha256);
+    const TlsSettings& tls = m_request.transport.tls;
+    for (const QByteArray& part :
+         {m_request.url.scheme().toUtf8(), m_request.url.host(QUrl::FullyEncoded).toUtf8(),
+          QByteArray::number(m_request.url.port(m_request.url.scheme() == u"https" ? 443 : 80)),
+          tls.serverCaCertificate, tls.clientCertificate, tls.clientPrivateKey,
+          QByteArray(tls.disableCertificateValidation ? "1" : "0"), m_request.transport.proxy.toEncoded()}) {
+        key.addData(QByteArray::number(part.size()));
+        key.addData(part);
+    }
+    return QString::fromLatin1(key.result().toHex());
+}
+
 void HttpExchange::start()
 {
-    TB_ASSERT(!m_reply && !m_done);
+    TB_ASSERT(!m_socket && !m_done);
     m_exchange.startedAt = QDateTime::currentDateTimeUtc();
     m_clock.start();
     Q_EMIT started(m_exchange);
 
     if (!m_nam) {
-        fail(Exchange::Failure::Other, tr("internal error: no network access manager"));
+        fail(Exchange::Failure::Other, tr("internal error: no network context"));
         return;
     }
     if (!m_request.url.isValid() || (m_request.url.scheme() != u"http" && m_request.url.scheme() != u"https")) {
@@ -286,75 +370,33 @@ void HttpExchange::start()
              tr("\"%1\" is not an http or https URL").arg(m_request.url.toString(QUrl::RemoveUserInfo)));
         return;
     }
-
-    QNetworkRequest req(m_request.url);
-    for (const HttpHeader& h : std::as_const(m_exchange.requestHeaders))
-        req.setRawHeader(h.name, h.value);
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    req.setTransferTimeout(0);
-
-    QNetworkAccessManager* nam = m_nam;
-    if (!m_request.transport.isDefault()) {
-        auto conf = buildSslConfiguration(m_request.transport.tls);
-        if (!conf) {
-            fail(Exchange::Failure::Other, conf.error().message);
-            return;
-        }
-        if (m_request.url.scheme() == u"https")
-            req.setSslConfiguration(conf.value());
-        // The backend's tls block and proxy. Qt's connection cache does not tell TLS settings or proxies
-        // apart, so each distinct transport gets its own manager (a child of the shared one, kept for
-        // later requests with the same settings): connections are reused, never across settings.
-        QCryptographicHash key(QCryptographicHash::Sha256);
-        for (const QByteArray& part : {m_request.transport.tls.serverCaCertificate, m_request.transport.tls.clientCertificate,
-                                       m_request.transport.tls.clientPrivateKey,
-                                       QByteArray(m_request.transport.tls.disableCertificateValidation ? "1" : "0"),
-                                       m_request.transport.proxy.toEncoded()}) {
-            key.addData(QByteArray::number(part.size()));
-            key.addData(part);
-        }
-        const QString name = QStringLiteral("tokenbench-transport-") + QString::fromLatin1(key.result().toHex().left(32));
-        auto* own = m_nam->findChild<QNetworkAccessManager*>(name, Qt::FindDirectChildrenOnly);
-        if (!own) {
-            own = new NetworkAccessManager(m_nam);
-            own->setObjectName(name);
-            const QUrl& p = m_request.transport.proxy;
-            if (!p.isEmpty())
-                own->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, p.host(), quint16(p.port(80)),
-                                            p.userName(QUrl::FullyDecoded), p.password(QUrl::FullyDecoded)));
-            else
-                own->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
-        }
-        nam = own;
+    if (m_request.url.host().isEmpty()) {
+        fail(Exchange::Failure::Other, tr("\"%1\" has no host").arg(m_request.url.toString(QUrl::RemoveUserInfo)));
+        return;
     }
 
-    if (m_request.method == "GET" && m_request.body.isEmpty())
-        m_reply = nam->get(req);
-    else if (m_request.method == "POST")
-        m_reply = nam->post(req, m_request.body);
-    else
-        m_reply = nam->sendCustomRequest(req, m_request.method, m_request.body);
-
-    m_reply->setParent(this);
-    // Bound what Qt's HTTP stack buffers for this reply: without it, it reads the socket as fast as the
-    // peer sends and queues everything for us, also what the cap will throw away.
-    m_reply->setReadBufferSize(ReadBufferBytes);
-    connect(m_reply, &QNetworkReply::requestSent, this, &HttpExchange::onRequestSent);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
-    connect(m_reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
-    connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-        for (const QSslError& e : errors) {
-            const QString text = describeSslError(e, m_request.url.host());
-            if (!m_sslErrors.contains(text))
-                m_sslErrors << text;
-        }
-    });
+    // The request as it goes on the wire: origin form, or absolute form to a forward proxy for http.
+    const bool viaProxy = !m_request.transport.proxy.isEmpty();
+    const bool tls = m_request.url.scheme() == u"https";
+    QByteArray target = m_request.url.path(QUrl::FullyEncoded).toUtf8();
+    if (target.isEmpty())
+        target = "/";
+    if (m_request.url.hasQuery())
+        target += '?' + m_request.url.query(QUrl::FullyEncoded).toUtf8();
+    if (viaProxy && !tls) {
+        QUrl absolute = m_request.url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment | QUrl::RemovePath |
+                                               QUrl::RemoveQuery);
+        target = absolute.toEncoded() + target;
+    }
+    m_out = m_request.method + ' ' + target + " HTTP/1.1\r\n";
+    for (const HttpHeader& h : std::as_const(m_exchange.requestHeaders))
+        m_out += h.name + ": " + h.value + "\r\n";
+    if (viaProxy && !tls && !m_request.transport.proxy.userName().isEmpty()) {
+        const QByteArray credentials = m_request.transport.proxy.userName(QUrl::FullyDecoded).toUtf8() + ':' +
+                                       m_request.transport.proxy.password(QUrl::FullyDecoded).toUtf8();
+        m_out += "Proxy-Authorization: Basic " + credentials.toBase64() + "\r\n";
+    }
+    m_out += "\r\n" + m_request.body;
 
     auto makeTimer = [this](qint64 ms, Exchange::Failure failure, QString text) {
         auto* t = new QTimer(this);
@@ -367,7 +409,6 @@ void HttpExchange::start()
     };
     const QString where = hostPort(m_request.url);
     // Through a proxy the connection (and, for https, the tunnel) is the proxy's: name it, not the endpoint.
-    const bool viaProxy = !m_request.transport.proxy.isEmpty();
     m_connectTimer = makeTimer(
         m_timeouts.connectMs, Exchange::Failure::ConnectTimeout,
         viaProxy ? tr("could not reach %1 through the proxy %2 within the connect timeout (%3): the proxy did not "
@@ -397,17 +438,14 @@ void HttpExchange::start()
     connect(m_totalTimer, &QTimer::timeout, this, [this, where] {
         // Say how far it got: nothing back at all, or a response arriving too slowly.
         QString progress;
-        if (m_reply && m_exchange.firstByteMs >= 0) {
-            recordResponseHead(m_exchange, m_reply);
-            const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-            progress =
-                length.isValid()
-                    ? tr("the response had started, %1 of %2 bytes received; the server is sending very "
-                         "slowly")
-                          .arg(m_exchange.responseBytes)
-                          .arg(length.toLongLong())
-                    : tr("the response had started, %1 bytes received; the server is sending very slowly")
-                          .arg(m_exchange.responseBytes);
+        if (m_exchange.firstByteMs >= 0) {
+            progress = m_announced >= 0
+                           ? tr("the response had started, %1 of %2 bytes received; the server is sending very "
+                                "slowly")
+                                 .arg(m_exchange.responseBytes)
+                                 .arg(m_announced)
+                           : tr("the response had started, %1 bytes received; the server is sending very slowly")
+                                 .arg(m_exchange.responseBytes);
         } else if (m_exchange.requestSentMs >= 0) {
             progress = tr("the request was sent but no response came back; the server may be stuck");
         } else {
@@ -420,10 +458,109 @@ void HttpExchange::start()
     });
     if (m_timeouts.totalMs > 0)
         m_totalTimer->start(int(qMin<qint64>(m_timeouts.totalMs, std::numeric_limits<int>::max())));
+
+    m_socket = ConnectionPool::of(m_nam)->take(poolKey());
+    m_reused = m_socket != nullptr;
+    if (m_reused) {
+        m_socket->setParent(this);
+        connect(m_socket, &QIODevice::readyRead, this, &HttpExchange::onReadyRead);
+        connect(m_socket, &QIODevice::bytesWritten, this, &HttpExchange::onBytesWritten);
+        connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpExchange::onSocketError);
+        connect(m_socket, &QAbstractSocket::disconnected, this, &HttpExchange::onSocketError);
+        writeRequest();
+        return;
+    }
+    connectSocket();
 }
 
-void HttpExchange::onRequestSent()
+void HttpExchange::connectSocket()
 {
+    m_socket = new QSslSocket(this);
+    // Bounded: past this the socket stops reading and the rest waits in the kernel.
+    m_socket->setReadBufferSize(ReadBufferBytes);
+    m_socket->setProxy(QNetworkProxy::NoProxy); // the backend's proxy is spoken here, never the system's
+    connect(m_socket, &QAbstractSocket::connected, this, &HttpExchange::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &HttpExchange::onEncrypted);
+    connect(m_socket, &QIODevice::readyRead, this, &HttpExchange::onReadyRead);
+    connect(m_socket, &QIODevice::bytesWritten, this, &HttpExchange::onBytesWritten);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpExchange::onSocketError);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpExchange::onSocketError);
+    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
+        for (const QSslError& e : errors) {
+            const QString text = describeSslError(e, m_request.url.host());
+            if (!m_sslErrors.contains(text))
+                m_sslErrors << text;
+        }
+    });
+    if (m_request.url.scheme() == u"https") {
+        auto conf = buildSslConfiguration(m_request.transport.tls);
+        if (!conf) {
+            fail(Exchange::Failure::Other, conf.error().message);
+            return;
+        }
+        QSslConfiguration c = conf.value();
+        c.setAllowedNextProtocols({QSslConfiguration::NextProtocolHttp1_1});
+        m_socket->setSslConfiguration(c);
+        m_socket->setPeerVerifyName(m_request.url.host());
+    }
+    m_stage = Stage::Connecting;
+    const QUrl& proxy = m_request.transport.proxy;
+    if (!proxy.isEmpty())
+        m_socket->connectToHost(proxy.host(), quint16(proxy.port(80)));
+    else
+        m_socket->connectToHost(m_request.url.host(), quint16(m_request.url.port(m_request.url.scheme() == u"https" ? 443 : 80)));
+}
+
+void HttpExchange::onConnected()
+{
+    if (m_done)
+        return;
+    const bool tls = m_request.url.scheme() == u"https";
+    if (!m_request.transport.proxy.isEmpty() && tls) {
+        // A tunnel through the proxy, then TLS with the server inside it.
+        const QByteArray authority = m_request.url.host(QUrl::FullyEncoded).toUtf8() + ':' +
+                                     QByteArray::number(m_request.url.port(443));
+        QByteArray connectRequest = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+        const QUrl& proxy = m_request.transport.proxy;
+        if (!proxy.userName().isEmpty()) {
+            const QByteArray credentials =
+                proxy.userName(QUrl::FullyDecoded).toUtf8() + ':' + proxy.password(QUrl::FullyDecoded).toUtf8();
+            connectRequest += "Proxy-Authorization: Basic " + credentials.toBase64() + "\r\n";
+        }
+        connectRequest += "\r\n";
+        m_stage = Stage::Tunnelling;
+        m_socket->write(connectRequest);
+        return;
+    }
+    if (tls) {
+        m_stage = Stage::Handshaking;
+        m_socket->startClientEncryption();
+        return;
+    }
+    writeRequest();
+}
+
+void HttpExchange::onEncrypted()
+{
+    if (!m_done)
+        writeRequest();
+}
+
+void HttpExchange::writeRequest()
+{
+    m_stage = Stage::Writing;
+    m_unwritten = m_out.size();
+    m_socket->write(m_out);
+}
+
+void HttpExchange::onBytesWritten(qint64 bytes)
+{
+    if (m_done || m_stage != Stage::Writing)
+        return;
+    m_unwritten -= bytes;
+    if (m_unwritten > 0)
+        return;
+    m_stage = Stage::Head;
     if (m_exchange.requestSentMs < 0)
         m_exchange.requestSentMs = m_clock.elapsed();
     m_connectTimer->stop();
@@ -431,69 +568,237 @@ void HttpExchange::onRequestSent()
         m_ttfbTimer->start(int(qMin<qint64>(m_timeouts.ttfbMs, std::numeric_limits<int>::max())));
 }
 
-void HttpExchange::onMetaData()
+void HttpExchange::readTunnelAnswer()
 {
-    if (!m_reply)
+    m_in += m_socket->readAll();
+    const qsizetype end = m_in.indexOf("\r\n\r\n");
+    const QString proxy = proxyName();
+    const QString where = hostPort(m_request.url);
+    if (end < 0) {
+        if (m_in.size() > MaxHeaderBytes)
+            fail(Exchange::Failure::Protocol,
+                 tr("the proxy %1 answered the tunnel (CONNECT) to %2 with a head larger than %3 KiB: not a proxy's "
+                    "answer. Check the proxy setting")
+                     .arg(proxy, where)
+                     .arg(MaxHeaderBytes / 1024));
         return;
-    if (m_exchange.firstByteMs < 0)
-        m_exchange.firstByteMs = m_clock.elapsed();
-    if (m_exchange.requestSentMs < 0)
-        m_exchange.requestSentMs = m_exchange.firstByteMs;
-    m_connectTimer->stop();
-    m_ttfbTimer->stop();
-    checkResponseHead();
+    }
+    const QByteArray statusLine = m_in.left(m_in.indexOf("\r\n"));
+    const QList<QByteArray> parts = statusLine.split(' ');
+    const int status = parts.size() >= 2 && parts.at(0).startsWith("HTTP/1.") ? parts.at(1).toInt() : 0;
+    if (status >= 200 && status < 300) {
+        m_in = m_in.mid(end + 4);
+        m_stage = Stage::Handshaking;
+        m_socket->startClientEncryption();
+        return;
+    }
+    if (status == 407) {
+        fail(Exchange::Failure::Other,
+             tr("the proxy %1 requires authentication (407 Proxy Authentication Required)%2: give the proxy's "
+                "user and password in the proxy URL (http://USER:PASSWORD@host:port)")
+                 .arg(proxy, m_request.transport.proxy.userName().isEmpty() ? QString()
+                                                                           : tr(" and did not accept the credentials given")));
+    } else if (status == 503) {
+        fail(Exchange::Failure::ConnectionRefused,
+             tr("the proxy %1 refused the connection or the tunnel (CONNECT) to %2 (%3): is %2 reachable from the "
+                "proxy, and may the proxy connect to it?")
+                 .arg(proxy, where, serverText(statusLine)));
+    } else if (status == 403) {
+        fail(Exchange::Failure::Other,
+             tr("the proxy %1 denied the tunnel (CONNECT) to %2 (%3): its access rules do not allow this "
+                "destination. Check the proxy's configuration")
+                 .arg(proxy, where, serverText(statusLine)));
+    } else {
+        fail(Exchange::Failure::Other,
+             tr("the proxy %1 failed the tunnel (CONNECT) to %2 (%3): it answered with an error (a 5xx: "
+                "it could not reach %2) or not with valid HTTP. Check the proxy's logs")
+                 .arg(proxy, where, serverText(statusLine)));
+    }
 }
 
-// The response head as Qt parsed it, checked before any of the body is read. Fails the exchange (and
-// returns false) for a head Tokenbench refuses to interpret.
+void HttpExchange::onReadyRead()
+{
+    if (m_done || !m_socket)
+        return;
+    if (m_stage == Stage::Tunnelling) {
+        readTunnelAnswer();
+        return;
+    }
+    if (m_stage != Stage::Head && m_stage != Stage::Body && m_stage != Stage::Writing)
+        return;
+    // Take what the socket holds (at most ReadBufferBytes), parse it, and repeat while it has more.
+    while (!m_done && m_socket && m_socket->bytesAvailable() > 0) {
+        if (m_stage == Stage::Body && m_framing != Framing::Chunked && m_in.isEmpty()) {
+            // The body straight from the socket into the exchange, up to the cap.
+            char buffer[16 * 1024];
+            const qint64 n = m_socket->read(buffer, qMin<qint64>(sizeof buffer, m_framing == Framing::Length
+                                                                                     ? m_announced - m_exchange.responseBytes
+                                                                                     : qint64(sizeof buffer)));
+            if (n <= 0)
+                break;
+            if (!takeBody(buffer, n))
+                return;
+            if (m_framing == Framing::Length && m_exchange.responseBytes >= m_announced) {
+                complete();
+                return;
+            }
+            continue;
+        }
+        m_in += m_socket->read(ReadBufferBytes);
+        if (m_stage != Stage::Body && !readHead())
+            return;
+        if (m_stage == Stage::Body && !readBody())
+            return;
+    }
+}
+
+// The status line and header fields, once complete (1xx interim responses are skipped). False when the
+// exchange failed or needs more bytes.
+bool HttpExchange::readHead()
+{
+    const QString where = hostPort(m_request.url);
+    for (;;) {
+        const qsizetype end = m_in.indexOf("\r\n\r\n");
+        if (end < 0) {
+            const qsizetype lines = m_in.count('\n');
+            if (m_in.size() > MaxHeaderBytes + 1024 || lines > MaxHeaderCount + 1) {
+                fail(Exchange::Failure::TooLarge,
+                     tr("the response headers from %1 are too large (%2 header fields and %3 bytes so far, no end "
+                        "yet; Tokenbench accepts at most %4 fields and %5 KiB) and Tokenbench stopped reading. A token "
+                        "endpoint sends a handful of headers: check the URL, or a proxy in between")
+                         .arg(where)
+                         .arg(qMax<qsizetype>(0, lines - 1))
+                         .arg(m_in.size())
+                         .arg(MaxHeaderCount)
+                         .arg(MaxHeaderBytes / 1024));
+                return false;
+            }
+            if (m_in.size() >= 5 && !m_in.startsWith("HTTP/")) {
+                fail(Exchange::Failure::Protocol,
+                     tr("%1 did not answer with HTTP: its first bytes are \"%2\". Check that it speaks HTTP%3 on "
+                        "this port")
+                         .arg(where, serverText(m_in.left(40)),
+                              m_request.url.scheme() == u"https" ? QStringLiteral("S") : QString()));
+                return false;
+            }
+            return false;
+        }
+        const QByteArray head = m_in.left(end);
+        m_in.remove(0, end + 4);
+        QList<QByteArray> lines = head.split('\n');
+        for (QByteArray& l : lines) {
+            if (l.endsWith('\r'))
+                l.chop(1);
+        }
+        const QByteArray statusLine = lines.takeFirst();
+        // HTTP-version SP 3DIGIT SP [reason]
+        const bool versionOk = statusLine.size() >= 12 && statusLine.startsWith("HTTP/1.") &&
+                               (statusLine.at(7) == '0' || statusLine.at(7) == '1') && statusLine.at(8) == ' ';
+        const QByteArray code = versionOk ? statusLine.mid(9, 3) : QByteArray();
+        const bool codeOk = code.size() == 3 && std::all_of(code.cbegin(), code.cend(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                            (statusLine.size() == 12 || statusLine.at(12) == ' ');
+        if (versionOk && !codeOk) {
+            // A number, but not three digits: say which.
+            const QByteArray token = statusLine.mid(9).split(' ').constFirst();
+            bool isNumber = false;
+            const qlonglong number = token.toLongLong(&isNumber);
+            if (isNumber) {
+                fail(Exchange::Failure::Protocol,
+                     tr("%1 answered with an impossible status line (status code %2): an HTTP status code has three "
+                        "digits, 100 to 599. This is not a working HTTP server; check the URL and port")
+                         .arg(where, QString::number(number)));
+                return false;
+            }
+        }
+        if (!versionOk || !codeOk) {
+            fail(Exchange::Failure::Protocol,
+                 tr("%1 answered with a status line that is not HTTP/1.x (\"%2\"): a status line reads "
+                    "\"HTTP/1.1 200 OK\". This is not a working HTTP server; check the URL and port")
+                     .arg(where, serverText(statusLine)));
+            return false;
+        }
+        const int status = code.toInt();
+        if (status < 100 || status > 599) {
+            fail(Exchange::Failure::Protocol,
+                 tr("%1 answered with an impossible status line (status code %2, reason \"%3\"): an HTTP status code "
+                    "has three digits, 100 to 599. This is not a working HTTP server; check the URL and port")
+                     .arg(where, QString::number(status), serverText(statusLine.mid(13))));
+            return false;
+        }
+        HttpHeaders headers;
+        qint64 headBytes = 0;
+        for (const QByteArray& line : std::as_const(lines)) {
+            headBytes += line.size() + 2;
+            const qsizetype colon = line.indexOf(':');
+            const QByteArray name = colon > 0 ? line.left(colon) : QByteArray();
+            if (name.isEmpty() || !std::all_of(name.cbegin(), name.cend(), isTokenChar)) {
+                fail(Exchange::Failure::Protocol,
+                     tr("%1 answered HTTP %2 with a malformed header line (\"%3\"): a header line reads "
+                        "\"Name: value\". Check the URL, or a proxy in between")
+                         .arg(where)
+                         .arg(status)
+                         .arg(serverText(line)));
+                return false;
+            }
+            headers.append({name, line.mid(colon + 1).trimmed()});
+        }
+        if (headers.size() > MaxHeaderCount || headBytes > MaxHeaderBytes) {
+            fail(Exchange::Failure::TooLarge,
+                 tr("the response headers from %1 are too large (%2 header fields, %3 bytes; Tokenbench accepts at "
+                    "most %4 fields and %5 KiB) and Tokenbench stopped reading. A token endpoint sends a handful of "
+                    "headers: check the URL, or a proxy in between")
+                     .arg(where)
+                     .arg(headers.size())
+                     .arg(headBytes)
+                     .arg(MaxHeaderCount)
+                     .arg(MaxHeaderBytes / 1024));
+            return false;
+        }
+        if (status >= 100 && status < 200 && status != 101)
+            continue; // an interim response (100 Continue, 103 Early Hints): the real one follows
+        if (status == 407 && !m_request.transport.proxy.isEmpty()) {
+            // Through a forward proxy (http), 407 is the proxy's answer, not the server's.
+            fail(Exchange::Failure::Other,
+                 tr("the proxy %1 requires authentication (407 Proxy Authentication Required)%2: give the proxy's "
+                    "user and password in the proxy URL (http://USER:PASSWORD@host:port)")
+                     .arg(proxyName(), m_request.transport.proxy.userName().isEmpty()
+                                           ? QString()
+                                           : tr(" and did not accept the credentials given")));
+            return false;
+        }
+        if (m_exchange.firstByteMs < 0)
+            m_exchange.firstByteMs = m_clock.elapsed();
+        if (m_exchange.requestSentMs < 0)
+            m_exchange.requestSentMs = m_exchange.firstByteMs;
+        m_connectTimer->stop();
+        m_ttfbTimer->stop();
+        m_exchange.status = status;
+        m_exchange.reason = statusLine.mid(13);
+        m_exchange.httpVersion = statusLine.left(8);
+        m_exchange.responseHeaders = headers;
+        m_closeAfter = statusLine.startsWith("HTTP/1.0") ||
+                       joinedHeader(headers, "Connection").toLower().contains("close");
+        if (!checkResponseHead())
+            return false;
+        m_stage = Stage::Body;
+        if (m_framing == Framing::None || (m_framing == Framing::Length && m_announced == 0)) {
+            complete();
+            return false;
+        }
+        return true;
+    }
+}
+
+// The response head, checked before any of the body is read: framing, length, encoding, cap. Fails the
+// exchange (and returns false) for a head Tokenbench refuses to interpret.
 bool HttpExchange::checkResponseHead()
 {
-    if (m_headChecked || !m_reply || m_done)
-        return !m_done;
-    const QVariant statusAttr = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttr.isValid())
-        return true;
-    m_headChecked = true;
-    recordResponseHead(m_exchange, m_reply);
     const QString where = hostPort(m_request.url);
-    const int status = statusAttr.toInt();
-    if (status < 100 || status > 599) {
-        fail(Exchange::Failure::Protocol,
-             tr("%1 answered with an impossible status line (status code %2, reason \"%3\"): an HTTP status code "
-                "has three digits, 100 to 599. This is not a working HTTP server; check the URL and port")
-                 .arg(where, QString::number(status), serverText(m_exchange.reason)));
-        return false;
-    }
-    const auto pairs = m_reply->rawHeaderPairs();
-    qint64 headBytes = 0;
-    for (const auto& pair : pairs)
-        headBytes += pair.first.size() + pair.second.size() + 4;
-    if (pairs.size() > MaxHeaderCount || headBytes > MaxHeaderBytes) {
-        fail(Exchange::Failure::TooLarge,
-             tr("the response headers from %1 are too large (%2 header fields, %3 bytes; Tokenbench accepts at "
-                "most %4 fields and %5 KiB) and Tokenbench stopped reading. A token endpoint sends a handful of "
-                "headers: check the URL, or a proxy in between")
-                 .arg(where)
-                 .arg(pairs.size())
-                 .arg(headBytes)
-                 .arg(MaxHeaderCount)
-                 .arg(MaxHeaderBytes / 1024));
-        return false;
-    }
-    if (pairs.isEmpty()) {
-        // Qt's parser drops the whole head when it has more than 100 fields or a malformed one.
-        fail(Exchange::Failure::Protocol,
-             tr("%1 answered HTTP %2 but its response headers could not be read: more than %3 header fields, "
-                "or malformed header lines. Check the URL, or a proxy in between")
-                 .arg(where)
-                 .arg(status)
-                 .arg(MaxHeaderCount));
-        return false;
-    }
-    const QByteArray lengthHeader = m_reply->rawHeader("Content-Length");
+    const int status = m_exchange.status;
+    const QByteArray lengthHeader = joinedHeader(m_exchange.responseHeaders, "Content-Length");
     qint64 announced = -1;
     if (!lengthHeader.isEmpty()) {
-        // Qt joins repeated fields with ", ": several equal values are one length (RFC 9110 section 8.6).
+        // Several equal values are one length (RFC 9110 section 8.6).
         bool valid = true;
         for (const QByteArray& part : lengthHeader.split(',')) {
             bool ok = false;
@@ -517,7 +822,8 @@ bool HttpExchange::checkResponseHead()
         }
     }
     const bool expectsBody = m_request.method != "HEAD" && status != 204 && status != 304 && status >= 200;
-    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed();
+    const QByteArray transfer = joinedHeader(m_exchange.responseHeaders, "Transfer-Encoding").trimmed().toLower();
+    const QByteArray encoding = headerValue(m_exchange.responseHeaders, "Content-Encoding").trimmed();
     if (expectsBody && !encoding.isEmpty() && encoding.toLower() != "identity") {
         fail(Exchange::Failure::Protocol,
              tr("%1 sent a compressed body (Content-Encoding: %2) although Tokenbench asked for an uncompressed "
@@ -526,7 +832,28 @@ bool HttpExchange::checkResponseHead()
                  .arg(where, serverText(encoding)));
         return false;
     }
-    if (announced > m_maxBody) {
+    if (!expectsBody) {
+        m_framing = Framing::None;
+    } else if (!transfer.isEmpty()) {
+        if (!transfer.endsWith("chunked")) {
+            fail(Exchange::Failure::Protocol,
+                 tr("%1 sent a body with Transfer-Encoding: %2, which Tokenbench does not decode (it reads "
+                    "chunked and plain bodies). Check the server or the proxy in between")
+                     .arg(where, serverText(transfer)));
+            return false;
+        }
+        // Transfer-Encoding wins over Content-Length (RFC 9112 section 6.3).
+        m_framing = Framing::Chunked;
+        m_chunkState = ChunkState::Size;
+        m_closeAfter = m_closeAfter || announced >= 0;
+    } else if (announced >= 0) {
+        m_framing = Framing::Length;
+    } else {
+        m_framing = Framing::UntilClose;
+        m_closeAfter = true;
+    }
+    m_announced = m_framing == Framing::Length ? announced : (announced >= 0 ? announced : -1);
+    if (m_framing == Framing::Length && announced > m_maxBody) {
         fail(Exchange::Failure::TooLarge,
              tr("the response body from %1 exceeded %2 MiB (it announced %3) and Tokenbench stopped reading before "
                 "the body. A token response is small: check that the URL points at the token endpoint")
@@ -535,45 +862,20 @@ bool HttpExchange::checkResponseHead()
                  .arg(mebibytes(announced)));
         return false;
     }
+    if (m_framing == Framing::Length && announced > 0)
+        m_exchange.responseBody.reserve(announced);
     return true;
 }
 
-QString HttpExchange::proxyName() const
+// Body bytes into the exchange, up to the cap; false when the cap is passed (the exchange failed).
+bool HttpExchange::takeBody(const char* data, qint64 size)
 {
-    return m_request.transport.proxy.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
-}
-
-void HttpExchange::onReadyRead()
-{
-    if (!m_reply || m_done)
-        return;
-    if (m_exchange.firstByteMs < 0)
-        onMetaData();
-    if (!checkResponseHead())
-        return;
-    const qint64 available = m_reply->bytesAvailable();
-    m_exchange.responseBytes += available;
+    m_exchange.responseBytes += size;
     const qint64 room = m_maxBody - m_exchange.responseBody.size();
-    if (room > 0) {
-        if (m_exchange.responseBody.isEmpty()) {
-            // One allocation up to the cap when the length is announced, instead of growing (and copying) a
-            // large body step by step.
-            const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-            if (length.isValid() && length.toLongLong() > 0)
-                m_exchange.responseBody.reserve(qMin(length.toLongLong(), m_maxBody));
-        }
-        const qint64 n = qMin(room, available);
-        const qsizetype at = m_exchange.responseBody.size();
-        m_exchange.responseBody.resize(at + n);
-        const qint64 got = m_reply->read(m_exchange.responseBody.data() + at, n);
-        m_exchange.responseBody.resize(at + qMax<qint64>(got, 0));
-    }
-    m_reply->skip(m_reply->bytesAvailable());
+    if (room > 0)
+        m_exchange.responseBody.append(data, qMin(room, size));
     if (m_exchange.responseBytes > m_maxBody) {
-        recordResponseHead(m_exchange, m_reply);
-        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-        const QString announced =
-            length.isValid() ? tr(" (it announced %1)").arg(mebibytes(length.toLongLong())) : QString();
+        const QString announced = m_announced >= 0 ? tr(" (it announced %1)").arg(mebibytes(m_announced)) : QString();
         fail(Exchange::Failure::TooLarge,
              tr("the response body from %1 exceeded %2 MiB%3 and Tokenbench stopped reading; the first %2 "
                 "MiB are "
@@ -581,215 +883,259 @@ void HttpExchange::onReadyRead()
                  .arg(hostPort(m_request.url))
                  .arg(m_maxBody / (1024 * 1024))
                  .arg(announced));
+        return false;
     }
+    return true;
 }
 
-void HttpExchange::onFinished()
+// The body from m_in (what came with the head, and chunked bodies). False when the exchange ended or failed.
+bool HttpExchange::readBody()
 {
-    if (!m_reply || m_done)
-        return;
-    QNetworkReply* reply = m_reply;
-    onReadyRead();
-    if (m_done)
-        return;
-    if (reply->error() == QNetworkReply::NoError && !checkResponseHead())
-        return;
-
-    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    recordResponseHead(m_exchange, reply);
-
-    const QNetworkReply::NetworkError error = reply->error();
     const QString where = hostPort(m_request.url);
-    auto failClosedMidBody = [this](QNetworkReply* r, const QString& at) {
-        const QVariant length = r->header(QNetworkRequest::ContentLengthHeader);
-        const QString received =
-            length.isValid()
-                ? tr("%1 of %2 bytes received").arg(m_exchange.responseBytes).arg(length.toLongLong())
-                : tr("%1 bytes received").arg(m_exchange.responseBytes);
-        fail(Exchange::Failure::ClosedEarly,
-             tr("%1 closed the connection in the middle of the response body (%2). The server or a proxy in "
-                "between dropped it: try again, and check the server's logs")
-                 .arg(at, received));
-    };
-    const bool transportError = error != QNetworkReply::NoError && (error < 201 || error > 499 || !statusAttr.isValid());
-    if (!transportError && isTruncated(m_request.method, m_exchange, reply)) {
-        // Qt may report a connection closed before Content-Length as a normal end: it is not.
-        failClosedMidBody(reply, where);
-        return;
+    if (m_framing == Framing::Length || m_framing == Framing::UntilClose) {
+        qint64 n = m_in.size();
+        if (m_framing == Framing::Length)
+            n = qMin(n, m_announced - m_exchange.responseBytes);
+        const QByteArray part = m_in.left(n);
+        m_in.remove(0, n);
+        if (!takeBody(part.constData(), part.size()))
+            return false;
+        if (m_framing == Framing::Length && m_exchange.responseBytes >= m_announced) {
+            complete();
+            return false;
+        }
+        return true;
     }
-    if (!transportError && m_exchange.responseBytes == 0 && m_request.method != "HEAD" && m_exchange.status >= 200 &&
-        m_exchange.status != 204 && m_exchange.status != 304 &&
-        reply->rawHeader("Transfer-Encoding").toLower().contains("chunked")) {
-        // Qt reads a chunk size that is not hexadecimal as 0, the last chunk: the body silently ends there.
-        fail(Exchange::Failure::Protocol,
-             tr("%1 sent a chunked body (Transfer-Encoding: chunked) that ended without any data: its chunked "
-                "encoding is invalid (a chunk size that is not a hexadecimal number) or the body is empty. Check "
-                "the server or the proxy in between")
-                 .arg(where));
-        return;
-    }
-    if (!transportError) {
-        stopTimers();
-        m_exchange.durationMs = m_clock.elapsed();
-        m_done = true;
-        m_reply = nullptr;
-        reply->deleteLater();
-        Q_EMIT finished(m_exchange);
-        return;
-    }
-
-    if (!m_request.transport.proxy.isEmpty()) {
-        // The connection goes to the proxy: name it, not the endpoint behind it.
-        const QString proxy = proxyName();
-        const bool tunnel = m_request.url.scheme() == u"https";
-        switch (error) {
-        case QNetworkReply::ConnectionRefusedError:
-            fail(Exchange::Failure::ConnectionRefused,
-                 tunnel ? tr("the proxy %1 refused the connection or the tunnel (CONNECT) to %2: is the proxy running "
-                             "and its address right, and may it connect to %2?")
-                              .arg(proxy, where)
-                        : tr("connection refused by the proxy %1 (the request to %2 goes through it): nothing is "
-                             "listening there. Is the proxy running, and is its address right?")
-                              .arg(proxy, where));
-            return;
-        case QNetworkReply::ProxyConnectionRefusedError:
-            fail(Exchange::Failure::ConnectionRefused,
-                 tr("the proxy %1 refused the connection%2: is the proxy running, and may it connect to %3?")
-                     .arg(proxy, tunnel ? tr(" or the tunnel (CONNECT) to %1").arg(where) : QString(), where));
-            return;
-        case QNetworkReply::ProxyNotFoundError:
-            fail(Exchange::Failure::HostNotFound,
-                 tr("the proxy host of %1 was not found (DNS): check the proxy setting").arg(proxy));
-            return;
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-            fail(Exchange::Failure::Other,
-                 tr("the proxy %1 requires authentication (407 Proxy Authentication Required)%2: give the proxy's "
-                    "user and password in the proxy URL (http://USER:PASSWORD@host:port)")
-                     .arg(proxy, m_request.transport.proxy.userName().isEmpty()
-                                     ? QString()
-                                     : tr(" and did not accept the credentials given")));
-            return;
-        case QNetworkReply::ProxyTimeoutError:
-            fail(Exchange::Failure::ConnectTimeout, tr("the proxy %1 did not answer in time").arg(proxy));
-            return;
-        case QNetworkReply::ProxyConnectionClosedError:
-            fail(Exchange::Failure::ClosedEarly,
-                 tr("the proxy %1 closed the connection before the exchange with %2 was complete").arg(proxy, where));
-            return;
-        case QNetworkReply::UnknownProxyError:
-            fail(Exchange::Failure::Other,
-                 tr("the proxy %1 refused the tunnel (CONNECT) to %2 with an error answer (%3): the proxy could not "
-                    "or would not reach %2. Check the proxy's logs and its access rules")
-                     .arg(proxy, where, reply->errorString()));
-            return;
-        default:
-            // Qt 6.4 reports a refused proxy connection and a refused or failed CONNECT as UnknownNetworkError
-            // with a text that names the proxy.
-            if (reply->errorString().contains(QStringLiteral("proxy"), Qt::CaseInsensitive)) {
-                const QString e = reply->errorString();
-                if (e.contains(QStringLiteral("connection refused"), Qt::CaseInsensitive))
-                    fail(Exchange::Failure::ConnectionRefused,
-                         tr("connection refused by the proxy %1 (the request to %2 goes through it): nothing is "
-                            "listening there. Is the proxy running, and is its address right?")
-                             .arg(proxy, where));
-                else if (e.contains(QStringLiteral("denied"), Qt::CaseInsensitive))
-                    fail(Exchange::Failure::Other,
-                         tr("the proxy %1 denied the tunnel (CONNECT) to %2 (%3): its access rules do not allow this "
-                            "destination. Check the proxy's configuration")
-                             .arg(proxy, where, e));
-                else
-                    fail(Exchange::Failure::Other,
-                         tr("the proxy %1 failed the tunnel (CONNECT) to %2 (%3): it answered with an error (a 5xx: "
-                            "it could not reach %2) or not with valid HTTP. Check the proxy's logs")
-                             .arg(proxy, where, e));
-                return;
+    // Chunked: size line, data, CRLF; a zero size ends it, then trailer fields up to an empty line.
+    for (;;) {
+        if (m_chunkState == ChunkState::Data) {
+            const qint64 n = qMin<qint64>(m_chunkLeft, m_in.size());
+            if (n > 0) {
+                const QByteArray part = m_in.left(n);
+                m_in.remove(0, n);
+                m_chunkLeft -= n;
+                if (!takeBody(part.constData(), part.size()))
+                    return false;
             }
+            if (m_chunkLeft > 0)
+                return true;
+            m_chunkState = ChunkState::DataEnd;
+        }
+        const qsizetype eol = m_in.indexOf("\r\n");
+        if (eol < 0) {
+            if (m_in.size() > 4096) {
+                fail(Exchange::Failure::Protocol,
+                     tr("%1 sent a chunked body with a line longer than 4 KiB where a chunk size belongs: its "
+                        "chunked encoding is invalid. Check the server or the proxy in between")
+                         .arg(where));
+                return false;
+            }
+            return true;
+        }
+        const QByteArray line = m_in.left(eol);
+        m_in.remove(0, eol + 2);
+        switch (m_chunkState) {
+        case ChunkState::DataEnd:
+            if (!line.isEmpty()) {
+                fail(Exchange::Failure::Protocol,
+                     tr("%1 sent a chunked body whose chunk is longer than its size says (\"%2\" follows it): its "
+                        "chunked encoding is invalid. Check the server or the proxy in between")
+                         .arg(where, serverText(line, 20)));
+                return false;
+            }
+            m_chunkState = ChunkState::Size;
+            break;
+        case ChunkState::Size: {
+            const qsizetype extension = line.indexOf(';');
+            const QByteArray digits = (extension < 0 ? line : line.left(extension)).trimmed();
+            bool ok = !digits.isEmpty() && digits.size() <= 15 &&
+                      std::all_of(digits.cbegin(), digits.cend(), [](char c) { return std::isxdigit(uchar(c)) != 0; });
+            const qint64 size = ok ? digits.toLongLong(&ok, 16) : 0;
+            if (!ok) {
+                fail(Exchange::Failure::Protocol,
+                     tr("%1 sent a chunked body (Transfer-Encoding: chunked) with a chunk size that is not a "
+                        "hexadecimal number (\"%2\"): its chunked encoding is invalid. Check the server or the proxy "
+                        "in between")
+                         .arg(where, serverText(line, 20)));
+                return false;
+            }
+            if (size == 0) {
+                m_chunkState = ChunkState::Trailer;
+                break;
+            }
+            m_chunkLeft = size;
+            m_chunkState = ChunkState::Data;
+            break;
+        }
+        case ChunkState::Trailer:
+            if (line.isEmpty()) {
+                complete();
+                return false;
+            }
+            break;
+        case ChunkState::Data:
             break;
         }
     }
+}
 
+void HttpExchange::complete()
+{
+    if (m_done)
+        return;
+    stopTimers();
+    m_exchange.durationMs = m_clock.elapsed();
+    m_done = true;
+    m_stage = Stage::Done;
+    releaseSocket(!m_closeAfter && m_in.isEmpty() && m_socket && m_socket->bytesAvailable() == 0);
+    Q_EMIT finished(m_exchange);
+}
+
+void HttpExchange::releaseSocket(bool keepAlive)
+{
+    if (!m_socket)
+        return;
+    QSslSocket* socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    if (keepAlive && m_nam && socket->state() == QAbstractSocket::ConnectedState) {
+        ConnectionPool::of(m_nam)->put(poolKey(), socket);
+        return;
+    }
+    socket->abort();
+    socket->deleteLater();
+}
+
+void HttpExchange::onSocketError()
+{
+    if (m_done || !m_socket)
+        return;
+    const QAbstractSocket::SocketError error = m_socket->error();
+    const bool closed = error == QAbstractSocket::RemoteHostClosedError ||
+                        m_socket->state() == QAbstractSocket::UnconnectedState;
+    // A body that lasts until the connection closes ends here.
+    if (closed && m_stage == Stage::Body && m_framing == Framing::UntilClose) {
+        if (m_socket->bytesAvailable() > 0) {
+            onReadyRead();
+            if (m_done)
+                return;
+        }
+        complete();
+        return;
+    }
+    // A kept-alive connection the server had closed: once more on a new one, before anything came back.
+    if (closed && m_reused && !m_retried && m_exchange.firstByteMs < 0 && m_in.isEmpty()) {
+        m_retried = true;
+        m_reused = false;
+        QSslSocket* stale = m_socket;
+        m_socket = nullptr;
+        stale->disconnect(this);
+        stale->abort();
+        stale->deleteLater();
+        m_stage = Stage::Connecting;
+        connectSocket();
+        return;
+    }
+    failTransport();
+}
+
+void HttpExchange::failTransport()
+{
+    const QAbstractSocket::SocketError error = m_socket->error();
+    const QString errorString = m_socket->errorString();
+    const QString where = hostPort(m_request.url);
+    const bool viaProxy = !m_request.transport.proxy.isEmpty();
+    const bool https = m_request.url.scheme() == u"https";
+    const bool beforeServer = m_stage == Stage::Connecting || m_stage == Stage::Tunnelling;
+    if (viaProxy && beforeServer) {
+        const QString proxy = proxyName();
+        switch (error) {
+        case QAbstractSocket::ConnectionRefusedError:
+            fail(Exchange::Failure::ConnectionRefused,
+                 tr("connection refused by the proxy %1 (the request to %2 goes through it): nothing is "
+                    "listening there. Is the proxy running, and is its address right?")
+                     .arg(proxy, where));
+            return;
+        case QAbstractSocket::HostNotFoundError:
+            fail(Exchange::Failure::HostNotFound,
+                 tr("the proxy host of %1 was not found (DNS): check the proxy setting").arg(proxy));
+            return;
+        default:
+            fail(Exchange::Failure::ClosedEarly,
+                 tr("the proxy %1 closed the connection before the exchange with %2 was complete (%3)")
+                     .arg(proxy, where, errorString));
+            return;
+        }
+    }
     switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
+    case QAbstractSocket::ConnectionRefusedError:
         fail(Exchange::Failure::ConnectionRefused,
              tr("connection refused by %1: nothing is listening there. Is the server running, and are the host "
                 "and port right?")
                  .arg(where));
         return;
-    case QNetworkReply::HostNotFoundError:
+    case QAbstractSocket::HostNotFoundError:
         fail(Exchange::Failure::HostNotFound,
              tr("host \"%1\" not found (DNS): check the spelling of the host name, or your network and DNS "
                 "settings")
                  .arg(m_request.url.host()));
         return;
-    case QNetworkReply::SslHandshakeFailedError: {
+    default:
+        break;
+    }
+    if (https && (m_stage == Stage::Handshaking || !m_sslErrors.isEmpty())) {
         if (!m_sslErrors.isEmpty()) {
             fail(Exchange::Failure::Tls, tlsFailureText(where, m_sslErrors));
             return;
         }
-        const QString alert = clientCertificateAlert(reply->errorString());
-        if (!alert.isEmpty() || reply->errorString().contains(QStringLiteral("handshake failure"))) {
+        const QString alert = clientCertificateAlert(errorString);
+        if (!alert.isEmpty() || errorString.contains(QStringLiteral("handshake failure"))) {
             fail(Exchange::Failure::Tls,
                  clientCertificateText(where, alert.isEmpty() ? QStringLiteral("handshake failure") : alert,
-                                       reply->sslConfiguration().localCertificate()));
+                                       m_socket->sslConfiguration().localCertificate()));
             return;
         }
-        fail(
-            Exchange::Failure::Tls,
-            tr("TLS handshake with %1 failed: %2. Check that the server speaks TLS on this port and shares a "
-               "protocol version with Tokenbench")
-                .arg(where, reply->errorString()));
+        fail(Exchange::Failure::Tls,
+             tr("TLS handshake with %1 failed: %2. Check that the server speaks TLS on this port and shares a "
+                "protocol version with Tokenbench")
+                 .arg(where, errorString));
         return;
     }
-    case QNetworkReply::RemoteHostClosedError: {
-        if (m_exchange.status > 0 || m_exchange.responseBytes > 0) {
-            failClosedMidBody(reply, where);
+    if (https) {
+        // TLS 1.3: the server checks the client certificate after the client considers the handshake done,
+        // so its alert arrives as an error on the first read.
+        if (const QString alert = clientCertificateAlert(errorString); !alert.isEmpty()) {
+            fail(Exchange::Failure::Tls,
+                 clientCertificateText(where, alert, m_socket->sslConfiguration().localCertificate()));
             return;
         }
+    }
+    if (m_stage == Stage::Body) {
+        const QString received = m_announced >= 0
+                                     ? tr("%1 of %2 bytes received").arg(m_exchange.responseBytes).arg(m_announced)
+                                     : tr("%1 bytes received").arg(m_exchange.responseBytes);
         fail(Exchange::Failure::ClosedEarly,
-             tr("%1 closed the connection without answering, or answered with a status line that is not HTTP "
-                "(garbage such as \"HTTP/1.1 abc\", which Qt drops with the connection); check that it speaks "
-                "HTTP%2 on this port%3")
-                 .arg(where, m_request.url.scheme() == u"https" ? QStringLiteral("S") : QString(),
-                      m_request.url.scheme() == u"https"
-                          ? tr(", and whether it requires a client certificate (mutual TLS)")
-                          : QString()));
+             tr("%1 closed the connection in the middle of the response body (%2). The server or a proxy in "
+                "between dropped it: try again, and check the server's logs")
+                 .arg(where, received));
         return;
     }
-    case QNetworkReply::ProtocolFailure:
-    case QNetworkReply::ProtocolUnknownError:
-        fail(Exchange::Failure::Protocol,
-             tr("%1 did not answer with valid HTTP (%2); is this the right port and scheme?")
-                 .arg(where, reply->errorString()));
-        return;
-    case QNetworkReply::OperationCanceledError:
-        fail(Exchange::Failure::Canceled, tr("canceled"));
-        return;
-    case QNetworkReply::TimeoutError:
-        fail(Exchange::Failure::TotalTimeout, tr("the exchange with %1 timed out").arg(where));
-        return;
-    default:
-        if (error >= QNetworkReply::SslHandshakeFailedError && error <= QNetworkReply::UnknownNetworkError &&
-            !m_sslErrors.isEmpty()) {
-            fail(Exchange::Failure::Tls, tlsFailureText(where, m_sslErrors));
-            return;
-        }
-        if (m_request.url.scheme() == u"https") {
-            // TLS 1.3: the server checks the client certificate after the client considers the handshake
-            // done, so its alert arrives as an error on the first read.
-            if (const QString alert = clientCertificateAlert(reply->errorString()); !alert.isEmpty()) {
-                fail(Exchange::Failure::Tls,
-                     clientCertificateText(where, alert, reply->sslConfiguration().localCertificate()));
-                return;
-            }
-        }
-        if (m_exchange.status > 0 && m_exchange.responseBytes > 0) {
-            fail(Exchange::Failure::ClosedEarly,
-                 tr("the response from %1 ended early: %2").arg(where, reply->errorString()));
-            return;
-        }
-        fail(Exchange::Failure::Other, tr("request to %1 failed: %2").arg(where, reply->errorString()));
+    if (m_stage == Stage::Head && !m_in.isEmpty()) {
+        fail(Exchange::Failure::ClosedEarly,
+             tr("%1 closed the connection in the middle of the response head (%2 bytes received, no complete status "
+                "line and headers). The server or a proxy in between dropped it: check the server's logs")
+                 .arg(where)
+                 .arg(m_in.size()));
         return;
     }
+    if (error == QAbstractSocket::RemoteHostClosedError || m_socket->state() == QAbstractSocket::UnconnectedState) {
+        fail(Exchange::Failure::ClosedEarly,
+             tr("%1 closed the connection without answering; check that it speaks HTTP%2 on this port%3")
+                 .arg(where, https ? QStringLiteral("S") : QString(),
+                      https ? tr(", and whether it requires a client certificate (mutual TLS)") : QString()));
+        return;
+    }
+    fail(Exchange::Failure::Other, tr("request to %1 failed: %2").arg(where, errorString));
 }
 
 void HttpExchange::cancel()
@@ -803,17 +1149,12 @@ void HttpExchange::fail(Exchange::Failure failure, const QString& text)
     if (m_done)
         return;
     m_done = true;
+    m_stage = Stage::Done;
     stopTimers();
     m_exchange.failure = failure;
     m_exchange.failureText = text;
     m_exchange.durationMs = m_clock.isValid() ? m_clock.elapsed() : 0;
-    if (m_reply) {
-        QNetworkReply* reply = m_reply;
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
+    releaseSocket(false);
     qCDebug(lcNet) << "exchange" << m_exchange.id << "failed:" << text;
     Q_EMIT finished(m_exchange);
 }

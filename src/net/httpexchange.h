@@ -7,18 +7,21 @@
 #include <QPointer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
+class QSslSocket;
 class QTimer;
 
 namespace Tokenbench::Core {
 
-// Sends one PreparedRequest through a shared QNetworkAccessManager (connections are reused) and records
-// the Exchange. Adds the transport headers Qt would add on its own, explicitly, so the trace lists every
-// header that was sent. Enforces Couper's three deadlines and a cap on the response body. Never follows
-// redirects, never sends or stores cookies, HTTP/1.1 only (Couper's default).
+// Sends one PreparedRequest over HTTP/1.1 and records the Exchange: Tokenbench's own small client on a
+// QSslSocket (plain for http), so every byte that goes out is one the trace lists and every byte that comes
+// in passes through a bounded buffer. Connections are kept alive and reused per origin and transport (TLS
+// and proxy settings) in a pool owned by the shared QNetworkAccessManager, which here only serves as the
+// process's network context. Enforces Couper's three deadlines, caps the response head and body, never
+// follows redirects, never sends or stores cookies; a forward proxy gets absolute-form requests (http) or
+// a CONNECT tunnel (https).
 //
-//   start() ──► connecting/writing ──requestSent──► waiting ──metaData──► reading ──► finished()
-//                 └ connect timeout        └ ttfb timeout      (body cap)   └ total timeout anywhere
+//   start() ──► connecting (proxy, tunnel, TLS) / writing ──requestSent──► waiting ──head──► reading ──► finished()
+//                 └ connect timeout                              └ ttfb timeout    (caps)      └ total timeout anywhere
 class HttpExchange final : public QObject
 {
     Q_OBJECT
@@ -29,9 +32,9 @@ public:
     // Response head limits: more header fields or more header bytes than this fail the exchange at once.
     static constexpr int MaxHeaderCount = 100;
     static constexpr qint64 MaxHeaderBytes = 64 * 1024;
-    // What Qt's HTTP stack may hold for a reply before it stops reading the socket (the rest waits in the
-    // kernel): the body is read from it chunk by chunk and anything past the cap is never buffered.
-    static constexpr qint64 ReadBufferBytes = 256 * 1024;
+    // What the socket may hold before it stops reading (the rest waits in the kernel): the body is taken
+    // from it as it comes and anything past the cap is never buffered.
+    static constexpr qint64 ReadBufferBytes = 64 * 1024;
 
     HttpExchange(QNetworkAccessManager* nam, PreparedRequest request, Timeouts timeouts,
                  QObject* parent = nullptr);
@@ -40,7 +43,7 @@ public:
     void setMaxBodyBytes(qint64 bytes) { m_maxBody = bytes; }
     void start();
     void cancel();
-    bool isRunning() const { return m_reply != nullptr; }
+    bool isRunning() const { return m_socket != nullptr && !m_done; }
     const Exchange& exchange() const { return m_exchange; }
 
     // The headers that go on the wire for `request` (the request's own plus the transport's).
@@ -52,13 +55,36 @@ Q_SIGNALS:
     void finished(const Tokenbench::Core::Exchange& exchange);
 
 private:
-    void onRequestSent();
-    void onMetaData();
+    enum class Stage {
+        Connecting,    // TCP to the server or the proxy
+        Tunnelling,    // CONNECT sent to the proxy, waiting for its answer
+        Handshaking,   // TLS
+        Writing,       // the request
+        Head,          // waiting for / reading the status line and headers
+        Body,          // reading the body
+        Done,
+    };
+    enum class Framing { None, Length, Chunked, UntilClose };
+    enum class ChunkState { Size, Data, DataEnd, Trailer };
+
+    void connectSocket();
+    void onConnected();
+    void onEncrypted();
     void onReadyRead();
-    void onFinished();
-    void fail(Exchange::Failure failure, const QString& text);
+    void onBytesWritten(qint64 bytes);
+    void onSocketError();
+    void writeRequest();
+    void readTunnelAnswer();
+    bool readHead();
+    bool readBody();
+    bool takeBody(const char* data, qint64 size);
     bool checkResponseHead();
+    void complete();
+    void fail(Exchange::Failure failure, const QString& text);
+    void failTransport();
+    void releaseSocket(bool keepAlive);
     QString proxyName() const;
+    QString poolKey() const;
     void stopTimers();
 
     QPointer<QNetworkAccessManager> m_nam;
@@ -66,14 +92,24 @@ private:
     Timeouts m_timeouts;
     qint64 m_maxBody = DefaultMaxBodyBytes;
     Exchange m_exchange;
-    QNetworkReply* m_reply = nullptr;
+    QSslSocket* m_socket = nullptr;
+    bool m_reused = false; // the socket came from the pool (a stale one is retried once on a new one)
+    bool m_retried = false;
+    Stage m_stage = Stage::Connecting;
+    QByteArray m_out;     // request bytes to write
+    qint64 m_unwritten = 0;
+    QByteArray m_in;      // unparsed response bytes (head, chunk lines)
+    qint64 m_announced = -1;
+    Framing m_framing = Framing::None;
+    ChunkState m_chunkState = ChunkState::Size;
+    qint64 m_chunkLeft = 0;
+    bool m_closeAfter = false;
     QTimer* m_connectTimer = nullptr;
     QTimer* m_ttfbTimer = nullptr;
     QTimer* m_totalTimer = nullptr;
     QElapsedTimer m_clock;
     QStringList m_sslErrors;
     bool m_done = false;
-    bool m_headChecked = false;
 };
 
 } // namespace Tokenbench::Core
