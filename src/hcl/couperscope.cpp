@@ -142,6 +142,13 @@ const QStringList& clientRequestVariables()
     return names;
 }
 
+const QStringList& contextFunctions()
+{
+    static const QStringList names{QStringLiteral("jwt_sign"), QStringLiteral("oauth2_authorization_url"),
+                                   QStringLiteral("oauth2_verifier"), QStringLiteral("saml_sso_url")};
+    return names;
+}
+
 QString couperVersion()
 {
     return QStringLiteral("1.14.2");

@@ -38,6 +38,11 @@ const QStringList& couperVariables(EvaluationTime time);
 // (backends and backend carry tokens, which a run fetches itself.)
 const QStringList& clientRequestVariables();
 
+// Couper's functions that need what only Couper has (its signing profiles, access controls, the client's
+// session): jwt_sign, oauth2_authorization_url, oauth2_verifier, saml_sso_url. Known names, not evaluated
+// by Tokenbench's evaluator.
+const QStringList& contextFunctions();
+
 // The Couper version whose behaviour Tokenbench follows; `couper.version` reads it.
 QString couperVersion();
 

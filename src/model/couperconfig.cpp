@@ -52,6 +52,18 @@ QMap<QString, QString> startupEnvironment(const QList<const Document*>& document
     return vars;
 }
 
+// "Call to unknown function: there is no function named "jwt_sign"." for one of Couper's context functions.
+bool callsContextFunction(const QString& message)
+{
+    if (!message.startsWith(QStringLiteral("Call to unknown function")))
+        return false;
+    for (const QString& name : contextFunctions()) {
+        if (message.contains(u'"' + name + u'"'))
+            return true;
+    }
+    return false;
+}
+
 QString timeName(EvaluationTime time)
 {
     switch (time) {
@@ -111,6 +123,8 @@ public:
             for (Diagnostic d : r.diagnostics) {
                 if (d.message.startsWith(QStringLiteral("Unknown variable:")))
                     continue; // said above, with what the evaluation time offers
+                if (callsContextFunction(d.message))
+                    continue; // a Couper function Tokenbench does not evaluate (jwt_sign, ...): not an error
                 if (!valuesKnown && !d.message.startsWith(QStringLiteral("Call to unknown function")))
                     continue;
                 d.message = QStringLiteral("%1.%2: %3").arg(where, it.key(), d.message);
@@ -374,10 +388,17 @@ struct MappedSource
 // The Validator's rules (the same as for a workspace) on a configuration's merged backends, each placed in
 // the file its backend came from (a later file's definition wins, as in the merge). A Tokenbench extension
 // that Couper refuses is an error here: Couper does not start with it.
+// `loaded`: what loading reported; an attribute whose expression already failed there (kept as written)
+// is not judged again as a value.
 Diagnostics validateCouperBackends(const QList<MappedSource>& sources, const QList<Block>& backends,
-                                   const QString& baseDirectory, const ValueResolver* resolver = nullptr,
-                                   const QSet<QString>* keychainNames = nullptr)
+                                   const QString& baseDirectory, const Diagnostics& loaded,
+                                   const ValueResolver* resolver = nullptr, const QSet<QString>* keychainNames = nullptr)
 {
+    QSet<QString> failed;
+    for (const Diagnostic& d : loaded) {
+        if (d.severity == Diagnostic::Severity::Error && !d.attribute.isEmpty())
+            failed.insert(d.backend + u'\x1f' + d.block + u'\x1f' + d.attribute);
+    }
     Validator::Context context;
     context.couperFile = true;
     context.baseDirectory = baseDirectory;
@@ -394,6 +415,8 @@ Diagnostics validateCouperBackends(const QList<MappedSource>& sources, const QLi
     constexpr qsizetype MaxReported = 100;
     Diagnostics out;
     for (Diagnostic& d : all) {
+        if (!d.attribute.isEmpty() && failed.contains(d.backend + u'\x1f' + d.block + u'\x1f' + d.attribute))
+            continue;
         if (out.size() == MaxReported) {
             Diagnostic note = out.constLast();
             note.severity = hasErrors(all) ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
@@ -656,7 +679,7 @@ CouperConfig parseCouperFiles(const QList<CouperSource>& files)
     for (qsizetype i = 0; i < docs.size() && i < qsizetype(mappedFiles.size()); ++i)
         sources.append({docs[i], mappedFiles[size_t(i)].get()});
     const QString baseDirectory = QFileInfo(config.fileName).absolutePath();
-    config.diagnostics += validateCouperBackends(sources, config.backends, baseDirectory);
+    config.diagnostics += validateCouperBackends(sources, config.backends, baseDirectory, config.loadDiagnostics);
     for (const Document* doc : docs)
         config.diagnostics += validateDefinedProfiles(*doc, QFileInfo(doc->fileName()).absolutePath());
     return config;
@@ -675,7 +698,8 @@ Diagnostics CouperConfig::ruleDiagnostics(const ValueResolver* resolver, const Q
         mapped.push_back(std::make_unique<CouperFile>(mapCouperFile(*documents.back())));
         placed.append({documents.back().get(), mapped.back().get()});
     }
-    Diagnostics out = validateCouperBackends(placed, backends, QFileInfo(fileName).absolutePath(), resolver, keychainNames);
+    Diagnostics out =
+        validateCouperBackends(placed, backends, QFileInfo(fileName).absolutePath(), loadDiagnostics, resolver, keychainNames);
     for (const auto& doc : documents)
         out += validateDefinedProfiles(*doc, QFileInfo(doc->fileName()).absolutePath());
     return out;

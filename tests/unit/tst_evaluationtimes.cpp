@@ -222,6 +222,30 @@ private Q_SLOTS:
                  qPrintable(warnings[0]));
     }
 
+    // jwt_sign and Couper's other context functions are Couper's, only not evaluated here: no error.
+    void contextFunctions_areNotUnknown()
+    {
+        const Hcl::CouperConfig config = Hcl::parseCouperConfig(
+            "definitions {\n"
+            "  jwt_signing_profile \"ass\" {\n"
+            "    signature_algorithm = \"HS256\"\n"
+            "    key                 = \"0123456789abcdef0123456789abcdef\"\n"
+            "    ttl                 = \"1m\"\n"
+            "  }\n"
+            "  backend \"b\" {\n"
+            "    oauth2 {\n"
+            "      grant_type     = \"urn:ietf:params:oauth:grant-type:jwt-bearer\"\n"
+            "      token_endpoint = \"https://as.example.com/token\"\n"
+            "      assertion      = jwt_sign(\"ass\", {})\n"
+            "    }\n"
+            "    set_request_headers = { x-v = oauth2_verifier() }\n"
+            "  }\n"
+            "}\n",
+            QStringLiteral("f.hcl"));
+        const QStringList errors = messages(config.diagnostics, Diagnostic::Severity::Error);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    }
+
     void run_refusesAnAttributeThatReadsTheRequest_namingIt()
     {
         const Hcl::CouperConfig config = Hcl::parseCouperConfig(RequestFile, QStringLiteral("couper.hcl"));
