@@ -22,6 +22,21 @@ namespace Tokenbench::Core::Export {
 
 namespace {
 
+// Whether `text` is an expression made of references to Couper's variables (request.headers.x, env.X,
+// backends.b.beta_tokens.t …, each with at least one step), found by walking its traversals: a model value
+// (an unquoted literal such as a password) is not.
+bool readsOnlyCouperVariables(const QString& text)
+{
+    const QList<Hcl::Traversal> traversals = Hcl::traversals(text.trimmed());
+    if (traversals.isEmpty())
+        return false;
+    for (const Hcl::Traversal& t : traversals) {
+        if (t.steps.isEmpty() || !Hcl::couperVariables(Hcl::EvaluationTime::TokenResponse).contains(t.root))
+            return false;
+    }
+    return true;
+}
+
 QString hclJson(const QJsonValue& v, int indent);
 
 QString hclKey(const QString& key)
@@ -183,9 +198,7 @@ public:
         }
         if (spec->kind == Schema::Kind::Secret) {
             // An expression (oauth2.assertion = request.headers.x) stays; a literal becomes env.NAME.
-            static const QRegularExpression traversal(
-                QStringLiteral("^(request|backend_responses|backends|backend|env|couper)(\\.[A-Za-z0-9_-]+|\\[[^\\]]*\\])+$"));
-            if (traversal.match(text.trimmed()).hasMatch())
+            if (readsOnlyCouperVariables(text))
                 return text.trimmed();
             const ExportValue v = exportValue(m_backend, block, path, name, m_out);
             return ValueResolver::makeReference(v.variable);

@@ -303,6 +303,13 @@ private Q_SLOTS:
                 "      assertion      = request.headers.x-assertion\n"
                 "    }\n"
                 "  }\n"
+                "  backend \"jt\" {\n"
+                "    oauth2 {\n"
+                "      token_endpoint = \"https://as.example.com/token\"\n"
+                "      grant_type     = \"urn:ietf:params:oauth:grant-type:jwt-bearer\"\n"
+                "      assertion      = \"${request.headers.x-assertion}\"\n"
+                "    }\n"
+                "  }\n"
                 "  backend \"other\" {\n"
                 "    oauth2 {\n"
                 "      token_endpoint = \"https://as.example.com/token\"\n"
@@ -343,6 +350,10 @@ private Q_SLOTS:
         r = exported("jb", "couper");
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("assertion      = request.headers.x-assertion"));
+        // A template reading the request is an expression too (found by its traversals): kept as written.
+        r = exported("jt", "couper");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("assertion      = \"${request.headers.x-assertion}\""), r.out.constData());
         // Another backend's secret ("example", in every URL here) is not this export's concern.
         r = exported("pw", "curl");
         QVERIFY2(r.exitCode == 0, r.err.constData());
