@@ -16,6 +16,7 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTimer>
 
 namespace Tokenbench::Core {
@@ -209,11 +210,11 @@ public:
         return pool;
     }
 
-    QSslSocket* take(const QString& key)
+    QTcpSocket* take(const QString& key)
     {
-        QList<QSslSocket*>& idle = m_idle[key];
+        QList<QTcpSocket*>& idle = m_idle[key];
         while (!idle.isEmpty()) {
-            QSslSocket* socket = idle.takeLast();
+            QTcpSocket* socket = idle.takeLast();
             socket->disconnect(this);
             if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0)
                 return socket;
@@ -223,10 +224,10 @@ public:
         return nullptr;
     }
 
-    void put(const QString& key, QSslSocket* socket)
+    void put(const QString& key, QTcpSocket* socket)
     {
         socket->setParent(this);
-        QList<QSslSocket*>& idle = m_idle[key];
+        QList<QTcpSocket*>& idle = m_idle[key];
         idle.append(socket);
         const auto drop = [this, key, socket] {
             if (m_idle[key].removeOne(socket)) {
@@ -244,7 +245,7 @@ public:
         connect(timer, &QTimer::timeout, this, drop);
         timer->start(IdleMs);
         while (idle.size() > MaxIdle) {
-            QSslSocket* oldest = idle.takeFirst();
+            QTcpSocket* oldest = idle.takeFirst();
             oldest->disconnect(this);
             oldest->abort();
             oldest->deleteLater();
@@ -253,8 +254,15 @@ public:
 
 private:
     using QObject::QObject;
-    QHash<QString, QList<QSslSocket*>> m_idle;
+    QHash<QString, QList<QTcpSocket*>> m_idle;
 };
+
+// The client certificate a TLS socket presented (none for a plain one).
+QSslCertificate localCertificateOf(QTcpSocket* socket)
+{
+    auto* tls = qobject_cast<QSslSocket*>(socket);
+    return tls ? tls->sslConfiguration().localCertificate() : QSslCertificate();
+}
 
 // Every value of a field, joined with ", " (RFC 9110 section 5.3).
 QByteArray joinedHeader(const HttpHeaders& headers, QByteArrayView name)
@@ -475,24 +483,27 @@ void HttpExchange::start()
 
 void HttpExchange::connectSocket()
 {
-    m_socket = new QSslSocket(this);
+    // TLS only where it is spoken: a plain socket for http (no TLS back end to initialise).
+    const bool https = m_request.url.scheme() == u"https";
+    QSslSocket* tls = https ? new QSslSocket(this) : nullptr;
+    m_socket = tls ? tls : new QTcpSocket(this);
     // Bounded: past this the socket stops reading and the rest waits in the kernel.
     m_socket->setReadBufferSize(ReadBufferBytes);
     m_socket->setProxy(QNetworkProxy::NoProxy); // the backend's proxy is spoken here, never the system's
     connect(m_socket, &QAbstractSocket::connected, this, &HttpExchange::onConnected);
-    connect(m_socket, &QSslSocket::encrypted, this, &HttpExchange::onEncrypted);
     connect(m_socket, &QIODevice::readyRead, this, &HttpExchange::onReadyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &HttpExchange::onBytesWritten);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpExchange::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &HttpExchange::onSocketError);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
-        for (const QSslError& e : errors) {
-            const QString text = describeSslError(e, m_request.url.host());
-            if (!m_sslErrors.contains(text))
-                m_sslErrors << text;
-        }
-    });
-    if (m_request.url.scheme() == u"https") {
+    if (tls) {
+        connect(tls, &QSslSocket::encrypted, this, &HttpExchange::onEncrypted);
+        connect(tls, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
+            for (const QSslError& e : errors) {
+                const QString text = describeSslError(e, m_request.url.host());
+                if (!m_sslErrors.contains(text))
+                    m_sslErrors << text;
+            }
+        });
         auto conf = buildSslConfiguration(m_request.transport.tls);
         if (!conf) {
             fail(Exchange::Failure::Other, conf.error().message);
@@ -500,8 +511,8 @@ void HttpExchange::connectSocket()
         }
         QSslConfiguration c = conf.value();
         c.setAllowedNextProtocols({QSslConfiguration::NextProtocolHttp1_1});
-        m_socket->setSslConfiguration(c);
-        m_socket->setPeerVerifyName(m_request.url.host());
+        tls->setSslConfiguration(c);
+        tls->setPeerVerifyName(m_request.url.host());
     }
     m_stage = Stage::Connecting;
     const QUrl& proxy = m_request.transport.proxy;
@@ -534,7 +545,7 @@ void HttpExchange::onConnected()
     }
     if (tls) {
         m_stage = Stage::Handshaking;
-        m_socket->startClientEncryption();
+        static_cast<QSslSocket*>(m_socket)->startClientEncryption();
         return;
     }
     writeRequest();
@@ -589,7 +600,7 @@ void HttpExchange::readTunnelAnswer()
     if (status >= 200 && status < 300) {
         m_in = m_in.mid(end + 4);
         m_stage = Stage::Handshaking;
-        m_socket->startClientEncryption();
+        static_cast<QSslSocket*>(m_socket)->startClientEncryption();
         return;
     }
     if (status == 407) {
@@ -995,7 +1006,7 @@ void HttpExchange::releaseSocket(bool keepAlive)
 {
     if (!m_socket)
         return;
-    QSslSocket* socket = m_socket;
+    QTcpSocket* socket = m_socket;
     m_socket = nullptr;
     socket->disconnect(this);
     if (keepAlive && m_nam && socket->state() == QAbstractSocket::ConnectedState) {
@@ -1027,7 +1038,7 @@ void HttpExchange::onSocketError()
     if (closed && m_reused && !m_retried && m_exchange.firstByteMs < 0 && m_in.isEmpty()) {
         m_retried = true;
         m_reused = false;
-        QSslSocket* stale = m_socket;
+        QTcpSocket* stale = m_socket;
         m_socket = nullptr;
         stale->disconnect(this);
         stale->abort();
@@ -1092,7 +1103,7 @@ void HttpExchange::failTransport()
         if (!alert.isEmpty() || errorString.contains(QStringLiteral("handshake failure"))) {
             fail(Exchange::Failure::Tls,
                  clientCertificateText(where, alert.isEmpty() ? QStringLiteral("handshake failure") : alert,
-                                       m_socket->sslConfiguration().localCertificate()));
+                                       localCertificateOf(m_socket)));
             return;
         }
         fail(Exchange::Failure::Tls,
@@ -1106,7 +1117,7 @@ void HttpExchange::failTransport()
         // so its alert arrives as an error on the first read.
         if (const QString alert = clientCertificateAlert(errorString); !alert.isEmpty()) {
             fail(Exchange::Failure::Tls,
-                 clientCertificateText(where, alert, m_socket->sslConfiguration().localCertificate()));
+                 clientCertificateText(where, alert, localCertificateOf(m_socket)));
             return;
         }
     }

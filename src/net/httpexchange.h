@@ -7,13 +7,13 @@
 #include <QPointer>
 
 class QNetworkAccessManager;
-class QSslSocket;
+class QTcpSocket;
 class QTimer;
 
 namespace Tokenbench::Core {
 
 // Sends one PreparedRequest over HTTP/1.1 and records the Exchange: Tokenbench's own small client on a
-// QSslSocket (plain for http), so every byte that goes out is one the trace lists and every byte that comes
+// QTcpSocket (a QSslSocket for https), so every byte that goes out is one the trace lists and every byte that comes
 // in passes through a bounded buffer. Connections are kept alive and reused per origin and transport (TLS
 // and proxy settings) in a pool owned by the shared QNetworkAccessManager, which here only serves as the
 // process's network context. Enforces Couper's three deadlines, caps the response head and body, never
@@ -92,7 +92,7 @@ private:
     Timeouts m_timeouts;
     qint64 m_maxBody = DefaultMaxBodyBytes;
     Exchange m_exchange;
-    QSslSocket* m_socket = nullptr;
+    QTcpSocket* m_socket = nullptr; // a QSslSocket for https
     bool m_reused = false; // the socket came from the pool (a stale one is retried once on a new one)
     bool m_retried = false;
     Stage m_stage = Stage::Connecting;
