@@ -107,6 +107,7 @@ void DocumentController::adopt(const LoadedDocument& document)
         m_couperFile->clear();
     m_workspace->resetBackends(document.backends);
     m_workspace->setLoadDiagnostics(document.diagnostics);
+    m_workspace->setCouperContext(!document.couperDirectory.isEmpty(), document.couperDirectory);
     m_workspace->setFilePath(document.filePath);
     m_workspace->setId(document.id);
     // Keychain values read for the previous document are that document's (its id names them); so are a
@@ -194,6 +195,7 @@ bool DocumentController::openCouperFile(const QString& path)
     document.backends = config->backends;
     document.diagnostics = config->loadDiagnostics; // the workspace runs the Validator itself
     document.defaultEnvironment = config->defaultEnvironment;
+    document.couperDirectory = QFileInfo(path).absolutePath();
     document.couperPath = QFileInfo(path).absoluteFilePath();
     document.couperSource = config->source;
     document.id = Core::WorkspaceFile::idForPath(path);
@@ -237,6 +239,7 @@ bool DocumentController::openCouperFiles(const QStringList& paths)
     document.backends = config->backends;
     document.diagnostics = config->loadDiagnostics;
     document.defaultEnvironment = config->defaultEnvironment;
+    document.couperDirectory = QFileInfo(config->fileName).absolutePath();
     document.id = Core::WorkspaceFile::idForPath(paths.constFirst());
     document.recentPath = paths.size() == 1 ? paths.constFirst() : QString();
     if (!document.backends.isEmpty())

@@ -103,6 +103,8 @@ private:
         bool modified = false;
         int firstRow = -1;
         QString firstBlock;
+        // The directory of a Couper configuration (empty for a workspace): its rules apply in the window.
+        QString couperDirectory;
         // defaults { environment_variables } of a Couper configuration: the lowest tier of env.NAME.
         QMap<QString, QString> defaultEnvironment;
     };

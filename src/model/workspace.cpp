@@ -125,7 +125,10 @@ void Workspace::setModified(bool modified)
 const Diagnostics& Workspace::diagnostics() const
 {
     if (!m_diagnosticsValid) {
-        m_diagnostics = m_loadDiagnostics + Validator::validateBackends(m_backends, m_resolver);
+        Validator::Context context;
+        context.couperFile = m_couperFile;
+        context.baseDirectory = m_baseDirectory;
+        m_diagnostics = m_loadDiagnostics + Validator::validateBackends(m_backends, m_resolver, context);
         for (const Diagnostics& extra : std::as_const(m_extraDiagnostics))
             m_diagnostics += extra;
         m_diagnosticsValid = true;
@@ -143,6 +146,16 @@ void Workspace::setResolver(const ValueResolver* resolver)
 void Workspace::setLoadDiagnostics(const Diagnostics& diagnostics)
 {
     m_loadDiagnostics = diagnostics;
+    m_diagnosticsValid = false;
+    Q_EMIT diagnosticsChanged();
+}
+
+void Workspace::setCouperContext(bool couperFile, const QString& baseDirectory)
+{
+    if (m_couperFile == couperFile && m_baseDirectory == baseDirectory)
+        return;
+    m_couperFile = couperFile;
+    m_baseDirectory = baseDirectory;
     m_diagnosticsValid = false;
     Q_EMIT diagnosticsChanged();
 }

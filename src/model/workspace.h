@@ -53,6 +53,10 @@ public:
     void setResolver(const ValueResolver* resolver);
     // Problems found while loading (kept until the next load or reset).
     void setLoadDiagnostics(const Diagnostics& diagnostics);
+    // The blocks come from a Couper configuration (whose directory is `baseDirectory`): the Validator runs
+    // as for the file (inline backends keep Couper's anonymous_L_C names, relative key files are read
+    // from there), so the window shows what `check` says. Off for a workspace.
+    void setCouperContext(bool couperFile, const QString& baseDirectory = {});
     // Problems found by something else than the validator (e.g. discovery: "discovery"), per source.
     void setExtraDiagnostics(const QString& source, const Diagnostics& diagnostics);
 
@@ -80,6 +84,8 @@ private:
     quint64 m_revision = 0;
     const ValueResolver* m_resolver = nullptr;
     Diagnostics m_loadDiagnostics;
+    bool m_couperFile = false;
+    QString m_baseDirectory;
     QMap<QString, Diagnostics> m_extraDiagnostics;
     mutable Diagnostics m_diagnostics;
     mutable bool m_diagnosticsValid = false;

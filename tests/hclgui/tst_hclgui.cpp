@@ -14,6 +14,7 @@
 #include "trace/tracemodel.h"
 #include "util/guidriver.h"
 #include "util/authserver.h"
+#include "util/clirunner.h"
 #include "util/rawhttpserver.h"
 #include "util/testsupport.h"
 
@@ -35,6 +36,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -126,6 +128,44 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
+    }
+
+    // A Couper file's inline backends (Couper names them anonymous_L_C) are not label errors in the window:
+    // the Problems view judges the blocks as `check` judges the file.
+    void couperFile_inlineBackends_noFalseLabelErrors()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("inline.hcl"));
+        writeFile(path, "server {\n"
+                        "  api {\n"
+                        "    endpoint \"/x\" {\n"
+                        "      proxy {\n"
+                        "        backend {\n"
+                        "          origin = \"https://api.example.com\"\n"
+                        "          oauth2 {\n"
+                        "            grant_type     = \"client_credentials\"\n"
+                        "            token_endpoint = \"https://as.example.com/token\"\n"
+                        "            client_id      = \"c\"\n"
+                        "            client_secret  = \"s\"\n"
+                        "          }\n"
+                        "        }\n"
+                        "      }\n"
+                        "    }\n"
+                        "  }\n"
+                        "}\n");
+        const auto check = Test::runCli(QStringLiteral(TOKENBENCH_CLI_PATH), {QStringLiteral("check"), path});
+        QCOMPARE(check.exitCode, 0);
+        Tokenbench::Ui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(path));
+        QCoreApplication::processEvents(); // the Problems view refreshes on a zero timer
+        auto* problems = w.findChild<QTreeView*>(QStringLiteral("problemsTreeView"));
+        QVERIFY(problems);
+        QStringList shown;
+        for (int r = 0; r < problems->model()->rowCount(); ++r)
+            shown << problems->model()->index(r, 1).data().toString();
+        for (const QString& p : std::as_const(shown))
+            QVERIFY2(!p.contains(QStringLiteral("anonymous_")), qPrintable(shown.join(u'\n')));
     }
 
     void jsonService_editRunRedesignSave_changesOnlyEditedAttributes()
