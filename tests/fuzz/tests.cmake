@@ -22,6 +22,8 @@ elseif(TOKENBENCH_BUILD_FUZZERS)
     # sanitizers (the regular core library stays uninstrumented).
     set(_src ${PROJECT_SOURCE_DIR}/src)
     file(GLOB _fuzz_core_hcl_sources CONFIGURE_DEPENDS ${_src}/hcl/*.cpp)
+    # The validator reads and checks signing-profile keys (jwt/).
+    file(GLOB _fuzz_core_jwt_sources CONFIGURE_DEPENDS ${_src}/jwt/*.cpp)
     add_library(tokenbench_fuzz_core STATIC
         ${_src}/net/tokenresponse.cpp ${_src}/net/formencoding.cpp
         ${_src}/net/exchange.cpp ${_src}/trace/jwtfinder.cpp ${_src}/trace/redactor.cpp
@@ -33,7 +35,9 @@ elseif(TOKENBENCH_BUILD_FUZZERS)
         # The validator checks the token backend's transport settings (net/tlsconfig) and evaluates
         # modifier expressions (hcl/); targets that compile the HCL engine themselves keep their own copy.
         ${_src}/net/tlsconfig.cpp ${_fuzz_core_hcl_sources}
-        ${_src}/model/couperfile.cpp ${_src}/model/couperconfig.cpp)
+        ${_src}/model/couperfile.cpp ${_src}/model/couperconfig.cpp
+        # Loading a Couper file keeps expression sources and reads its sidecar of Tokenbench settings.
+        ${_src}/model/couperfilesettings.cpp ${_src}/model/expressionfield.cpp ${_fuzz_core_jwt_sources})
     set_target_properties(tokenbench_fuzz_core PROPERTIES AUTOMOC OFF)
     target_include_directories(tokenbench_fuzz_core PUBLIC ${_src})
     target_compile_options(tokenbench_fuzz_core PUBLIC
