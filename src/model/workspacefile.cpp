@@ -290,6 +290,10 @@ Serialized serialize(const QList<Block>& backends, const QString& id)
     }
     root.insert(QStringLiteral("backends"), array);
     out.bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // Qt's JSON reader drops a U+FEFF that starts a string (its UTF-8 decoder takes it for a byte order
+    // mark), so a value beginning with one would not survive a save and a load: written as the escape
+    // \ufeff instead (in JSON those bytes only occur inside strings).
+    out.bytes.replace("\xEF\xBB\xBF", "\\ufeff");
     return out;
 }
 
